@@ -1,0 +1,97 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Kyosei",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kyosei", targets: ["kyosei"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // Pure domain: values, codes and rules. Foundation only, no I/O.
+        .target(name: "KyoseiDomain"),
+        // Name normalisation and phonetic keys shared by search and matching.
+        .target(name: "KyoseiIdentity", dependencies: ["KyoseiDomain"]),
+        // The one file pipeline: integrity, decoding, CSV, rows to typed values or rejects.
+        .target(
+            name: "KyoseiIntake",
+            dependencies: ["KyoseiDomain", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // SQLite through GRDB: the migrator over Schema/*.sql and the record types.
+        .target(
+            name: "KyoseiStore",
+            dependencies: ["KyoseiDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            plugins: ["EmbedFilesPlugin"]
+        ),
+        // The city's work: every call names staff, checks permission, audits, one transaction.
+        .target(
+            name: "KyoseiServices",
+            dependencies: [
+                "KyoseiDomain", "KyoseiIdentity", "KyoseiStore", "KyoseiIntake",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Configuration", package: "swift-configuration"),
+            ],
+            plugins: ["EmbedFilesPlugin"]
+        ),
+        // A synthetic Alliance city in the spec's file formats, for the demo, tests and benchmarks.
+        .target(
+            name: "KyoseiSampleData",
+            dependencies: ["KyoseiDomain", "KyoseiIntake", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .executableTarget(
+            name: "kyosei",
+            dependencies: [
+                "KyoseiDomain", "KyoseiServices", "KyoseiSampleData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "kyosei-bench",
+            dependencies: ["KyoseiDomain", "KyoseiServices", "KyoseiSampleData"]
+        ),
+        // Build-time tool: turns Schema/*.sql and Config/*.json into Swift string constants so the
+        // binary carries its migrations and defaults and runs from any folder.
+        .executableTarget(name: "EmbedFiles", path: "Sources/EmbedFiles"),
+        .plugin(
+            name: "EmbedFilesPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedFiles"],
+            path: "Sources/EmbedFilesPlugin"
+        ),
+        .testTarget(
+            name: "KyoseiDomainTests",
+            dependencies: ["KyoseiDomain", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "KyoseiIdentityTests",
+            dependencies: ["KyoseiIdentity", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "KyoseiIntakeTests",
+            dependencies: ["KyoseiIntake", "KyoseiSampleData", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "KyoseiStoreTests",
+            dependencies: ["KyoseiStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "KyoseiServicesTests",
+            dependencies: ["KyoseiServices", "KyoseiSampleData", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["KyoseiSampleData"]
+        ),
+    ]
+)

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds Kyosei and runs the whole test suite: the README's test command, and what CI runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The system SQLite (GRDB links it) and the sqlite3 tool (the tamper tests use it).
+missing=()
+dpkg -s libsqlite3-dev >/dev/null 2>&1 || missing+=(libsqlite3-dev)
+command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]}" >&2
+  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq "${missing[@]}"
+  else sudo apt-get update -qq && sudo apt-get install -y -qq "${missing[@]}"; fi
+fi
+
+swift build --build-tests
+swift test --skip-build

@@ -1,0 +1,51 @@
+/// Every setting Kyosei reads, as one typed value loaded once (from `Config/`, a configuration
+/// file and the environment) and passed down. Defaults here mirror `Config/kyosei.json`.
+public struct Settings: Sendable, Codable, Equatable {
+    /// The city this database belongs to; files for another municipality are refused.
+    public var municipalityCode: MunicipalityCode
+    /// The database path from configuration (`--db` and `KYOSEI_DB` take precedence).
+    public var databasePath: String?
+    /// Milliseconds a writer waits for another before giving up.
+    public var busyTimeoutMilliseconds: Int
+    /// Stays expiring within this many days are flagged for staff.
+    public var stayExpiryWindowDays: Int
+    /// Smallest count that may be published in an aggregate.
+    public var suppressionMinimum: Int
+    /// Folders the nightly job reads and archives.
+    public var inboxDirectory: String
+    public var archiveDirectory: String
+    /// Insurance obligations (`domain.md`, configurable per city).
+    public var pensionAgeFrom: Int
+    public var pensionAgeUntil: Int
+    public var lateElderlyAge: Int
+    public var employmentInsuranceWeeklyHours: Double
+    public var employmentInsuranceExpectedDays: Int
+
+    public init(
+        municipalityCode: MunicipalityCode,
+        databasePath: String? = nil,
+        busyTimeoutMilliseconds: Int = 5000,
+        stayExpiryWindowDays: Int = 60,
+        suppressionMinimum: Int = 5,
+        inboxDirectory: String = "inbox",
+        archiveDirectory: String = "archive",
+        pensionAgeFrom: Int = 20,
+        pensionAgeUntil: Int = 59,
+        lateElderlyAge: Int = 75,
+        employmentInsuranceWeeklyHours: Double = 20,
+        employmentInsuranceExpectedDays: Int = 31
+    ) {
+        self.municipalityCode = municipalityCode
+        self.databasePath = databasePath
+        self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
+        self.stayExpiryWindowDays = stayExpiryWindowDays
+        self.suppressionMinimum = suppressionMinimum
+        self.inboxDirectory = inboxDirectory
+        self.archiveDirectory = archiveDirectory
+        self.pensionAgeFrom = pensionAgeFrom
+        self.pensionAgeUntil = pensionAgeUntil
+        self.lateElderlyAge = lateElderlyAge
+        self.employmentInsuranceWeeklyHours = employmentInsuranceWeeklyHours
+        self.employmentInsuranceExpectedDays = employmentInsuranceExpectedDays
+    }
+}

@@ -1,0 +1,101 @@
+import GRDB
+import KyoseiDomain
+import KyoseiStore
+
+/// Reading and checking the audit log. Reading it is itself audited.
+public struct AuditService: Sendable {
+    let context: ServiceContext
+
+    public init(context: ServiceContext) { self.context = context }
+
+    /// Walks the whole chain and reports the first entry whose link or hash does not hold.
+    public func verify(by staff: StaffMember) throws -> AuditVerification {
+        try context.perform(.auditRead, by: staff, action: "audit.verify", entity: "audit_log") { db, audit in
+            let result = try Self.walk(db)
+            audit.detail = result.isIntact ? "intact entries=\(result.entries)" : "broken at \(result.firstBrokenSeq ?? 0)"
+            return result
+        }
+    }
+
+    static func walk(_ db: Database) throws -> AuditVerification {
+        var previousHash = AuditWriter.genesis
+        var expectedSeq: Int64 = 1
+        var count = 0
+        let cursor = try AuditEntryRecord.order(Column("seq")).fetchCursor(db)
+        while let entry = try cursor.next() {
+            count += 1
+            if entry.seq != expectedSeq {
+                return AuditVerification(entries: count, head: nil, firstBrokenSeq: entry.seq,
+                    problem: "entry \(entry.seq) follows entry \(expectedSeq - 1): entries \(expectedSeq)…\(entry.seq - 1) are missing")
+            }
+            if entry.previousHash != previousHash {
+                return AuditVerification(entries: count, head: nil, firstBrokenSeq: entry.seq,
+                    problem: "entry \(entry.seq) does not link to the entry before it (an entry was removed, inserted or changed)")
+            }
+            if AuditWriter.hash(previous: previousHash, canonical: entry.canonicalText) != entry.hash {
+                return AuditVerification(entries: count, head: nil, firstBrokenSeq: entry.seq,
+                    problem: "entry \(entry.seq) was changed after it was written (its hash does not match its content)")
+            }
+            previousHash = entry.hash
+            expectedSeq += 1
+        }
+        return AuditVerification(entries: count, head: count == 0 ? nil : "\(expectedSeq - 1):\(previousHash)",
+                                 firstBrokenSeq: nil, problem: nil)
+    }
+
+    public func log(_ filter: AuditFilter, by staff: StaffMember) throws -> [AuditEntryRecord] {
+        try context.perform(.auditRead, by: staff, action: "audit.log", entity: "audit_log") { db, audit in
+            var sql = "SELECT audit_log.* FROM audit_log"
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let ref = filter.person {
+                let resident = try ResidentWrites.fetch(ref, in: db)
+                sql += " JOIN audit_subject ON audit_subject.seq = audit_log.seq"
+                conditions.append("audit_subject.resident_id = ?")
+                arguments += [resident.id!]
+                audit.residentIDs = [resident.id!]
+            }
+            if let login = filter.staff {
+                conditions.append("audit_log.staff_login = ?")
+                arguments += [login]
+            }
+            if let since = filter.since {
+                conditions.append("audit_log.at >= ?")
+                arguments += [since.description]
+            }
+            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+            sql += " ORDER BY audit_log.seq DESC LIMIT ?"
+            arguments += [filter.limit]
+            audit.detail = filter.description
+            return try AuditEntryRecord.fetchAll(db, sql: sql, arguments: arguments).reversed()
+        }
+    }
+}
+
+public struct AuditVerification: Sendable, Equatable {
+    public let entries: Int
+    /// `N:HASH` of the last entry when the chain holds.
+    public let head: String?
+    public let firstBrokenSeq: Int64?
+    public let problem: String?
+    public var isIntact: Bool { problem == nil }
+}
+
+public struct AuditFilter: Sendable, CustomStringConvertible {
+    public var person: ResidentRef?
+    public var staff: String?
+    public var since: LocalDate?
+    public var limit: Int
+
+    public init(person: ResidentRef? = nil, staff: String? = nil, since: LocalDate? = nil, limit: Int = 200) {
+        self.person = person
+        self.staff = staff
+        self.since = since
+        self.limit = limit
+    }
+
+    public var description: String {
+        [person.map { "person=\($0)" }, staff.map { "staff=\($0)" }, since.map { "since=\($0)" }, "limit=\(limit)"]
+            .compactMap { $0 }.joined(separator: " ")
+    }
+}

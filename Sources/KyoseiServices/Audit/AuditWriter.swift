@@ -1,0 +1,51 @@
+import Crypto
+import Foundation
+import GRDB
+import KyoseiStore
+
+/// The one writer of the audit log. It appends inside the caller's transaction, so an entry
+/// exists exactly when the change or read it records happened.
+enum AuditWriter {
+    /// The hash that starts the chain.
+    static let genesis = String(repeating: "0", count: 64)
+
+    @discardableResult
+    static func append(_ entry: AuditDraft, by login: String, at timestamp: String, in db: Database) throws -> AuditEntryRecord {
+        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
+        let previousSeq: Int64 = last?["seq"] ?? 0
+        let previousHash: String = last?["hash"] ?? genesis
+        var record = AuditEntryRecord(
+            seq: previousSeq + 1, at: timestamp, staffLogin: login, action: entry.action, entity: entry.entity,
+            recordIDs: entry.residentIDs.map { "K\($0)" }.joined(separator: ","),
+            detail: entry.detail, previousHash: previousHash, hash: "")
+        record.hash = hash(previous: previousHash, canonical: record.canonicalText)
+        try record.insert(db)
+        for id in Set(entry.residentIDs) {
+            try AuditSubjectRecord(seq: record.seq, residentID: id).insert(db)
+        }
+        return record
+    }
+
+    static func hash(previous: String, canonical: String) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Data(previous.utf8))
+        hasher.update(data: Data(canonical.utf8))
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// What a service call tells the audit log: the action, the kind of record, which residents
+/// it touched and a short detail. Built up by the call and written by `ServiceContext.perform`.
+public struct AuditDraft: Sendable {
+    public var action: String
+    public var entity: String
+    public var residentIDs: [Int64]
+    public var detail: String
+
+    public init(action: String, entity: String, residentIDs: [Int64] = [], detail: String = "") {
+        self.action = action
+        self.entity = entity
+        self.residentIDs = residentIDs
+        self.detail = detail
+    }
+}

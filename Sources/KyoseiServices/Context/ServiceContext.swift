@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import KyoseiDomain
+import KyoseiStore
+import Logging
+
+/// What every service shares: the database, the settings, the clock and the logger. Its
+/// `perform` is the one door to the data: it checks the member of staff and the permission,
+/// runs the work in one transaction, and appends the audit entry in that same transaction.
+public struct ServiceContext: Sendable {
+    public let database: AppDatabase
+    public let settings: Settings
+    public let clock: KyoseiClock
+    public let logger: Logger
+
+    public init(database: AppDatabase, settings: Settings, clock: KyoseiClock, logger: Logger) {
+        self.database = database
+        self.settings = settings
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Looks up the OS login as staff; a login that is not staff or is disabled is refused.
+    public func staffMember(login: String) throws -> StaffMember {
+        let record = try database.writer.read { db in try StaffRecord.fetchOne(db, key: login) }
+        guard let record else {
+            throw ServiceError.refused("\(login) is not a member of staff in this Kyosei database; ask an administrator to run `kyosei staff add \(login) --role ROLE`.")
+        }
+        guard record.active else {
+            throw ServiceError.refused("\(login) has been disabled as staff; ask an administrator.")
+        }
+        return StaffMember(login: record.login, role: record.role, isFounder: record.isFounder)
+    }
+
+    /// Runs `work` for `staff` if their role allows `permission`; the work fills in the audit
+    /// draft (which residents it touched) and the entry is written before the commit.
+    public func perform<T: Sendable>(
+        _ permission: Permission, by staff: StaffMember, action: String, entity: String,
+        _ work: @Sendable (Database, inout AuditDraft) throws -> T
+    ) throws -> T {
+        try authorize(permission, by: staff, action: action, entity: entity)
+        let timestamp = clock.timestamp()
+        do {
+            return try database.writer.write { db in
+                var draft = AuditDraft(action: action, entity: entity)
+                let result = try work(db, &draft)
+                try AuditWriter.append(draft, by: staff.login, at: timestamp, in: db)
+                return result
+            }
+        } catch let error as ValidationError {
+            throw ServiceError.invalid(error)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw ServiceError.internalFailure("The database is busy (another Kyosei job holds it); try again in a moment.")
+        }
+    }
+
+    /// Refusals are audited too, in their own transaction, since the refused call writes nothing.
+    private func authorize(_ permission: Permission, by staff: StaffMember, action: String, entity: String) throws {
+        guard !staff.may(permission) else { return }
+        let timestamp = clock.timestamp()
+        _ = try database.writer.write { db in
+            try AuditWriter.append(
+                AuditDraft(action: "refused:" + action, entity: entity, detail: "role \(staff.role.rawValue) lacks \(permission.rawValue)"),
+                by: staff.login, at: timestamp, in: db)
+        }
+        throw ServiceError.refused("\(staff.login) (role \(staff.role.rawValue)) may not \(permission.rawValue.replacingOccurrences(of: ".", with: " ")); ask a supervisor or an administrator.")
+    }
+}

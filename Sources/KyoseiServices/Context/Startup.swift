@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+import KyoseiDomain
+import KyoseiStore
+import Logging
+
+/// Creating a city's database and opening it again. Kept apart from the services because it
+/// is the one moment there is no member of staff yet: `initialize` makes the first one.
+public enum Startup {
+    /// Creates the database, records the municipality, and makes `founder` its first administrator.
+    public static func initialize(
+        databasePath: String, settings: Settings, founder: String, displayName: String?,
+        clock: KyoseiClock, logger: Logger
+    ) throws -> ServiceContext {
+        try StaffService.validateLogin(founder)
+        if FileManager.default.fileExists(atPath: databasePath) {
+            let existing = try AppDatabase(path: databasePath, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds)
+            if try existing.writer.read({ db in try MetaRecord.value(MetaRecord.municipalityCodeKey, in: db) }) != nil {
+                throw ServiceError.usage("\(databasePath) is already a Kyosei database; `init` runs once per city.")
+            }
+        }
+        let database = try AppDatabase(path: databasePath, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds)
+        let context = ServiceContext(database: database, settings: settings, clock: clock, logger: logger)
+        let timestamp = clock.timestamp()
+        try database.writer.write { db in
+            try MetaRecord(key: MetaRecord.municipalityCodeKey, value: settings.municipalityCode.rawValue).insert(db)
+            try MetaRecord(key: MetaRecord.createdAtKey, value: timestamp).insert(db)
+            try StaffRecord(
+                login: founder, displayName: displayName ?? founder, role: .admin, team: nil, isFounder: true,
+                createdAt: timestamp, createdBy: founder).insert(db)
+            try AuditWriter.append(
+                AuditDraft(action: "init", entity: "database", detail: "municipality=\(settings.municipalityCode) founder=\(founder)"),
+                by: founder, at: timestamp, in: db)
+        }
+        logger.info("created Kyosei database", metadata: ["path": "\(databasePath)", "founder": "\(founder)"])
+        return context
+    }
+
+    /// Opens an existing database, applying any migrations this binary adds, and refuses one
+    /// that a newer Kyosei migrated or that belongs to another municipality.
+    public static func open(databasePath: String, settings: Settings, clock: KyoseiClock, logger: Logger) throws -> ServiceContext {
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            throw ServiceError.usage("There is no Kyosei database at \(databasePath); run `kyosei init` first, or name one with --db.")
+        }
+        let database: AppDatabase
+        do {
+            database = try AppDatabase(path: databasePath, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw ServiceError.usage("\(databasePath) is not a Kyosei database (not an SQLite file).")
+        }
+        if try database.hasUnknownMigrations() {
+            throw ServiceError.internalFailure("\(databasePath) was written by a newer Kyosei; use that version.")
+        }
+        let code = try database.writer.read { db in try MetaRecord.value(MetaRecord.municipalityCodeKey, in: db) }
+        guard let code else {
+            throw ServiceError.usage("\(databasePath) has not been initialised; run `kyosei init`.")
+        }
+        guard code == settings.municipalityCode.rawValue else {
+            throw ServiceError.usage("\(databasePath) belongs to municipality \(code), but the configuration says \(settings.municipalityCode).")
+        }
+        return ServiceContext(database: database, settings: settings, clock: clock, logger: logger)
+    }
+}

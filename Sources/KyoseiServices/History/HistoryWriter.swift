@@ -1,0 +1,33 @@
+import GRDB
+import KyoseiStore
+
+/// The one writer of history: every changed field of a person's data becomes a row saying
+/// what, from, to, when, who and why. Register sync, staff edits and imports all come here.
+public struct ChangeSource: Sendable, Equatable {
+    public let kind: HistoryRecord.Source
+    /// The file and sequence for a sync, the reject id for a correction.
+    public let reference: String?
+    public let reason: String?
+
+    public init(_ kind: HistoryRecord.Source, reference: String? = nil, reason: String? = nil) {
+        self.kind = kind
+        self.reference = reference
+        self.reason = reason
+    }
+}
+
+enum HistoryWriter {
+    static func record(
+        residentID: Int64, entity: String = "resident", entityID: String,
+        changes: [(field: String, old: String?, new: String?)],
+        by login: String, at timestamp: String, source: ChangeSource, in db: Database
+    ) throws {
+        for change in changes {
+            var row = HistoryRecord(
+                residentID: residentID, entity: entity, entityID: entityID, field: change.field,
+                oldValue: change.old, newValue: change.new, changedAt: timestamp, changedBy: login,
+                source: source.kind, sourceRef: source.reference, reason: source.reason)
+            try row.insert(db)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Configuration
+import Foundation
+import KyoseiDomain
+
+/// Loads the one `Settings` value. Precedence, highest first: environment variables
+/// (`KYOSEI_` + the key in upper case with `_`, e.g. `KYOSEI_RULES_STAY_EXPIRY_WINDOW_DAYS`),
+/// the city's configuration file (`--config` or `KYOSEI_CONFIG`), then the defaults in
+/// `Config/kyosei.json`, which are built into the binary.
+public enum SettingsLoader {
+    public static func load(configFile: String?) async throws -> Settings {
+        let bytes = Array(EmbeddedConfig.files.first { $0.name == "kyosei.json" }!.text.utf8)
+        let defaults = try JSONSnapshot(data: bytes.span.bytes, providerName: "Config/kyosei.json", parsingOptions: .default)
+        var providers: [any ConfigProvider] = [EnvironmentVariablesProvider().prefixKeys(with: ["kyosei"])]
+        if let configFile, !configFile.isEmpty {
+            guard FileManager.default.fileExists(atPath: configFile) else {
+                throw ServiceError.usage("The configuration file \(configFile) does not exist.")
+            }
+            do {
+                providers.append(try await FileProvider<JSONSnapshot>(filePath: .init(configFile)))
+            } catch {
+                throw ServiceError.usage("The configuration file \(configFile) could not be read: \(error).")
+            }
+        }
+        let read = SettingReader(providers: providers, defaults: defaults)
+
+        let code = try read.string("municipality.code")
+        let municipality: MunicipalityCode
+        do {
+            municipality = try MunicipalityCode(code)
+        } catch let error as ValidationError {
+            throw ServiceError.invalid(ValidationError(field: "configuration municipality.code", value: code, reason: error.reason))
+        }
+        let path = try read.string("database.path")
+        return Settings(
+            municipalityCode: municipality,
+            databasePath: path.isEmpty ? nil : path,
+            busyTimeoutMilliseconds: try read.int("database.busy_timeout_ms", atLeast: 0),
+            stayExpiryWindowDays: try read.int("rules.stay_expiry_window_days", atLeast: 0),
+            suppressionMinimum: try read.int("reports.suppression_minimum", atLeast: 1),
+            inboxDirectory: try read.string("inbox.directory"),
+            archiveDirectory: try read.string("inbox.archive"),
+            pensionAgeFrom: try read.int("insurance.pension_age_from", atLeast: 0),
+            pensionAgeUntil: try read.int("insurance.pension_age_until", atLeast: 0),
+            lateElderlyAge: try read.int("insurance.late_elderly_age", atLeast: 0),
+            employmentInsuranceWeeklyHours: try read.double("insurance.employment_weekly_hours"),
+            employmentInsuranceExpectedDays: try read.int("insurance.employment_expected_days", atLeast: 0))
+    }
+}
+
+/// Reads one key from the first provider that has it, then from the built-in defaults. A value
+/// that is present but of the wrong type is an error naming the key, never silently replaced.
+private struct SettingReader {
+    let providers: [any ConfigProvider]
+    let defaults: JSONSnapshot
+
+    private func lookup(_ key: String, _ type: ConfigType) throws -> ConfigContent {
+        let absolute = AbsoluteConfigKey(key.split(separator: ".").map(String.init))
+        for provider in providers {
+            let found: ConfigValue?
+            do {
+                found = try provider.value(forKey: absolute, type: type).value
+            } catch {
+                throw ServiceError.invalid(ValidationError(
+                    field: "configuration \(key)", value: "", reason: "must be a \(type) (\(provider.providerName))"))
+            }
+            if let found { return found.content }
+        }
+        guard let content = try defaults.value(forKey: absolute, type: type).value?.content else {
+            throw ServiceError.internalFailure("Config/kyosei.json has no default for \(key).")
+        }
+        return content
+    }
+
+    func string(_ key: String) throws -> String {
+        guard case .string(let value) = try lookup(key, .string) else { throw wrongType(key) }
+        return value
+    }
+
+    func int(_ key: String, atLeast minimum: Int) throws -> Int {
+        guard case .int(let value) = try lookup(key, .int) else { throw wrongType(key) }
+        guard value >= minimum else {
+            throw ServiceError.invalid(ValidationError(field: "configuration \(key)", value: String(value), reason: "must be at least \(minimum)"))
+        }
+        return value
+    }
+
+    func double(_ key: String) throws -> Double {
+        switch try lookup(key, .double) {
+        case .double(let value): return value
+        case .int(let value): return Double(value)
+        default: throw wrongType(key)
+        }
+    }
+
+    private func wrongType(_ key: String) -> ServiceError {
+        .internalFailure("The configuration value for \(key) is of the wrong type.")
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import GRDB
+
+/// Owns the database: its connection pool (WAL, so staff read while the nightly job writes),
+/// the migrator over `Schema/*.sql`, and the connection settings every connection gets.
+public final class AppDatabase: Sendable {
+    public let writer: DatabasePool
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String, busyTimeoutMilliseconds: Int = 5000, readOnly: Bool = false) throws {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.readonly = readOnly
+        config.busyMode = .timeout(Double(busyTimeoutMilliseconds) / 1000)
+        config.journalMode = .wal
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        self.path = path
+        writer = try DatabasePool(path: path, configuration: config)
+        if !readOnly {
+            try Self.migrator.migrate(writer)
+        }
+    }
+
+    /// One forward-only migration per `Schema/NNN_name.sql` file, applied in file-name order.
+    public static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for file in EmbeddedSchema.files {
+            let identifier = String(file.name.dropLast(".sql".count))
+            migrator.registerMigration(identifier) { db in
+                try db.execute(sql: file.text)
+            }
+        }
+        return migrator
+    }
+
+    /// The migrations this binary knows, for `config show` and for refusing a newer database.
+    public static var knownMigrations: [String] {
+        EmbeddedSchema.files.map { String($0.name.dropLast(".sql".count)) }
+    }
+
+    public func appliedMigrations() throws -> [String] {
+        try writer.read { db in try Self.migrator.appliedIdentifiers(db).sorted() }
+    }
+
+    /// True when the database was migrated by a newer Kyosei than this one.
+    public func hasUnknownMigrations() throws -> Bool {
+        try writer.read { db in try Self.migrator.hasBeenSuperseded(db) }
+    }
+}

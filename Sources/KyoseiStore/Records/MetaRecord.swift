@@ -1,0 +1,20 @@
+import GRDB
+
+/// A key/value fact about this database, such as the municipality it belongs to.
+public struct MetaRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    public static let databaseTableName = "meta"
+    public var key: String
+    public var value: String
+
+    public init(key: String, value: String) {
+        self.key = key
+        self.value = value
+    }
+
+    public static let municipalityCodeKey = "municipality_code"
+    public static let createdAtKey = "created_at"
+
+    public static func value(_ key: String, in db: Database) throws -> String? {
+        try MetaRecord.fetchOne(db, key: key)?.value
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import KyoseiServices
+
+struct ResidentFind: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "find",
+        abstract: "Find residents by name (Latin, katakana or kanji, any order), id, card number or birth date.",
+        discussion: """
+            Words may be mixed: Latin fragments (any order, accents optional), katakana or kanji
+            fragments (full- or half-width), a birth date YYYY-MM-DD. Results are ranked.
+            Example:
+              kyosei resident find silva joao
+              kyosei resident find ｼﾙﾊﾞ 1985-04-02
+              kyosei resident find AB12345678CD
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: "Most results to show.") var limit = 20
+    @Argument(parsing: .remaining, help: "What to look for.") var query: [String]
+
+    func validate() throws {
+        guard !query.isEmpty else { throw ArgumentParser.ValidationError("Give something to find: a name fragment, id, card number or birth date.") }
+        guard (1...1000).contains(limit) else { throw ArgumentParser.ValidationError("--limit must be between 1 and 1000.") }
+    }
+
+    func run() async throws {
+        let (context, staff) = try await CommandEnvironment.load(global).session()
+        let matches = try ResidentService(context: context).find(query.joined(separator: " "), by: staff, limit: limit)
+        if output.json {
+            try Output.json(matches.map { ResidentPresentation.json($0.resident) })
+        } else if matches.isEmpty {
+            print("No resident matches.")
+        } else {
+            Output.table(ResidentPresentation.listHeader, matches.map { ResidentPresentation.listRow($0.resident) })
+        }
+    }
+}

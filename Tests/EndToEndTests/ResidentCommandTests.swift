@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+@Suite struct ResidentCommandTests {
+    @Test func initAddFindShowAndHistory() throws {
+        let kyosei = try KyoseiBinary()
+        let initialised = try kyosei.run("init", "--name", "First Admin")
+        #expect(initialised.status == 0, "\(initialised.stderr)")
+        #expect(initialised.stdout.contains("first administrator"))
+        #expect(try kyosei.run("init").status == 1)
+
+        let added = try kyosei.run("resident", "add", "--name", "da silva santos joao", "--kana", "ダシルバ サントス ジョアン",
+                                   "--born", "1985-04-02", "--sex", "1", "--nationality", "BR", "--card", "AB12345678CD",
+                                   "--household", "2000000001", "--relationship", "HEAD", "--json")
+        #expect(added.status == 0, "\(added.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(added.stdout.utf8)) as? [String: String]
+        #expect(object?["name_latin"] == "DA SILVA SANTOS JOAO")
+        #expect(object?["register_state"] == "UNREGISTERED_SERVED")
+
+        let found = try kyosei.run("resident", "find", "ｼﾞｮｱﾝ")
+        #expect(found.status == 0)
+        #expect(found.stdout.contains("DA SILVA SANTOS JOAO"))
+        #expect(try kyosei.run("resident", "find", "joão", "silva").stdout.contains("K1"))
+
+        let shown = try kyosei.run("resident", "show", "AB12345678CD")
+        #expect(shown.stdout.contains("Household:      2000000001 (HEAD)"))
+
+        #expect(try kyosei.run("resident", "update", "K1", "--address", "浜松市中区元城町103-2", "--reason", "moved").status == 0)
+        let history = try kyosei.run("resident", "history", "K1", "--json")
+        let rows = try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: String]] ?? []
+        let address = rows.first { $0["field"] == "address" }
+        #expect(address?["new_value"] == "浜松市中区元城町103-2")
+        #expect(address?["reason"] == "moved")
+        #expect(address?["changed_at"] == "2026-11-23T02:00:00.000Z")
+    }
+
+    @Test func listJSONHasTheDocumentedKeys() throws {
+        let kyosei = try KyoseiBinary()
+        try kyosei.run("init")
+        try kyosei.run("resident", "add", "--name", "NGUYEN THI LAN", "--born", "1998-11-15", "--sex", "2", "--nationality", "VN")
+        let listed = try kyosei.run("resident", "list", "--json")
+        let array = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: String]]
+        let first = try #require(array?.first)
+        for key in ["person_id", "register_state", "name_latin", "birth_date", "nationality", "address", "district_code",
+                    "status_of_residence", "stay_expiry_date", "household_id"] {
+            #expect(first[key] != nil, "missing \(key)")
+        }
+        #expect(first["person_id"] == "")
+        #expect(first["birth_date"] == "1998-11-15")
+    }
+
+    @Test func badInputNamesTheFieldAndExitsOne() throws {
+        let kyosei = try KyoseiBinary()
+        try kyosei.run("init")
+        let bad = try kyosei.run("resident", "add", "--name", "X", "--born", "2023-02-30", "--sex", "1", "--nationality", "BR")
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("Birth date 2023-02-30: is not a date that exists."))
+        let card = try kyosei.run("resident", "add", "--name", "X", "--born", "2000-01-01", "--sex", "1", "--nationality", "BR", "--card", "123")
+        #expect(card.status == 1)
+        #expect(card.stderr.contains("Residence card number 123: must be"))
+        #expect(try kyosei.run("resident", "show", "K42").status == 1)
+        #expect(try kyosei.run("resident", "list", "--bogus").status == 1)
+        #expect(try kyosei.run("resident", "list").status == 0)
+    }
+
+    @Test func noDatabaseIsAPlainError() throws {
+        let kyosei = try KyoseiBinary()
+        let result = try kyosei.run("resident", "list")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("run `kyosei init` first"))
+    }
+
+    @Test func auditVerifyCatchesTamperingWithExitThree() throws {
+        let kyosei = try KyoseiBinary()
+        try kyosei.run("init")
+        try kyosei.run("resident", "add", "--name", "SILVA ANA", "--born", "1990-01-01", "--sex", "2", "--nationality", "BR")
+        let ok = try kyosei.run("audit", "verify")
+        #expect(ok.status == 0)
+        #expect(ok.stdout.contains("intact"))
+        try kyosei.sqlite("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET detail = 'nothing to see' WHERE seq = 1")
+        let broken = try kyosei.run("audit", "verify")
+        #expect(broken.status == 3)
+        #expect(broken.stderr.contains("entry 1 was changed"))
+    }
+
+    @Test func staffCommandsAndPermissionRefusals() throws {
+        let kyosei = try KyoseiBinary()
+        try kyosei.run("init")
+        #expect(try kyosei.run("staff", "add", "tanaka", "--role", "caseworker", "--team", "east").status == 0)
+        #expect(try kyosei.run("staff", "add", "tanaka", "--role", "clerk").status == 1)
+        #expect(try kyosei.run("staff", "add", "suzuki", "--role", "wizard").status == 1)
+        let list = try kyosei.run("staff", "list", "--json")
+        #expect(list.stdout.contains("\"role\" : \"caseworker\""))
+        let matrix = try kyosei.run("staff", "permissions")
+        #expect(matrix.stdout.contains("resident.read"))
+        #expect(try kyosei.run("config", "show", "--json").stdout.contains("\"municipality.code\" : \"221309\""))
+    }
+
+    @Test func everyCommandHasHelpWithAnExample() throws {
+        let kyosei = try KyoseiBinary()
+        let leaves = [["init"], ["demo"], ["resident", "add"], ["resident", "show"], ["resident", "find"], ["resident", "list"],
+                      ["resident", "update"], ["resident", "history"], ["household", "show"], ["staff", "add"],
+                      ["staff", "list"], ["staff", "set-role"], ["staff", "disable"], ["staff", "enable"],
+                      ["staff", "permissions"], ["audit", "verify"], ["audit", "log"], ["config", "show"]]
+        for command in leaves {
+            let help = try kyosei.run(command + ["--help"])
+            #expect(help.status == 0, "\(command)")
+            #expect(help.stdout.contains("Example"), "\(command) --help has no example")
+        }
+        #expect(try kyosei.run("--help").stdout.contains("Exit codes"))
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import KyoseiDomain
+import KyoseiServices
+import KyoseiStore
+import Testing
+
+@Suite struct PermissionTests {
+    /// Every service call this issue offers, with the permission it needs.
+    static func operations(_ city: TestCity, _ subject: Int64) -> [(Permission, String, (StaffMember) throws -> Void)] {
+        [
+            (.residentRead, "show", { _ = try city.residents.show(.kyosei(subject), by: $0) }),
+            (.residentRead, "find", { _ = try city.residents.find("silva", by: $0) }),
+            (.residentRead, "list", { _ = try city.residents.list(ResidentFilter(), by: $0) }),
+            (.residentRead, "history", { _ = try city.residents.history(.kyosei(subject), by: $0) }),
+            (.residentWrite, "create", { _ = try city.residents.create(
+                ResidentDraft(nameLatin: "TEST PERSON", birthDate: try LocalDate("2000-01-01"), sex: .notStated,
+                              nationality: .stateless), by: $0, reason: nil) }),
+            (.residentWrite, "update", { m in
+                var c = ResidentChanges()
+                c.address = .some("address by \(m.login)")
+                _ = try city.residents.update(.kyosei(subject), changes: c, by: m, reason: nil)
+            }),
+            (.staffManage, "staff list", { _ = try city.staff.list(by: $0) }),
+            (.auditRead, "audit log", { _ = try city.audit.log(AuditFilter(), by: $0) }),
+            (.auditRead, "audit verify", { _ = try city.audit.verify(by: $0) }),
+        ]
+    }
+
+    @Test(arguments: Role.allCases)
+    func eachRoleGetsExactlyItsRights(role: Role) throws {
+        let city = try TestCity()
+        let subject = try city.add("SILVA ANA").id
+        let member = try city.member("user-\(role.rawValue)", role)
+        for (permission, name, call) in Self.operations(city, subject) {
+            if PermissionMatrix.allows(role, permission) {
+                #expect(throws: Never.self, "\(role) should be allowed to \(name)") { try call(member) }
+            } else {
+                #expect(throws: ServiceError.self, "\(role) should be refused \(name)") { try call(member) }
+            }
+        }
+    }
+
+    @Test func refusalsAreAuditedAndChangeNothing() throws {
+        let city = try TestCity()
+        let subject = try city.add("SILVA ANA").id
+        let analyst = try city.member("ana", .analyst)
+        do {
+            _ = try city.residents.show(.kyosei(subject), by: analyst)
+            Issue.record("an analyst read a person's record")
+        } catch let error as ServiceError {
+            #expect(error.exitCode == 2)
+            #expect(error.description.contains("may not resident read"))
+        }
+        let refused = try city.audit.log(AuditFilter(staff: "ana"), by: city.founder)
+        #expect(refused.map(\.action) == ["refused:resident.show"])
+    }
+
+    @Test func theFounderMayDoEverythingWhateverTheRole() throws {
+        let city = try TestCity()
+        _ = try city.staff.setRole(login: "founder", role: .analyst, by: city.founder)
+        let founder = try city.context.staffMember(login: "founder")
+        #expect(founder.role == .analyst)
+        let subject = try city.add("SILVA ANA").id
+        for (_, _, call) in Self.operations(city, subject) {
+            #expect(throws: Never.self) { try call(founder) }
+        }
+    }
+
+    @Test func unknownAndDisabledLoginsAreRefused() throws {
+        let city = try TestCity()
+        #expect(throws: ServiceError.self) { try city.context.staffMember(login: "stranger") }
+        _ = try city.member("tanaka", .clerk)
+        _ = try city.staff.setActive(login: "tanaka", active: false, by: city.founder)
+        #expect(throws: ServiceError.self) { try city.context.staffMember(login: "tanaka") }
+        #expect(throws: ServiceError.self) { try city.staff.setActive(login: "founder", active: false, by: city.founder) }
+        #expect(throws: ServiceError.self) { try city.member("tanaka", .clerk) }
+        #expect(throws: ServiceError.self) { try city.member("bad login!", .clerk) }
+    }
+}

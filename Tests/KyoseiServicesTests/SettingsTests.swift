@@ -1,0 +1,43 @@
+import Foundation
+import KyoseiDomain
+import KyoseiServices
+import Testing
+
+/// Environment variables are process-wide, so these tests run one at a time.
+@Suite(.serialized) struct SettingsTests {
+    @Test func defaultsComeFromConfigKyoseiJSON() async throws {
+        let settings = try await SettingsLoader.load(configFile: nil)
+        #expect(settings.municipalityCode.rawValue == "221309")
+        #expect(settings.stayExpiryWindowDays == 60)
+        #expect(settings.suppressionMinimum == 5)
+        #expect(settings.employmentInsuranceWeeklyHours == 20)
+    }
+
+    @Test func aCityFileAndTheEnvironmentOverride() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kyosei-\(UUID().uuidString).json")
+        try Data(#"{"municipality": {"code": "232114"}, "rules": {"stay_expiry_window_days": 90}}"#.utf8).write(to: file)
+        let fromFile = try await SettingsLoader.load(configFile: file.path)
+        #expect(fromFile.municipalityCode.rawValue == "232114")
+        #expect(fromFile.stayExpiryWindowDays == 90)
+        #expect(fromFile.suppressionMinimum == 5)
+
+        setenv("KYOSEI_RULES_STAY_EXPIRY_WINDOW_DAYS", "30", 1)
+        defer { unsetenv("KYOSEI_RULES_STAY_EXPIRY_WINDOW_DAYS") }
+        #expect(try await SettingsLoader.load(configFile: file.path).stayExpiryWindowDays == 30)
+    }
+
+    @Test func badValuesAreRefusedNotIgnored() async throws {
+        setenv("KYOSEI_RULES_STAY_EXPIRY_WINDOW_DAYS", "sixty", 1)
+        defer { unsetenv("KYOSEI_RULES_STAY_EXPIRY_WINDOW_DAYS") }
+        await #expect(throws: ServiceError.self) { try await SettingsLoader.load(configFile: nil) }
+    }
+
+    @Test func aBadMunicipalityCodeIsNamed() async throws {
+        setenv("KYOSEI_MUNICIPALITY_CODE", "221308", 1)
+        defer { unsetenv("KYOSEI_MUNICIPALITY_CODE") }
+        await #expect(throws: ServiceError.invalid(ValidationError(
+            field: "configuration municipality.code", value: "221308", reason: "check digit should be 9"))) {
+            try await SettingsLoader.load(configFile: nil)
+        }
+    }
+}
