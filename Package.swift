@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "kyosei",
             dependencies: [
-                "KyoseiDomain", "KyoseiServices", "KyoseiSampleData",
+                "KyoseiDomain", "KyoseiStore", "KyoseiServices", "KyoseiSampleData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -87,7 +87,10 @@ let package = Package(
         ),
         .testTarget(
             name: "KyoseiServicesTests",
-            dependencies: ["KyoseiServices", "KyoseiSampleData", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "KyoseiServices", "KyoseiSampleData", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "EndToEndTests",

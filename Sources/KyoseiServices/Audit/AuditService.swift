@@ -36,6 +36,15 @@ public struct AuditService: Sendable {
                 return AuditVerification(entries: count, head: nil, firstBrokenSeq: entry.seq,
                     problem: "entry \(entry.seq) was changed after it was written (its hash does not match its content)")
             }
+            if let range = entry.recordIDs.range(of: " residents sha256:") {
+                let subjects = try Int64.fetchAll(
+                    db, sql: "SELECT resident_id FROM audit_subject WHERE seq = ? ORDER BY resident_id", arguments: [entry.seq])
+                if "\(subjects.count)" != entry.recordIDs[..<range.lowerBound]
+                    || AuditWriter.digest(subjects) != entry.recordIDs[range.upperBound...] {
+                    return AuditVerification(entries: count, head: nil, firstBrokenSeq: entry.seq,
+                        problem: "the residents recorded for entry \(entry.seq) were changed after it was written")
+                }
+            }
             previousHash = entry.hash
             expectedSeq += 1
         }

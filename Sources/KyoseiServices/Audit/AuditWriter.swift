@@ -16,7 +16,7 @@ enum AuditWriter {
         let previousHash: String = last?["hash"] ?? genesis
         var record = AuditEntryRecord(
             seq: previousSeq + 1, at: timestamp, staffLogin: login, action: entry.action, entity: entry.entity,
-            recordIDs: entry.residentIDs.map { "K\($0)" }.joined(separator: ","),
+            recordIDs: recordIDsText(entry.residentIDs),
             detail: entry.detail, previousHash: previousHash, hash: "")
         record.hash = hash(previous: previousHash, canonical: record.canonicalText)
         try record.insert(db)
@@ -24,6 +24,23 @@ enum AuditWriter {
             try AuditSubjectRecord(seq: record.seq, residentID: id).insert(db)
         }
         return record
+    }
+
+    /// Up to `listedLimit` residents are named in the entry itself; a larger set (a register
+    /// snapshot touches a million) is named by count and a digest of the sorted ids, and the ids
+    /// themselves are in `audit_subject`, which `audit verify` checks against the digest.
+    static let listedLimit = 50
+
+    static func recordIDsText(_ ids: [Int64]) -> String {
+        let unique = Array(Set(ids)).sorted()
+        guard unique.count > listedLimit else { return unique.map { "K\($0)" }.joined(separator: ",") }
+        return "\(unique.count) residents sha256:\(digest(unique))"
+    }
+
+    static func digest(_ sortedIDs: [Int64]) -> String {
+        var hasher = SHA256()
+        for id in sortedIDs { hasher.update(data: Data("K\(id),".utf8)) }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
     static func hash(previous: String, canonical: String) -> String {

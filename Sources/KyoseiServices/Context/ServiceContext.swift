@@ -33,19 +33,37 @@ public struct ServiceContext: Sendable {
     }
 
     /// Runs `work` for `staff` if their role allows `permission`; the work fills in the audit
-    /// draft (which residents it touched) and the entry is written before the commit.
-    public func perform<T: Sendable>(
-        _ permission: Permission, by staff: StaffMember, action: String, entity: String,
-        _ work: @Sendable (Database, inout AuditDraft) throws -> T
+    /// draft (which residents it touched) and the entry is written before the commit. With
+    /// `rollback` (a dry run) the work is undone and only the audit entry is kept.
+    @discardableResult
+    public func perform<T>(
+        _ permission: Permission, by staff: StaffMember, action: String, entity: String, rollback: Bool = false,
+        _ work: (Database, inout AuditDraft) throws -> T
     ) throws -> T {
         try authorize(permission, by: staff, action: action, entity: entity)
         let timestamp = clock.timestamp()
         do {
-            return try database.writer.write { db in
+            guard rollback else {
+                return try database.writer.write { db in
+                    var draft = AuditDraft(action: action, entity: entity)
+                    let result = try work(db, &draft)
+                    try AuditWriter.append(draft, by: staff.login, at: timestamp, in: db)
+                    return result
+                }
+            }
+            return try database.writer.writeWithoutTransaction { db in
                 var draft = AuditDraft(action: action, entity: entity)
-                let result = try work(db, &draft)
-                try AuditWriter.append(draft, by: staff.login, at: timestamp, in: db)
-                return result
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try work(db, &draft)
+                    return .rollback
+                }
+                draft.residentIDs = []
+                try db.inTransaction(.immediate) {
+                    try AuditWriter.append(draft, by: staff.login, at: timestamp, in: db)
+                    return .commit
+                }
+                return result!
             }
         } catch let error as ValidationError {
             throw ServiceError.invalid(error)

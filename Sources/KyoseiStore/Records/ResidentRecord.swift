@@ -28,6 +28,8 @@ public struct ResidentRecord: Codable, FetchableRecord, MutablePersistableRecord
     public var residentSince: LocalDate?
     public var searchLatin: String
     public var searchJapanese: String
+    /// The register export that last changed this person; an older row must not undo it.
+    public var registerSequence: Int?
     public var createdAt: String
     public var updatedAt: String
 
@@ -39,7 +41,7 @@ public struct ResidentRecord: Codable, FetchableRecord, MutablePersistableRecord
         stayExpiryDate: LocalDate? = nil, householdID: HouseholdID? = nil, relationship: Relationship? = nil,
         postalCode: PostalCode? = nil, address: String? = nil, districtCode: DistrictCode? = nil,
         residentSince: LocalDate? = nil, searchLatin: String = "", searchJapanese: String = "",
-        createdAt: String, updatedAt: String
+        registerSequence: Int? = nil, createdAt: String, updatedAt: String
     ) {
         self.id = id
         self.personID = personID
@@ -64,6 +66,7 @@ public struct ResidentRecord: Codable, FetchableRecord, MutablePersistableRecord
         self.residentSince = residentSince
         self.searchLatin = searchLatin
         self.searchJapanese = searchJapanese
+        self.registerSequence = registerSequence
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }
@@ -92,6 +95,7 @@ public struct ResidentRecord: Codable, FetchableRecord, MutablePersistableRecord
         case residentSince = "resident_since"
         case searchLatin = "search_latin"
         case searchJapanese = "search_japanese"
+        case registerSequence = "register_sequence"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
     }

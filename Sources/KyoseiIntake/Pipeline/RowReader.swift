@@ -1,0 +1,70 @@
+import KyoseiDomain
+
+/// One record as a kind sees it: fields by column, and every problem found so far. A kind reads
+/// every field it needs and records each problem instead of stopping at the first, so staff fix
+/// a rejected row once rather than once per reason.
+public struct RowReader<Column: FileColumn> {
+    public let record: CSVRecord
+    private let positions: [Int]
+    private(set) var problems: [(columns: [Column], reason: String)] = []
+
+    /// Required columns left empty are reported here, for every kind alike.
+    init(record: CSVRecord, layout: HeaderLayout<Column>) {
+        self.record = record
+        positions = layout.positions
+        for column in layout.required where self[column].isEmpty {
+            problems.append(([column], "\(column.name): is required"))
+        }
+    }
+
+    /// The field's text as it stands in the file; empty when the file has no such column.
+    public subscript(column: Column) -> String {
+        let position = positions[column.rawValue]
+        return position < 0 ? "" : record.fields[position]
+    }
+
+    public func isEmpty(_ column: Column) -> Bool { self[column].isEmpty }
+
+    /// Free text, nil when empty.
+    public func text(_ column: Column) -> String? {
+        let value = self[column]
+        return value.isEmpty ? nil : value
+    }
+
+    /// Parses a non-empty field, recording the reason when it is invalid. An empty field gives
+    /// nil without a reason: a required one was reported when the record was read, and a
+    /// conditional one is for the kind to judge.
+    public mutating func parse<T>(_ column: Column, _ parser: (String) throws -> T) -> T? {
+        let value = self[column]
+        guard !value.isEmpty else { return nil }
+        do {
+            return try parser(value)
+        } catch let error as ValidationError {
+            problems.append(([column], "\(column.name) \(value): \(error.reason)"))
+        } catch {
+            problems.append(([column], "\(column.name) \(value): \(error)"))
+        }
+        return nil
+    }
+
+    /// Records a problem the kind found itself, such as a rule across columns.
+    public mutating func reject(_ columns: Column..., reason: String) {
+        problems.append((columns, reason))
+    }
+
+    public var hasProblems: Bool { !problems.isEmpty }
+
+    /// The reject, with reasons in the format's column order so they read like the file.
+    func makeReject(file: String) -> Reject {
+        let ordered = problems.enumerated().sorted { a, b in
+            let ka = a.element.columns.map(\.rawValue).min() ?? Int.max
+            let kb = b.element.columns.map(\.rawValue).min() ?? Int.max
+            return (ka, a.offset) < (kb, b.offset)
+        }.map(\.element)
+        var columns: [String] = []
+        for column in ordered.flatMap(\.columns).sorted(by: { $0.rawValue < $1.rawValue }) where !columns.contains(column.name) {
+            columns.append(column.name)
+        }
+        return Reject(file: file, line: record.line, columns: columns, reasons: ordered.map(\.reason), recordText: record.text)
+    }
+}

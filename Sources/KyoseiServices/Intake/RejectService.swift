@@ -1,0 +1,142 @@
+import Foundation
+import GRDB
+import KyoseiDomain
+import KyoseiIntake
+import KyoseiStore
+
+/// The rows set aside from applied files: staff list them, read every reason, correct the
+/// record and apply it, or dismiss it with a note. A corrected row is judged by exactly the
+/// same rules as the file's rows were.
+public struct RejectService: Sendable {
+    let context: ServiceContext
+
+    public init(context: ServiceContext) { self.context = context }
+
+    public func list(state: RejectRecord.State? = .open, by staff: StaffMember) throws -> [RejectView] {
+        try context.perform(.rejectsRead, by: staff, action: "rejects.list", entity: "reject") { db, audit in
+            var request = RejectRecord.all().orderedByID()
+            if let state { request = request.filter(state: state) }
+            let views = try request.fetchAll(db).map { try RejectView.load($0, in: db) }
+            audit.detail = "state=\(state?.rawValue ?? "all") count=\(views.count)"
+            return views
+        }
+    }
+
+    public func show(_ id: Int64, by staff: StaffMember) throws -> RejectView {
+        try context.perform(.rejectsRead, by: staff, action: "rejects.show", entity: "reject") { db, audit in
+            audit.detail = "reject=\(id)"
+            return try RejectView.load(try Self.fetch(id, in: db), in: db)
+        }
+    }
+
+    /// Applies a corrected register row: either `changes` (column → new value) over the
+    /// original record, or a whole corrected `text`. Refused with every reason if still invalid.
+    public func fix(_ id: Int64, changes: [String: String], text: String?, note: String?, by staff: StaffMember) throws -> RejectView {
+        try context.perform(.rejectsFix, by: staff, action: "rejects.fix", entity: "reject") { db, audit in
+            var reject = try Self.fetch(id, in: db)
+            guard reject.state == .open else { throw ServiceError.usage("Reject \(id) is already \(reject.state.rawValue.lowercased()).") }
+            let file = try IntakeFileRecord.fetchOne(db, key: reject.fileID)!
+            guard file.kind == .register else {
+                throw ServiceError.usage("Reject \(id) comes from a \(file.kind.rawValue.lowercased()) file; that kind of correction arrives with its own import.")
+            }
+            let header = RejectedRecord.strings(file.header)
+            let corrected = try text ?? RejectedRecord.replacing(changes, in: reject.recordText, header: header)
+            let manifest: RegisterManifest
+            do {
+                manifest = try RegisterManifest(
+                    municipalityCode: context.settings.municipalityCode,
+                    kind: RegisterManifest.ExportKind(rawValue: file.exportKind ?? "delta") ?? .delta,
+                    sequence: file.sequence ?? 1, asOf: file.asOf ?? "", rowCount: file.rowCount, sha256: file.sha256)
+            }
+            let item: IntakeItem<RegisterRow>
+            do {
+                item = try IntakeReader.revalidate(
+                    recordText: corrected, header: header, kind: RegisterKind(manifest: manifest),
+                    fileName: file.fileName, line: reject.line)
+            } catch {
+                throw ServiceError.dataRefused("The corrected record cannot be read: \(error).")
+            }
+            guard case .row(let row, _) = item else {
+                if case .reject(let still) = item {
+                    throw ServiceError.invalid(ValidationError(field: "corrected record", value: "", reason: still.reasons.joined(separator: "; ")))
+                }
+                throw ServiceError.internalFailure("Unexpected result revalidating reject \(id).")
+            }
+            if let newer = try Self.newerRegisterChange(for: row.personID, than: file.sequence ?? 0, in: db) {
+                throw ServiceError.usage("Person \(row.personID) was updated by a later register export (sequence \(newer)); applying this older row would undo it. Dismiss the reject instead.")
+            }
+            let reconciler = RegisterReconciler(
+                db: db, login: staff.login, timestamp: context.clock.timestamp(), fileName: file.fileName,
+                sequence: file.sequence ?? 0, outcome: SyncOutcome(file: file.fileName, sequence: file.sequence, kind: file.exportKind, outcome: .applied))
+            let residentID = try reconciler.apply(row, line: reject.line, as: .correction, reference: "reject \(id)")
+            reject.state = .applied
+            reject.correctedText = corrected
+            reject.resolvedAt = context.clock.timestamp()
+            reject.resolvedBy = staff.login
+            reject.resolutionNote = note
+            try reject.update(db)
+            audit.residentIDs = [residentID]
+            audit.detail = "reject=\(id) file=\(file.fileName) line=\(reject.line)"
+            return try RejectView.load(reject, in: db)
+        }
+    }
+
+    public func dismiss(_ id: Int64, note: String, by staff: StaffMember) throws -> RejectView {
+        guard !note.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ServiceError.usage("Say why the reject is dismissed (--note).")
+        }
+        return try context.perform(.rejectsFix, by: staff, action: "rejects.dismiss", entity: "reject") { db, audit in
+            var reject = try Self.fetch(id, in: db)
+            guard reject.state == .open else { throw ServiceError.usage("Reject \(id) is already \(reject.state.rawValue.lowercased()).") }
+            reject.state = .dismissed
+            reject.resolvedAt = context.clock.timestamp()
+            reject.resolvedBy = staff.login
+            reject.resolutionNote = note
+            try reject.update(db)
+            audit.detail = "reject=\(id)"
+            return try RejectView.load(reject, in: db)
+        }
+    }
+
+    private static func fetch(_ id: Int64, in db: Database) throws -> RejectRecord {
+        guard let reject = try RejectRecord.fetchOne(db, key: id) else { throw ServiceError.notFound("No reject \(id).") }
+        return reject
+    }
+
+    private static func newerRegisterChange(for person: PersonID, than sequence: Int, in db: Database) throws -> Int? {
+        try Int.fetchOne(
+            db, sql: "SELECT register_sequence FROM resident WHERE person_id = ? AND register_sequence > ?",
+            arguments: [person.rawValue, sequence])
+    }
+}
+
+/// A reject as staff see it: where it came from, why, and the record.
+public struct RejectView: Sendable, Codable, Equatable {
+    public let id: Int64
+    public let file: String
+    public let line: Int
+    public let columns: [String]
+    public let reasons: [String]
+    public let recordText: String
+    public let state: String
+    public let correctedText: String?
+    public let resolvedBy: String?
+    public let resolutionNote: String?
+
+    static func load(_ reject: RejectRecord, in db: Database) throws -> RejectView {
+        let file = try String.fetchOne(db, sql: "SELECT file_name FROM intake_file WHERE id = ?", arguments: [reject.fileID]) ?? "?"
+        return RejectView(
+            id: reject.id!, file: file, line: reject.line,
+            columns: reject.columns.split(separator: ",").map(String.init), reasons: RejectedRecord.strings(reject.reasons),
+            recordText: reject.recordText, state: reject.state.rawValue, correctedText: reject.correctedText,
+            resolvedBy: reject.resolvedBy, resolutionNote: reject.resolutionNote)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, file, line, columns, reasons, state
+        case recordText = "record_text"
+        case correctedText = "corrected_text"
+        case resolvedBy = "resolved_by"
+        case resolutionNote = "resolution_note"
+    }
+}

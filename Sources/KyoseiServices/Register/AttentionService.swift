@@ -1,0 +1,45 @@
+import GRDB
+import KyoseiDomain
+import KyoseiStore
+
+/// What the night found that needs a person: residents who left the register, stays about
+/// to expire, identity matches nobody may decide alone, and rows set aside. Until the cases
+/// issue lands this is a report; each part becomes a case type then.
+public struct AttentionService: Sendable {
+    let context: ServiceContext
+
+    public init(context: ServiceContext) { self.context = context }
+
+    public func report(since: String?, by staff: StaffMember) throws -> AttentionReport {
+        try context.perform(.residentRead, by: staff, action: "sync.attention", entity: "resident") { db, audit in
+            let today = context.clock.today
+            let until = today.adding(days: context.settings.stayExpiryWindowDays)
+            let left = try ResidentRecord.fetchAll(db, sql: """
+                SELECT * FROM resident WHERE register_state IN ('LEFT_REGISTER','MOVED_OUT','DECEASED','DELETED_EX_OFFICIO')
+                AND id IN (SELECT resident_id FROM history WHERE source = 'REGISTER_SYNC' AND field = 'register_state'
+                           AND changed_at >= ?)
+                ORDER BY id
+                """, arguments: [since ?? ""])
+            let expiring = try ResidentRecord.fetchAll(db, sql: """
+                SELECT * FROM resident WHERE register_state IN ('REGISTERED','ABROAD')
+                AND stay_expiry_date BETWEEN ? AND ? ORDER BY stay_expiry_date, id
+                """, arguments: [today.description, until.description])
+            let reviews = try IdentityReviewRecord.fetchAll(db, sql: "SELECT * FROM identity_review WHERE state = 'OPEN' ORDER BY id")
+            let openRejects = try Int.fetchOne(db, sql: "SELECT count(*) FROM intake_reject WHERE state = 'OPEN'") ?? 0
+            audit.residentIDs = left.map { $0.id! } + expiring.map { $0.id! } + reviews.map(\.residentID)
+            audit.detail = "left=\(left.count) expiring=\(expiring.count) reviews=\(reviews.count) rejects=\(openRejects)"
+            return AttentionReport(
+                asOf: today, windowDays: context.settings.stayExpiryWindowDays, leftRegister: left, stayExpiring: expiring,
+                identityReviews: reviews, openRejects: openRejects)
+        }
+    }
+}
+
+public struct AttentionReport: Sendable {
+    public let asOf: LocalDate
+    public let windowDays: Int
+    public let leftRegister: [ResidentRecord]
+    public let stayExpiring: [ResidentRecord]
+    public let identityReviews: [IdentityReviewRecord]
+    public let openRejects: Int
+}

@@ -1,0 +1,68 @@
+import GRDB
+
+/// A file that was applied, so a second delivery of it is a no-op: a register export is known
+/// by its sequence (and must keep its hash), any other file by its kind and hash.
+public struct IntakeFileRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Equatable {
+    public static let databaseTableName = "intake_file"
+
+    public enum Kind: String, Codable, Sendable {
+        case register = "REGISTER", insurance = "INSURANCE", school = "SCHOOL", employment = "EMPLOYMENT"
+    }
+
+    public var id: Int64?
+    public var kind: Kind
+    public var fileName: String
+    public var sha256: String
+    public var sequence: Int?
+    public var exportKind: String?
+    public var asOf: String?
+    public var encoding: String
+    public var header: String
+    public var rowCount: Int
+    public var rowsApplied: Int
+    public var rowsRejected: Int
+    public var summary: String
+    public var appliedAt: String
+    public var appliedBy: String
+
+    public init(id: Int64? = nil, kind: Kind, fileName: String, sha256: String, sequence: Int?, exportKind: String?,
+                asOf: String?, encoding: String, header: String, rowCount: Int, rowsApplied: Int, rowsRejected: Int,
+                summary: String, appliedAt: String, appliedBy: String) {
+        self.id = id
+        self.kind = kind
+        self.fileName = fileName
+        self.sha256 = sha256
+        self.sequence = sequence
+        self.exportKind = exportKind
+        self.asOf = asOf
+        self.encoding = encoding
+        self.header = header
+        self.rowCount = rowCount
+        self.rowsApplied = rowsApplied
+        self.rowsRejected = rowsRejected
+        self.summary = summary
+        self.appliedAt = appliedAt
+        self.appliedBy = appliedBy
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, sha256, sequence, encoding, header, summary
+        case fileName = "file_name"
+        case exportKind = "export_kind"
+        case asOf = "as_of"
+        case rowCount = "row_count"
+        case rowsApplied = "rows_applied"
+        case rowsRejected = "rows_rejected"
+        case appliedAt = "applied_at"
+        case appliedBy = "applied_by"
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension DerivableRequest<IntakeFileRecord> {
+    public func filter(kind: IntakeFileRecord.Kind) -> Self { filter(Column("kind") == kind.rawValue) }
+    public func filter(sha256: String) -> Self { filter(Column("sha256") == sha256) }
+    public func filter(sequence: Int) -> Self { filter(Column("sequence") == sequence) }
+    public func latestSequenceFirst() -> Self { order(Column("sequence").desc) }
+}

@@ -1,0 +1,142 @@
+import ArgumentParser
+import KyoseiServices
+
+struct SyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Apply the national register export and see what the night found.",
+        discussion: """
+            A file is refused whole (exit 3) when its manifest, hash, row count, municipality or
+            sequence is wrong; nothing of it is applied. Rows with bad values are set aside as
+            rejects (`kyosei rejects list`) and the good rows are applied.
+            """,
+        subcommands: [SyncRegister.self, SyncInbox.self, SyncAttention.self]
+    )
+
+    static func render(_ outcomes: [SyncOutcome], json: Bool) throws {
+        if json {
+            try Output.json(outcomes)
+            return
+        }
+        for o in outcomes {
+            let sequence = o.sequence.map { " (sequence \($0), \(o.kind ?? ""))" } ?? ""
+            switch o.outcome {
+            case .refused:
+                print("\(o.file)\(sequence): REFUSED: \(o.reason ?? "")")
+            case .alreadyApplied:
+                print("\(o.file)\(sequence): already applied; nothing changed.")
+            case .applied, .checked:
+                let verb = o.outcome == .checked ? "checked (dry run, nothing kept)" : "applied"
+                print("\(o.file)\(sequence): \(verb): \(o.rows) rows, \(o.applied) applied, \(o.rejected) rejected; "
+                    + "\(o.created) new, \(o.changed) changed, \(o.unchanged) unchanged, \(o.linked) walk-ins linked, "
+                    + "\(o.leftRegister) left the register, \(o.identityReviews) identity reviews.")
+                if !o.events.isEmpty {
+                    print("  events: " + o.events.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+                }
+            }
+        }
+    }
+}
+
+struct SyncRegister: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "register",
+        abstract: "Apply one register export (its .manifest.json beside it).",
+        discussion: "Example:\n  kyosei sync register inbox/REG-221309-000012.csv --json\nExit 3 when the file is refused."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Flag(help: "Check and apply everything, then roll it back.") var dryRun = false
+    @Argument(help: "The REG-<municipality>-<sequence>.csv file.") var file: String
+
+    func run() async throws {
+        let (context, staff) = try await CommandEnvironment.load(global).session()
+        let outcome = try RegisterSyncService(context: context).apply(csvPath: file, by: staff, dryRun: dryRun)
+        try SyncCommand.render([outcome], json: output.json)
+        if outcome.outcome == .refused { throw ExitCode(3) }
+    }
+}
+
+struct SyncInbox: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inbox",
+        abstract: "Apply every pending REG-* file in a folder in sequence order; archive what was applied.",
+        discussion: """
+            Refused files stay in the folder; the run goes on with the others and exits 3 if any
+            file was refused.
+            Example:
+              kyosei sync inbox /var/lib/kyosei/inbox/register --archive /var/lib/kyosei/archive/register --json
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: "Where applied files are moved.") var archive: String?
+    @Flag(help: "Check every file, keep nothing.") var dryRun = false
+    @Argument(help: "The inbox folder.") var directory: String
+
+    func run() async throws {
+        let (context, staff) = try await CommandEnvironment.load(global).session()
+        let outcomes = try RegisterSyncService(context: context).applyInbox(
+            directory: directory, archive: archive, by: staff, dryRun: dryRun)
+        if outcomes.isEmpty && !output.json { print("No register files waiting in \(directory).") }
+        try SyncCommand.render(outcomes, json: output.json)
+        if outcomes.contains(where: { $0.outcome == .refused }) { throw ExitCode(3) }
+    }
+}
+
+struct SyncAttention: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attention",
+        abstract: "What needs staff: who left the register, stays expiring soon, identity reviews, rejects.",
+        discussion: "Example:\n  kyosei sync attention --since 2026-11-23 --json"
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: "Only departures recorded since this date or timestamp (default: all).") var since: String?
+
+    func run() async throws {
+        let (context, staff) = try await CommandEnvironment.load(global).session()
+        let report = try AttentionService(context: context).report(since: since, by: staff)
+        if output.json {
+            try Output.json(AttentionJSON(report))
+            return
+        }
+        print("Left the register (\(report.leftRegister.count)):")
+        if !report.leftRegister.isEmpty {
+            Output.table(ResidentPresentation.listHeader, report.leftRegister.map(ResidentPresentation.listRow))
+        }
+        print("\nStays expiring by \(report.asOf.adding(days: report.windowDays)) (\(report.stayExpiring.count)):")
+        if !report.stayExpiring.isEmpty {
+            Output.table(ResidentPresentation.listHeader, report.stayExpiring.map(ResidentPresentation.listRow))
+        }
+        print("\nIdentity reviews waiting (\(report.identityReviews.count)):")
+        for review in report.identityReviews {
+            print("  K\(review.residentID) may be \(review.candidateIDs): \(review.reason) [\(review.sourceRef)]")
+        }
+        print("\nRejected rows waiting: \(report.openRejects) (kyosei rejects list)")
+    }
+}
+
+/// The attention report for programs: residents in the same shape as `resident list --json`.
+struct AttentionJSON: Encodable {
+    let as_of: String
+    let window_days: Int
+    let left_register: [[String: String]]
+    let stay_expiring: [[String: String]]
+    let identity_reviews: [[String: String]]
+    let open_rejects: Int
+
+    init(_ r: AttentionReport) {
+        as_of = r.asOf.description
+        window_days = r.windowDays
+        left_register = r.leftRegister.map(ResidentPresentation.json)
+        stay_expiring = r.stayExpiring.map(ResidentPresentation.json)
+        identity_reviews = r.identityReviews.map {
+            ["resident": "K\($0.residentID)", "candidates": $0.candidateIDs, "reason": $0.reason, "source": $0.sourceRef]
+        }
+        open_rejects = r.openRejects
+    }
+}
