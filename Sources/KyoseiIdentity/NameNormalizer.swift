@@ -13,7 +13,9 @@ public enum NameNormalizer {
     public static func foldLatin(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var lastWasSpace = true
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+        // The register writes ASCII; decomposition (slow in Foundation on Linux) only when needed.
+        let source = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.decomposedStringWithCanonicalMapping
+        for scalar in source.unicodeScalars {
             let v = scalar.value
             if (0x0300...0x036F).contains(v) { continue }
             if let replacement = specialLetters[v] {
@@ -49,7 +51,9 @@ public enum NameNormalizer {
     /// removed. Long-vowel marks are kept here; phonetic comparison folds them separately.
     public static func foldJapanese(_ text: String) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in text.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping.unicodeScalars {
+        let source = needsCompatibilityMapping(text)
+            ? text.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping : text
+        for scalar in source.unicodeScalars {
             let v = scalar.value
             switch v {
             case 0x20, 0x3000, 0x30FB, 0xFF65, 0x3D, 0x30A0, 0x2E, 0x2D:
@@ -61,6 +65,17 @@ public enum NameNormalizer {
             }
         }
         return String(out)
+    }
+
+    /// Full-width katakana, hiragana and ideographs are already in normal form; only half-width
+    /// and full-width forms, combining sound marks, compatibility ideographs and enclosed or
+    /// squared characters need NFKC.
+    private static func needsCompatibilityMapping(_ text: String) -> Bool {
+        text.unicodeScalars.contains { s in
+            let v = s.value
+            return (0xFF00...0xFFEF).contains(v) || (0x3099...0x309C).contains(v) || (0xF900...0xFAFF).contains(v)
+                || (0x3200...0x33FF).contains(v) || (0x2000...0x206F).contains(v) || (v >= 0x80 && v < 0x3000)
+        }
     }
 
     /// True when the text holds kana or CJK ideographs, so a search box can tell a katakana or

@@ -21,7 +21,7 @@ enum AuditWriter {
         record.hash = hash(previous: previousHash, canonical: record.canonicalText)
         try record.insert(db)
         for id in Set(entry.residentIDs) {
-            try AuditSubjectRecord(seq: record.seq, residentID: id).insert(db)
+            try AuditSubjectRecord(seq: record.seq, residentID: id).insertCached(db)
         }
         return record
     }

@@ -27,7 +27,7 @@ enum HistoryWriter {
                 residentID: residentID, entity: entity, entityID: entityID, field: change.field,
                 oldValue: change.old, newValue: change.new, changedAt: timestamp, changedBy: login,
                 source: source.kind, sourceRef: source.reference, reason: source.reason)
-            try row.insert(db)
+            try row.insertCached(db)
         }
     }
 }

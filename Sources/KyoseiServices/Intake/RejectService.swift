@@ -69,6 +69,7 @@ public struct RejectService: Sendable {
                 db: db, login: staff.login, timestamp: context.clock.timestamp(), fileName: file.fileName,
                 sequence: file.sequence ?? 0, outcome: SyncOutcome(file: file.fileName, sequence: file.sequence, kind: file.exportKind, outcome: .applied))
             let residentID = try reconciler.apply(row, line: reject.line, as: .correction, reference: "reject \(id)")
+            try reconciler.finish()
             reject.state = .applied
             reject.correctedText = corrected
             reject.resolvedAt = context.clock.timestamp()

@@ -18,17 +18,14 @@ enum IdentityLink {
 
     static func find(for row: RegisterRow, in db: Database) throws -> Decision {
         if let card = row.cardNumber {
-            let byCard = try ResidentRecord.fetchAll(
-                db, sql: "SELECT * FROM resident WHERE person_id IS NULL AND residence_card_number = ?", arguments: [card.rawValue])
+            let byCard = try ResidentRecord.fetchUnlinked(db, card: card)
             switch byCard.count {
             case 1: return .link(byCard[0])
             case 0: break
             default: return .review(candidates: byCard.map { $0.id! }, reason: "several walk-ins hold residence card \(card)")
             }
         }
-        let sameBirth = try ResidentRecord.fetchAll(
-            db, sql: "SELECT * FROM resident WHERE person_id IS NULL AND birth_date = ? AND sex = ? AND nationality = ?",
-            arguments: [row.birthDate.description, row.sex.rawValue, row.nationality.rawValue])
+        let sameBirth = try ResidentRecord.fetchUnlinked(db, birthDate: row.birthDate, sex: row.sex, nationality: row.nationality)
         guard !sameBirth.isEmpty else { return .none }
         let rowName = Set(NameNormalizer.latinTokens(row.nameLatin))
         let exact = sameBirth.filter { Set(NameNormalizer.latinTokens($0.nameLatin)) == rowName }

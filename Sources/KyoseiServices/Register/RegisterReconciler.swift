@@ -17,6 +17,10 @@ final class RegisterReconciler {
     /// Residents a snapshot listed (or would have, but for a rejected row), by Kyosei id.
     private(set) var listed = Set<Int64>()
     private(set) var touched: [Int64] = []
+    private let index = SearchIndexBatch()
+    /// Whether any resident lacks a person id; without walk-ins there is nobody to link, and
+    /// the sync creates none, so the identity lookups are skipped for the whole file.
+    private let hasWalkIns: Bool
 
     init(db: Database, login: String, timestamp: String, fileName: String, sequence: Int, outcome: SyncOutcome) {
         self.db = db
@@ -25,6 +29,7 @@ final class RegisterReconciler {
         self.fileName = fileName
         self.sequence = sequence
         self.outcome = outcome
+        hasWalkIns = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM resident WHERE person_id IS NULL)")) ?? true
     }
 
     /// Applies one row; returns the resident it now describes. A staff correction of a rejected
@@ -35,13 +40,12 @@ final class RegisterReconciler {
         let source = ChangeSource(
             kind, reference: reference.map { "\($0) (\(place))" } ?? place, reason: row.event?.rawValue ?? "snapshot")
         outcome.events[row.event?.rawValue ?? "SNAPSHOT", default: 0] += 1
-        let existing = try ResidentRecord.fetchOne(
-            db, sql: "SELECT * FROM resident WHERE person_id = ?", arguments: [row.personID.rawValue], adapter: nil)
+        let existing = try ResidentRecord.fetchOne(db, personID: row.personID)
         let id: Int64
         if let existing {
             id = try update(existing, from: row, source: source)
         } else {
-            switch try IdentityLink.find(for: row, in: db) {
+            switch hasWalkIns ? try IdentityLink.find(for: row, in: db) : .none {
             case .link(let walkIn):
                 outcome.linked += 1
                 id = try update(walkIn, from: row, source: source)
@@ -64,25 +68,27 @@ final class RegisterReconciler {
     /// A snapshot's rejected row still names a person who is in the register: they must not be
     /// marked as having left it because their row had a bad value.
     func protectListed(personID: PersonID) throws {
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM resident WHERE person_id = ?", arguments: [personID.rawValue]) {
+        if let id = try ResidentRecord.fetchOne(db, personID: personID)?.id {
             listed.insert(id)
         }
     }
 
+    /// Writes the search index for everything applied; call before the transaction commits.
+    func finish() throws {
+        try index.flush(db)
+    }
+
     /// After a snapshot: everyone still in the register whom it did not list has left it.
     func markUnlisted() throws {
-        let cursor = try ResidentRecord.fetchCursor(
-            db, sql: "SELECT * FROM resident WHERE person_id IS NOT NULL AND register_state IN ('REGISTERED','ABROAD')")
-        var leaving: [ResidentRecord] = []
-        while let resident = try cursor.next() {
-            if !listed.contains(resident.id!) { leaving.append(resident) }
-        }
+        let inRegister = try Int64.fetchAll(
+            db, sql: "SELECT id FROM resident WHERE person_id IS NOT NULL AND register_state IN ('REGISTERED','ABROAD')")
         let source = ChangeSource(.registerSync, reference: "\(fileName) seq \(sequence)", reason: "absent from snapshot")
-        for old in leaving {
+        for id in inRegister where !listed.contains(id) {
+            guard let old = try ResidentRecord.fetchOne(db, key: id) else { continue }
             var new = old
             new.registerState = old.registerState.afterSnapshotOmission()
-            try ResidentWrites.update(from: old, to: &new, by: login, at: timestamp, source: source, in: db)
-            touched.append(old.id!)
+            try ResidentWrites.update(from: old, to: &new, by: login, at: timestamp, source: source, index: index, in: db)
+            touched.append(id)
             outcome.leftRegister += 1
             outcome.states[new.registerState.rawValue, default: 0] += 1
         }
@@ -93,7 +99,7 @@ final class RegisterReconciler {
         Self.copy(row, into: &new)
         new.registerSequence = sequence
         new.registerState = row.event.map(RegisterState.after) ?? old.registerState.afterSnapshotListing()
-        let changes = try ResidentWrites.update(from: old, to: &new, by: login, at: timestamp, source: source, in: db)
+        let changes = try ResidentWrites.update(from: old, to: &new, by: login, at: timestamp, source: source, index: index, in: db)
         if changes.isEmpty {
             outcome.unchanged += 1
         } else {
@@ -111,7 +117,7 @@ final class RegisterReconciler {
             birthDate: row.birthDate, sex: row.sex, nationality: row.nationality, createdAt: "", updatedAt: "")
         Self.copy(row, into: &record)
         record.registerSequence = sequence
-        try ResidentWrites.insert(&record, by: login, at: timestamp, source: source, in: db)
+        try ResidentWrites.insert(&record, by: login, at: timestamp, source: source, index: index, in: db)
         outcome.created += 1
         outcome.states[record.registerState.rawValue, default: 0] += 1
         touched.append(record.id!)

@@ -84,6 +84,7 @@ public struct RegisterSyncService: Sendable {
                 }
             }
             if manifest.kind == .snapshot { try reconciler.markUnlisted() }
+            try reconciler.finish()
             outcome = reconciler.outcome
             outcome.rows = reader.recordCount
             outcome.rejected = rejects.count

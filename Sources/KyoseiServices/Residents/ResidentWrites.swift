@@ -3,26 +3,29 @@ import KyoseiDomain
 import KyoseiStore
 
 /// The only code that inserts or changes a resident row. Staff edits and the register sync both
-/// come through here, so the search columns and the history are always written with the change.
+/// come through here, so the search columns, the search index and the history are always
+/// written with the change.
 public enum ResidentWrites {
+    /// With a `batch`, the search index is written when the batch is flushed (large writes);
+    /// without one, at once (a staff edit).
     public static func insert(
-        _ record: inout ResidentRecord, by login: String, at timestamp: String, source: ChangeSource, in db: Database
+        _ record: inout ResidentRecord, by login: String, at timestamp: String, source: ChangeSource,
+        index batch: SearchIndexBatch? = nil, in db: Database
     ) throws {
         ResidentSearchText.refresh(&record)
         record.createdAt = timestamp
         record.updatedAt = timestamp
         try ensureHousehold(record.householdID, at: timestamp, in: db)
-        try record.insert(db)
+        try record.insertCached(db)
+        if let batch {
+            try batch.note(id: record.id!, old: nil, in: db)
+        } else {
+            try record.insertSearchEntry(db)
+        }
         try HistoryWriter.record(
             residentID: record.id!, entityID: record.reference,
-            changes: [(field: "(created)", old: nil, new: creationSummary(record))],
+            changes: [(field: "(created)", old: nil, new: nil)],
             by: login, at: timestamp, source: source, in: db)
-    }
-
-    /// One history row holds a new record's first values (as `field=value` pairs), so creating a
-    /// million residents from a snapshot costs a million history rows, not twenty million.
-    static func creationSummary(_ record: ResidentRecord) -> String {
-        record.trackedFields.compactMap { field, value in value.map { "\(field)=\($0)" } }.joined(separator: "; ")
     }
 
     /// Saves `updated` over `old`, writing one history row per changed field. Returns the
@@ -30,14 +33,22 @@ public enum ResidentWrites {
     @discardableResult
     public static func update(
         from old: ResidentRecord, to updated: inout ResidentRecord, by login: String, at timestamp: String,
-        source: ChangeSource, in db: Database
+        source: ChangeSource, index batch: SearchIndexBatch? = nil, in db: Database
     ) throws -> [(field: String, old: String?, new: String?)] {
         let changes = updated.changes(from: old)
         guard !changes.isEmpty else { return [] }
         ResidentSearchText.refresh(&updated)
         updated.updatedAt = timestamp
         try ensureHousehold(updated.householdID, at: timestamp, in: db)
-        try updated.update(db)
+        try updated.updateCached(db)
+        if updated.searchLatin != old.searchLatin || updated.searchJapanese != old.searchJapanese {
+            if let batch {
+                try batch.note(id: old.id!, old: (old.searchLatin, old.searchJapanese), in: db)
+            } else {
+                try old.deleteSearchEntry(db)
+                try updated.insertSearchEntry(db)
+            }
+        }
         try HistoryWriter.record(
             residentID: updated.id!, entityID: updated.reference, changes: changes,
             by: login, at: timestamp, source: source, in: db)
@@ -46,16 +57,15 @@ public enum ResidentWrites {
 
     private static func ensureHousehold(_ id: HouseholdID?, at timestamp: String, in db: Database) throws {
         guard let id else { return }
-        try db.execute(
-            sql: "INSERT INTO household(household_id, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            arguments: [id.rawValue, timestamp])
+        try db.cachedStatement(sql: "INSERT INTO household(household_id, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
+            .execute(arguments: [id.rawValue, timestamp])
     }
 
     /// Finds the one resident a reference names, or says plainly that there is none.
     public static func fetch(_ ref: ResidentRef, in db: Database) throws -> ResidentRecord {
         let found: ResidentRecord? = switch ref {
         case .kyosei(let id): try ResidentRecord.fetchOne(db, key: id)
-        case .person(let p): try ResidentRecord.all().filter(personID: p).fetchOne(db)
+        case .person(let p): try ResidentRecord.fetchOne(db, personID: p)
         case .card(let c): try ResidentRecord.all().filter(cardNumber: c).order(Column("id").desc).fetchOne(db)
         }
         guard let found else { throw ServiceError.notFound("No resident \(ref) in this database.") }

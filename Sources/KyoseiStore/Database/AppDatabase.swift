@@ -16,6 +16,9 @@ public final class AppDatabase: Sendable {
         config.journalMode = .wal
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // A register snapshot writes every index of a million-row table in one transaction;
+            // with SQLite's default 8 MB cache the indexes spill to the WAL mid-transaction.
+            try db.execute(sql: "PRAGMA cache_size = -131072")
         }
         self.path = path
         writer = try DatabasePool(path: path, configuration: config)

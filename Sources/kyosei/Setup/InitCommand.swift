@@ -30,10 +30,15 @@ struct ConfigShow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Print the settings after defaults, the configuration file and KYOSEI_* variables are applied.",
-        discussion: "Example:\n  KYOSEI_RULES_STAY_EXPIRY_WINDOW_DAYS=90 kyosei config show --json")
+        discussion: """
+            Example:
+              KYOSEI_RULES_STAY_EXPIRY_WINDOW_DAYS=90 kyosei config show --json
+              kyosei config show --key inbox.directory
+            """)
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
+    @Option(help: "Print only this key's value (for scripts).") var key: String?
 
     func run() async throws {
         let environment = try await CommandEnvironment.load(global)
@@ -52,7 +57,12 @@ struct ConfigShow: AsyncParsableCommand {
             ("insurance.employment_weekly_hours", String(s.employmentInsuranceWeeklyHours)),
             ("insurance.employment_expected_days", String(s.employmentInsuranceExpectedDays)),
         ]
-        if output.json {
+        if let key {
+            guard let value = pairs.first(where: { $0.0 == key })?.1 else {
+                throw ServiceError.usage("No setting \(key); the settings are \(pairs.map(\.0).joined(separator: ", ")).")
+            }
+            print(value)
+        } else if output.json {
             try Output.json(Dictionary(uniqueKeysWithValues: pairs))
         } else {
             Output.fields(pairs)

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The nightly job: applies the register exports waiting in the inbox, then writes what the
+# night found (who left the register, stays expiring, identity reviews, rejects) to the log and
+# as JSON. Cron-ready: one run at a time (lock file), everything logged, exit code for the
+# scheduler.
+#
+#   30 2 * * *  kyosei  /opt/kyosei/Scripts/nightly-reconcile.sh
+#
+# Environment (all optional): KYOSEI_BIN (default: kyosei on PATH), KYOSEI_DB, KYOSEI_CONFIG,
+# KYOSEI_LOG_DIR (default: ./log). Inbox and archive folders come from the configuration
+# (inbox.directory, inbox.archive); register files are read from <inbox>/register.
+#
+# Exit codes: 0 all applied · 3 a file was refused (the others were still applied) ·
+# 75 another nightly run holds the lock · anything else: kyosei's own exit code.
+set -uo pipefail
+
+kyosei=${KYOSEI_BIN:-kyosei}
+log_dir=${KYOSEI_LOG_DIR:-log}
+mkdir -p "$log_dir"
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+log="$log_dir/nightly-$stamp.log"
+summary="$log_dir/nightly-$stamp.json"
+started=$(date -u +%Y-%m-%dT%H:%M:%S.000Z)
+
+say() { printf '%s %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*" | tee -a "$log" >&2; }
+
+exec 9>"$log_dir/nightly.lock"
+if ! flock -n 9; then
+  say "another nightly run holds $log_dir/nightly.lock; not starting"
+  exit 75
+fi
+
+inbox=$("$kyosei" config show --key inbox.directory) || exit $?
+archive=$("$kyosei" config show --key inbox.archive) || exit $?
+mkdir -p "$inbox/register" "$archive/register"
+
+say "nightly run started (inbox $inbox, archive $archive)"
+status=0
+"$kyosei" sync inbox "$inbox/register" --archive "$archive/register" --json > "$log_dir/register-$stamp.json" 2>> "$log"
+sync_status=$?
+if [ $sync_status -ne 0 ]; then
+  status=$sync_status
+  say "register inbox: exit $sync_status (refused files stay in $inbox/register with their reason in the JSON)"
+else
+  say "register inbox: all files applied"
+fi
+
+"$kyosei" sync attention --since "$started" --json > "$log_dir/attention-$stamp.json" 2>> "$log" || status=$?
+"$kyosei" sync attention --since "$started" >> "$log" 2>&1 || true
+
+{
+  printf '{"started":"%s","finished":"%s","exit_code":%d,"register":' "$started" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$status"
+  if [ -s "$log_dir/register-$stamp.json" ]; then cat "$log_dir/register-$stamp.json"; else printf 'null'; fi
+  printf ',"attention":'
+  if [ -s "$log_dir/attention-$stamp.json" ]; then cat "$log_dir/attention-$stamp.json"; else printf 'null'; fi
+  printf '}\n'
+} > "$summary"
+rm -f "$log_dir/register-$stamp.json" "$log_dir/attention-$stamp.json"
+say "nightly run finished with exit $status; summary in $summary"
+exit $status
