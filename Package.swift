@@ -58,7 +58,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "kyosei-bench",
-            dependencies: ["KyoseiDomain", "KyoseiServices", "KyoseiSampleData"]
+            dependencies: [
+                "KyoseiDomain", "KyoseiIdentity", "KyoseiStore", "KyoseiServices", "KyoseiSampleData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // Build-time tool: turns Schema/*.sql and Config/*.json into Swift string constants so the
         // binary carries its migrations and defaults and runs from any folder.

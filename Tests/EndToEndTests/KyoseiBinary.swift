@@ -38,8 +38,13 @@ struct KyoseiBinary {
     func run(_ arguments: String...) throws -> Result { try run(arguments) }
 
     func run(_ arguments: [String]) throws -> Result {
+        try run(executable: Self.executable, arguments, environment: environment)
+    }
+
+    /// Runs another program (a script under `Scripts/`) in the same folder and environment.
+    func run(executable: URL, _ arguments: [String], environment: [String: String]) throws -> Result {
         let process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = environment
         process.currentDirectoryURL = folder
@@ -55,10 +60,12 @@ struct KyoseiBinary {
     }
 
     func sqlite(_ sql: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [databasePath, sql]
-        try process.run()
-        process.waitUntilExit()
+        _ = try sqliteValue(sql)
+    }
+
+    /// Runs SQL with the `sqlite3` tool, as someone with file access (not Kyosei) would.
+    func sqliteValue(_ sql: String) throws -> String {
+        let result = try run(executable: URL(fileURLWithPath: "/usr/bin/sqlite3"), [databasePath, sql], environment: environment)
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -232,6 +232,26 @@ import Testing
         #expect(review.candidateIDs == "\(first.reference),\(second.reference)")
     }
 
+    @Test func aWalkInWhoCouldBeEitherTwinIsNeverLinked() throws {
+        let walkIn = try city.add("NGUYEN VAN NAM", born: "1996-07-14", nationality: "VN")
+        let outcome = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 1, rows: [
+            RegisterExport.person(7, name: "NGUYEN VAN NAM", born: "1996-07-14", nationality: "VN"),
+            RegisterExport.person(8, name: "SILVA ANA"),
+            RegisterExport.person(9, name: "NGUYEN VAN NAM", born: "1996-07-14", nationality: "VN"),
+        ]), by: city.founder)
+        #expect(outcome.linked == 0)
+        #expect(outcome.created == 3)
+        #expect(outcome.identityReviews == 2)
+        #expect(try city.residents.show(.kyosei(walkIn.id), by: city.founder).resident.personID == nil)
+        // A later register person who matches the same walk-in is not linked either.
+        let later = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 2, kind: "delta", rows: [
+            RegisterExport.person(10, name: "NAM NGUYEN VAN", born: "1996-07-14", nationality: "VN",
+                                  ["event": "MOVE_IN", "event_date": "2026-11-20"]),
+        ]), by: city.founder)
+        #expect(later.linked == 0)
+        #expect(later.identityReviews == 1)
+    }
+
     @Test func aConflictingCardIsReviewedNotLinked() throws {
         let walkIn = try city.add("SANTOS MARIA", born: "2001-07-07", sex: .female, card: "CD11111111EF")
         let outcome = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 1, rows: [

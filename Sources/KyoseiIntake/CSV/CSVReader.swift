@@ -4,7 +4,7 @@
 /// later field and would turn good rows into nonsense rather than into rejects.
 ///
 /// Written here rather than taken from a CSV package: `Scripts/bench-csv.sh` measures it
-/// against CSV.swift, which is several times slower on the same rows and cannot read CP932.
+/// against CSV.swift, which reads the same rows about ten times slower and cannot read CP932.
 /// The reader keeps only the unfinished record and the current chunk in memory.
 public final class CSVReader {
     public let fileName: String

@@ -13,6 +13,14 @@ public struct FileScan: Sendable, Equatable {
     public let hasByteOrderMark: Bool
     let stamp: FileStamp
 
+    /// Hashes a file and detects its encoding without parsing it, for a caller that only needs
+    /// to know whether it has seen these bytes before.
+    public static func scan(
+        path: String, encoding: TextEncoding? = nil, chunkSize: Int = IntakeOptions.defaultChunkSize
+    ) throws(IntakeError) -> FileScan {
+        try scan(path: path, fileName: KyoseiIntake.fileName(ofPath: path), override: encoding, chunkSize: max(1, chunkSize))
+    }
+
     /// Reads the file once. With `override`, the file must be valid in that encoding and no
     /// detection is done.
     static func scan(path: String, fileName: String, override: TextEncoding?, chunkSize: Int) throws(IntakeError) -> FileScan {

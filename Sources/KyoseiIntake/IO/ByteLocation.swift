@@ -5,7 +5,7 @@ struct ByteLocation {
     let offset: Int
     /// Physical line (1-based) holding the byte.
     let line: Int
-    /// The offending byte itself, for the message.
+    /// The offending byte itself, for the message; nil if the file has since become shorter.
     let byte: UInt8?
 
     static func find(offset: Int, path: String, fileName: String, chunkSize: Int) throws(IntakeError) -> ByteLocation {
@@ -23,9 +23,9 @@ struct ByteLocation {
         return ByteLocation(offset: offset, line: line, byte: nil)
     }
 
-    /// "byte 0x85 at offset 1234 (line 5)", or without the byte when the file ended mid-character.
+    /// "byte 0x85 at offset 1234 (line 5)": the first byte of the sequence that is not valid.
     var phrase: String {
-        guard let byte else { return "an incomplete character at offset \(offset) (line \(line))" }
+        guard let byte else { return "offset \(offset) (line \(line))" }
         let hex = String(byte, radix: 16, uppercase: true)
         return "byte 0x\(hex.count == 1 ? "0" + hex : hex) at offset \(offset) (line \(line))"
     }

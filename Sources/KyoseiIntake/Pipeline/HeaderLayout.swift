@@ -1,12 +1,13 @@
 /// A file's header resolved once against its kind's columns: where each column sits, so every
 /// row is read by position. The header must name exactly the kind's columns, in any order; a
 /// header that does not is refused with everything that is wrong with it.
-public struct HeaderLayout<Column: FileColumn>: Sendable {
+struct HeaderLayout<Column: FileColumn>: Sendable {
     /// The header as it stands in the file, in file order.
-    public let names: [String]
+    let names: [String]
     /// Field position of each column, indexed by the column's raw value; -1 when absent.
     let positions: [Int]
-    let required: [Column]
+    /// Required columns with their field positions, checked for emptiness on every row.
+    let required: [RequiredColumn]
 
     init(names: [String], columns: [Column], kindName: String, fileName: String, line: Int?) throws(IntakeError) {
         var positions = [Int](repeating: -1, count: Column.allCases.count)
@@ -41,7 +42,9 @@ public struct HeaderLayout<Column: FileColumn>: Sendable {
         }
         self.names = names
         self.positions = positions
-        required = columns.filter { $0.requirement == .required }
+        required = columns.filter { $0.requirement == .required }.map {
+            RequiredColumn(column: $0.rawValue, name: $0.name, position: positions[$0.rawValue])
+        }
     }
 
     private static func plural(_ word: String, _ count: Int) -> String { count == 1 ? word : word + "s" }
@@ -49,4 +52,10 @@ public struct HeaderLayout<Column: FileColumn>: Sendable {
     private static func list(_ names: [String]) -> String {
         names.map { "\"\($0)\"" }.joined(separator: ", ")
     }
+}
+
+struct RequiredColumn: Sendable {
+    let column: Int
+    let name: String
+    let position: Int
 }

@@ -6,14 +6,14 @@ import KyoseiDomain
 public struct RowReader<Column: FileColumn> {
     public let record: CSVRecord
     private let positions: [Int]
-    private(set) var problems: [(columns: [Column], reason: String)] = []
+    private var problems: [RowProblem] = []
 
     /// Required columns left empty are reported here, for every kind alike.
     init(record: CSVRecord, layout: HeaderLayout<Column>) {
         self.record = record
         positions = layout.positions
-        for column in layout.required where self[column].isEmpty {
-            problems.append(([column], "\(column.name): is required"))
+        for required in layout.required where record.fields[required.position].isEmpty {
+            problems.append(RowProblem(columns: [required.column], reason: "\(required.name): is required"))
         }
     }
 
@@ -40,16 +40,16 @@ public struct RowReader<Column: FileColumn> {
         do {
             return try parser(value)
         } catch let error as ValidationError {
-            problems.append(([column], "\(column.name) \(value): \(error.reason)"))
+            problems.append(RowProblem(columns: [column.rawValue], reason: "\(column.name) \(value): \(error.reason)"))
         } catch {
-            problems.append(([column], "\(column.name) \(value): \(error)"))
+            problems.append(RowProblem(columns: [column.rawValue], reason: "\(column.name) \(value): \(error)"))
         }
         return nil
     }
 
     /// Records a problem the kind found itself, such as a rule across columns.
     public mutating func reject(_ columns: Column..., reason: String) {
-        problems.append((columns, reason))
+        problems.append(RowProblem(columns: columns.map(\.rawValue), reason: reason))
     }
 
     public var hasProblems: Bool { !problems.isEmpty }
@@ -57,14 +57,16 @@ public struct RowReader<Column: FileColumn> {
     /// The reject, with reasons in the format's column order so they read like the file.
     func makeReject(file: String) -> Reject {
         let ordered = problems.enumerated().sorted { a, b in
-            let ka = a.element.columns.map(\.rawValue).min() ?? Int.max
-            let kb = b.element.columns.map(\.rawValue).min() ?? Int.max
-            return (ka, a.offset) < (kb, b.offset)
+            (a.element.columns.min() ?? Int.max, a.offset) < (b.element.columns.min() ?? Int.max, b.offset)
         }.map(\.element)
-        var columns: [String] = []
-        for column in ordered.flatMap(\.columns).sorted(by: { $0.rawValue < $1.rawValue }) where !columns.contains(column.name) {
-            columns.append(column.name)
-        }
+        let columns = Set(ordered.flatMap(\.columns)).sorted().map { Column.allCases[$0].name }
         return Reject(file: file, line: record.line, columns: columns, reasons: ordered.map(\.reason), recordText: record.text)
     }
+}
+
+/// A reason and the columns it is about (by raw value), kept free of the column type so the
+/// per-row path builds no generic metadata.
+struct RowProblem {
+    let columns: [Int]
+    let reason: String
 }

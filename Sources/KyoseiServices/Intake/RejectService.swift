@@ -65,18 +65,19 @@ public struct RejectService: Sendable {
             if let newer = try Self.newerRegisterChange(for: row.personID, than: file.sequence ?? 0, in: db) {
                 throw ServiceError.usage("Person \(row.personID) was updated by a later register export (sequence \(newer)); applying this older row would undo it. Dismiss the reject instead.")
             }
-            let reconciler = RegisterReconciler(
+            let reconciler = try RegisterReconciler(
                 db: db, login: staff.login, timestamp: context.clock.timestamp(), fileName: file.fileName,
                 sequence: file.sequence ?? 0, outcome: SyncOutcome(file: file.fileName, sequence: file.sequence, kind: file.exportKind, outcome: .applied))
-            let residentID = try reconciler.apply(row, line: reject.line, as: .correction, reference: "reject \(id)")
-            try reconciler.finish()
+            try reconciler.apply(row, line: reject.line, as: .correction, reference: "reject \(id)")
+            try reconciler.finish(snapshot: false)
+            let residentID = try ResidentRecord.fetchOne(db, personID: row.personID)?.id
             reject.state = .applied
             reject.correctedText = corrected
             reject.resolvedAt = context.clock.timestamp()
             reject.resolvedBy = staff.login
             reject.resolutionNote = note
             try reject.update(db)
-            audit.residentIDs = [residentID]
+            audit.residentIDs = residentID.map { [$0] } ?? []
             audit.detail = "reject=\(id) file=\(file.fileName) line=\(reject.line)"
             return try RejectView.load(reject, in: db)
         }

@@ -16,7 +16,49 @@ enum IdentityLink {
         case review(candidates: [Int64], reason: String)
     }
 
-    static func find(for row: RegisterRow, in db: Database) throws -> Decision {
+    /// What a walk-in and a register row must share before a link is even considered.
+    struct BirthKey: Hashable {
+        let birthDate: LocalDate
+        let sex: Sex
+        let nationality: Nationality
+
+        init(_ row: RegisterRow) {
+            birthDate = row.birthDate
+            sex = row.sex
+            nationality = row.nationality
+        }
+
+        init(_ record: ResidentRecord) {
+            birthDate = record.birthDate
+            sex = record.sex
+            nationality = record.nationality
+        }
+    }
+
+    /// The identity a name-based link rests on: Latin name tokens in any order, birth date,
+    /// sex and nationality.
+    struct NameKey: Hashable {
+        let tokens: Set<String>
+        let birth: BirthKey
+
+        init(_ row: RegisterRow) {
+            tokens = Set(NameNormalizer.latinTokens(row.nameLatin))
+            birth = BirthKey(row)
+        }
+
+        init(_ record: ResidentRecord) {
+            tokens = Set(NameNormalizer.latinTokens(record.nameLatin))
+            birth = BirthKey(record)
+        }
+    }
+
+    static func walkInKeys(in db: Database) throws -> Set<BirthKey> {
+        Set(try ResidentRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM resident WHERE person_id IS NULL")).map(BirthKey.init))
+    }
+
+    /// `twinsInFile`: how many people in the file being applied share the row's name key
+    /// (itself included). A walk-in who could be any of several register people is never linked.
+    static func find(for row: RegisterRow, twinsInFile: Int, in db: Database) throws -> Decision {
         if let card = row.cardNumber {
             let byCard = try ResidentRecord.fetchUnlinked(db, card: card)
             switch byCard.count {
@@ -27,10 +69,22 @@ enum IdentityLink {
         }
         let sameBirth = try ResidentRecord.fetchUnlinked(db, birthDate: row.birthDate, sex: row.sex, nationality: row.nationality)
         guard !sameBirth.isEmpty else { return .none }
-        let rowName = Set(NameNormalizer.latinTokens(row.nameLatin))
-        let exact = sameBirth.filter { Set(NameNormalizer.latinTokens($0.nameLatin)) == rowName }
+        let key = NameKey(row)
+        let exact = sameBirth.filter { NameKey($0) == key }
         let agreeing = exact.filter { $0.residenceCardNumber == nil || row.cardNumber == nil }
-        if agreeing.count == 1 && exact.count == 1 { return .link(agreeing[0]) }
+        if agreeing.count == 1 && exact.count == 1 {
+            let registered = try ResidentRecord.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT * FROM resident WHERE person_id IS NOT NULL AND person_id <> ? AND birth_date = ? AND sex = ? AND nationality = ?
+                    """),
+                arguments: [row.personID.rawValue, row.birthDate.description, row.sex.rawValue, row.nationality.rawValue])
+            let others = twinsInFile - 1 + registered.filter { NameKey($0) == key }.count
+            guard others == 0 else {
+                return .review(candidates: [agreeing[0].id!],
+                               reason: "the walk-in shares name, birth date, sex and nationality with \(others + 1) register people; it could be any of them")
+            }
+            return .link(agreeing[0])
+        }
         if exact.count > 1 {
             return .review(candidates: exact.map { $0.id! },
                            reason: "\(exact.count) walk-ins share this name, birth date, sex and nationality")
@@ -39,7 +93,7 @@ enum IdentityLink {
             return .review(candidates: [conflicting.id!],
                            reason: "a walk-in with this name, birth date, sex and nationality holds another residence card (\(conflicting.residenceCardNumber?.rawValue ?? ""))")
         }
-        let close = sameBirth.filter { !Set(NameNormalizer.latinTokens($0.nameLatin)).isDisjoint(with: rowName) }
+        let close = sameBirth.filter { !NameKey($0).tokens.isDisjoint(with: key.tokens) }
         if !close.isEmpty {
             return .review(candidates: close.map { $0.id! },
                            reason: "a walk-in with the same birth date, sex and nationality shares part of the name")

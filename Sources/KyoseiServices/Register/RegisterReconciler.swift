@@ -18,34 +18,50 @@ final class RegisterReconciler {
     private(set) var listed = Set<Int64>()
     private(set) var touched: [Int64] = []
     private let index = SearchIndexBatch()
-    /// Whether any resident lacks a person id; without walk-ins there is nobody to link, and
-    /// the sync creates none, so the identity lookups are skipped for the whole file.
-    private let hasWalkIns: Bool
+    /// Birth date, sex and nationality of every walk-in (residents without a person id). A new
+    /// register row that shares them might be one of those walk-ins; it is held back to the end
+    /// of the file, so a link is decided knowing whether the file also holds a twin. Without
+    /// walk-ins nothing is held back and no identity lookup runs.
+    private let walkInKeys: Set<IdentityLink.BirthKey>
+    private var deferred: [(row: RegisterRow, line: Int, source: ChangeSource)] = []
+    private var deferredPeople = Set<PersonID>()
 
-    init(db: Database, login: String, timestamp: String, fileName: String, sequence: Int, outcome: SyncOutcome) {
+    init(db: Database, login: String, timestamp: String, fileName: String, sequence: Int, outcome: SyncOutcome) throws {
         self.db = db
         self.login = login
         self.timestamp = timestamp
         self.fileName = fileName
         self.sequence = sequence
         self.outcome = outcome
-        hasWalkIns = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM resident WHERE person_id IS NULL)")) ?? true
+        walkInKeys = try IdentityLink.walkInKeys(in: db)
     }
 
-    /// Applies one row; returns the resident it now describes. A staff correction of a rejected
-    /// row comes through here too, recorded as a correction rather than as the sync.
+    /// Applies one row. A staff correction of a rejected row comes through here too, recorded
+    /// as a correction rather than as the sync. Returns the resident the row now describes, or
+    /// nil when the row waits for `finish` (it may be a walk-in).
     @discardableResult
-    func apply(_ row: RegisterRow, line: Int, as kind: HistoryRecord.Source = .registerSync, reference: String? = nil) throws -> Int64 {
+    func apply(_ row: RegisterRow, line: Int, as kind: HistoryRecord.Source = .registerSync, reference: String? = nil) throws -> Int64? {
         let place = "\(fileName) seq \(sequence) line \(line)"
         let source = ChangeSource(
             kind, reference: reference.map { "\($0) (\(place))" } ?? place, reason: row.event?.rawValue ?? "snapshot")
         outcome.events[row.event?.rawValue ?? "SNAPSHOT", default: 0] += 1
-        let existing = try ResidentRecord.fetchOne(db, personID: row.personID)
+        let mayBeWalkIn = walkInKeys.contains(IdentityLink.BirthKey(row))
+        if try deferredPeople.contains(row.personID) || (mayBeWalkIn && ResidentRecord.fetchOne(db, personID: row.personID) == nil) {
+            deferred.append((row, line, source))
+            deferredPeople.insert(row.personID)
+            return nil
+        }
+        return try settle(row, source: source, twinsInFile: 1)
+    }
+
+    /// Applies a row now: updates the person, or places a new one (linking a walk-in only on
+    /// decisive evidence, else creating them and, if someone came close, an identity review).
+    private func settle(_ row: RegisterRow, source: ChangeSource, twinsInFile: Int) throws -> Int64 {
         let id: Int64
-        if let existing {
+        if let existing = try ResidentRecord.fetchOne(db, personID: row.personID) {
             id = try update(existing, from: row, source: source)
         } else {
-            switch hasWalkIns ? try IdentityLink.find(for: row, in: db) : .none {
+            switch walkInKeys.isEmpty ? .none : try IdentityLink.find(for: row, twinsInFile: twinsInFile, in: db) {
             case .link(let walkIn):
                 outcome.linked += 1
                 id = try update(walkIn, from: row, source: source)
@@ -73,13 +89,22 @@ final class RegisterReconciler {
         }
     }
 
-    /// Writes the search index for everything applied; call before the transaction commits.
-    func finish() throws {
+    /// Applies the rows held back, marks whom a snapshot did not list, and writes the search
+    /// index; call once, after the last row and before the transaction commits.
+    func finish(snapshot: Bool) throws {
+        var people: [IdentityLink.NameKey: Set<PersonID>] = [:]
+        for item in deferred { people[IdentityLink.NameKey(item.row), default: []].insert(item.row.personID) }
+        for item in deferred {
+            _ = try settle(item.row, source: item.source, twinsInFile: people[IdentityLink.NameKey(item.row)]?.count ?? 1)
+        }
+        deferred.removeAll()
+        deferredPeople.removeAll()
+        if snapshot { try markUnlisted() }
         try index.flush(db)
     }
 
     /// After a snapshot: everyone still in the register whom it did not list has left it.
-    func markUnlisted() throws {
+    private func markUnlisted() throws {
         let inRegister = try Int64.fetchAll(
             db, sql: "SELECT id FROM resident WHERE person_id IS NOT NULL AND register_state IN ('REGISTERED','ABROAD')")
         let source = ChangeSource(.registerSync, reference: "\(fileName) seq \(sequence)", reason: "absent from snapshot")

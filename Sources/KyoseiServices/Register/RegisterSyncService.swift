@@ -68,7 +68,7 @@ public struct RegisterSyncService: Sendable {
             default:
                 break
             }
-            let reconciler = RegisterReconciler(
+            let reconciler = try RegisterReconciler(
                 db: db, login: staff.login, timestamp: context.clock.timestamp(), fileName: name,
                 sequence: manifest.sequence, outcome: outcome)
             var rejects: [Reject] = []
@@ -83,8 +83,7 @@ public struct RegisterSyncService: Sendable {
                     }
                 }
             }
-            if manifest.kind == .snapshot { try reconciler.markUnlisted() }
-            try reconciler.finish()
+            try reconciler.finish(snapshot: manifest.kind == .snapshot)
             outcome = reconciler.outcome
             outcome.rows = reader.recordCount
             outcome.rejected = rejects.count

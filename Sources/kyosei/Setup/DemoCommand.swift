@@ -1,58 +1,97 @@
 import ArgumentParser
 import Foundation
 import KyoseiDomain
+import KyoseiSampleData
 import KyoseiServices
 
+/// The README's first command: a synthetic Alliance city, one night of register sync on its
+/// inbox, and what the night found, in a fresh database, as one login (the one running it).
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Build a small synthetic city in a fresh database and walk through the daily work.",
-        discussion: "Example:\n  kyosei demo --dir /tmp/kyosei-demo"
+        abstract: "Build a synthetic city, run the nightly register sync on its inbox and show what the night found.",
+        discussion: """
+            Writes the city's register exports (a snapshot, deltas with every event, one delta
+            with bad rows, and a transfer that broke off) into DIR/inbox, creates DIR/kyosei.sqlite
+            with you as its first administrator, registers a few walk-ins at the counter, applies
+            the inbox and prints the morning's report. Run it again to start over.
+            Example:
+              kyosei demo --dir /tmp/kyosei-demo --residents 5000
+            """
     )
 
-    @Option(help: "Folder for the demo database (an earlier demo there is replaced).") var dir = "kyosei-demo"
+    @Option(help: "Folder for the demo (an earlier demo there is replaced).") var dir = "kyosei-demo"
+    @Option(help: "Residents in the synthetic city.") var residents = 3000
+    @Option(help: "Random seed: the same seed writes the same city.") var seed: UInt64 = 2012
     @Option(name: .long, help: "A configuration file (JSON) overriding the built-in defaults.") var config: String?
 
+    func validate() throws {
+        guard (100...2_000_000).contains(residents) else {
+            throw ArgumentParser.ValidationError("--residents must be between 100 and 2,000,000.")
+        }
+    }
+
     func run() async throws {
-        LoggingSetup.bootstrapOnce()
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let path = (dir as NSString).appendingPathComponent("kyosei.sqlite")
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let root = URL(fileURLWithPath: dir)
+        let inbox = root.appendingPathComponent("inbox/register")
+        let archive = root.appendingPathComponent("archive/register")
+        for old in ["kyosei.sqlite", "kyosei.sqlite-wal", "kyosei.sqlite-shm", "inbox", "archive"] {
+            try? FileManager.default.removeItem(at: root.appendingPathComponent(old))
+        }
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
         let environment = try await CommandEnvironment.load(configFile: config)
+        let municipality = environment.settings.municipalityCode
+        let asOf = environment.clock.today.adding(days: -7)
         let login = CommandEnvironment.osLogin()
+        let path = root.appendingPathComponent("kyosei.sqlite").path
+
+        print("Writing a synthetic city of \(residents) residents (municipality \(municipality)) into \(inbox.path)")
+        let written = try SampleCity.writeDemoInbox(to: inbox, residents: residents, seed: seed, municipality: municipality, asOf: asOf)
+        for file in written.files { print("  \(file.fileName): \(file.expectedOutcome)") }
+
         let context = try Startup.initialize(
             databasePath: path, settings: environment.settings, founder: login, displayName: "Demo administrator",
             clock: environment.clock, logger: environment.logger)
         let staff = try context.staffMember(login: login)
-        let residents = ResidentService(context: context)
-        print("Created \(path) for municipality \(environment.settings.municipalityCode); \(login) is its first administrator.\n")
+        print("\nCreated \(path); \(login) is its first administrator.")
 
-        let people: [ResidentDraft] = [
-            ResidentDraft(nameLatin: "DA SILVA SANTOS JOAO CARLOS", nameKana: "ダシルバ サントス ジョアン カルロス",
-                          birthDate: try LocalDate("1985-04-02"), sex: .male, nationality: try Nationality("BR"),
-                          residenceCardNumber: try ResidenceCardNumber("AB12345678CD"), statusOfResidence: .longTerm,
-                          householdID: try HouseholdID("2000000001"), relationship: .head, postalCode: try PostalCode("430-0946"),
-                          address: "静岡県浜松市中区元城町103-2", districtCode: try DistrictCode("D03")),
-            ResidentDraft(nameLatin: "NGUYEN THI LAN", nameKana: "グエン・ティ・ラン", birthDate: try LocalDate("1998-11-15"),
-                          sex: .female, nationality: try Nationality("VN"), statusOfResidence: .titp2,
-                          stayExpiryDate: try LocalDate("2027-01-10"), districtCode: try DistrictCode("D07")),
-            ResidentDraft(nameLatin: "QUISPE MAMANI ROSA ELENA", nameKana: "キスペ ママニ ロサ エレナ",
-                          birthDate: try LocalDate("2016-06-30"), sex: .female, nationality: try Nationality("PE"),
-                          householdID: try HouseholdID("2000000002"), relationship: .child, districtCode: try DistrictCode("D07")),
-        ]
-        for draft in people {
-            let record = try residents.create(draft, by: staff, reason: "walk-in at the counter (demo)")
-            print("Registered \(record.nameLatin) as \(record.reference).")
+        let walkIns = SampleCity(residents: residents, seed: seed, municipality: municipality, asOf: asOf).walkIns()
+        print("\nAt the counter, staff register \(walkIns.walkIns.count) people the register does not show:")
+        for walkIn in walkIns.walkIns {
+            let record = try ResidentService(context: context).create(
+                ResidentDraft(nameLatin: walkIn.nameLatin, nameKana: walkIn.nameKana, birthDate: walkIn.birthDate,
+                              sex: walkIn.sex, nationality: walkIn.nationality, residenceCardNumber: walkIn.cardNumber,
+                              postalCode: walkIn.postalCode, address: walkIn.address, districtCode: walkIn.districtCode),
+                by: staff, reason: "walk-in at the counter (demo)")
+            print("  \(record.reference)  \(record.nameLatin)")
         }
-        print("\n$ kyosei resident find ｼﾙﾊﾞ")
-        let found = try residents.find("ｼﾙﾊﾞ", by: staff)
+
+        print("\n$ kyosei sync inbox \(inbox.path) --archive \(archive.path)")
+        let outcomes = try RegisterSyncService(context: context).applyInbox(
+            directory: inbox.path, archive: archive.path, by: staff)
+        try SyncCommand.render(outcomes, json: false)
+
+        print("\n$ kyosei sync attention")
+        let report = try AttentionService(context: context).report(since: nil, by: staff)
+        print("Left the register: \(report.leftRegister.count)")
+        print("Stays expiring within \(report.windowDays) days: \(report.stayExpiring.count)")
+        if !report.stayExpiring.isEmpty {
+            Output.table(ResidentPresentation.listHeader, report.stayExpiring.prefix(5).map(ResidentPresentation.listRow))
+            if report.stayExpiring.count > 5 { print("  … and \(report.stayExpiring.count - 5) more") }
+        }
+        print("Identity reviews: \(report.identityReviews.count)")
+        for review in report.identityReviews {
+            print("  K\(review.residentID) may be \(review.candidateIDs): \(review.reason)")
+        }
+        print("Rejected rows waiting for staff: \(report.openRejects)  (kyosei rejects list --db \(path))")
+
+        let sample = walkIns.ambiguousPair.first.map { $0.nameLatin.split(separator: " ").prefix(2).joined(separator: " ") } ?? "NGUYEN"
+        print("\n$ kyosei resident find \(sample)")
+        let found = try ResidentService(context: context).find(sample, by: staff, limit: 5)
         Output.table(ResidentPresentation.listHeader, found.map { ResidentPresentation.listRow($0.resident) })
-        print("\n$ kyosei resident find lan nguyen")
-        Output.table(ResidentPresentation.listHeader, try residents.find("lan nguyen", by: staff).map { ResidentPresentation.listRow($0.resident) })
-        print("\n$ kyosei resident show K1")
-        Output.fields(ResidentPresentation.detail(try residents.show(.kyosei(1), by: staff).resident))
+
         let verification = try AuditService(context: context).verify(by: staff)
         print("\nAudit log intact: \(verification.entries) entries, head \(verification.head ?? "")")
-        print("\nTry it yourself: kyosei resident list --db \(path)")
+        print("Explore: KYOSEI_DB=\(path) kyosei resident list | kyosei rejects list | kyosei audit log")
     }
 }

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Benchmarks the register sync and resident search on a synthetic city (default 1,000,000
+# residents), in release builds, and prints the figures:
+#   (a) a snapshot applied to an empty database,
+#   (b) a second snapshot of the same city with 2% of rows changed and 0.5% missing,
+#   (c) the same CSV loaded into a bare table with the sqlite3 tool's .import (the floor),
+# each with rows/s and peak resident memory, the ratios (a)/(c) and (b)/(c), and then the
+# median latency of `resident find` by card number, Latin and katakana fragment on the
+# loaded database, and its size.
+#
+#   Scripts/bench-sync.sh [RESIDENTS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+residents=${1:-1000000}
+
+swift build -c release --product kyosei >&2
+swift build -c release --product kyosei-bench >&2
+bin=$(swift build -c release --show-bin-path)
+work=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-bench-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+export KYOSEI_DB="$work/kyosei.sqlite"
+
+"$bin/kyosei-bench" generate --residents "$residents" --out "$work"
+first=$(ls "$work"/first/REG-*.csv)
+second=$(ls "$work"/second/REG-*.csv)
+rows_a=$(($(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['row_count'])" "${first%.csv}.manifest.json")))
+rows_b=$(($(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['row_count'])" "${second%.csv}.manifest.json")))
+
+# Runs a command under /usr/bin/time; sets $seconds and $peak_mb.
+measure() {
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$work/out.txt"
+  read -r seconds peak_kb < "$work/time.txt"
+  peak_mb=$((peak_kb / 1024))
+}
+
+"$bin/kyosei" init > /dev/null
+measure "$bin/kyosei" sync register "$first" --json
+a_s=$seconds; a_mb=$peak_mb
+measure "$bin/kyosei" sync register "$second" --json
+b_s=$seconds; b_mb=$peak_mb
+python3 - "$work/out.txt" <<'PY'
+import json, sys
+o = json.load(open(sys.argv[1]))[0]
+print(f"second snapshot: {o['outcome']}, {o['changed']} changed, {o['unchanged']} unchanged, {o['created']} new, {o['left_register']} left the register")
+PY
+measure sqlite3 "$work/floor.sqlite" ".mode csv" ".import '$first' reg"
+c_s=$seconds; c_mb=$peak_mb
+
+python3 - "$rows_a" "$a_s" "$a_mb" "$rows_b" "$b_s" "$b_mb" "$c_s" "$c_mb" <<'PY'
+import sys
+ra, a, am, rb, b, bm, c, cm = sys.argv[1:]
+ra, rb, a, b, c = int(ra), int(rb), float(a), float(b), float(c)
+print(f"(a) snapshot into an empty database: {ra:>9,} rows in {a:7.2f} s = {ra/a:>10,.0f} rows/s, peak {am} MB")
+print(f"(b) second snapshot (2% changed, 0.5% missing): {rb:>9,} rows in {b:7.2f} s = {rb/b:>10,.0f} rows/s, peak {bm} MB")
+print(f"(c) sqlite3 .import floor: {ra:>9,} rows in {c:7.2f} s = {ra/c:>10,.0f} rows/s, peak {cm} MB")
+print(f"ratios: (a)/(c) = {a/c:.1f}x   (b)/(c) = {b/c:.1f}x")
+PY
+"$bin/kyosei-bench" find --db "$KYOSEI_DB"
