@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The nightly job: applies the register exports waiting in the inbox, then writes what the
-# night found (who left the register, stays expiring, identity reviews, rejects) to the log and
-# as JSON. Cron-ready: one run at a time (lock file), everything logged, exit code for the
+# The nightly job: applies the register exports waiting in the inbox, runs the rules that raise
+# cases, then writes what the night found (who left the register, stays expiring, identity
+# reviews, rejects, new cases) to the log and as JSON. Cron-ready: one run at a time (lock file), everything logged, exit code for the
 # scheduler.
 #
 #   30 2 * * *  kyosei  /opt/kyosei/Scripts/nightly-reconcile.sh
@@ -45,16 +45,19 @@ else
   say "register inbox: all files applied"
 fi
 
+"$kyosei" rules run --json > "$log_dir/rules-$stamp.json" 2>> "$log" || { rc=$?; [ $status -eq 0 ] && status=$rc; say "rules run: exit $rc"; }
 "$kyosei" sync attention --since "$started" --json > "$log_dir/attention-$stamp.json" 2>> "$log" || status=$?
 "$kyosei" sync attention --since "$started" >> "$log" 2>&1 || true
 
 {
   printf '{"started":"%s","finished":"%s","exit_code":%d,"register":' "$started" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$status"
   if [ -s "$log_dir/register-$stamp.json" ]; then cat "$log_dir/register-$stamp.json"; else printf 'null'; fi
+  printf ',"rules":'
+  if [ -s "$log_dir/rules-$stamp.json" ]; then cat "$log_dir/rules-$stamp.json"; else printf 'null'; fi
   printf ',"attention":'
   if [ -s "$log_dir/attention-$stamp.json" ]; then cat "$log_dir/attention-$stamp.json"; else printf 'null'; fi
   printf '}\n'
 } > "$summary"
-rm -f "$log_dir/register-$stamp.json" "$log_dir/attention-$stamp.json"
+rm -f "$log_dir/register-$stamp.json" "$log_dir/rules-$stamp.json" "$log_dir/attention-$stamp.json"
 say "nightly run finished with exit $status; summary in $summary"
 exit $status

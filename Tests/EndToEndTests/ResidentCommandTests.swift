@@ -101,12 +101,46 @@ import Testing
         let leaves = [["init"], ["demo"], ["resident", "add"], ["resident", "show"], ["resident", "find"], ["resident", "list"],
                       ["resident", "update"], ["resident", "history"], ["household", "show"], ["staff", "add"],
                       ["staff", "list"], ["staff", "set-role"], ["staff", "disable"], ["staff", "enable"],
-                      ["staff", "permissions"], ["audit", "verify"], ["audit", "log"], ["config", "show"]]
+                      ["staff", "permissions"], ["audit", "verify"], ["audit", "log"], ["config", "show"],
+                      ["sync", "register"], ["sync", "inbox"], ["sync", "attention"], ["rejects", "list"], ["rejects", "show"],
+                      ["rejects", "fix"], ["rejects", "dismiss"], ["case", "list"], ["case", "show"], ["case", "open"],
+                      ["case", "take"], ["case", "assign"], ["case", "note"], ["case", "move"], ["case", "resolve"],
+                      ["case", "reopen"], ["case", "stats"], ["rules", "run"]]
         for command in leaves {
             let help = try kyosei.run(command + ["--help"])
             #expect(help.status == 0, "\(command)")
             #expect(help.stdout.contains("Example"), "\(command) --help has no example")
         }
         #expect(try kyosei.run("--help").stdout.contains("Exit codes"))
+    }
+}
+
+@Suite struct CaseCommandTests {
+    @Test func aDayAtTheQueue() throws {
+        let kyosei = try KyoseiBinary()
+        try kyosei.run("init")
+        try kyosei.run("staff", "add", "tanaka", "--role", "caseworker", "--team", "counter")
+        try kyosei.run("resident", "add", "--name", "SILVA ANA", "--born", "1990-01-01", "--sex", "2", "--nationality", "BR",
+                       "--stay-expiry", "2026-12-01", "--status", "LONG_TERM")
+        let opened = try kyosei.run("case", "open", "--person", "K1", "--title", "Help with NHI forms", "--priority", "high", "--json")
+        #expect(opened.status == 0, "\(opened.stderr)")
+        let queue = try kyosei.run("case", "list", "--json")
+        let cases = try JSONSerialization.jsonObject(with: Data(queue.stdout.utf8)) as? [[String: String]] ?? []
+        #expect(cases.first?["title"] == "Help with NHI forms")
+        #expect(cases.first?["priority"] == "high")
+        #expect(try kyosei.run("case", "assign", "1", "tanaka").status == 0)
+        #expect(try kyosei.run("case", "note", "1", "Phoned; comes Thursday").status == 0)
+        #expect(try kyosei.run("case", "move", "1", "--to", "waiting").status == 0)
+        let badMove = try kyosei.run("case", "move", "1", "--to", "OPEN")
+        #expect(badMove.status == 1)
+        #expect(badMove.stderr.contains("reopen"))
+        #expect(try kyosei.run("case", "resolve", "1", "--outcome", "settled").status == 0)
+        let shown = try kyosei.run("case", "show", "1")
+        #expect(shown.stdout.contains("Phoned; comes Thursday"))
+        #expect(shown.stdout.contains("RESOLVED (SETTLED)"))
+        #expect(try kyosei.run("case", "resolve", "1", "--outcome", "whatever").status == 1)
+        let stats = try kyosei.run("case", "stats", "--json")
+        #expect(stats.stdout.contains("\"open\" : 0"))
+        #expect(try kyosei.run("case", "show", "99").status == 1)
     }
 }

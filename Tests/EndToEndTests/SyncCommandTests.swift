@@ -118,6 +118,7 @@ import Glibc
         #expect(summary["exit_code"] as? Int == 3)
         #expect((summary["register"] as? [[String: Any]])?.count == 5)
         #expect(summary["attention"] is [String: Any])
+        #expect((summary["rules"] as? [[String: Any]])?.contains { ($0["raised"] as? Int ?? 0) > 0 } == true)
         #expect(logs.contains { $0.hasSuffix(".log") })
     }
 }

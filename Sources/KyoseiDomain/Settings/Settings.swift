@@ -20,6 +20,12 @@ public struct Settings: Sendable, Codable, Equatable {
     public var lateElderlyAge: Int
     public var employmentInsuranceWeeklyHours: Double
     public var employmentInsuranceExpectedDays: Int
+    /// The team a case goes to when its person's district has none of its own.
+    public var caseDefaultTeam: String
+    /// District code → team, for the queues.
+    public var districtTeams: [String: String]
+    /// Rules whose cases are resolved by themselves when the cause goes away.
+    public var autoResolveRules: Set<String>
 
     public init(
         municipalityCode: MunicipalityCode,
@@ -33,7 +39,10 @@ public struct Settings: Sendable, Codable, Equatable {
         pensionAgeUntil: Int = 59,
         lateElderlyAge: Int = 75,
         employmentInsuranceWeeklyHours: Double = 20,
-        employmentInsuranceExpectedDays: Int = 31
+        employmentInsuranceExpectedDays: Int = 31,
+        caseDefaultTeam: String = "counter",
+        districtTeams: [String: String] = [:],
+        autoResolveRules: Set<String> = ["STAY_EXPIRING", "LEFT_REGISTER", "IDENTITY_REVIEW"]
     ) {
         self.municipalityCode = municipalityCode
         self.databasePath = databasePath
@@ -47,5 +56,13 @@ public struct Settings: Sendable, Codable, Equatable {
         self.lateElderlyAge = lateElderlyAge
         self.employmentInsuranceWeeklyHours = employmentInsuranceWeeklyHours
         self.employmentInsuranceExpectedDays = employmentInsuranceExpectedDays
+        self.caseDefaultTeam = caseDefaultTeam
+        self.districtTeams = districtTeams
+        self.autoResolveRules = autoResolveRules
+    }
+
+    /// The team whose queue a person's cases go to.
+    public func team(forDistrict district: DistrictCode?) -> String {
+        district.flatMap { districtTeams[$0.rawValue] } ?? caseDefaultTeam
     }
 }

@@ -29,7 +29,7 @@ public struct ServiceContext: Sendable {
         guard record.active else {
             throw ServiceError.refused("\(login) has been disabled as staff; ask an administrator.")
         }
-        return StaffMember(login: record.login, role: record.role, isFounder: record.isFounder)
+        return StaffMember(login: record.login, role: record.role, isFounder: record.isFounder, team: record.team)
     }
 
     /// Runs `work` for `staff` if their role allows `permission`; the work fills in the audit

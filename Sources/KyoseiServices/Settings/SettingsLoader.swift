@@ -43,7 +43,10 @@ public enum SettingsLoader {
             pensionAgeUntil: try read.int("insurance.pension_age_until", atLeast: 0),
             lateElderlyAge: try read.int("insurance.late_elderly_age", atLeast: 0),
             employmentInsuranceWeeklyHours: try read.double("insurance.employment_weekly_hours"),
-            employmentInsuranceExpectedDays: try read.int("insurance.employment_expected_days", atLeast: 0))
+            employmentInsuranceExpectedDays: try read.int("insurance.employment_expected_days", atLeast: 0),
+            caseDefaultTeam: try read.string("cases.default_team"),
+            districtTeams: try read.pairs("cases.district_teams"),
+            autoResolveRules: Set(try read.strings("rules.auto_resolve")))
     }
 }
 
@@ -82,6 +85,24 @@ private struct SettingReader {
             throw ServiceError.invalid(ValidationError(field: "configuration \(key)", value: String(value), reason: "must be at least \(minimum)"))
         }
         return value
+    }
+
+    func strings(_ key: String) throws -> [String] {
+        guard case .stringArray(let values) = try lookup(key, .stringArray) else { throw wrongType(key) }
+        return values
+    }
+
+    /// A list of `KEY=VALUE` strings as a dictionary (`["D01=east", "D02=east"]`).
+    func pairs(_ key: String) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for item in try strings(key) {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ServiceError.invalid(ValidationError(field: "configuration \(key)", value: item, reason: "must be KEY=VALUE"))
+            }
+            result[parts[0]] = parts[1]
+        }
+        return result
     }
 
     func double(_ key: String) throws -> Double {

@@ -31,6 +31,9 @@ enum Output {
         }
     }
 
+    /// Red on a terminal, plain when piped.
+    static func alert(_ text: String) -> String { isTerminal ? "\u{1B}[31m\(text)\u{1B}[0m" : text }
+
     static func json(_ value: some Encodable) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -40,7 +43,13 @@ enum Output {
     /// East Asian wide characters take two columns in a terminal; counting them as one would
     /// misalign every row that holds a katakana or kanji name.
     static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { width, scalar in
+        var inEscape = false
+        return text.unicodeScalars.reduce(0) { width, scalar in
+            if scalar == "\u{1B}" { inEscape = true }
+            if inEscape {
+                if scalar == "m" { inEscape = false }
+                return width
+            }
             let v = scalar.value
             let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
                 || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)

@@ -1,0 +1,188 @@
+import Foundation
+import GRDB
+import KyoseiDomain
+import KyoseiStore
+
+/// Case work at the counter and in the back office: open, find, take, note, move, resolve,
+/// reopen. Every read and change is audited. Caseworkers and clerks see their team's cases and
+/// the ones assigned to them; supervisors and administrators see all; analysts see counts only.
+public struct CaseService: Sendable {
+    let context: ServiceContext
+
+    public init(context: ServiceContext) { self.context = context }
+
+    /// Opens a case by hand for a resident.
+    public func open(_ draft: CaseDraft, by staff: StaffMember) throws -> CaseRecord {
+        try context.perform(.caseWork, by: staff, action: "case.open", entity: "case") { db, audit in
+            let resident = try ResidentWrites.fetch(draft.resident, in: db)
+            let today = context.clock.today
+            var record = CaseRecord(
+                caseType: draft.type, residentID: resident.id, state: .open, priority: draft.priority,
+                assignee: draft.assignToSelf ? staff.login : nil,
+                team: draft.team ?? staff.team ?? context.settings.team(forDistrict: resident.districtCode),
+                dueDate: draft.dueDate ?? today.adding(days: 14), title: draft.title, cause: draft.note ?? draft.title,
+                openedAt: "", openedBy: "", updatedAt: "")
+            if draft.assignToSelf { record.state = .inProgress }
+            try CaseWrites.open(&record, links: [], note: draft.note, by: staff.login, at: context.clock.timestamp(), in: db)
+            audit.residentIDs = [resident.id!]
+            audit.detail = "case=\(record.id!) type=\(record.caseType)"
+            return record
+        }
+    }
+
+    public func list(_ filter: CaseFilter, by staff: StaffMember) throws -> [CaseSummary] {
+        try context.perform(.caseRead, by: staff, action: "case.list", entity: "case") { db, audit in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if !staff.seesAllCases {
+                conditions.append("(c.team IS ? OR c.assignee = ?)")
+                arguments += [staff.team, staff.login]
+            }
+            if filter.mine {
+                conditions.append("c.assignee = ?")
+                arguments += [staff.login]
+            }
+            if let team = filter.team {
+                conditions.append("c.team = ?")
+                arguments += [team]
+            }
+            if let type = filter.type {
+                conditions.append("c.case_type = ?")
+                arguments += [type.rawValue]
+            }
+            if let states = filter.states, !states.isEmpty {
+                conditions.append("c.state IN (" + states.map { _ in "?" }.joined(separator: ",") + ")")
+                arguments += StatementArguments(states.map(\.rawValue))
+            }
+            if filter.overdue {
+                conditions.append("c.state IN ('OPEN','IN_PROGRESS','WAITING') AND c.due_date < ?")
+                arguments += [context.clock.today.description]
+            }
+            if let person = filter.person {
+                conditions.append("c.resident_id = ?")
+                arguments += [try ResidentWrites.fetch(person, in: db).id!]
+            }
+            if let district = filter.district {
+                conditions.append("r.district_code = ?")
+                arguments += [district.rawValue]
+            }
+            let sql = """
+                SELECT c.*, r.name_latin AS person_name, r.person_id AS person_ref FROM cases c
+                LEFT JOIN resident r ON r.id = c.resident_id
+                \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+                ORDER BY c.priority, c.due_date IS NULL, c.due_date, c.id LIMIT ?
+                """
+            arguments += [filter.limit]
+            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+            let summaries = try rows.map { row in
+                CaseSummary(record: try CaseRecord(row: row), personName: row["person_name"])
+            }
+            audit.residentIDs = summaries.compactMap(\.record.residentID)
+            audit.detail = filter.description
+            return summaries
+        }
+    }
+
+    public func show(_ id: Int64, by staff: StaffMember) throws -> CaseDetail {
+        try context.perform(.caseRead, by: staff, action: "case.show", entity: "case") { db, audit in
+            let record = try Self.fetch(id, visibleTo: staff, in: db)
+            let resident = try record.residentID.flatMap { try ResidentRecord.fetchOne(db, key: $0) }
+            let events = try CaseEventRecord.filter(Column("case_id") == id).order(Column("id")).fetchAll(db)
+            let links = try CaseLinkRecord.filter(Column("case_id") == id).fetchAll(db)
+            let others = try record.residentID.map {
+                try CaseRecord.filter(Column("resident_id") == $0 && Column("id") != id).order(Column("id")).fetchAll(db)
+            } ?? []
+            audit.residentIDs = record.residentID.map { [$0] } ?? []
+            audit.detail = "case=\(id)"
+            return CaseDetail(record: record, resident: resident, events: events, links: links, otherCases: others)
+        }
+    }
+
+    /// Gives the case to `login` (a supervisor's call), or to oneself with `take`.
+    public func assign(_ id: Int64, to login: String, note: String? = nil, by staff: StaffMember) throws -> CaseRecord {
+        let permission: Permission = login == staff.login ? .caseWork : .caseAssign
+        return try context.perform(permission, by: staff, action: login == staff.login ? "case.take" : "case.assign", entity: "case") { db, audit in
+            let record = try Self.fetch(id, visibleTo: staff, in: db)
+            guard let assignee = try StaffRecord.fetchOne(db, key: login), assignee.active else {
+                throw ServiceError.usage("\(login) is not active staff; cases go to staff only.")
+            }
+            guard record.state.isActive else {
+                throw ServiceError.usage("Case \(id) is \(record.state.rawValue); reopen it before assigning it.")
+            }
+            var updated = record
+            updated.assignee = login
+            if updated.team == nil { updated.team = assignee.team }
+            if record.state == .open { updated.state = .inProgress }
+            try CaseWrites.change(from: record, to: &updated, kind: .assigned, from: record.assignee, to: login, note: note,
+                                  by: staff.login, at: context.clock.timestamp(), in: db)
+            audit.residentIDs = record.residentID.map { [$0] } ?? []
+            audit.detail = "case=\(id) assignee=\(login)"
+            return updated
+        }
+    }
+
+    public func note(_ id: Int64, text: String, by staff: StaffMember) throws -> CaseRecord {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ServiceError.usage("A note needs some text.")
+        }
+        return try context.perform(.caseWork, by: staff, action: "case.note", entity: "case") { db, audit in
+            let record = try Self.fetch(id, visibleTo: staff, in: db)
+            try CaseWrites.note(record, text: text, by: staff.login, at: context.clock.timestamp(), in: db)
+            audit.residentIDs = record.residentID.map { [$0] } ?? []
+            audit.detail = "case=\(id)"
+            return record
+        }
+    }
+
+    /// Moves along the workflow (IN_PROGRESS, WAITING, CLOSED); resolving and reopening have their own verbs.
+    public func move(_ id: Int64, to target: CaseState, note: String?, by staff: StaffMember) throws -> CaseRecord {
+        guard target != .resolved else { throw ServiceError.usage("Use `case resolve` with an outcome to resolve a case.") }
+        guard target != .open else { throw ServiceError.usage("Use `case reopen` to reopen a case.") }
+        return try transition(id, to: target, outcome: nil, note: note, action: "case.move", by: staff)
+    }
+
+    public func resolve(_ id: Int64, outcome: CaseOutcome, note: String?, by staff: StaffMember) throws -> CaseRecord {
+        try transition(id, to: .resolved, outcome: outcome, note: note, action: "case.resolve", by: staff)
+    }
+
+    public func reopen(_ id: Int64, note: String, by staff: StaffMember) throws -> CaseRecord {
+        guard !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ServiceError.usage("Say why the case is reopened (--note).")
+        }
+        return try transition(id, to: .open, outcome: nil, note: note, action: "case.reopen", by: staff)
+    }
+
+    private func transition(_ id: Int64, to target: CaseState, outcome: CaseOutcome?, note: String?, action: String,
+                            by staff: StaffMember) throws -> CaseRecord {
+        try context.perform(.caseWork, by: staff, action: action, entity: "case") { db, audit in
+            let record = try Self.fetch(id, visibleTo: staff, in: db)
+            let updated = try CaseWrites.move(record, to: target, outcome: outcome, note: note, by: staff.login,
+                                              at: context.clock.timestamp(), in: db)
+            if target == .resolved, record.caseType == .identityReview {
+                try db.execute(sql: """
+                    UPDATE identity_review SET state = 'RESOLVED'
+                    WHERE id IN (SELECT CAST(entity_id AS INTEGER) FROM case_link WHERE case_id = ? AND entity = 'identity_review')
+                    """, arguments: [id])
+            }
+            audit.residentIDs = record.residentID.map { [$0] } ?? []
+            audit.detail = "case=\(id) \(record.state.rawValue)->\(updated.state.rawValue)"
+            return updated
+        }
+    }
+
+    /// Counts only: open per type and assignee, overdue, median age, opened and closed per week.
+    public func stats(by staff: StaffMember) throws -> CaseStats {
+        let permission: Permission = staff.may(.caseRead) ? .caseRead : .aggregateReport
+        return try context.perform(permission, by: staff, action: "case.stats", entity: "case") { db, _ in
+            try CaseStats.compute(today: context.clock.today, in: db)
+        }
+    }
+
+    static func fetch(_ id: Int64, visibleTo staff: StaffMember, in db: Database) throws -> CaseRecord {
+        guard let record = try CaseRecord.fetchOne(db, key: id) else { throw ServiceError.notFound("No case \(id).") }
+        guard staff.seesAllCases || record.team == staff.team || record.assignee == staff.login else {
+            throw ServiceError.refused("Case \(id) belongs to team \(record.team ?? "(none)"); \(staff.login) works for team \(staff.team ?? "(none)").")
+        }
+        return record
+    }
+}

@@ -1,0 +1,60 @@
+import GRDB
+import KyoseiDomain
+
+/// Workload figures: counts, never a person.
+public struct CaseStats: Sendable, Codable {
+    public var openByType: [String: Int]
+    public var openByAssignee: [String: Int]
+    public var openByTeam: [String: Int]
+    public var overdue: Int
+    public var open: Int
+    public var medianAgeDays: Int?
+    /// Monday of each of the last eight weeks → cases opened / closed (resolved) that week.
+    public var openedPerWeek: [String: Int]
+    public var resolvedPerWeek: [String: Int]
+
+    enum CodingKeys: String, CodingKey {
+        case overdue, open
+        case openByType = "open_by_type"
+        case openByAssignee = "open_by_assignee"
+        case openByTeam = "open_by_team"
+        case medianAgeDays = "median_age_days"
+        case openedPerWeek = "opened_per_week"
+        case resolvedPerWeek = "resolved_per_week"
+    }
+
+    static func compute(today: LocalDate, in db: Database) throws -> CaseStats {
+        let active = "state IN ('OPEN','IN_PROGRESS','WAITING')"
+        func grouped(_ column: String) throws -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(
+                db, sql: "SELECT coalesce(\(column), '(none)') AS k, count(*) AS n FROM cases WHERE \(active) GROUP BY k"
+            ).map { ($0["k"] as String, $0["n"] as Int) })
+        }
+        let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases WHERE \(active)") ?? 0
+        let overdue = try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM cases WHERE \(active) AND due_date < ?", arguments: [today.description]) ?? 0
+        let median: Int? = open == 0 ? nil : try String.fetchOne(db, sql: """
+            SELECT opened_at FROM cases WHERE \(active) ORDER BY opened_at LIMIT 1 OFFSET ?
+            """, arguments: [open / 2]).flatMap { try? LocalDate(String($0.prefix(10))) }.map { $0.days(until: today) }
+        // Weeks start on Monday; 1970-01-05 was one.
+        let monday = today.adding(days: -((today.dayNumber - 4) % 7))
+        let since = monday.adding(days: -49)
+        func perWeek(_ column: String) throws -> [String: Int] {
+            var weeks: [String: Int] = [:]
+            for i in 0..<8 { weeks[since.adding(days: 7 * i).description] = 0 }
+            let days = try Row.fetchAll(db, sql: """
+                SELECT substr(\(column), 1, 10) AS day, count(*) AS n FROM cases WHERE \(column) >= ? GROUP BY day
+                """, arguments: [since.description])
+            for row in days {
+                guard let day = try? LocalDate(row["day"] as String) else { continue }
+                let start = day.adding(days: -((day.dayNumber - 4) % 7))
+                weeks[start.description, default: 0] += row["n"] as Int
+            }
+            return weeks
+        }
+        return CaseStats(
+            openByType: try grouped("case_type"), openByAssignee: try grouped("assignee"), openByTeam: try grouped("team"),
+            overdue: overdue, open: open, medianAgeDays: median, openedPerWeek: try perWeek("opened_at"),
+            resolvedPerWeek: try perWeek("resolved_at"))
+    }
+}

@@ -1,0 +1,26 @@
+import GRDB
+import KyoseiDomain
+import KyoseiStore
+
+/// A register row that might be a walk-in the city already serves, where the evidence was not
+/// decisive: no merge was made, and a person decides. Resolving the case closes the review.
+struct IdentityReviewRule: CaseRule {
+    let name = "IDENTITY_REVIEW"
+    let caseType = CaseType.identityReview
+
+    func evaluate(asOf: LocalDate, settings: Settings, in db: Database) throws -> [RuleFinding] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT v.id, v.resident_id, v.candidate_ids, v.reason, v.source_ref, r.district_code
+            FROM identity_review v JOIN resident r ON r.id = v.resident_id WHERE v.state = 'OPEN'
+            """)
+        return rows.map { row in
+            let id: Int64 = row["id"]
+            let candidates: String = row["candidate_ids"]
+            return RuleFinding(
+                residentID: row["resident_id"], cause: "review:\(id)", title: "Is this person also \(candidates)?",
+                detail: "\(row["reason"] as String) (\(row["source_ref"] as String))", priority: .high,
+                dueDate: asOf.adding(days: 7), district: (row["district_code"] as String?).flatMap { try? DistrictCode($0) },
+                links: [("identity_review", String(id))] + candidates.split(separator: ",").map { ("resident", String($0)) })
+        }
+    }
+}
