@@ -46,6 +46,19 @@ import Testing
         #expect(history.first?.sourceRef == "REG-221309-000001.csv seq 1 line 2")
     }
 
+    @Test func aPersonListedTwiceInASnapshotIsRejectedOnce() throws {
+        let outcome = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 1, rows: [
+            RegisterExport.person(1, name: "SILVA ANA"), RegisterExport.person(1, name: "SILVA ANA MARIA"),
+        ]), by: city.founder)
+        #expect(outcome.applied == 1)
+        #expect(outcome.rejected == 1)
+        let reject = try #require(try RejectService(context: city.context).list(by: city.founder).first)
+        #expect(reject.line == 3)
+        #expect(reject.reasons == ["person_id 00000000001: is listed more than once in this snapshot"])
+        #expect(reject.recordText.contains("SILVA ANA MARIA"))
+        #expect(try city.residents.show(.person(try PersonID("00000000001")), by: city.founder).resident.nameLatin == "SILVA ANA")
+    }
+
     @Test func cp932FilesAreReadLikeUTF8() throws {
         let path = try RegisterExport.write(to: city.folder, sequence: 1, rows: [
             RegisterExport.person(1, name: "KIM MINJUN", nationality: "KR", ["name_kanji": "金敏俊", "name_kana": "ｷﾑ ﾐﾝｼﾞｭﾝ",

@@ -11,6 +11,9 @@ public final class IntakeReader<Kind: FileKind> {
     public let scan: FileScan
     /// Data records read so far, rows and rejects alike (blank lines are not records).
     public private(set) var recordCount = 0
+    /// The raw text of the record `next()` returned last, for a row the caller sets aside itself
+    /// (a person listed twice in one snapshot is only visible against the database).
+    public private(set) var lastRecordText = ""
     private let layout: HeaderLayout<Kind.Column>
     private let csv: CSVReader
 
@@ -44,6 +47,7 @@ public final class IntakeReader<Kind: FileKind> {
             return nil
         }
         recordCount += 1
+        lastRecordText = record.text
         return Self.evaluate(record, layout: layout, kind: kind, fileName: fileName)
     }
 

@@ -59,6 +59,9 @@ final class RegisterReconciler {
     private func settle(_ row: RegisterRow, source: ChangeSource, twinsInFile: Int) throws -> Int64 {
         let id: Int64
         if let existing = try ResidentRecord.fetchOne(db, personID: row.personID) {
+            if row.event == nil, listed.contains(existing.id!) {
+                throw DuplicateSnapshotRow(personID: row.personID)
+            }
             id = try update(existing, from: row, source: source)
         } else {
             switch walkInKeys.isEmpty ? .none : try IdentityLink.find(for: row, twinsInFile: twinsInFile, in: db) {
@@ -171,4 +174,10 @@ final class RegisterReconciler {
         record.districtCode = row.districtCode
         record.residentSince = row.residentSince
     }
+}
+
+/// A snapshot lists each registered person once; a second row for the same person id is set
+/// aside as a reject rather than silently overwriting the first.
+struct DuplicateSnapshotRow: Error {
+    let personID: PersonID
 }

@@ -68,6 +68,10 @@ public struct RegisterSyncService: Sendable {
             default:
                 break
             }
+            // The first snapshot into an empty city: build the indexes once at the end.
+            let empty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM resident)") ?? false
+            let bulk = manifest.kind == .snapshot && empty
+            let suspended = bulk ? try SuspendedIndexes.suspend(on: ["resident", "history"], in: db) : nil
             let reconciler = try RegisterReconciler(
                 db: db, login: staff.login, timestamp: context.clock.timestamp(), fileName: name,
                 sequence: manifest.sequence, outcome: outcome)
@@ -75,7 +79,14 @@ public struct RegisterSyncService: Sendable {
             while let item = try reader.next() {
                 switch item {
                 case .row(let row, let line):
-                    try reconciler.apply(row, line: line)
+                    do {
+                        try reconciler.apply(row, line: line)
+                    } catch let duplicate as DuplicateSnapshotRow {
+                        rejects.append(Reject(
+                            file: name, line: line, columns: ["person_id"],
+                            reasons: ["person_id \(duplicate.personID): is listed more than once in this snapshot"],
+                            recordText: reader.lastRecordText))
+                    }
                 case .reject(let reject):
                     rejects.append(reject)
                     if manifest.kind == .snapshot, let personID = RejectedRecord.personID(of: reject, header: reader.header) {
@@ -84,6 +95,7 @@ public struct RegisterSyncService: Sendable {
                 }
             }
             try reconciler.finish(snapshot: manifest.kind == .snapshot)
+            try suspended?.restore(in: db)
             outcome = reconciler.outcome
             outcome.rows = reader.recordCount
             outcome.rejected = rejects.count
