@@ -35,7 +35,7 @@ let package = Package(
         .target(
             name: "KyoseiServices",
             dependencies: [
-                "KyoseiDomain", "KyoseiIdentity", "KyoseiStore", "KyoseiIntake",
+                "KyoseiDomain", "KyoseiIdentity", "KyoseiStore", "KyoseiIntake", "KyoseiReports",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -43,6 +43,8 @@ let package = Package(
             ],
             plugins: ["EmbedFilesPlugin"]
         ),
+        // Aggregate reports that leave the city: one table model, one suppression step, renderers.
+        .target(name: "KyoseiReports", dependencies: ["KyoseiDomain", "KyoseiIntake"]),
         // A synthetic Alliance city in the spec's file formats, for the demo, tests and benchmarks.
         .target(
             name: "KyoseiSampleData",
@@ -51,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "kyosei",
             dependencies: [
-                "KyoseiDomain", "KyoseiStore", "KyoseiServices", "KyoseiSampleData",
+                "KyoseiDomain", "KyoseiStore", "KyoseiServices", "KyoseiReports", "KyoseiSampleData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -96,6 +98,10 @@ let package = Package(
                 "KyoseiServices", "KyoseiSampleData", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
+        ),
+        .testTarget(
+            name: "KyoseiReportsTests",
+            dependencies: ["KyoseiReports", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -42,7 +42,7 @@ public struct Settings: Sendable, Codable, Equatable {
         employmentInsuranceExpectedDays: Int = 31,
         caseDefaultTeam: String = "counter",
         districtTeams: [String: String] = [:],
-        autoResolveRules: Set<String> = ["STAY_EXPIRING", "LEFT_REGISTER", "IDENTITY_REVIEW"]
+        autoResolveRules: Set<String> = ["STAY_EXPIRING", "LEFT_REGISTER", "IDENTITY_REVIEW", "COVERAGE_GAP"]
     ) {
         self.municipalityCode = municipalityCode
         self.databasePath = databasePath

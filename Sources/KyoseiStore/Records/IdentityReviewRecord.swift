@@ -12,9 +12,12 @@ public struct IdentityReviewRecord: Codable, FetchableRecord, MutablePersistable
     public var sourceRef: String
     public var state: String
     public var createdAt: String
+    /// What the question is about when it is not a register row: `insurance_member` and its id.
+    public var subjectEntity: String?
+    public var subjectID: String?
 
     public init(id: Int64? = nil, residentID: Int64, candidateIDs: String, reason: String, sourceRef: String,
-                state: String = "OPEN", createdAt: String) {
+                state: String = "OPEN", createdAt: String, subjectEntity: String? = nil, subjectID: String? = nil) {
         self.id = id
         self.residentID = residentID
         self.candidateIDs = candidateIDs
@@ -22,6 +25,8 @@ public struct IdentityReviewRecord: Codable, FetchableRecord, MutablePersistable
         self.sourceRef = sourceRef
         self.state = state
         self.createdAt = createdAt
+        self.subjectEntity = subjectEntity
+        self.subjectID = subjectID
     }
 
     enum CodingKeys: String, CodingKey {
@@ -30,6 +35,8 @@ public struct IdentityReviewRecord: Codable, FetchableRecord, MutablePersistable
         case candidateIDs = "candidate_ids"
         case sourceRef = "source_ref"
         case createdAt = "created_at"
+        case subjectEntity = "subject_entity"
+        case subjectID = "subject_id"
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -1,0 +1,62 @@
+import KyoseiIntake
+
+/// How a report is written: CSV for spreadsheets (UTF-8 with a BOM so Excel opens it cleanly,
+/// or Shift_JIS), JSON for programs, Markdown for people reading it in a terminal or a wiki.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case csv, json, md
+
+    public func render(_ table: ReportTable, shiftJIS: Bool = false) throws -> [UInt8] {
+        switch self {
+        case .csv:
+            var lines = [CSVWriter.record([table.rowHeader] + table.columns)]
+            for row in table.rows + [table.total] {
+                lines.append(CSVWriter.record([row.label] + row.cells.map(\.description)))
+            }
+            lines += table.notes.map { CSVWriter.record([$0]) }
+            let text = lines.joined(separator: "\r\n") + "\r\n"
+            return shiftJIS ? try Transcoder.encode(text, to: "CP932") : [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+        case .json:
+            return Array(json(table).utf8)
+        case .md:
+            var out = "# \(table.title)\n\n| \(table.rowHeader) | " + table.columns.joined(separator: " | ") + " |\n"
+            out += "|---|" + table.columns.map { _ in "---:" }.joined(separator: "|") + "|\n"
+            for row in table.rows + [table.total] {
+                out += "| \(row.label) | " + row.cells.map(\.description).joined(separator: " | ") + " |\n"
+            }
+            out += table.notes.map { "\n\($0)\n" }.joined()
+            return Array(out.utf8)
+        }
+    }
+
+    /// Suppressed cells are `null`, shares are fractions: a program must not mistake `*` for a number.
+    private func json(_ table: ReportTable) -> String {
+        func quoted(_ s: String) -> String {
+            "\"" + s.unicodeScalars.map { c -> String in
+                switch c {
+                case "\"": return "\\\""
+                case "\\": return "\\\\"
+                case "\n": return "\\n"
+                default: return c.value < 0x20 ? "\\u00" + String(c.value, radix: 16).leftPadded(2) : String(c)
+                }
+            }.joined() + "\""
+        }
+        func cell(_ c: ReportTable.Cell) -> String {
+            switch c {
+            case .count(let n): String(n)
+            case .share(let s): String(Double((s * 10000).rounded()) / 10000)
+            case .suppressed, .empty: "null"
+            }
+        }
+        func row(_ r: ReportTable.Row) -> String {
+            "{" + ([quoted(table.rowHeader) + ": " + quoted(r.label)]
+                + zip(table.columns, r.cells).map { quoted($0.0) + ": " + cell($0.1) }).joined(separator: ", ") + "}"
+        }
+        return "{\n  \"title\": \(quoted(table.title)),\n  \"rows\": [\n    "
+            + table.rows.map(row).joined(separator: ",\n    ")
+            + "\n  ],\n  \"total\": \(row(table.total)),\n  \"notes\": [" + table.notes.map(quoted).joined(separator: ", ") + "]\n}\n"
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

@@ -1,0 +1,101 @@
+import GRDB
+import KyoseiDomain
+import KyoseiReports
+import KyoseiStore
+
+/// Social-insurance coverage: one person's enrollments and obligations, the list of gaps the
+/// city should act on, and the aggregate figures (no person in them) for reports.
+public struct CoverageService: Sendable {
+    let context: ServiceContext
+
+    public init(context: ServiceContext) { self.context = context }
+
+    public func show(_ ref: ResidentRef, asOf: LocalDate? = nil, by staff: StaffMember) throws -> PersonCoverage {
+        let date = asOf ?? context.clock.today
+        return try context.perform(.residentRead, by: staff, action: "coverage.show", entity: "enrollment") { db, audit in
+            let resident = try ResidentWrites.fetch(ref, in: db)
+            let enrollments = try EnrollmentRecord.filter(Column("resident_id") == resident.id!)
+                .order(Column("scheme"), Column("enrolled_from")).fetchAll(db)
+            var obligations: [CoverageObligation: Bool] = [:]
+            try CoverageCalculator(settings: context.settings, date: date).forEachStanding(residents: [resident.id!], in: db) {
+                obligations = $0.obligations
+            }
+            audit.residentIDs = [resident.id!]
+            return PersonCoverage(resident: resident, asOf: date, enrollments: enrollments, obligations: obligations)
+        }
+    }
+
+    /// Registered residents under an obligation that no active enrollment meets.
+    public func gaps(asOf: LocalDate? = nil, obligation: CoverageObligation? = nil, limit: Int? = nil,
+                     by staff: StaffMember) throws -> [CoverageGap] {
+        let date = asOf ?? context.clock.today
+        return try context.perform(.residentRead, by: staff, action: "coverage.gaps", entity: "enrollment") { db, audit in
+            var ids: [(Int64, CoverageObligation)] = []
+            try CoverageCalculator(settings: context.settings, date: date).forEachStanding(in: db) { standing in
+                for (o, covered) in standing.obligations where !covered && (obligation == nil || o == obligation) {
+                    if limit.map({ ids.count < $0 }) ?? true { ids.append((standing.residentID, o)) }
+                }
+            }
+            let gaps = try ids.map { id, o in
+                CoverageGap(resident: try ResidentRecord.fetchOne(db, key: id)!, obligation: o)
+            }
+            audit.residentIDs = gaps.map { $0.resident.id! }
+            audit.detail = "as_of=\(date) obligation=\(obligation?.rawValue ?? "all") gaps=\(gaps.count)"
+            return gaps
+        }
+    }
+
+    /// Counts per group and obligation for the coverage report; aggregates only.
+    public func figures(asOf: LocalDate? = nil, by dimension: CoverageDimension, staff: StaffMember)
+        throws -> [String: [CoverageObligationKey: CoverageCounts]] {
+        let date = asOf ?? context.clock.today
+        return try context.perform(.aggregateReport, by: staff, action: "report.coverage", entity: "enrollment") { db, audit in
+            var groups: [String: [CoverageObligationKey: CoverageCounts]] = [:]
+            try CoverageCalculator(settings: context.settings, date: date).forEachStanding(in: db) { standing in
+                let label = dimension.label(for: standing, on: date)
+                for (o, covered) in standing.obligations {
+                    let key = CoverageObligationKey(rawValue: o.rawValue)!
+                    groups[label, default: [:]][key, default: CoverageCounts(obligated: 0, covered: 0)]
+                        = (groups[label]?[key] ?? CoverageCounts(obligated: 0, covered: 0)) + CoverageCounts(obligated: 1, covered: covered ? 1 : 0)
+                }
+            }
+            audit.detail = "as_of=\(date) by=\(dimension.rawValue) groups=\(groups.count)"
+            return groups
+        }
+    }
+}
+
+/// What the coverage report is cut by.
+public enum CoverageDimension: String, Sendable, CaseIterable {
+    case nationality, status, ageBand = "age-band", district
+
+    func label(for standing: CoverageCalculator.Standing, on date: LocalDate) -> String {
+        switch self {
+        case .nationality: return standing.nationality.rawValue
+        case .status: return standing.status?.rawValue ?? "(none)"
+        case .district: return standing.district?.rawValue ?? "(none)"
+        case .ageBand:
+            let age = standing.birthDate.age(on: date)
+            switch age {
+            case ..<15: return "00-14"
+            case 15..<20: return "15-19"
+            case 20..<40: return "20-39"
+            case 40..<60: return "40-59"
+            case 60..<75: return "60-74"
+            default: return "75+"
+            }
+        }
+    }
+}
+
+public struct PersonCoverage: Sendable {
+    public let resident: ResidentRecord
+    public let asOf: LocalDate
+    public let enrollments: [EnrollmentRecord]
+    public let obligations: [CoverageObligation: Bool]
+}
+
+public struct CoverageGap: Sendable {
+    public let resident: ResidentRecord
+    public let obligation: CoverageObligation
+}

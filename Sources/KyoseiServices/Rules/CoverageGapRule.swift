@@ -1,0 +1,24 @@
+import GRDB
+import KyoseiDomain
+import KyoseiStore
+
+/// A registered resident under an insurance obligation that no enrollment meets: outreach, one
+/// case per person and obligation, resolved when a roster shows them covered.
+struct CoverageGapRule: CaseRule {
+    let name = "COVERAGE_GAP"
+    let caseType = CaseType.coverageGap
+
+    func evaluate(asOf: LocalDate, settings: Settings, in db: Database) throws -> [RuleFinding] {
+        var findings: [RuleFinding] = []
+        try CoverageCalculator(settings: settings, date: asOf).forEachStanding(in: db) { standing in
+            for (obligation, covered) in standing.obligations where !covered {
+                findings.append(RuleFinding(
+                    residentID: standing.residentID, cause: "gap:\(obligation.rawValue)",
+                    title: "No \(obligation.rawValue) insurance on record",
+                    detail: "Registered and under the \(obligation.rawValue)-insurance obligation, but no roster shows an enrollment on \(asOf).",
+                    priority: obligation == .health ? .high : .normal, dueDate: asOf.adding(days: 30), district: standing.district))
+            }
+        }
+        return findings
+    }
+}
