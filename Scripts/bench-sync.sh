@@ -6,7 +6,8 @@
 #   (c) the same CSV loaded into a bare table with the sqlite3 tool's .import (the floor),
 # each with rows/s and peak resident memory, the ratios (a)/(c) and (b)/(c), and then the
 # median latency of `resident find` by card number, Latin and katakana fragment on the
-# loaded database, and its size.
+# loaded database, and its size; then seeds 200,000 cases and times `case list --mine
+# --overdue`, `case stats` and `rules run` over the whole city.
 #
 #   Scripts/bench-sync.sh [RESIDENTS]
 set -euo pipefail
@@ -56,3 +57,4 @@ print(f"(c) sqlite3 .import floor: {ra:>9,} rows in {c:7.2f} s = {ra/c:>10,.0f} 
 print(f"ratios: (a)/(c) = {a/c:.1f}x   (b)/(c) = {b/c:.1f}x")
 PY
 "$bin/kyosei-bench" find --db "$KYOSEI_DB"
+"$bin/kyosei-bench" cases --db "$KYOSEI_DB" --cases 200000
