@@ -62,6 +62,7 @@ struct KyoseiCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, ResidentCommand.self, HouseholdCommand.self, StaffCommand.self,
             SyncCommand.self, RejectsCommand.self, CaseCommand.self, RulesCommand.self, AuditCommand.self, ConfigCommand.self,
+            BackupCommand.self, RestoreCommand.self, DoctorCommand.self,
         ]
     )
 }
