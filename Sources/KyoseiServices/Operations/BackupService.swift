@@ -12,6 +12,7 @@ public struct BackupService: Sendable {
 
     /// Copies the live database with SQLite's online backup (a consistent snapshot while others
     /// write), verifies the copy, and only then gives it its name: a file at `path` is a good backup.
+    @discardableResult
     public func backup(to path: String, by staff: StaffMember) throws -> BackupReport {
         try context.require(.backup, by: staff, action: "backup", entity: "database")
         guard !FileManager.default.fileExists(atPath: path) else {
@@ -39,6 +40,7 @@ public struct BackupService: Sendable {
     /// Replaces the live database's content with the copy at `path` after verifying it, keeping
     /// what it replaces beside the database. The copy goes in through SQLite's backup API, so
     /// other processes that have the database open see the restored content, not a stale file.
+    @discardableResult
     public func restore(from path: String, by staff: StaffMember) throws -> RestoreReport {
         try context.require(.backup, by: staff, action: "restore", entity: "database")
         let verification = CopyVerification.examine(path, municipality: context.settings.municipalityCode)

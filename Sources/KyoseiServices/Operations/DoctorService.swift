@@ -15,16 +15,17 @@ public struct DoctorService: Sendable {
 
     public func examine(by staff: StaffMember) throws -> HealthReport {
         try context.require(.backup, by: staff, action: "doctor", entity: "database")
-        var checks = [schema()]
-        checks += try context.database.writer.read { db in
-            [
-                guarded("integrity") { try integrity(db) },
-                guarded("foreign keys") { try foreignKeys(db) },
-                guarded("audit chain") { try auditChain(db) },
-            ]
-            + IntakeFileRecord.Kind.allKinds.map { kind in guarded("last \(kind.rawValue.lowercased()) file") { try lastFile(kind, db) } }
-            + [guarded("rejects") { try rejects(db) }]
+        let writer = context.database.writer
+        var checks = [schema(), guarded("integrity") { try writer.unsafeRead { db in try integrity(db) } }]
+        // Each check reads on its own, so a page SQLite cannot read spoils only the checks that need it.
+        checks += [
+            guarded("foreign keys") { try writer.read { db in try foreignKeys(db) } },
+            guarded("audit chain") { try writer.read { db in try auditChain(db) } },
+        ]
+        checks += IntakeFileRecord.Kind.allKinds.map { kind in
+            guarded("last \(kind.rawValue.lowercased()) file") { try writer.read { db in try lastFile(kind, db) } }
         }
+        checks += [guarded("rejects") { try writer.read { db in try rejects(db) } }]
         checks += [wal(), inbox()]
         let report = HealthReport(checks: checks)
         try context.perform(.backup, by: staff, action: "doctor", entity: "database") { _, audit in
@@ -58,8 +59,16 @@ public struct DoctorService: Sendable {
         }
     }
 
+    /// Run outside a transaction: on a damaged file SQLite reports what it found and then fails,
+    /// and the findings must not be lost to the failed end of a read transaction.
     private func integrity(_ db: Database) throws -> HealthCheck {
-        let messages = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+        var messages: [String] = []
+        do {
+            let cursor = try String.fetchCursor(db, sql: "PRAGMA integrity_check")
+            while let message = try cursor.next() { messages.append(message) }
+        } catch {
+            messages.append("\(error)")
+        }
         guard messages == ["ok"] else {
             return HealthCheck("integrity", .problem, "SQLite's integrity check failed: " + messages.prefix(3).joined(separator: "; "))
         }

@@ -27,7 +27,12 @@ public struct PrivateFileMode: Sendable, Equatable {
             throw PrivateFileError("Cannot create \(path): \(String(cString: strerror(errno))).")
         }
         close(descriptor)
-        try apply(to: path)
+        do {
+            try apply(to: path)
+        } catch {
+            unlink(path)
+            throw error
+        }
     }
 
     /// Sets the mode (and the staff group) of an existing file, whatever the umask left it with.
