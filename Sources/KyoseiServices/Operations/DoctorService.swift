@@ -70,7 +70,8 @@ public struct DoctorService: Sendable {
             messages.append("\(error)")
         }
         guard messages == ["ok"] else {
-            return HealthCheck("integrity", .problem, "SQLite's integrity check failed: " + messages.prefix(3).joined(separator: "; "))
+            let findings = messages.flatMap { $0.split(separator: "\n") }.filter { !$0.hasPrefix("***") }
+            return HealthCheck("integrity", .problem, "SQLite's integrity check failed: " + findings.prefix(3).joined(separator: "; "))
         }
         return HealthCheck("integrity", .ok, "ok")
     }
