@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The nightly job: applies the register exports waiting in the inbox, runs the rules that raise
 # cases, then writes what the night found (who left the register, stays expiring, identity
-# reviews, rejects, new cases) to the log and as JSON. Cron-ready: one run at a time (lock file), everything logged, exit code for the
-# scheduler.
+# reviews, rejects, new cases) to the log and as JSON; then takes a verified backup (keeping
+# backup.generations of them in backup.directory), runs `kyosei doctor` and writes the audit
+# chain's head, signed when audit.signing_key_file is set, to the log. Cron-ready: one run at a
+# time (lock file), everything logged, exit code for the scheduler. Logs and backups hold
+# personal data: they are created owner-only (group-readable with files.staff_group).
 #
 #   30 2 * * *  kyosei  /opt/kyosei/Scripts/nightly-reconcile.sh
 #
@@ -10,11 +13,14 @@
 # KYOSEI_LOG_DIR (default: ./log). Inbox and archive folders come from the configuration
 # (inbox.directory, inbox.archive); register files are read from <inbox>/register.
 #
-# Exit codes: 0 all applied · 3 a file was refused (the others were still applied) ·
+# Exit codes: 0 all applied and healthy · 3 a file was refused (the others were still applied),
+# the backup failed verification or doctor found a problem ·
 # 75 another nightly run holds the lock · anything else: kyosei's own exit code.
 set -uo pipefail
 
 kyosei=${KYOSEI_BIN:-kyosei}
+staff_group=$("$kyosei" config show --key files.staff_group) || exit $?
+if [ -n "$staff_group" ]; then umask 027; else umask 077; fi
 log_dir=${KYOSEI_LOG_DIR:-log}
 mkdir -p "$log_dir"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
@@ -48,6 +54,22 @@ fi
 "$kyosei" rules run --json > "$log_dir/rules-$stamp.json" 2>> "$log" || { rc=$?; [ $status -eq 0 ] && status=$rc; say "rules run: exit $rc"; }
 "$kyosei" sync attention --since "$started" --json > "$log_dir/attention-$stamp.json" 2>> "$log" || status=$?
 "$kyosei" sync attention --since "$started" >> "$log" 2>&1 || true
+
+backup_dir=$("$kyosei" config show --key backup.directory) || exit $?
+generations=$("$kyosei" config show --key backup.generations) || exit $?
+mkdir -p "$backup_dir"
+if "$kyosei" backup --out "$backup_dir/kyosei-$stamp.sqlite" >> "$log" 2>&1; then
+  # Names sort by time; keep the newest $generations.
+  ls -1 "$backup_dir"/kyosei-*.sqlite 2>/dev/null | sort | head -n -"$generations" | while read -r old; do
+    rm -f "$old" && say "backup: removed the old generation $old"
+  done
+else
+  rc=$?; [ $status -eq 0 ] && status=$rc; say "backup: exit $rc"
+fi
+
+"$kyosei" doctor >> "$log" 2>&1 || { rc=$?; [ $status -eq 0 ] && status=$rc; say "doctor: exit $rc"; }
+head=$("$kyosei" audit head 2>> "$log") || { rc=$?; [ $status -eq 0 ] && status=$rc; }
+say "audit head $head"
 
 {
   printf '{"started":"%s","finished":"%s","exit_code":%d,"register":' "$started" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$status"

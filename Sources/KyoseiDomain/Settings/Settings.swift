@@ -26,6 +26,13 @@ public struct Settings: Sendable, Codable, Equatable {
     public var districtTeams: [String: String]
     /// Rules whose cases are resolved by themselves when the cause goes away.
     public var autoResolveRules: Set<String>
+    /// The OS group that may also read files holding personal data (0640); empty: owner only (0600).
+    public var staffGroup: String
+    /// Where the nightly job writes backups, and how many it keeps.
+    public var backupDirectory: String
+    public var backupGenerations: Int
+    /// The Ed25519 private key that signs the audit head; empty: heads are not signed.
+    public var auditSigningKeyFile: String
 
     public init(
         municipalityCode: MunicipalityCode,
@@ -42,7 +49,11 @@ public struct Settings: Sendable, Codable, Equatable {
         employmentInsuranceExpectedDays: Int = 31,
         caseDefaultTeam: String = "counter",
         districtTeams: [String: String] = [:],
-        autoResolveRules: Set<String> = ["STAY_EXPIRING", "LEFT_REGISTER", "IDENTITY_REVIEW", "COVERAGE_GAP"]
+        autoResolveRules: Set<String> = ["STAY_EXPIRING", "LEFT_REGISTER", "IDENTITY_REVIEW", "COVERAGE_GAP"],
+        staffGroup: String = "",
+        backupDirectory: String = "backups",
+        backupGenerations: Int = 7,
+        auditSigningKeyFile: String = ""
     ) {
         self.municipalityCode = municipalityCode
         self.databasePath = databasePath
@@ -59,6 +70,10 @@ public struct Settings: Sendable, Codable, Equatable {
         self.caseDefaultTeam = caseDefaultTeam
         self.districtTeams = districtTeams
         self.autoResolveRules = autoResolveRules
+        self.staffGroup = staffGroup
+        self.backupDirectory = backupDirectory
+        self.backupGenerations = backupGenerations
+        self.auditSigningKeyFile = auditSigningKeyFile
     }
 
     /// The team whose queue a person's cases go to.

@@ -14,12 +14,12 @@ public enum Startup {
     ) throws -> ServiceContext {
         try StaffService.validateLogin(founder)
         if FileManager.default.fileExists(atPath: databasePath) {
-            let existing = try AppDatabase(path: databasePath, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds)
+            let existing = try AppDatabase.open(databasePath, settings: settings)
             if try existing.writer.read({ db in try MetaRecord.value(MetaRecord.municipalityCodeKey, in: db) }) != nil {
                 throw ServiceError.usage("\(databasePath) is already a Kyosei database; `init` runs once per city.")
             }
         }
-        let database = try AppDatabase(path: databasePath, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds)
+        let database = try AppDatabase.open(databasePath, settings: settings)
         let context = ServiceContext(database: database, settings: settings, clock: clock, logger: logger)
         let timestamp = clock.timestamp()
         try database.writer.write { db in
@@ -44,7 +44,7 @@ public enum Startup {
         }
         let database: AppDatabase
         do {
-            database = try AppDatabase(path: databasePath, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds)
+            database = try AppDatabase.open(databasePath, settings: settings)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw ServiceError.usage("\(databasePath) is not a Kyosei database (not an SQLite file).")
         }

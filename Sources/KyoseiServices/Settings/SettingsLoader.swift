@@ -46,7 +46,11 @@ public enum SettingsLoader {
             employmentInsuranceExpectedDays: try read.int("insurance.employment_expected_days", atLeast: 0),
             caseDefaultTeam: try read.string("cases.default_team"),
             districtTeams: try read.pairs("cases.district_teams"),
-            autoResolveRules: Set(try read.strings("rules.auto_resolve")))
+            autoResolveRules: Set(try read.strings("rules.auto_resolve")),
+            staffGroup: try read.string("files.staff_group"),
+            backupDirectory: try read.string("backup.directory"),
+            backupGenerations: try read.int("backup.generations", atLeast: 1),
+            auditSigningKeyFile: try read.string("audit.signing_key_file"))
     }
 }
 

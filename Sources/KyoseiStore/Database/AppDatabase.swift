@@ -7,8 +7,16 @@ public final class AppDatabase: Sendable {
     public let writer: DatabasePool
     public let path: String
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    public init(path: String, busyTimeoutMilliseconds: Int = 5000, readOnly: Bool = false) throws {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date. A new
+    /// file is created with `fileMode` before SQLite opens it, so its WAL and SHM get that mode
+    /// too; an existing one that every user may read is refused.
+    public init(path: String, busyTimeoutMilliseconds: Int = 5000, readOnly: Bool = false,
+                fileMode: PrivateFileMode = .ownerOnly) throws {
+        if !readOnly && !FileManager.default.fileExists(atPath: path) {
+            try fileMode.create(path)
+        }
+        try PrivateFileMode.refuseWorldReadable(path)
+        try PrivateFileMode.refuseWorldReadable(path + "-wal")
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.readonly = readOnly

@@ -5,20 +5,39 @@ import KyoseiServices
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit", abstract: "Read and verify the tamper-evident audit log.",
-        subcommands: [AuditVerify.self, AuditLog.self])
+        subcommands: [AuditVerify.self, AuditLog.self, AuditHeadCommand.self, AuditKeygenCommand.self, AuditSignCommand.self])
 }
 
 struct AuditVerify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Walk the hash chain; exit 3 and name the first broken entry if any was changed, removed or inserted.",
-        discussion: "Example:\n  kyosei audit verify --json")
+        discussion: """
+            With --expect-head (from an earlier `audit head`), also exit 3 when the chain no longer holds that \
+            entry with that hash: its newest entries were cut off or rewritten. With --signature and --public-key, \
+            the head's signature is checked first.
+            Example:
+              kyosei audit verify --json
+              kyosei audit verify --expect-head 1234:9f86d0… --signature MEUC… --public-key audit-head.key.pub
+            """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
+    @Option(help: "A head N:HASH written down earlier that the chain must still hold.") var expectHead: String?
+    @Option(help: "The base64 signature of the expected head (needs --public-key).") var signature: String?
+    @Option(help: "The public key file matching audit.signing_key_file.") var publicKey: String?
+
+    func validate() throws {
+        if (signature == nil) != (publicKey == nil) || (signature != nil && expectHead == nil) {
+            throw ArgumentParser.ValidationError("--signature and --public-key go together, with --expect-head.")
+        }
+    }
 
     func run() async throws {
+        let anchor = try parsed(expectHead, AuditAnchor.init)
         let (context, staff) = try await CommandEnvironment.load(global).session()
-        let result = try AuditService(context: context).verify(by: staff)
+        let result = try anchor.map {
+            try AuditAnchorService(context: context).verify($0, signature: signature, publicKeyFile: publicKey, by: staff)
+        } ?? AuditService(context: context).verify(by: staff)
         if output.json {
             try Output.json(["intact": result.isIntact ? "yes" : "no", "entries": String(result.entries),
                              "head": result.head ?? "", "first_broken": result.firstBrokenSeq.map(String.init) ?? "",

@@ -56,6 +56,10 @@ struct ConfigShow: AsyncParsableCommand {
             ("insurance.late_elderly_age", String(s.lateElderlyAge)),
             ("insurance.employment_weekly_hours", String(s.employmentInsuranceWeeklyHours)),
             ("insurance.employment_expected_days", String(s.employmentInsuranceExpectedDays)),
+            ("files.staff_group", s.staffGroup),
+            ("backup.directory", s.backupDirectory),
+            ("backup.generations", String(s.backupGenerations)),
+            ("audit.signing_key_file", s.auditSigningKeyFile),
         ]
         if let key {
             guard let value = pairs.first(where: { $0.0 == key })?.1 else {

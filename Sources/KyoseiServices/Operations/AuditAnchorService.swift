@@ -1,0 +1,61 @@
+import GRDB
+import KyoseiDomain
+import KyoseiStore
+
+/// Anchoring the audit chain outside the database: `head` gives the newest entry (signed when
+/// a key is configured) for the nightly log; `verify` checks that an anchor written down
+/// earlier is still in the chain, which catches the newest entries being cut off or rewritten.
+public struct AuditAnchorService: Sendable {
+    let context: ServiceContext
+
+    public init(context: ServiceContext) { self.context = context }
+
+    /// Supervisors read it under `audit.read`; the nightly job, which may not read the log,
+    /// under `backup`, since the head names no one.
+    public func head(by staff: StaffMember) throws -> AuditHead {
+        let permission: Permission = staff.may(.auditRead) ? .auditRead : .backup
+        let chain = try context.perform(permission, by: staff, action: "audit.head", entity: "audit_log") { db, audit in
+            let chain = try AuditService.walk(db)
+            audit.detail = chain.head.map { "head \($0)" } ?? (chain.problem == nil ? "empty" : "broken")
+            return chain
+        }
+        if let problem = chain.problem {
+            throw ServiceError.dataRefused("The audit log is broken: \(problem).")
+        }
+        guard let text = chain.head else {
+            throw ServiceError.dataRefused("The audit log is empty; there is no head to anchor.")
+        }
+        let anchor = try AuditAnchor(text)
+        let keyFile = context.settings.auditSigningKeyFile
+        let signature = keyFile.isEmpty
+            ? nil : try AuditSigningKey.sign(anchor, municipality: context.settings.municipalityCode, keyFile: keyFile)
+        return AuditHead(head: text, entries: chain.entries, signature: signature)
+    }
+
+    /// Walks the chain and checks it still holds `anchor`; with a signature, first checks that
+    /// the anchor was signed by the holder of the private key matching `publicKeyFile`.
+    public func verify(_ anchor: AuditAnchor, signature: String?, publicKeyFile: String?, by staff: StaffMember) throws -> AuditVerification {
+        if let signature, let publicKeyFile {
+            let valid = try AuditSigningKey.isValid(signature, for: anchor, municipality: context.settings.municipalityCode,
+                                                    publicKeyFile: publicKeyFile)
+            guard valid else {
+                throw ServiceError.dataRefused("The signature does not match head \(anchor) for this key: the head was not signed by the city's key.")
+            }
+        }
+        let (chain, found) = try context.perform(.auditRead, by: staff, action: "audit.verify", entity: "audit_log") { db, audit in
+            let chain = try AuditService.walk(db)
+            let found = try String.fetchOne(db, sql: "SELECT hash FROM audit_log WHERE seq = ?", arguments: [anchor.sequence])
+            audit.detail = "expect \(anchor): " + (chain.isIntact && found == anchor.hash ? "held" : "not held")
+            return (chain, found)
+        }
+        guard chain.isIntact else { return chain }
+        guard let found else {
+            throw ServiceError.dataRefused(
+                "The audit log ends at entry \(chain.entries) but entry \(anchor.sequence) was anchored: the newest entries were cut off.")
+        }
+        guard found == anchor.hash else {
+            throw ServiceError.dataRefused("Entry \(anchor.sequence) no longer has the anchored hash: the audit log was rewritten from there.")
+        }
+        return chain
+    }
+}
