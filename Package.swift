@@ -82,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KyoseiIdentityTests",
-            dependencies: ["KyoseiIdentity", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["KyoseiIdentity", "KyoseiSampleData", "KyoseiDomain", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "KyoseiIntakeTests",

@@ -1,0 +1,209 @@
+import KyoseiDomain
+
+/// Recognises a roster row (katakana, Latin, or both; birth date; sex; sometimes a card number)
+/// among the residents, across scripts, and decides whether to attach it.
+///
+/// How it decides, Fellegi–Sunter style (Fellegi & Sunter 1969, as in Splink and fastLink):
+/// - **Keys.** Every name part on both sides is brought to one phonetic alphabet
+///   (`PhoneticKey`) in which the sound changes Japanese applies to foreign names cancel out:
+///   katakana is normalised (`KatakanaNormalizer`) and romanised by syllable; Latin is read
+///   with the spelling rules of the resident's nationality (`LatinTransliterator`), so the
+///   register's RODRIGO and a roster's ホドリゴ both become HODORIGO.
+/// - **Blocking.** Candidates share the row's birth date and sex. If none is convincing, a
+///   second pass takes residents of the same birth year and sex whose family-name key has the
+///   same consonant skeleton as a part of the row and whose date is a day off or has day and
+///   month swapped; a card number also brings in its holder. Work grows with the rows.
+/// - **Comparison.** Parts are aligned by a weighted edit distance on keys (`KeyDistance`)
+///   in any order (`NameComparator`); particles ride on their surname.
+/// - **Score.** The sum of log2(m/u) weights (`MatchWeights`): each agreeing part weighs by
+///   how rare its key is among the residents (`NameFrequency`: SILVA and NGUYEN count less
+///   than QUISPE), a roster part the resident lacks counts strongly against, a resident's part
+///   the roster left out slightly; the birth date adds, a card number settles it when equal
+///   and counts strongly against when both carry one and they differ.
+/// - **Decision.** `MATCHED` needs a score over the match threshold, enough name evidence of
+///   its own, and a clear lead over the runner-up: twins, siblings and namesakes share a
+///   family name and sometimes a birth date, and a close second sends the row to `REVIEW`
+///   with both. Below the review threshold the row is `UNMATCHED`.
+///
+/// Add every resident, then match; `match` only reads, so rows may be matched concurrently
+/// once adding is over (adding while matching is not supported).
+///
+/// ```swift
+/// let index = IdentityIndex()
+/// index.add(IdentityRecord(id: 42, nameLatin: "DA SILVA SANTOS JOAO CARLOS", nameKana: nil,
+///                          birthDate: try LocalDate("1985-03-14"), sex: .male,
+///                          nationality: try Nationality("BR"), cardNumber: nil))
+/// let decision = index.match(IdentityQuery(nameKana: "ｼﾞｮｱﾝ ｶﾙﾛｽ ﾀﾞｼﾙﾊﾞ", nameLatin: nil,
+///                                          birthDate: try LocalDate("1985-03-14"), sex: .male,
+///                                          cardNumber: nil))
+/// // decision.outcome == .matched, decision.residentID == 42
+/// ```
+public final class IdentityIndex: @unchecked Sendable {
+    private var records: [StoredRecord] = []
+    private var parts: [StoredPart] = []
+    private var keys = KeyTable()
+    private var frequency = NameFrequency()
+    private var byDate: [Int32: [UInt32]] = [:]
+    private var bySkeleton: [UInt32: [UInt32]] = [:]
+    private var byCard: [UInt64: UInt32] = [:]
+
+    public init() {}
+
+    /// Residents added so far.
+    public var count: Int { records.count }
+
+    public func add(_ record: IdentityRecord) {
+        let language = SpellingLanguage(nationality: record.nationality)
+        let latin = NameParser.latinParts(record.nameLatin, language: language).map(store)
+        var kana = record.nameKana.map { NameParser.kanaParts($0).map(store) } ?? []
+        if kana.map(\.key) == latin.map(\.key) { kana = [] }
+        let number = UInt32(records.count)
+        let dateSex = Self.dateSex(record.birthDate, record.sex)
+        records.append(StoredRecord(
+            id: record.id, cardHash: record.cardNumber.map { Self.hash($0.rawValue) } ?? 0,
+            partsStart: UInt32(parts.count), dateSex: dateSex,
+            latinParts: UInt8(min(latin.count, 255)), kanaParts: UInt8(min(kana.count, 255)), language: language))
+        parts.append(contentsOf: latin.prefix(255))
+        parts.append(contentsOf: kana.prefix(255))
+        frequency.add(resident: (latin + kana).map(\.key))
+        byDate[dateSex, default: []].append(number)
+        var skeletons = Set<UInt32>()
+        for family in [latin.first, kana.first].compactMap({ $0 }) {
+            for key in [family.key, family.joined] where key != StoredPart.none {
+                skeletons.insert(Self.skeletonKey(keys.skeletons[Int(key)], record.birthDate.year, record.sex))
+            }
+        }
+        for skeleton in skeletons { bySkeleton[skeleton, default: []].append(number) }
+        if let card = record.cardNumber { byCard[Self.hash(card.rawValue)] = number }
+    }
+
+    public func match(_ query: IdentityQuery) -> MatchDecision {
+        var prepared = PreparedQuery(query, keys: keys)
+        let comparator = NameComparator(keys: keys, frequency: frequency)
+        var scored: [Candidate] = []
+        let dateSex = Self.dateSex(query.birthDate, query.sex)
+        let queryCard = query.cardNumber.map { Self.hash($0.rawValue) }
+
+        func consider(_ number: UInt32, date: Double) {
+            guard !scored.contains(where: { $0.number == number }) else { return }
+            let record = records[Int(number)]
+            let name = nameEvidence(record, &prepared, comparator)
+            var card = 0.0
+            if let queryCard, record.cardHash != 0 {
+                card = queryCard == record.cardHash ? MatchWeights.cardEqual : MatchWeights.cardConflict
+            }
+            scored.append(Candidate(number: number, name: name, date: date, card: card))
+        }
+
+        for number in byDate[dateSex] ?? [] { consider(number, date: MatchWeights.dateExact) }
+        if (scored.map(\.total).max() ?? -.infinity) < MatchWeights.matchThreshold {
+            for skeleton in prepared.skeletons {
+                let key = Self.skeletonKey(skeleton, query.birthDate.year, query.sex)
+                for number in bySkeleton[key] ?? [] where records[Int(number)].dateSex != dateSex {
+                    let date = LocalDate(dayNumber: Int(records[Int(number)].dateSex >> 2))
+                    if Self.isNearMiss(date, query.birthDate) { consider(number, date: MatchWeights.dateNear) }
+                }
+            }
+        }
+        if let queryCard, let number = byCard[queryCard] {
+            let date = LocalDate(dayNumber: Int(records[Int(number)].dateSex >> 2))
+            let weight = records[Int(number)].dateSex == dateSex ? MatchWeights.dateExact
+                : date.year == query.birthDate.year && Self.isNearMiss(date, query.birthDate) ? MatchWeights.dateNear
+                : MatchWeights.dateOther
+            consider(number, date: weight)
+        }
+        return decide(scored.sorted { $0.total > $1.total })
+    }
+
+    // MARK: - Deciding
+
+    private struct Candidate {
+        let number: UInt32
+        let name: Double
+        let date: Double
+        let card: Double
+        var total: Double { name + date + card }
+    }
+
+    private func decide(_ ranked: [Candidate]) -> MatchDecision {
+        guard let best = ranked.first, best.total >= MatchWeights.reviewThreshold else {
+            return MatchDecision(outcome: .unmatched, residentID: nil, candidates: [], score: ranked.first?.total ?? 0,
+                                 reason: "No resident agrees on enough of the name, the birth date and the sex.")
+        }
+        let bestID = records[Int(best.number)].id
+        let runnerUp = ranked.dropFirst().first
+        let clearLead = runnerUp.map { best.total - $0.total >= MatchWeights.runnerUpGap } ?? true
+        if best.total >= MatchWeights.matchThreshold, best.name >= MatchWeights.minimumNameScore, clearLead {
+            let reason = best.card > 0
+                ? "The residence card number agrees, and so do the name and the birth date, with one resident."
+                : best.date == MatchWeights.dateExact
+                ? "The name, birth date and sex agree with one resident and no other resident comes close."
+                : "The name and sex agree with one resident whose birth date differs by a day or a swapped day and month."
+            return MatchDecision(outcome: .matched, residentID: bestID, candidates: [bestID], score: best.total, reason: reason)
+        }
+        let close = ranked.prefix(5).filter {
+            $0.total >= MatchWeights.reviewThreshold && best.total - $0.total < MatchWeights.runnerUpGap
+        }
+        let reason = !clearLead
+            ? "\(close.count) residents score within the margin of each other, so a person must choose between them."
+            : best.card < 0
+            ? "The name and birth date agree with a resident whose residence card number differs from the row's."
+            : "A resident agrees on the birth date and part of the name, not enough to attach the row automatically."
+        return MatchDecision(outcome: .review, residentID: nil, candidates: close.map { records[Int($0.number)].id },
+                             score: best.total, reason: reason)
+    }
+
+    // MARK: - Names
+
+    private func nameEvidence(_ record: StoredRecord, _ query: inout PreparedQuery,
+                              _ comparator: NameComparator) -> Double {
+        let start = Int(record.partsStart)
+        let latin = parts[start..<start + Int(record.latinParts)]
+        let kana = parts[start + Int(record.latinParts)..<start + Int(record.latinParts) + Int(record.kanaParts)]
+        var best = -Double.infinity
+        if !query.kana.isEmpty {
+            best = comparator.compare(query.kana, latin).score
+            if !kana.isEmpty { best = max(best, comparator.compare(query.kana, kana).score) }
+        }
+        if query.hasLatin {
+            let latinQuery = query.latin(in: record.language, keys: keys)
+            best = max(best, comparator.compare(latinQuery, latin).score)
+            if !kana.isEmpty { best = max(best, comparator.compare(latinQuery, kana).score) }
+        }
+        return best == -.infinity ? -20 : best
+    }
+
+    private func store(_ part: NameParser.Part) -> StoredPart {
+        StoredPart(key: keys.intern(part.key), joined: part.joined.map { keys.intern($0) } ?? StoredPart.none)
+    }
+
+    // MARK: - Blocking keys
+
+    private static func sexCode(_ sex: Sex) -> Int32 {
+        switch sex {
+        case .male: 1
+        case .female: 2
+        case .notStated: 3
+        }
+    }
+
+    private static func dateSex(_ date: LocalDate, _ sex: Sex) -> Int32 {
+        Int32(date.dayNumber) << 2 | sexCode(sex)
+    }
+
+    private static func skeletonKey(_ skeleton: UInt16, _ year: Int, _ sex: Sex) -> UInt32 {
+        UInt32(skeleton) << 16 | UInt32(year & 0x3FFF) << 2 | UInt32(sexCode(sex))
+    }
+
+    /// Same year and either the same month (a wrong day), the same day (a wrong month), or
+    /// day and month swapped.
+    private static func isNearMiss(_ a: LocalDate, _ b: LocalDate) -> Bool {
+        a.year == b.year && (a.month == b.month || a.day == b.day || (a.month == b.day && a.day == b.month))
+    }
+
+    private static func hash(_ text: String) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return h | 1
+    }
+}

@@ -1,0 +1,73 @@
+/// A weighted edit distance between two phonetic keys. The costs encode what katakana spelling
+/// of a foreign name varies in, so that those variations cost little and a different name costs
+/// a lot: an echo vowel added or dropped (U, O, I), E against I and O against U, a voiced
+/// against an unvoiced consonant (ジョン/チョン), R against H (ロドリゴ/ホドリゴ), a moraic N,
+/// an H or a glide.
+enum KeyDistance {
+    /// 1 for identical keys, falling towards 0 as the weighted distance nears the longer length.
+    /// Keys of three letters or fewer (Vietnamese and Korean syllables) lose a little more for
+    /// any difference: one changed letter there is another name, not another spelling.
+    static func similarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        let longest = max(a.count, b.count)
+        guard longest > 0 else { return 1 }
+        if a == b { return 1 }
+        let shortPenalty = longest <= 3 ? 0.15 : 0
+        return max(0, 1 - distance(a, b) / Double(longest) - shortPenalty)
+    }
+
+    static func distance(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        let n = a.count, m = b.count
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * (m + 1)) { buffer in
+            var previous = buffer.baseAddress!
+            var current = previous + (m + 1)
+            previous[0] = 0
+            for j in 0..<m { previous[j + 1] = previous[j] + indel(b[j]) }
+            for i in 0..<n {
+                let ai = a[i]
+                let deleteCost = indel(ai)
+                current[0] = previous[0] + deleteCost
+                for j in 0..<m {
+                    let bj = b[j]
+                    let substitution = previous[j] + substitute(ai, bj)
+                    let deletion = previous[j + 1] + deleteCost
+                    let insertion = current[j] + indel(bj)
+                    current[j + 1] = min(substitution, min(deletion, insertion))
+                }
+                swap(&previous, &current)
+            }
+            return Double(previous[m])
+        }
+    }
+
+    @inline(__always) private static func indel(_ c: UInt8) -> Float { indelCosts[Int(c & 0x1F)] }
+
+    @inline(__always) private static func substitute(_ a: UInt8, _ b: UInt8) -> Float {
+        a == b ? 0 : substitutionCosts[Int(a & 0x1F) << 5 | Int(b & 0x1F)]
+    }
+
+    private static let indelCosts: [Float] = {
+        var costs = [Float](repeating: 1, count: 32)
+        for (letter, cost) in [("U", 0.4), ("O", 0.45), ("I", 0.4), ("A", 0.8), ("E", 0.7), ("H", 0.5),
+                               ("Y", 0.8), ("W", 0.4), ("N", 0.6), ("R", 0.7)] as [(Character, Float)] {
+            costs[Int(letter.asciiValue! & 0x1F)] = cost
+        }
+        return costs
+    }()
+
+    private static let substitutionCosts: [Float] = {
+        var costs = [Float](repeating: 1, count: 32 * 32)
+        let pairs: [(Character, Character, Float)] = [
+            ("E", "I", 0.4), ("O", "U", 0.4), ("A", "O", 0.7), ("A", "E", 0.7), ("E", "O", 0.7), ("I", "U", 0.7),
+            ("K", "G", 0.4), ("S", "Z", 0.4), ("T", "D", 0.4), ("B", "P", 0.4), ("H", "B", 0.6), ("H", "P", 0.6),
+            ("T", "Z", 0.5), ("D", "Z", 0.4), ("S", "T", 0.6), ("R", "H", 0.6), ("R", "D", 0.7), ("N", "M", 0.5),
+            ("W", "B", 0.6), ("W", "U", 0.5), ("Y", "I", 0.3), ("Y", "Z", 0.6), ("H", "K", 0.7), ("W", "H", 0.6),
+            ("R", "N", 0.8), ("S", "K", 0.8),
+        ]
+        for (a, b, cost) in pairs {
+            let x = Int(a.asciiValue! & 0x1F), y = Int(b.asciiValue! & 0x1F)
+            costs[x << 5 | y] = cost
+            costs[y << 5 | x] = cost
+        }
+        return costs
+    }()
+}

@@ -1,0 +1,41 @@
+/// Every distinct phonetic key the index has seen, stored once: a million residents share a
+/// few tens of thousands of name parts, so records hold 4-byte key numbers, not strings.
+struct KeyTable: Sendable {
+    private var numbers: [PhoneticKey: UInt32] = [:]
+    private(set) var keys: [[UInt8]] = []
+    /// The consonant-class skeleton of each key, for the second blocking pass.
+    private(set) var skeletons: [UInt16] = []
+
+    mutating func intern(_ key: PhoneticKey) -> UInt32 {
+        if let number = numbers[key] { return number }
+        let number = UInt32(keys.count)
+        numbers[key] = number
+        keys.append(key.bytes)
+        skeletons.append(Self.skeleton(key.bytes))
+        return number
+    }
+
+    func number(of key: PhoneticKey) -> UInt32? { numbers[key] }
+
+    /// The first three consonants by class (K/G, S/Z, T/D, N/M, B/P/W, H/R): a key that a
+    /// voicing slip, an R heard as H or a changed vowel leave the same.
+    static func skeleton(_ key: [UInt8]) -> UInt16 {
+        var value: UInt16 = 0
+        var taken = 0
+        for c in key where taken < 3 {
+            let cls: UInt16
+            switch c {
+            case 0x4B, 0x47: cls = 1
+            case 0x53, 0x5A: cls = 2
+            case 0x54, 0x44: cls = 3
+            case 0x4E, 0x4D: cls = 4
+            case 0x42, 0x50, 0x57: cls = 5
+            case 0x48, 0x52: cls = 6
+            default: continue
+            }
+            value = value << 3 | cls
+            taken += 1
+        }
+        return value | UInt16(taken) << 12
+    }
+}

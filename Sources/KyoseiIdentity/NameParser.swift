@@ -1,0 +1,46 @@
+/// Splits a name into the parts the matcher aligns, each with its phonetic key. A particle
+/// (DA, DOS, DE LA) is not a part of its own: it rides on the surname after it, which keeps a
+/// second key for the joined spelling (ダシルバ) next to the bare one (シルバ).
+enum NameParser {
+    struct Part {
+        let key: PhoneticKey
+        let joined: PhoneticKey?
+    }
+
+    static func latinParts(_ text: String, language: SpellingLanguage) -> [Part] {
+        let tokens = NameNormalizer.latinTokens(text)
+        let particles = language.particles
+        return parts(tokens, isParticle: { particles.contains($0) }) { PhoneticKey(latin: $0, language: language) }
+    }
+
+    static func kanaParts(_ text: String) -> [Part] {
+        parts(KatakanaNormalizer.tokens(text), isParticle: { particleKeys.contains(PhoneticKey(kana: $0)) }) {
+            PhoneticKey(kana: $0)
+        }
+    }
+
+    /// The keys of particles as any romance or English spelling and any katakana writes them.
+    static let particleKeys: Set<PhoneticKey> = {
+        var keys = Set<PhoneticKey>()
+        for language in SpellingLanguage.allCases {
+            for particle in language.particles { keys.insert(PhoneticKey(latin: particle, language: language)) }
+        }
+        return keys
+    }()
+
+    private static func parts(_ tokens: [String], isParticle: (String) -> Bool,
+                              key: (String) -> PhoneticKey) -> [Part] {
+        var parts: [Part] = []
+        var pending: [String] = []
+        for (index, token) in tokens.enumerated() {
+            if index < tokens.count - 1, isParticle(token) {
+                pending.append(token)
+                continue
+            }
+            let joined = pending.isEmpty ? nil : key((pending + [token]).joined())
+            parts.append(Part(key: key(token), joined: joined))
+            pending = []
+        }
+        return parts
+    }
+}

@@ -1,0 +1,60 @@
+/// The alphabet both scripts are brought to before they are compared: upper-case letters of a
+/// Japanese-syllable romanisation in which the distinctions Japanese does not hear in foreign
+/// names are gone (L = R, V = B, F = H, DI = ZI, DU = ZU), a palatal glide is Y (シャ = SYA, as a
+/// Latin XIA or SHA becomes), long and doubled vowels are one vowel
+/// (OU = O, EI = E, as サトウ = サトー), and doubled consonants are one (ッ leaves no trace).
+public struct PhoneticKey: Hashable, Sendable, CustomStringConvertible {
+    public let bytes: [UInt8]
+
+    init(reducing raw: [UInt8]) { bytes = Self.reduce(raw) }
+
+    /// The key of a katakana name part (already normalised by `KatakanaNormalizer`).
+    public init(kana token: String) { self.init(reducing: KanaRomanizer.romanize(token)) }
+
+    /// The key of a Latin name part, read with the spelling rules of `language`.
+    public init(latin token: String, language: SpellingLanguage) {
+        self.init(reducing: LatinTransliterator.transliterate(Array(token.utf8), language: language))
+    }
+
+    public var description: String { String(decoding: bytes, as: UTF8.self) }
+
+    static func isVowel(_ c: UInt8) -> Bool {
+        c == 0x41 || c == 0x45 || c == 0x49 || c == 0x4F || c == 0x55
+    }
+
+    private static func reduce(_ raw: [UInt8]) -> [UInt8] {
+        var letters: [UInt8] = []
+        letters.reserveCapacity(raw.count)
+        for c in raw {
+            switch c {
+            case A("F"): letters.append(A("H"))
+            case A("V"): letters.append(A("B"))
+            case A("L"): letters.append(A("R"))
+            case A("C"), A("Q"): letters.append(A("K"))
+            case A("X"): letters.append(A("S"))
+            case A("J"): letters.append(A("Z"))
+            case 0x41...0x5A: letters.append(c)
+            default: continue
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(letters.count)
+        for (i, c) in letters.enumerated() {
+            let next: UInt8 = i + 1 < letters.count ? letters[i + 1] : 0
+            var c = c
+            if c == A("D"), next == A("I") || next == A("U") { c = A("Z") }
+            if c == A("Y"), next == A("I") { continue }
+            if c == A("W"), next == A("U") { continue }
+            if let last = out.last {
+                if last == c { continue }
+                if last == A("O"), c == A("U") { continue }
+                if last == A("E"), c == A("I") { continue }
+                if last == A("T"), c == A("S") { continue }
+            }
+            out.append(c)
+        }
+        return out
+    }
+
+    private static func A(_ s: Unicode.Scalar) -> UInt8 { UInt8(s.value) }
+}
