@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(
             name: "KyoseiServicesTests",
             dependencies: [
-                "KyoseiServices", "KyoseiSampleData", .product(name: "GRDB", package: "GRDB.swift"),
+                "KyoseiServices", "KyoseiReports", "KyoseiSampleData", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -5,7 +5,7 @@ import KyoseiServices
 struct CoverageCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coverage", abstract: "Social-insurance coverage of a person, the gaps to act on, confirming a member.",
-        subcommands: [CoverageShow.self, CoverageGaps.self])
+        subcommands: [CoverageShow.self, CoverageGaps.self, CoverageLink.self])
 }
 
 struct CoverageShow: AsyncParsableCommand {
@@ -89,3 +89,18 @@ struct CoverageGaps: AsyncParsableCommand {
     }
 }
 
+struct CoverageLink: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "link", abstract: "Confirm that a roster member is a resident (after an identity review).",
+        discussion: "Example:\n  kyosei coverage link 381 --resident K12")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The insurance member's number in Kyosei (from the review).") var member: Int64
+    @Option(help: "The resident (K<number>, person id or card number).") var resident: String
+
+    func run() async throws {
+        let ref = try ResidentRef(resident)
+        let (context, staff) = try await CommandEnvironment.load(global).session()
+        let linked = try InsuranceImportService(context: context).confirm(member: member, resident: ref, by: staff)
+        print("Member \(linked.memberNumber) of \(linked.scheme) (\(linked.source)) is now \(ref).")
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import GRDB
+import KyoseiDomain
+import KyoseiIdentity
+import KyoseiIntake
+import KyoseiStore
+
+/// Applies an insurance roster (`formats.md` §2): each member is recognised as a resident by
+/// the identity resolver (a stable member number keeps its link from roster to roster), each
+/// row's enrollment is recorded, and enrollments the source no longer lists end on the roster's
+/// date. Same integrity, reject and idempotency rules as the register sync; one transaction.
+public struct InsuranceImportService: Sendable {
+    let context: ServiceContext
+
+    public init(context: ServiceContext) { self.context = context }
+
+    /// Links a roster member to a resident after a person checked it (an identity review), so
+    /// this and every later roster counts their enrollments for that resident.
+    public func confirm(member id: Int64, resident ref: ResidentRef, by staff: StaffMember) throws -> InsuranceMemberRecord {
+        try context.perform(.residentWrite, by: staff, action: "insurance.confirm", entity: "insurance_member") { db, audit in
+            guard var member = try InsuranceMemberRecord.fetchOne(db, key: id) else {
+                throw ServiceError.notFound("No insurance member \(id).")
+            }
+            let resident = try ResidentWrites.fetch(ref, in: db)
+            member.residentID = resident.id
+            member.matchOutcome = "CONFIRMED"
+            try member.update(db)
+            try db.execute(sql: "UPDATE enrollment SET resident_id = ? WHERE member_id = ?", arguments: [resident.id!, id])
+            try db.execute(sql: """
+                UPDATE identity_review SET state = 'RESOLVED' WHERE subject_entity = 'insurance_member' AND subject_id = ?
+                """, arguments: [String(id)])
+            audit.residentIDs = [resident.id!]
+            audit.detail = "member=\(id) \(member.scheme) \(member.memberNumber)"
+            return member
+        }
+    }
+
+    public func apply(path: String, asOf: LocalDate? = nil, matchReport: String? = nil,
+                      by staff: StaffMember) throws -> RosterImportOutcome {
+        let name = (path as NSString).lastPathComponent
+        var report: MatchReportWriter?
+        do {
+            guard case .insurance(let scheme, let source, let fileDate) = try IntakeFileName(path) else {
+                throw IntakeError(file: name, reason: "is not an insurance roster (INS-<scheme>-<source>-<date>.csv)")
+            }
+            let rosterDate = asOf ?? fileDate
+            let reader = try IntakeReader(path: path, kind: InsuranceRosterKind(scheme: scheme))
+            report = try matchReport.map { try MatchReportWriter(path: $0) }
+            let writer = report
+            let outcome = try context.perform(.fileImport, by: staff, action: "import.insurance", entity: "insurance_roster") { db, audit in
+                try applyLocked(reader: reader, name: name, scheme: scheme, source: source, rosterDate: rosterDate,
+                                report: writer, staff: staff, db: db, audit: &audit)
+            }
+            try report?.finish(keep: outcome.outcome == .applied)
+            return outcome
+        } catch let error as IntakeError {
+            try report?.finish(keep: false)
+            return try refuse(RosterImportOutcome(file: name, outcome: .refused, reason: error.description), by: staff)
+        } catch let refusal as RosterRefusal {
+            try report?.finish(keep: false)
+            return try refuse(RosterImportOutcome(file: name, outcome: .refused, reason: refusal.reason), by: staff)
+        }
+    }
+
+    private func applyLocked(
+        reader: IntakeReader<InsuranceRosterKind>, name: String, scheme: InsuranceScheme, source: String, rosterDate: LocalDate,
+        report: MatchReportWriter?, staff: StaffMember, db: Database, audit: inout AuditDraft
+    ) throws -> RosterImportOutcome {
+        var outcome = RosterImportOutcome(file: name, outcome: .applied)
+        if let done = try IntakeFileRecord.all().filter(kind: .insurance).filter(sha256: reader.scan.sha256).fetchOne(db) {
+            outcome.outcome = .alreadyApplied
+            outcome.reason = "\(done.fileName) with the same contents was applied on \(done.appliedAt); nothing changed"
+            return outcome
+        }
+        let prefix = "INS-\(scheme.rawValue)-\(source)-"
+        if let latest = try String.fetchOne(db, sql: """
+            SELECT max(as_of) FROM intake_file WHERE kind = 'INSURANCE' AND substr(file_name, 1, ?) = ?
+            """, arguments: [prefix.count, prefix]), latest > rosterDate.description {
+            throw RosterRefusal(reason: "a newer \(scheme) roster from \(source) (as of \(latest)) was already applied; this one is as of \(rosterDate)")
+        }
+        let timestamp = context.clock.timestamp()
+        var file = IntakeFileRecord(
+            kind: .insurance, fileName: name, sha256: reader.scan.sha256, sequence: nil, exportKind: nil,
+            asOf: rosterDate.description, encoding: reader.scan.encoding.rawValue,
+            header: try RejectedRecord.headerText(reader.header), rowCount: 0, rowsApplied: 0, rowsRejected: 0, summary: "",
+            appliedAt: timestamp, appliedBy: staff.login)
+        try file.insert(db)
+        let fileID = file.id!
+        let index = try Self.identityIndex(in: db)
+        var rejects: [Reject] = []
+        var matchedResidents: [Int64] = []
+        while let item = try reader.next() {
+            guard case .row(let row, _) = item else {
+                if case .reject(let reject) = item { rejects.append(reject) }
+                continue
+            }
+            var member = try InsuranceMemberRecord.filter(
+                Column("scheme") == scheme.rawValue && Column("source") == source
+                    && Column("insurer_number") == row.insurerNumber && Column("member_number") == row.memberNumber
+            ).fetchOne(db)
+            if let linked = member, linked.residentID != nil {
+                outcome.known += 1
+            } else {
+                let decision = index.match(IdentityQuery(
+                    nameKana: row.nameKana, nameLatin: nil, birthDate: row.birthDate, sex: row.sex, cardNumber: row.cardNumber))
+                var record = member ?? InsuranceMemberRecord(
+                    scheme: scheme, source: source, insurerNumber: row.insurerNumber, memberNumber: row.memberNumber,
+                    residentID: nil, matchOutcome: "UNMATCHED", matchScore: nil, nameKana: row.nameKana, birthDate: row.birthDate,
+                    sex: row.sex, residenceCardNumber: row.cardNumber, firstFileID: fileID, lastFileID: fileID)
+                record.residentID = decision.residentID
+                record.matchOutcome = decision.outcome.rawValue
+                record.matchScore = decision.score
+                member = record
+                switch decision.outcome {
+                case .matched: outcome.matched += 1
+                case .review: outcome.review += 1
+                case .unmatched: outcome.unmatched += 1
+                }
+                if decision.outcome == .review {
+                    try saveMember(&member!, row: row, fileID: fileID, in: db)
+                    try raiseReview(for: member!, decision: decision, file: name, at: timestamp, in: db)
+                }
+            }
+            try saveMember(&member!, row: row, fileID: fileID, in: db)
+            try saveEnrollment(for: member!, row: row, fileID: fileID, in: db)
+            if let resident = member!.residentID { matchedResidents.append(resident) }
+            try report?.write(member: member!, in: db)
+            outcome.applied += 1
+        }
+        outcome.rows = reader.recordCount
+        outcome.rejected = rejects.count
+        outcome.ended = try endUnlisted(scheme: scheme, source: source, fileID: fileID, on: rosterDate, in: db)
+        for reject in rejects {
+            var record = RejectRecord(fileID: fileID, line: reject.line, columns: reject.columns.joined(separator: ","),
+                                      reasons: try RejectedRecord.reasonsText(reject.reasons), recordText: reject.recordText)
+            try record.insert(db)
+        }
+        file.rowCount = outcome.rows
+        file.rowsApplied = outcome.applied
+        file.rowsRejected = outcome.rejected
+        file.summary = String(decoding: try JSONEncoder().encode(outcome), as: UTF8.self)
+        try file.update(db)
+        audit.residentIDs = matchedResidents
+        audit.detail = "file=\(name) rows=\(outcome.rows) matched=\(outcome.matched) review=\(outcome.review) unmatched=\(outcome.unmatched) ended=\(outcome.ended)"
+        return outcome
+    }
+
+    /// Every resident Kyosei knows, indexed for matching; a roster names people the register
+    /// lists, walk-ins the city serves, and people who have left.
+    static func identityIndex(in db: Database) throws -> IdentityIndex {
+        let index = IdentityIndex()
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT id, name_latin, name_kana, birth_date, sex, nationality, residence_card_number FROM resident
+            """)
+        while let row = try cursor.next() {
+            guard let birth = try? LocalDate(row["birth_date"] as String), let sex = Sex(rawValue: row["sex"]) else { continue }
+            index.add(IdentityRecord(
+                id: row["id"], nameLatin: row["name_latin"], nameKana: row["name_kana"], birthDate: birth, sex: sex,
+                nationality: try? Nationality(row["nationality"] as String),
+                cardNumber: (row["residence_card_number"] as String?).flatMap { try? ResidenceCardNumber($0) }))
+        }
+        return index
+    }
+
+    private func saveMember(_ member: inout InsuranceMemberRecord, row: InsuranceRow, fileID: Int64, in db: Database) throws {
+        member.nameKana = row.nameKana
+        member.birthDate = row.birthDate
+        member.sex = row.sex
+        member.residenceCardNumber = row.cardNumber ?? member.residenceCardNumber
+        member.lastFileID = fileID
+        try member.save(db)
+    }
+
+    private func saveEnrollment(for member: InsuranceMemberRecord, row: InsuranceRow, fileID: Int64, in db: Database) throws {
+        var enrollment = try EnrollmentRecord.filter(
+            Column("member_id") == member.id! && Column("enrolled_from") == row.enrolledFrom.description
+        ).fetchOne(db) ?? EnrollmentRecord(
+            memberID: member.id!, residentID: member.residentID, scheme: row.scheme, memberType: row.memberType.rawValue,
+            enrolledFrom: row.enrolledFrom, enrolledUntil: row.enrolledUntil, agreementExempt: row.agreementExempt, fileID: fileID)
+        enrollment.residentID = member.residentID
+        enrollment.memberType = row.memberType.rawValue
+        enrollment.enrolledUntil = row.enrolledUntil
+        enrollment.agreementExempt = row.agreementExempt
+        enrollment.fileID = fileID
+        enrollment.endedByFileID = nil
+        try enrollment.save(db)
+    }
+
+    /// A roster is the source's full current list: open enrollments of its members it no
+    /// longer lists end on its date.
+    private func endUnlisted(scheme: InsuranceScheme, source: String, fileID: Int64, on date: LocalDate, in db: Database) throws -> Int {
+        try db.execute(sql: """
+            UPDATE enrollment SET enrolled_until = ?, ended_by_file_id = ?
+            WHERE (enrolled_until IS NULL OR enrolled_until > ?) AND file_id <> ?
+              AND member_id IN (SELECT id FROM insurance_member WHERE scheme = ? AND source = ?)
+            """, arguments: [date.description, fileID, date.description, fileID, scheme.rawValue, source])
+        return db.changesCount
+    }
+
+    /// One review per roster member: a later roster that still cannot decide adds no second one.
+    private func raiseReview(for member: InsuranceMemberRecord, decision: MatchDecision, file: String, at timestamp: String,
+                             in db: Database) throws {
+        guard let best = decision.candidates.first else { return }
+        let exists = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM identity_review WHERE subject_entity = 'insurance_member' AND subject_id = ?)
+            """, arguments: [String(member.id!)]) ?? false
+        guard !exists else { return }
+        var review = IdentityReviewRecord(
+            residentID: best, candidateIDs: decision.candidates.map { "K\($0)" }.joined(separator: ","),
+            reason: "\(member.scheme) member \(member.memberNumber) (\(member.nameKana), born \(member.birthDate)): \(decision.reason)",
+            sourceRef: file, createdAt: timestamp, subjectEntity: "insurance_member", subjectID: String(member.id!))
+        try review.insert(db)
+    }
+
+    private func refuse(_ outcome: RosterImportOutcome, by staff: StaffMember) throws -> RosterImportOutcome {
+        context.logger.error("roster refused", metadata: ["file": "\(outcome.file)", "reason": "\(outcome.reason ?? "")"])
+        try context.perform(.fileImport, by: staff, action: "import.insurance.refused", entity: "insurance_roster") { _, audit in
+            audit.detail = "file=\(outcome.file) reason=\(outcome.reason ?? "")"
+        }
+        return outcome
+    }
+}
+
+struct RosterRefusal: Error {
+    let reason: String
+}

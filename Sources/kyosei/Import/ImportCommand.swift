@@ -1,0 +1,46 @@
+import ArgumentParser
+import KyoseiDomain
+import KyoseiServices
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Apply partner rosters: insurance (school and employment files follow).",
+        subcommands: [ImportInsurance.self])
+}
+
+struct ImportInsurance: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "insurance",
+        abstract: "Apply an insurance roster (INS-<scheme>-<source>-<date>.csv): recognise each member, record enrollments.",
+        discussion: """
+            A roster is its source's full current list: enrollments it no longer lists end on its date.
+            Members are recognised across scripts (katakana roster, Latin register) by the identity
+            resolver; uncertain ones become identity reviews. Exit 3 when the file is refused.
+            Example:
+              kyosei import insurance inbox/insurance/INS-NHI-CITY-2026-11-01.csv --match-report match.csv --json
+            """)
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: "The roster's date if not the one in its name.") var asOf: String?
+    @Option(help: "Write member_number,outcome,person_id,score for every row to this CSV.") var matchReport: String?
+    @Argument(help: "The roster file.") var file: String
+
+    func run() async throws {
+        let date = try parsed(asOf) { try LocalDate($0, field: "as-of date") }
+        let (context, staff) = try await CommandEnvironment.load(global).session()
+        let outcome = try InsuranceImportService(context: context).apply(path: file, asOf: date, matchReport: matchReport, by: staff)
+        if output.json {
+            try Output.json(outcome)
+        } else {
+            switch outcome.outcome {
+            case .refused: print("\(outcome.file): REFUSED: \(outcome.reason ?? "")")
+            case .alreadyApplied: print("\(outcome.file): already applied; nothing changed.")
+            case .applied:
+                print("\(outcome.file): \(outcome.rows) rows, \(outcome.applied) applied, \(outcome.rejected) rejected; "
+                    + "\(outcome.known) known members, \(outcome.matched) matched, \(outcome.review) to review, "
+                    + "\(outcome.unmatched) not residents; \(outcome.ended) enrollments ended.")
+            }
+        }
+        if outcome.outcome == .refused { throw ExitCode(3) }
+    }
+}
