@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Benchmarks recognising people across scripts through the real import: a synthetic city
+# (default 1,000,000 residents) is loaded, a katakana NHI roster of about the same size is
+# written with its truth, `kyosei import insurance` applies it with a match report, and the
+# script prints roster rows/s, peak memory, and precision, recall and review share against
+# the generator's truth. Then the matcher alone, in memory (`kyosei-bench match`).
+#
+#   Scripts/bench-match.sh [RESIDENTS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+residents=${1:-1000000}
+
+swift build -c release --product kyosei >&2
+swift build -c release --product kyosei-bench >&2
+bin=$(swift build -c release --show-bin-path)
+work=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-match-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+export KYOSEI_DB="$work/kyosei.sqlite"
+
+"$bin/kyosei-bench" generate --residents "$residents" --out "$work" > /dev/null
+"$bin/kyosei" init > /dev/null
+"$bin/kyosei" sync register "$(ls "$work"/first/REG-*.csv)" > /dev/null
+"$bin/kyosei-bench" roster --residents "$residents" --out "$work/roster"
+roster=$(ls "$work"/roster/INS-*.csv)
+
+/usr/bin/time -f "%e %M" -o "$work/time.txt" "$bin/kyosei" import insurance "$roster" --match-report "$work/match.csv" --json > "$work/outcome.json"
+read -r seconds peak_kb < "$work/time.txt"
+sqlite3 "$KYOSEI_DB" "SELECT person_id FROM resident WHERE person_id IS NOT NULL" > "$work/residents.txt"
+
+python3 - "$work" "$seconds" "$peak_kb" <<'PY'
+import csv, json, sys
+work, seconds, peak_kb = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
+residents = set(open(f"{work}/residents.txt").read().split())
+truth = {r["member_number"]: r["person_id"] for r in csv.DictReader(open(f"{work}/roster/truth.csv"))}
+rows = list(csv.DictReader(open(f"{work}/match.csv", encoding="utf-8")))
+tp = fp = review = 0
+in_register = sum(1 for m in truth.values() if m in residents)
+for r in rows:
+    if r["outcome"] == "REVIEW":
+        review += 1
+    if r["outcome"] != "MATCHED":
+        continue
+    if truth.get(r["member_number"]) == r["person_id"]:
+        tp += 1
+    else:
+        fp += 1
+o = json.load(open(f"{work}/outcome.json"))
+print(f"import: {len(rows):,} roster rows in {seconds:.1f} s = {len(rows)/seconds:,.0f} rows/s, peak {peak_kb//1024} MB")
+print(f"  {o['matched']:,} matched, {o['review']:,} to review, {o['unmatched']:,} not matched")
+print(f"precision {tp/max(1,tp+fp):.4f}   recall {tp/max(1,in_register):.4f}   review share {review/max(1,len(rows)):.4f}"
+      f"   ({in_register:,} roster rows are residents, {len(rows)-in_register:,} are not)")
+PY
+"$bin/kyosei-bench" match --residents "$residents" --roster "$residents" 2>/dev/null || true
