@@ -86,7 +86,8 @@ public struct InsuranceImportService: Sendable {
             appliedAt: timestamp, appliedBy: staff.login)
         try file.insert(db)
         let fileID = file.id!
-        let index = try Self.identityIndex(in: db)
+        let (index, personIDs) = try Self.identityIndex(in: db)
+        var members = try MemberTable(scheme: scheme, source: source, in: db)
         var rejects: [Reject] = []
         var matchedResidents: [Int64] = []
         while let item = try reader.next() {
@@ -94,37 +95,32 @@ public struct InsuranceImportService: Sendable {
                 if case .reject(let reject) = item { rejects.append(reject) }
                 continue
             }
-            var member = try InsuranceMemberRecord.filter(
-                Column("scheme") == scheme.rawValue && Column("source") == source
-                    && Column("insurer_number") == row.insurerNumber && Column("member_number") == row.memberNumber
-            ).fetchOne(db)
-            if let linked = member, linked.residentID != nil {
+            var member = members.find(insurer: row.insurerNumber, member: row.memberNumber)
+            if member?.residentID != nil {
                 outcome.known += 1
             } else {
                 let decision = index.match(IdentityQuery(
                     nameKana: row.nameKana, nameLatin: nil, birthDate: row.birthDate, sex: row.sex, cardNumber: row.cardNumber))
-                var record = member ?? InsuranceMemberRecord(
-                    scheme: scheme, source: source, insurerNumber: row.insurerNumber, memberNumber: row.memberNumber,
-                    residentID: nil, matchOutcome: "UNMATCHED", matchScore: nil, nameKana: row.nameKana, birthDate: row.birthDate,
-                    sex: row.sex, residenceCardNumber: row.cardNumber, firstFileID: fileID, lastFileID: fileID)
-                record.residentID = decision.residentID
-                record.matchOutcome = decision.outcome.rawValue
-                record.matchScore = decision.score
-                member = record
+                var entry = member ?? MemberTable.Entry(id: nil, residentID: nil, outcome: "", score: nil)
+                entry.residentID = decision.residentID
+                entry.outcome = decision.outcome.rawValue
+                entry.score = decision.score
+                member = entry
                 switch decision.outcome {
                 case .matched: outcome.matched += 1
                 case .review: outcome.review += 1
                 case .unmatched: outcome.unmatched += 1
                 }
                 if decision.outcome == .review {
-                    try saveMember(&member!, row: row, fileID: fileID, in: db)
-                    try raiseReview(for: member!, decision: decision, file: name, at: timestamp, in: db)
+                    member = try members.save(member!, row: row, fileID: fileID, in: db)
+                    try raiseReview(member: member!, row: row, decision: decision, file: name, at: timestamp, in: db)
                 }
             }
-            try saveMember(&member!, row: row, fileID: fileID, in: db)
-            try saveEnrollment(for: member!, row: row, fileID: fileID, in: db)
+            member = try members.save(member!, row: row, fileID: fileID, in: db)
+            try MemberTable.saveEnrollment(member: member!, row: row, fileID: fileID, in: db)
             if let resident = member!.residentID { matchedResidents.append(resident) }
-            try report?.write(member: member!, in: db)
+            try report?.write(memberNumber: row.memberNumber, outcome: member!.outcome,
+                              personID: member!.residentID.flatMap { personIDs[$0] }, score: member!.score)
             outcome.applied += 1
         }
         outcome.rows = reader.recordCount
@@ -145,45 +141,25 @@ public struct InsuranceImportService: Sendable {
         return outcome
     }
 
-    /// Every resident Kyosei knows, indexed for matching; a roster names people the register
-    /// lists, walk-ins the city serves, and people who have left.
-    static func identityIndex(in db: Database) throws -> IdentityIndex {
+    /// Every resident Kyosei knows, indexed for matching (a roster names people the register
+    /// lists, walk-ins the city serves, and people who have left), with their person ids for
+    /// the match report.
+    static func identityIndex(in db: Database) throws -> (IdentityIndex, [Int64: String]) {
         let index = IdentityIndex()
+        var personIDs: [Int64: String] = [:]
         let cursor = try Row.fetchCursor(db, sql: """
-            SELECT id, name_latin, name_kana, birth_date, sex, nationality, residence_card_number FROM resident
+            SELECT id, person_id, name_latin, name_kana, birth_date, sex, nationality, residence_card_number FROM resident
             """)
         while let row = try cursor.next() {
             guard let birth = try? LocalDate(row["birth_date"] as String), let sex = Sex(rawValue: row["sex"]) else { continue }
+            let id: Int64 = row["id"]
+            if let personID = row["person_id"] as String? { personIDs[id] = personID }
             index.add(IdentityRecord(
-                id: row["id"], nameLatin: row["name_latin"], nameKana: row["name_kana"], birthDate: birth, sex: sex,
+                id: id, nameLatin: row["name_latin"], nameKana: row["name_kana"], birthDate: birth, sex: sex,
                 nationality: try? Nationality(row["nationality"] as String),
                 cardNumber: (row["residence_card_number"] as String?).flatMap { try? ResidenceCardNumber($0) }))
         }
-        return index
-    }
-
-    private func saveMember(_ member: inout InsuranceMemberRecord, row: InsuranceRow, fileID: Int64, in db: Database) throws {
-        member.nameKana = row.nameKana
-        member.birthDate = row.birthDate
-        member.sex = row.sex
-        member.residenceCardNumber = row.cardNumber ?? member.residenceCardNumber
-        member.lastFileID = fileID
-        try member.save(db)
-    }
-
-    private func saveEnrollment(for member: InsuranceMemberRecord, row: InsuranceRow, fileID: Int64, in db: Database) throws {
-        var enrollment = try EnrollmentRecord.filter(
-            Column("member_id") == member.id! && Column("enrolled_from") == row.enrolledFrom.description
-        ).fetchOne(db) ?? EnrollmentRecord(
-            memberID: member.id!, residentID: member.residentID, scheme: row.scheme, memberType: row.memberType.rawValue,
-            enrolledFrom: row.enrolledFrom, enrolledUntil: row.enrolledUntil, agreementExempt: row.agreementExempt, fileID: fileID)
-        enrollment.residentID = member.residentID
-        enrollment.memberType = row.memberType.rawValue
-        enrollment.enrolledUntil = row.enrolledUntil
-        enrollment.agreementExempt = row.agreementExempt
-        enrollment.fileID = fileID
-        enrollment.endedByFileID = nil
-        try enrollment.save(db)
+        return (index, personIDs)
     }
 
     /// A roster is the source's full current list: open enrollments of its members it no
@@ -198,17 +174,17 @@ public struct InsuranceImportService: Sendable {
     }
 
     /// One review per roster member: a later roster that still cannot decide adds no second one.
-    private func raiseReview(for member: InsuranceMemberRecord, decision: MatchDecision, file: String, at timestamp: String,
-                             in db: Database) throws {
-        guard let best = decision.candidates.first else { return }
+    private func raiseReview(member: MemberTable.Entry, row: InsuranceRow, decision: MatchDecision, file: String,
+                             at timestamp: String, in db: Database) throws {
+        guard let best = decision.candidates.first, let id = member.id else { return }
         let exists = try Bool.fetchOne(db, sql: """
             SELECT EXISTS (SELECT 1 FROM identity_review WHERE subject_entity = 'insurance_member' AND subject_id = ?)
-            """, arguments: [String(member.id!)]) ?? false
+            """, arguments: [String(id)]) ?? false
         guard !exists else { return }
         var review = IdentityReviewRecord(
             residentID: best, candidateIDs: decision.candidates.map { "K\($0)" }.joined(separator: ","),
-            reason: "\(member.scheme) member \(member.memberNumber) (\(member.nameKana), born \(member.birthDate)): \(decision.reason)",
-            sourceRef: file, createdAt: timestamp, subjectEntity: "insurance_member", subjectID: String(member.id!))
+            reason: "\(row.scheme) member \(row.memberNumber) (\(row.nameKana), born \(row.birthDate)): \(decision.reason)",
+            sourceRef: file, createdAt: timestamp, subjectEntity: "insurance_member", subjectID: String(id))
         try review.insert(db)
     }
 

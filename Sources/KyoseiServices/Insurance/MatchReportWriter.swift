@@ -1,7 +1,5 @@
 import Foundation
-import GRDB
 import KyoseiIntake
-import KyoseiStore
 
 #if canImport(Glibc)
 import Glibc
@@ -14,6 +12,7 @@ final class MatchReportWriter {
     private let path: String
     private let temporary: String
     private let handle: FileHandle
+    private var buffer: [UInt8] = []
 
     init(path: String) throws {
         self.path = path
@@ -23,18 +22,20 @@ final class MatchReportWriter {
             throw ServiceError.usage("Cannot write the match report \(path): \(String(cString: strerror(errno))).")
         }
         handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        try handle.write(contentsOf: Data((CSVWriter.record(["member_number", "outcome", "person_id", "score"]) + "\r\n").utf8))
+        buffer += Array((CSVWriter.record(["member_number", "outcome", "person_id", "score"]) + "\r\n").utf8)
     }
 
-    func write(member: InsuranceMemberRecord, in db: Database) throws {
-        let personID = try member.residentID.flatMap {
-            try String.fetchOne(db, sql: "SELECT person_id FROM resident WHERE id = ?", arguments: [$0])
-        } ?? ""
-        let score = member.matchScore.map { String(format: "%.2f", $0) } ?? ""
-        try handle.write(contentsOf: Data((CSVWriter.record([member.memberNumber, member.matchOutcome, personID, score]) + "\r\n").utf8))
+    func write(memberNumber: String, outcome: String, personID: String?, score: Double?) throws {
+        let score = score.map { String(format: "%.2f", $0) } ?? ""
+        buffer += (CSVWriter.record([memberNumber, outcome, personID ?? "", score]) + "\r\n").utf8
+        if buffer.count >= 1 << 20 {
+            try handle.write(contentsOf: buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
     }
 
     func finish(keep: Bool) throws {
+        try handle.write(contentsOf: buffer)
         try handle.close()
         if keep {
             _ = rename(temporary, path)

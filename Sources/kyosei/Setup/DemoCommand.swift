@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KyoseiDomain
+import KyoseiReports
 import KyoseiSampleData
 import KyoseiServices
 
@@ -9,12 +10,13 @@ import KyoseiServices
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Build a synthetic city, run the nightly register sync on its inbox and show what the night found.",
+        abstract: "Build a synthetic city, run the nightly sync, import insurance rosters, raise cases, print a coverage report.",
         discussion: """
             Writes the city's register exports (a snapshot, deltas with every event, one delta
             with bad rows, and a transfer that broke off) into DIR/inbox, creates DIR/kyosei.sqlite
             with you as its first administrator, registers a few walk-ins at the counter, applies
-            the inbox and prints the morning's report. Run it again to start over.
+            the inbox, prints what the night found, imports three katakana insurance rosters, runs
+            the rules and prints the coverage report by nationality. Run it again to start over.
             Example:
               kyosei demo --dir /tmp/kyosei-demo --residents 5000
             """
@@ -84,6 +86,28 @@ struct DemoCommand: AsyncParsableCommand {
             print("  K\(review.residentID) may be \(review.candidateIDs): \(review.reason)")
         }
         print("Rejected rows waiting for staff: \(report.openRejects)  (kyosei rejects list --db \(path))")
+
+        let city = SampleCity(residents: residents, seed: seed, municipality: municipality, asOf: asOf)
+        let rosters = root.appendingPathComponent("inbox/insurance")
+        try FileManager.default.createDirectory(at: rosters, withIntermediateDirectories: true)
+        for (scheme, source, share) in [(InsuranceScheme.nhi, "CITY", 0.55), (.ehi, "KENPO", 0.2), (.np, "PENSION", 0.3)] {
+            let roster = try city.writeInsuranceRoster(to: rosters, scheme: scheme, source: source, date: asOf.adding(days: 3),
+                                                       share: share, seed: UInt64(scheme.rawValue.count))
+            print("\n$ kyosei import insurance \(roster.csvURL.lastPathComponent)")
+            let outcome = try InsuranceImportService(context: context).apply(path: roster.csvURL.path, by: staff)
+            print("  \(outcome.rows) rows: \(outcome.matched) matched across scripts, \(outcome.review) to review, \(outcome.unmatched) not residents")
+        }
+
+        print("\n$ kyosei rules run")
+        let summaries = try RulesService(context: context).run(by: staff)
+        Output.table(["RULE", "FOUND", "RAISED"], summaries.map { [$0.rule, String($0.found), String($0.raised)] })
+
+        print("\n$ kyosei report coverage --by nationality --format md")
+        let groups = try CoverageService(context: context).figures(by: .nationality, staff: staff)
+        let table = CoverageTable.build(
+            title: "Social-insurance coverage by nationality", groupedBy: "nationality", groups: groups,
+            obligations: [.health, .pension], minimum: environment.settings.suppressionMinimum)
+        print(String(decoding: try ReportFormat.md.render(table), as: UTF8.self))
 
         let sample = walkIns.ambiguousPair.first.map { $0.nameLatin.split(separator: " ").prefix(2).joined(separator: " ") } ?? "NGUYEN"
         print("\n$ kyosei resident find \(sample)")

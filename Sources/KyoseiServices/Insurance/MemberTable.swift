@@ -1,0 +1,73 @@
+import GRDB
+import KyoseiDomain
+import KyoseiIntake
+import KyoseiStore
+
+/// The members one source has given so far, loaded once per roster (one query, not one per
+/// row), and the cached statements that save members and enrollments. A million-row roster
+/// measured ~2,700 rows/s with a lookup and Codable save per row.
+struct MemberTable {
+    struct Entry {
+        var id: Int64?
+        var residentID: Int64?
+        var outcome: String
+        var score: Double?
+    }
+
+    private var entries: [String: Entry] = [:]
+    private let scheme: InsuranceScheme
+    private let source: String
+
+    init(scheme: InsuranceScheme, source: String, in db: Database) throws {
+        self.scheme = scheme
+        self.source = source
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, insurer_number, member_number, resident_id, match_outcome, match_score FROM insurance_member
+            WHERE scheme = ? AND source = ?
+            """, arguments: [scheme.rawValue, source])
+        while let row = try rows.next() {
+            entries[Self.key(row["insurer_number"], row["member_number"])] = Entry(
+                id: row["id"], residentID: row["resident_id"], outcome: row["match_outcome"], score: row["match_score"])
+        }
+    }
+
+    private static func key(_ insurer: String, _ member: String) -> String { insurer + "|" + member }
+
+    func find(insurer: String, member: String) -> Entry? { entries[Self.key(insurer, member)] }
+
+    /// Inserts or updates the member as this roster states them; returns it with its id.
+    mutating func save(_ entry: Entry, row: InsuranceRow, fileID: Int64, in db: Database) throws -> Entry {
+        var saved = entry
+        if let id = entry.id {
+            try db.cachedStatement(sql: """
+                UPDATE insurance_member SET resident_id = ?, match_outcome = ?, match_score = ?, name_kana = ?, birth_date = ?,
+                    sex = ?, residence_card_number = coalesce(?, residence_card_number), last_file_id = ? WHERE id = ?
+                """).execute(arguments: [entry.residentID, entry.outcome, entry.score, row.nameKana, row.birthDate.description,
+                                         row.sex.rawValue, row.cardNumber?.rawValue, fileID, id])
+        } else {
+            try db.cachedStatement(sql: """
+                INSERT INTO insurance_member (scheme, source, insurer_number, member_number, resident_id, match_outcome,
+                    match_score, name_kana, birth_date, sex, residence_card_number, first_file_id, last_file_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [scheme.rawValue, source, row.insurerNumber, row.memberNumber, entry.residentID,
+                                         entry.outcome, entry.score, row.nameKana, row.birthDate.description, row.sex.rawValue,
+                                         row.cardNumber?.rawValue, fileID, fileID])
+            saved.id = db.lastInsertedRowID
+        }
+        entries[Self.key(row.insurerNumber, row.memberNumber)] = saved
+        return saved
+    }
+
+    /// One enrollment per member and start date: the roster's row replaces what it said before.
+    static func saveEnrollment(member: Entry, row: InsuranceRow, fileID: Int64, in db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO enrollment (member_id, resident_id, scheme, member_type, enrolled_from, enrolled_until,
+                agreement_exempt, file_id, ended_by_file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)
+            ON CONFLICT (member_id, enrolled_from) DO UPDATE SET resident_id = excluded.resident_id,
+                member_type = excluded.member_type, enrolled_until = excluded.enrolled_until,
+                agreement_exempt = excluded.agreement_exempt, file_id = excluded.file_id, ended_by_file_id = NULL
+            """).execute(arguments: [member.id, member.residentID, row.scheme.rawValue, row.memberType.rawValue,
+                                     row.enrolledFrom.description, row.enrolledUntil?.description, row.agreementExempt,
+                                     fileID])
+    }
+}
