@@ -62,7 +62,8 @@ struct KyoseiCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, ResidentCommand.self, HouseholdCommand.self, StaffCommand.self,
             SyncCommand.self, RejectsCommand.self, CoverageCommand.self, CaseCommand.self, RulesCommand.self,
-            ReportCommand.self, AuditCommand.self, ConfigCommand.self,
+            ReportCommand.self, AuditCommand.self, ConfigCommand.self, ImportCommand.self, EmploymentCommand.self,
+            EmployerCommand.self,
         ]
     )
 }

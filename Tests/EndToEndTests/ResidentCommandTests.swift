@@ -105,7 +105,9 @@ import Testing
                       ["sync", "register"], ["sync", "inbox"], ["sync", "attention"], ["rejects", "list"], ["rejects", "show"],
                       ["rejects", "fix"], ["rejects", "dismiss"], ["case", "list"], ["case", "show"], ["case", "open"],
                       ["case", "take"], ["case", "assign"], ["case", "note"], ["case", "move"], ["case", "resolve"],
-                      ["case", "reopen"], ["case", "stats"], ["rules", "run"]]
+                      ["case", "reopen"], ["case", "stats"], ["rules", "run"],
+                      ["import", "employment"], ["employment", "show"], ["employment", "findings"], ["employer", "list"],
+                      ["employer", "show"], ["report", "employment"]]
         for command in leaves {
             let help = try kyosei.run(command + ["--help"])
             #expect(help.status == 0, "\(command)")
