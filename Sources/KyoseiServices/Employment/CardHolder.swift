@@ -15,9 +15,9 @@ struct CardHolder {
     }
 
     static func find(_ card: ResidenceCardNumber, in db: Database) throws -> CardHolder? {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, birth_date, sex, stay_expiry_date FROM resident WHERE residence_card_number = ? ORDER BY id LIMIT 1
-            """, arguments: [card.rawValue]) else { return nil }
+            """), arguments: [card.rawValue]) else { return nil }
         return CardHolder(id: row["id"], birthDate: row["birth_date"], sex: row["sex"], stayExpiry: row["stay_expiry_date"])
     }
 }

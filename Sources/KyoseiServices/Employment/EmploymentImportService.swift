@@ -76,7 +76,7 @@ public struct EmploymentImportService: Sendable {
         file.rowsApplied = outcome.applied
         file.summary = try outcome.jsonText()
         try file.update(db)
-        audit.residentIDs = recorder.touched
+        audit.residentIDs = recorder.touched.sorted()
         audit.detail = "file=\(name) rows=\(outcome.rows) applied=\(outcome.applied) rejected=\(outcome.rejected) duplicates=\(outcome.duplicates) review=\(outcome.review) unlinked=\(outcome.unlinked)"
         return outcome
     }

@@ -12,7 +12,7 @@ struct EmploymentRecorder {
     let timestamp: String
     let checks: EmploymentChecks
     /// Residents whose notifications were linked or questioned, for the audit entry.
-    private(set) var touched: [Int64] = []
+    private(set) var touched = Set<Int64>()
     private var knownEmployers = Set<String>()
 
     init(fileID: Int64, fileName: String, timestamp: String, checks: EmploymentChecks) {
@@ -53,7 +53,7 @@ struct EmploymentRecorder {
             outcome.review += 1
             try openReview(for: notification, holder: holder!, in: db)
         }
-        if let holder { touched.append(holder.id) }
+        if let holder { touched.insert(holder.id) }
 
         let notice = EmploymentNotice(
             isHire: row.reportType == .hire, reportDate: row.reportDate, eventDate: row.eventDate, status: row.status,
@@ -73,10 +73,10 @@ struct EmploymentRecorder {
     }
 
     private func isAlreadyRecorded(_ row: EmploymentReportRow, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: """
+        try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM employment_notification
                            WHERE employer_id = ? AND residence_card_number = ? AND report_type = ? AND event_date = ?)
-            """, arguments: [row.employerID.description, row.cardNumber.rawValue, row.reportType.rawValue, row.eventDate.description]) ?? false
+            """), arguments: [row.employerID.description, row.cardNumber.rawValue, row.reportType.rawValue, row.eventDate.description]) ?? false
     }
 
     private mutating func ensureEmployer(_ row: EmploymentReportRow, in db: Database) throws {
@@ -109,11 +109,11 @@ struct EmploymentRecorder {
     /// with no open hire, or a second hire while one is open, is kept and flagged.
     private func updateEpisodes(for n: EmploymentNotificationRecord, in db: Database,
                                 outcome: inout EmploymentImportOutcome) throws -> EmploymentFinding? {
-        var open = try EmploymentEpisodeRecord.fetchOne(db, sql: """
+        var open = try EmploymentEpisodeRecord.fetchOne(db.cachedStatement(sql: """
             SELECT * FROM employment_episode
             WHERE residence_card_number = ? AND employer_id = ? AND employed_until IS NULL AND employed_from <= ?
             ORDER BY employed_from DESC, id DESC LIMIT 1
-            """, arguments: [n.residenceCardNumber.rawValue, n.employerID, n.eventDate.description])
+            """), arguments: [n.residenceCardNumber.rawValue, n.employerID, n.eventDate.description])
         var flag: EmploymentFinding?
         if n.isHire {
             if let open {
