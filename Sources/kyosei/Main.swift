@@ -61,9 +61,9 @@ struct KyoseiCommand: AsyncParsableCommand {
             """,
         subcommands: [
             InitCommand.self, DemoCommand.self, ResidentCommand.self, HouseholdCommand.self, StaffCommand.self,
-            SyncCommand.self, RejectsCommand.self, ImportCommand.self, CoverageCommand.self, CaseCommand.self, RulesCommand.self,
-            ReportCommand.self, AuditCommand.self, ConfigCommand.self, BackupCommand.self, RestoreCommand.self,
-            DoctorCommand.self,
+            SyncCommand.self, RejectsCommand.self, ImportCommand.self, CoverageCommand.self, EmploymentCommand.self,
+            EmployerCommand.self, CaseCommand.self, RulesCommand.self, ReportCommand.self, AuditCommand.self,
+            ConfigCommand.self, BackupCommand.self, RestoreCommand.self, DoctorCommand.self,
         ]
     )
 }

@@ -106,7 +106,11 @@ import Testing
                       ["rejects", "fix"], ["rejects", "dismiss"], ["case", "list"], ["case", "show"], ["case", "open"],
                       ["case", "take"], ["case", "assign"], ["case", "note"], ["case", "move"], ["case", "resolve"],
                       ["case", "reopen"], ["case", "stats"], ["rules", "run"], ["backup"], ["restore"],
-                      ["doctor"], ["audit", "head"], ["audit", "keygen"], ["audit", "sign"]]
+                      ["doctor"], ["audit", "head"], ["audit", "keygen"], ["audit", "sign"],
+                      ["import", "insurance"], ["coverage", "show"], ["coverage", "gaps"], ["coverage", "link"],
+                      ["report", "coverage"],
+                      ["import", "employment"], ["employment", "show"], ["employment", "findings"], ["employer", "list"],
+                      ["employer", "show"], ["report", "employment"]]
         for command in leaves {
             let help = try kyosei.run(command + ["--help"])
             #expect(help.status == 0, "\(command)")

@@ -39,5 +39,7 @@ public struct RuleFinding: Sendable {
 
 /// Every rule Kyosei runs, in the order it runs them.
 public enum RuleCatalog {
-    public static let all: [any CaseRule] = [StayExpiringRule(), LeftRegisterRule(), IdentityReviewRule(), CoverageGapRule()]
+    public static let all: [any CaseRule] = [
+        StayExpiringRule(), LeftRegisterRule(), IdentityReviewRule(), CoverageGapRule(), EmploymentReportIssueRule(),
+    ]
 }

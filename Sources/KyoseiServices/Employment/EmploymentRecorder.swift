@@ -1,0 +1,148 @@
+import GRDB
+import KyoseiDomain
+import KyoseiIntake
+import KyoseiStore
+
+/// Keeps one file's notifications: the employer, the notification linked to its resident (or
+/// not), the episode it opens or closes, and what the checks find. One per file, inside the
+/// import's transaction.
+struct EmploymentRecorder {
+    let fileID: Int64
+    let fileName: String
+    let timestamp: String
+    let checks: EmploymentChecks
+    /// Residents whose notifications were linked or questioned, for the audit entry.
+    private(set) var touched = Set<Int64>()
+    private var knownEmployers = Set<String>()
+
+    init(fileID: Int64, fileName: String, timestamp: String, checks: EmploymentChecks) {
+        self.fileID = fileID
+        self.fileName = fileName
+        self.timestamp = timestamp
+        self.checks = checks
+    }
+
+    mutating func record(_ row: EmploymentReportRow, line: Int, in db: Database, outcome: inout EmploymentImportOutcome) throws {
+        let employer = row.employerID.description
+        if try isAlreadyRecorded(row, in: db) {
+            outcome.duplicates += 1
+            return
+        }
+        try ensureEmployer(row, in: db)
+        let holder = try CardHolder.find(row.cardNumber, in: db)
+        let link: EmploymentNotificationRecord.Link
+        switch holder {
+        case nil: link = .unlinked
+        case let holder? where holder.agrees(with: row): link = .linked
+        default: link = .review
+        }
+        var notification = EmploymentNotificationRecord(
+            fileID: fileID, line: line, reportType: row.reportType.rawValue, reportDate: row.reportDate, employerID: employer,
+            establishmentName: row.establishmentName, establishmentAddress: row.establishmentAddress,
+            residenceCardNumber: row.cardNumber, nameLatin: row.nameLatin, birthDate: row.birthDate, sex: row.sex,
+            nationality: row.nationality, statusOfResidence: row.status, stayExpiryDate: row.stayExpiry,
+            otherActivityPermission: row.otherActivityPermission, eventDate: row.eventDate,
+            employmentInsurance: row.employmentInsurance, weeklyHours: row.weeklyHours, dispatched: row.dispatched,
+            occupation: row.occupation, link: link, residentID: link == .linked ? holder?.id : nil)
+        try notification.insert(db)
+        let id = notification.id!
+        switch link {
+        case .linked: outcome.linked += 1
+        case .unlinked: outcome.unlinked += 1
+        case .review:
+            outcome.review += 1
+            try openReview(for: notification, holder: holder!, in: db)
+        }
+        if let holder { touched.insert(holder.id) }
+
+        let notice = EmploymentNotice(
+            isHire: row.reportType == .hire, reportDate: row.reportDate, eventDate: row.eventDate, status: row.status,
+            otherActivityPermission: row.otherActivityPermission, weeklyHours: row.weeklyHours,
+            employmentInsurance: row.employmentInsurance,
+            stayExpiry: row.stayExpiry ?? (link == .linked ? holder?.stayExpiry : nil))
+        var findings = checks.findings(for: notice)
+        if let flag = try updateEpisodes(for: notification, in: db, outcome: &outcome) {
+            findings.append(flag)
+        }
+        for finding in findings {
+            var record = EmploymentFindingRecord(notificationID: id, kind: finding.kind, reason: finding.reason)
+            try record.insert(db)
+            outcome.findings[finding.kind.rawValue, default: 0] += 1
+        }
+        outcome.applied += 1
+    }
+
+    private func isAlreadyRecorded(_ row: EmploymentReportRow, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM employment_notification
+                           WHERE employer_id = ? AND residence_card_number = ? AND report_type = ? AND event_date = ?)
+            """), arguments: [row.employerID.description, row.cardNumber.rawValue, row.reportType.rawValue, row.eventDate.description]) ?? false
+    }
+
+    private mutating func ensureEmployer(_ row: EmploymentReportRow, in db: Database) throws {
+        let id = row.employerID.description
+        guard knownEmployers.insert(id).inserted else { return }
+        guard try EmployerRecord.fetchOne(db, key: id) == nil else { return }
+        let kind: EmployerRecord.Kind = if case .corporate = row.employerID { .corporate } else { .labourInsurance }
+        try EmployerRecord(employerID: id, kind: kind, name: row.establishmentName, firstFileID: fileID).insert(db)
+    }
+
+    /// The card is on file but the person reported is not its holder as Kyosei knows them: a
+    /// human decides, and nothing is linked meanwhile.
+    private func openReview(for notification: EmploymentNotificationRecord, holder: CardHolder, in db: Database) throws {
+        var differences: [String] = []
+        if notification.birthDate != holder.birthDate {
+            differences.append("born \(notification.birthDate) where the holder was born \(holder.birthDate)")
+        }
+        if notification.sex != holder.sex {
+            differences.append("sex \(notification.sex.rawValue) where the holder's is \(holder.sex.rawValue)")
+        }
+        var review = IdentityReviewRecord(
+            residentID: holder.id, candidateIDs: "K\(holder.id)",
+            reason: "An employment notification for card \(notification.residenceCardNumber) names \(notification.nameLatin), " + differences.joined(separator: " and "),
+            sourceRef: "\(fileName) line \(notification.line)", createdAt: timestamp,
+            subjectEntity: "employment_notification", subjectID: String(notification.id!))
+        try review.insert(db)
+    }
+
+    /// A hire opens an episode; a separation closes the open one at that employer. A separation
+    /// with no open hire, or a second hire while one is open, is kept and flagged.
+    private func updateEpisodes(for n: EmploymentNotificationRecord, in db: Database,
+                                outcome: inout EmploymentImportOutcome) throws -> EmploymentFinding? {
+        var open = try EmploymentEpisodeRecord.fetchOne(db.cachedStatement(sql: """
+            SELECT * FROM employment_episode
+            WHERE residence_card_number = ? AND employer_id = ? AND employed_until IS NULL AND employed_from <= ?
+            ORDER BY employed_from DESC, id DESC LIMIT 1
+            """), arguments: [n.residenceCardNumber.rawValue, n.employerID, n.eventDate.description])
+        var flag: EmploymentFinding?
+        if n.isHire {
+            if let open {
+                flag = EmploymentFinding(
+                    kind: .hireAlreadyOpen,
+                    reason: "A hire on \(n.eventDate) while the hire of \(open.employedFrom!) at this employer has no separation.")
+            }
+            var episode = EmploymentEpisodeRecord(
+                residenceCardNumber: n.residenceCardNumber, residentID: n.residentID, employerID: n.employerID,
+                establishmentName: n.establishmentName, employedFrom: n.eventDate, employedUntil: nil, weeklyHours: n.weeklyHours,
+                dispatched: n.dispatched, employmentInsurance: n.employmentInsurance, hireNotificationID: n.id,
+                separationNotificationID: nil, flag: flag?.kind)
+            try episode.insert(db)
+            outcome.episodesOpened += 1
+        } else if open != nil {
+            open!.employedUntil = n.eventDate
+            open!.separationNotificationID = n.id
+            try open!.update(db)
+            outcome.episodesClosed += 1
+        } else {
+            flag = EmploymentFinding(
+                kind: .separationWithoutHire, reason: "A separation on \(n.eventDate) with no hire at this employer on record.")
+            var episode = EmploymentEpisodeRecord(
+                residenceCardNumber: n.residenceCardNumber, residentID: n.residentID, employerID: n.employerID,
+                establishmentName: n.establishmentName, employedFrom: nil, employedUntil: n.eventDate, weeklyHours: n.weeklyHours,
+                dispatched: n.dispatched, employmentInsurance: n.employmentInsurance, hireNotificationID: nil,
+                separationNotificationID: n.id, flag: .separationWithoutHire)
+            try episode.insert(db)
+        }
+        return flag
+    }
+}

@@ -1,0 +1,129 @@
+import GRDB
+import KyoseiDomain
+import KyoseiReports
+import KyoseiStore
+
+/// Reading what the notifications say: one person's employment, the findings to act on, the
+/// employers (the city's outreach list), and the aggregate figures for the report.
+public struct EmploymentService: Sendable {
+    let context: ServiceContext
+
+    public init(context: ServiceContext) { self.context = context }
+
+    /// A person's notifications with their findings, and their employment episodes.
+    public func show(_ ref: ResidentRef, by staff: StaffMember) throws -> PersonEmployment {
+        try context.perform(.residentRead, by: staff, action: "employment.show", entity: "employment_notification") { db, audit in
+            let resident = try ResidentWrites.fetch(ref, in: db)
+            let notifications = try EmploymentNotificationRecord.fetchAll(db, sql: """
+                SELECT * FROM employment_notification WHERE resident_id = ? ORDER BY event_date, id
+                """, arguments: [resident.id!])
+            let episodes = try EmploymentEpisodeRecord.fetchAll(db, sql: """
+                SELECT * FROM employment_episode WHERE resident_id = ? ORDER BY coalesce(employed_from, employed_until), id
+                """, arguments: [resident.id!])
+            let findings = try EmploymentFindingRecord.fetchAll(db, sql: """
+                SELECT f.* FROM employment_finding f JOIN employment_notification n ON n.id = f.notification_id
+                WHERE n.resident_id = ? ORDER BY f.id
+                """, arguments: [resident.id!])
+            audit.residentIDs = [resident.id!]
+            return PersonEmployment(
+                resident: resident, notifications: notifications, episodes: episodes,
+                findings: Dictionary(grouping: findings, by: \.notificationID))
+        }
+    }
+
+    /// Findings of one kind (or all), on notifications whose event is on or after `since`.
+    public func findings(kind: EmploymentFindingKind?, since: LocalDate?, by staff: StaffMember) throws -> [FindingListing] {
+        try context.perform(.residentRead, by: staff, action: "employment.findings", entity: "employment_finding") { db, audit in
+            var sql = """
+                SELECT f.kind, f.reason, n.* FROM employment_finding f JOIN employment_notification n ON n.id = f.notification_id
+                WHERE 1
+                """
+            var arguments: StatementArguments = []
+            if let kind {
+                sql += " AND f.kind = ?"
+                arguments += [kind.rawValue]
+            }
+            if let since {
+                sql += " AND n.event_date >= ?"
+                arguments += [since.description]
+            }
+            sql += " ORDER BY n.event_date, n.id, f.kind"
+            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+            let listings = try rows.map { row in
+                FindingListing(
+                    kind: try EmploymentFindingKind(code: row["kind"]), reason: row["reason"],
+                    notification: try EmploymentNotificationRecord(row: row))
+            }
+            let residents = Set(listings.compactMap(\.notification.residentID))
+            let persons = try Dictionary(uniqueKeysWithValues: ResidentRecord.fetchAll(db, keys: residents).map { ($0.id!, $0) })
+            audit.residentIDs = residents.sorted()
+            audit.detail = "kind=\(kind?.rawValue ?? "all") since=\(since?.description ?? "-") findings=\(listings.count)"
+            return listings.map { listing in
+                var l = listing
+                l.personID = listing.notification.residentID.flatMap { persons[$0]?.personID?.rawValue }
+                return l
+            }
+        }
+    }
+
+    /// Every employer with the counts the city's outreach works from.
+    public func employers(sort: EmployerSort, dispatchOnly: Bool, by staff: StaffMember) throws -> [EmployerSummary] {
+        try context.perform(.residentRead, by: staff, action: "employer.list", entity: "employer") { db, audit in
+            var list = try EmployerSummary.fetchAll(in: db)
+            if dispatchOnly { list = list.filter { $0.dispatchedWorkers > 0 } }
+            list.sort(by: sort.areInOrder)
+            audit.detail = "employers=\(list.count) sort=\(sort.rawValue) dispatch=\(dispatchOnly)"
+            return list
+        }
+    }
+
+    /// One employer: its counts, its establishments, and its notifications with their findings.
+    public func employer(_ id: String, by staff: StaffMember) throws -> EmployerDetail {
+        try context.perform(.residentRead, by: staff, action: "employer.show", entity: "employer") { db, audit in
+            guard let summary = try EmployerSummary.fetchAll(in: db, employerID: id).first else {
+                throw ServiceError.notFound("No employer \(id) has filed a notification in this database.")
+            }
+            let notifications = try EmploymentNotificationRecord.fetchAll(db, sql: """
+                SELECT * FROM employment_notification WHERE employer_id = ? ORDER BY event_date, id
+                """, arguments: [id])
+            let findings = try EmploymentFindingRecord.fetchAll(db, sql: """
+                SELECT f.* FROM employment_finding f JOIN employment_notification n ON n.id = f.notification_id
+                WHERE n.employer_id = ? ORDER BY f.id
+                """, arguments: [id])
+            audit.residentIDs = Array(Set(notifications.compactMap(\.residentID))).sorted()
+            audit.detail = "employer=\(id)"
+            return EmployerDetail(
+                summary: summary, establishments: Array(Set(notifications.map(\.establishmentName))).sorted(),
+                notifications: notifications, findings: Dictionary(grouping: findings, by: \.notificationID))
+        }
+    }
+
+    /// Counts per group of the notifications whose event falls in `period`; aggregates only.
+    public func figures(period: ReportPeriod, by dimension: EmploymentDimension, staff: StaffMember) throws -> [String: EmploymentCounts] {
+        try context.perform(.aggregateReport, by: staff, action: "report.employment", entity: "employment_notification") { db, audit in
+            let rows = try Row.fetchCursor(db, sql: """
+                WITH sizes AS (
+                    SELECT employer_id, COUNT(DISTINCT residence_card_number) AS workers FROM employment_notification GROUP BY employer_id)
+                SELECT n.report_type, n.employment_insurance, n.dispatched, n.nationality, n.status_of_residence, s.workers,
+                       EXISTS (SELECT 1 FROM employment_finding f WHERE f.notification_id = n.id AND f.kind = 'LATE_REPORT') AS late
+                FROM employment_notification n JOIN sizes s ON s.employer_id = n.employer_id
+                WHERE n.event_date BETWEEN ? AND ?
+                """, arguments: [period.first.description, period.last.description])
+            var groups: [String: EmploymentCounts] = [:]
+            while let row = try rows.next() {
+                let label = switch dimension {
+                case .nationality: row["nationality"] as String
+                case .status: row["status_of_residence"] as String
+                case .employerSize: EmploymentDimension.sizeBand(workers: row["workers"])
+                }
+                let hire = (row["report_type"] as String) == "HIRE"
+                let insured: Bool = row["employment_insurance"], dispatched: Bool = row["dispatched"], late: Bool = row["late"]
+                groups[label, default: EmploymentCounts()] = groups[label, default: EmploymentCounts()] + EmploymentCounts(
+                    hires: hire ? 1 : 0, separations: hire ? 0 : 1, late: late ? 1 : 0,
+                    insuredHires: hire && insured ? 1 : 0, dispatchedHires: hire && dispatched ? 1 : 0)
+            }
+            audit.detail = "period=\(period) by=\(dimension.rawValue) groups=\(groups.count)"
+            return groups
+        }
+    }
+}

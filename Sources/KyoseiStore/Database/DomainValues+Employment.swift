@@ -1,0 +1,4 @@
+import GRDB
+import KyoseiDomain
+
+extension EmploymentFindingKind: DatabaseValueConvertible {}

@@ -1,0 +1,96 @@
+import GRDB
+import KyoseiDomain
+
+/// One hire or separation notification as the employer filed it, and whom it was linked to.
+public struct EmploymentNotificationRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Equatable {
+    public static let databaseTableName = "employment_notification"
+
+    /// How the notification stands against the residents Kyosei holds.
+    public enum Link: String, Codable, Sendable {
+        /// The card holder's birth date and sex agree with the report.
+        case linked = "LINKED"
+        /// The card belongs to someone whose birth date or sex differ: an identity review, no link.
+        case review = "REVIEW"
+        /// No resident holds the card.
+        case unlinked = "UNLINKED"
+    }
+
+    public var id: Int64?
+    public var fileID: Int64
+    public var line: Int
+    public var reportType: String
+    public var reportDate: LocalDate
+    public var employerID: String
+    public var establishmentName: String
+    public var establishmentAddress: String
+    public var residenceCardNumber: ResidenceCardNumber
+    public var nameLatin: String
+    public var birthDate: LocalDate
+    public var sex: Sex
+    public var nationality: Nationality
+    public var statusOfResidence: StatusOfResidence
+    public var stayExpiryDate: LocalDate?
+    public var otherActivityPermission: Bool
+    public var eventDate: LocalDate
+    public var employmentInsurance: Bool
+    public var weeklyHours: Double
+    public var dispatched: Bool
+    public var occupation: String?
+    public var link: Link
+    public var residentID: Int64?
+
+    public init(id: Int64? = nil, fileID: Int64, line: Int, reportType: String, reportDate: LocalDate, employerID: String,
+                establishmentName: String, establishmentAddress: String, residenceCardNumber: ResidenceCardNumber,
+                nameLatin: String, birthDate: LocalDate, sex: Sex, nationality: Nationality,
+                statusOfResidence: StatusOfResidence, stayExpiryDate: LocalDate?, otherActivityPermission: Bool,
+                eventDate: LocalDate, employmentInsurance: Bool, weeklyHours: Double, dispatched: Bool,
+                occupation: String?, link: Link, residentID: Int64?) {
+        self.id = id
+        self.fileID = fileID
+        self.line = line
+        self.reportType = reportType
+        self.reportDate = reportDate
+        self.employerID = employerID
+        self.establishmentName = establishmentName
+        self.establishmentAddress = establishmentAddress
+        self.residenceCardNumber = residenceCardNumber
+        self.nameLatin = nameLatin
+        self.birthDate = birthDate
+        self.sex = sex
+        self.nationality = nationality
+        self.statusOfResidence = statusOfResidence
+        self.stayExpiryDate = stayExpiryDate
+        self.otherActivityPermission = otherActivityPermission
+        self.eventDate = eventDate
+        self.employmentInsurance = employmentInsurance
+        self.weeklyHours = weeklyHours
+        self.dispatched = dispatched
+        self.occupation = occupation
+        self.link = link
+        self.residentID = residentID
+    }
+
+    public var isHire: Bool { reportType == "HIRE" }
+
+    enum CodingKeys: String, CodingKey {
+        case id, line, sex, nationality, dispatched, occupation, link
+        case fileID = "file_id"
+        case reportType = "report_type"
+        case reportDate = "report_date"
+        case employerID = "employer_id"
+        case establishmentName = "establishment_name"
+        case establishmentAddress = "establishment_address"
+        case residenceCardNumber = "residence_card_number"
+        case nameLatin = "name_latin"
+        case birthDate = "birth_date"
+        case statusOfResidence = "status_of_residence"
+        case stayExpiryDate = "stay_expiry_date"
+        case otherActivityPermission = "other_activity_permission"
+        case eventDate = "event_date"
+        case employmentInsurance = "employment_insurance"
+        case weeklyHours = "weekly_hours"
+        case residentID = "resident_id"
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

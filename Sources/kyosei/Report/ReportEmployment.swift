@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import KyoseiDomain
+import KyoseiReports
+import KyoseiServices
+
+struct ReportEmployment: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "employment",
+        abstract: "Hires, separations, late reports, insured and dispatched shares, by group.",
+        discussion: """
+            Counts the notifications whose hire or separation falls in the period. Cells under
+            reports.suppression_minimum notifications are withheld (*), and a second cell with them
+            where one alone could be worked out from the total.
+            Example:
+              kyosei report employment --period 2026-Q3 --by employer-size --format csv --out employment.csv
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "A year (2026), quarter (2026-Q3) or month (2026-07); default: the current year.") var period: String?
+    @Option(help: "nationality, status or employer-size.") var by = "nationality"
+    @Option(help: "csv, json or md.") var format = "md"
+    @Option(help: "For CSV: utf-8 (with a BOM, for Excel) or shift_jis.") var encoding = "utf-8"
+    @Option(help: "Write to this file instead of standard output.") var out: String?
+
+    func run() async throws {
+        guard let dimension = EmploymentDimension(rawValue: by) else {
+            throw KyoseiDomain.ValidationError(field: "--by", value: by, reason: "must be nationality, status or employer-size")
+        }
+        guard let reportFormat = ReportFormat(rawValue: format) else {
+            throw KyoseiDomain.ValidationError(field: "--format", value: format, reason: "must be csv, json or md")
+        }
+        guard ["utf-8", "shift_jis"].contains(encoding) else {
+            throw KyoseiDomain.ValidationError(field: "--encoding", value: encoding, reason: "must be utf-8 or shift_jis")
+        }
+        let environment = try await CommandEnvironment.load(global)
+        let reportPeriod = try ReportPeriod(period ?? String(environment.clock.today.year))
+        let (context, staff) = try environment.session()
+        let groups = try EmploymentService(context: context).figures(period: reportPeriod, by: dimension, staff: staff)
+        let table = EmploymentTable.build(
+            title: "Employment reports by \(dimension.rawValue), \(reportPeriod.first) to \(reportPeriod.last)",
+            groupedBy: dimension.rawValue, groups: groups, minimum: environment.settings.suppressionMinimum)
+        let bytes = try reportFormat.render(table, shiftJIS: encoding == "shift_jis")
+        if let out {
+            try Data(bytes).write(to: URL(fileURLWithPath: out))
+        } else {
+            FileHandle.standardOutput.write(Data(bytes))
+        }
+    }
+}
