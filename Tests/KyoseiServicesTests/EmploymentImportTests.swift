@@ -57,6 +57,30 @@ import Testing
         }
     }
 
+    /// Employees the reports show at 20+ hours a week without employment insurance are
+    /// employment-insurance gaps on the date of their job; insured ones are not.
+    @Test func uninsuredEmployeesAreEmploymentInsuranceGaps() throws {
+        _ = try service.apply(csvPath: written.path, by: city.founder)
+        let uninsured: [String] = try city.context.database.writer.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT DISTINCT r.name_latin FROM employment_finding f JOIN employment_notification n ON n.id = f.notification_id
+                JOIN resident r ON r.id = n.resident_id JOIN employment_episode e ON e.hire_notification_id = n.id
+                WHERE f.kind = 'EI_MISSING' AND e.employed_until IS NULL
+                """)
+        }
+        #expect(!uninsured.isEmpty)
+        let gaps = try CoverageService(context: city.context).gaps(asOf: fileDate, obligation: .employment, by: city.founder)
+        let names = Set(gaps.map(\.resident.nameLatin))
+        for name in uninsured { #expect(names.contains(name), "\(name) works 20+ hours uninsured") }
+        let insured: [String] = try city.context.database.writer.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT r.name_latin FROM employment_episode e JOIN resident r ON r.id = e.resident_id
+                WHERE e.employment_insurance = 1 AND e.employed_until IS NULL AND e.employed_from <= ?
+                """, arguments: [fileDate.description])
+        }
+        for name in insured { #expect(!names.contains(name), "\(name) is insured") }
+    }
+
     @Test func rejectsNameTheirReasons() throws {
         _ = try service.apply(csvPath: written.path, by: city.founder)
         let rejects = try RejectService(context: city.context).list(by: city.founder)

@@ -22,15 +22,40 @@ struct CoverageCalculator {
 
     /// Obligations only count once a roster for them has been applied: before the city loads its
     /// NHI ledger, every resident would look uninsured, which says nothing about anyone.
+    /// Employment is evaluated once employment reports have been applied: they are what says
+    /// who works how many hours.
     func evaluatedObligations(in db: Database) throws -> Set<CoverageObligation> {
         let schemes = Set(try String.fetchAll(db, sql: "SELECT DISTINCT scheme FROM insurance_member").compactMap(InsuranceScheme.init(rawValue:)))
-        return Set(CoverageObligation.allCases.filter { obligation in
+        var evaluated = Set(CoverageObligation.allCases.filter { obligation in
             obligation != .employment && !schemes.isDisjoint(with: obligation.schemes(age: 30, settings: settings).union(obligation.schemes(age: 80, settings: settings)))
         })
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM employment_episode WHERE resident_id IS NOT NULL)") ?? false {
+            evaluated.insert(.employment)
+        }
+        return evaluated
+    }
+
+    /// Contracted weekly hours of each resident's jobs on the date (the longest one), and whether
+    /// the employer reported them in employment insurance.
+    private func jobs(in db: Database) throws -> [Int64: (hours: Double, insured: Bool)] {
+        var jobs: [Int64: (hours: Double, insured: Bool)] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT resident_id, weekly_hours, employment_insurance FROM employment_episode
+            WHERE resident_id IS NOT NULL AND weekly_hours IS NOT NULL AND employed_from <= ?
+              AND (employed_until IS NULL OR employed_until >= ?)
+            """, arguments: [date.description, date.description])
+        while let row = try rows.next() {
+            let id: Int64 = row["resident_id"]
+            let hours: Double = row["weekly_hours"]
+            let insured = (row["employment_insurance"] as Int?) == 1
+            if hours > jobs[id]?.hours ?? -1 { jobs[id] = (hours, insured || (jobs[id]?.insured ?? false)) }
+        }
+        return jobs
     }
 
     func forEachStanding(residents ids: Set<Int64>? = nil, in db: Database, _ body: (Standing) throws -> Void) throws {
         let evaluated = try evaluatedObligations(in: db)
+        let work = evaluated.contains(.employment) ? try jobs(in: db) : [:]
         var active: [Int64: (schemes: Set<InsuranceScheme>, exempt: Bool)] = [:]
         let enrollments = try Row.fetchCursor(db, sql: """
             SELECT resident_id, scheme, agreement_exempt FROM enrollment
@@ -56,10 +81,12 @@ struct CoverageCalculator {
             let age = birth.age(on: date)
             let held = active[id] ?? ([], false)
             var obligations: [CoverageObligation: Bool] = [:]
+            let job = work[id]
             for obligation in evaluated
-            where CoverageObligation.applies(obligation, birthDate: birth, state: .registered, on: date, weeklyHours: nil, settings: settings) {
+            where CoverageObligation.applies(obligation, birthDate: birth, state: .registered, on: date, weeklyHours: job?.hours, settings: settings) {
                 if obligation == .pension && held.exempt { continue }
-                obligations[obligation] = !held.schemes.isDisjoint(with: obligation.schemes(age: age, settings: settings))
+                let enrolled = !held.schemes.isDisjoint(with: obligation.schemes(age: age, settings: settings))
+                obligations[obligation] = enrolled || (obligation == .employment && job?.insured == true)
             }
             try body(Standing(
                 residentID: id, birthDate: birth, nationality: nationality,
