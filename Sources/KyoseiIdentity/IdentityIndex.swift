@@ -9,7 +9,7 @@ import KyoseiDomain
 ///   katakana is normalised (`KatakanaNormalizer`) and romanised by syllable; Latin is read
 ///   with the spelling rules of the resident's nationality (`LatinTransliterator`), so the
 ///   register's RODRIGO and a roster's ホドリゴ both become HODORIGO.
-/// - **Blocking.** Candidates share the row's birth date and sex. If none is convincing, a
+/// - **Blocking.** Candidates share the row's birth date and sex. If none is even worth a review, a
 ///   second pass takes residents of the same birth year and sex whose family-name key has the
 ///   same consonant skeleton as a part of the row and whose date is a day off or has day and
 ///   month swapped; a card number also brings in its holder. Work grows with the rows.
@@ -96,7 +96,7 @@ public final class IdentityIndex: @unchecked Sendable {
         }
 
         for number in byDate[dateSex] ?? [] { consider(number, date: MatchWeights.dateExact) }
-        if (scored.map(\.total).max() ?? -.infinity) < MatchWeights.matchThreshold {
+        if (scored.map(\.total).max() ?? -.infinity) < MatchWeights.reviewThreshold {
             for skeleton in prepared.skeletons {
                 let key = Self.skeletonKey(skeleton, query.birthDate.year, query.sex)
                 for number in bySkeleton[key] ?? [] where records[Int(number)].dateSex != dateSex {
@@ -162,13 +162,16 @@ public final class IdentityIndex: @unchecked Sendable {
         let kana = parts[start + Int(record.latinParts)..<start + Int(record.latinParts) + Int(record.kanaParts)]
         var best = -Double.infinity
         if !query.kana.isEmpty {
-            best = comparator.compare(query.kana, latin).score
-            if !kana.isEmpty { best = max(best, comparator.compare(query.kana, kana).score) }
+            best = comparator.compare(query.kana, latin, set: 0, cache: &query.similarities).score
+            if !kana.isEmpty { best = max(best, comparator.compare(query.kana, kana, set: 0, cache: &query.similarities).score) }
         }
         if query.hasLatin {
             let latinQuery = query.latin(in: record.language, keys: keys)
-            best = max(best, comparator.compare(latinQuery, latin).score)
-            if !kana.isEmpty { best = max(best, comparator.compare(latinQuery, kana).score) }
+            let set = UInt64(record.language.rawValue) + 1
+            best = max(best, comparator.compare(latinQuery, latin, set: set, cache: &query.similarities).score)
+            if !kana.isEmpty {
+                best = max(best, comparator.compare(latinQuery, kana, set: set, cache: &query.similarities).score)
+            }
         }
         return best == -.infinity ? -20 : best
     }
