@@ -9,10 +9,11 @@ import KyoseiDomain
 ///   katakana is normalised (`KatakanaNormalizer`) and romanised by syllable; Latin is read
 ///   with the spelling rules of the resident's nationality (`LatinTransliterator`), so the
 ///   register's RODRIGO and a roster's ホドリゴ both become HODORIGO.
-/// - **Blocking.** Candidates share the row's birth date and sex. If none is convincing, a
-///   second pass takes residents of the same birth year and sex whose family-name key has the
-///   same consonant skeleton as a part of the row and whose date is a day off or has day and
-///   month swapped; a card number also brings in its holder. Work grows with the rows.
+/// - **Blocking.** Candidates share the row's birth date and sex. If none is even worth a review, a
+///   second pass takes residents of the same birth year, month and sex whose family-name key
+///   has the same consonant skeleton as a part of the row (a wrong day), or whose month is the
+///   row's day and day the row's month (swapped); a card number also brings in its holder.
+///   Work grows with the rows.
 /// - **Comparison.** Parts are aligned by a weighted edit distance on keys (`KeyDistance`)
 ///   in any order (`NameComparator`); particles ride on their surname.
 /// - **Score.** The sum of log2(m/u) weights (`MatchWeights`): each agreeing part weighs by
@@ -44,7 +45,7 @@ public final class IdentityIndex: @unchecked Sendable {
     private var keys = KeyTable()
     private var frequency = NameFrequency()
     private var byDate: [Int32: [UInt32]] = [:]
-    private var bySkeleton: [UInt32: [UInt32]] = [:]
+    private var bySkeleton: [UInt64: [UInt32]] = [:]
     private var byCard: [UInt64: UInt32] = [:]
 
     public init() {}
@@ -67,10 +68,11 @@ public final class IdentityIndex: @unchecked Sendable {
         parts.append(contentsOf: kana.prefix(255))
         frequency.add(resident: (latin + kana).map(\.key))
         byDate[dateSex, default: []].append(number)
-        var skeletons = Set<UInt32>()
+        var skeletons = Set<UInt64>()
         for family in [latin.first, kana.first].compactMap({ $0 }) {
             for key in [family.key, family.joined] where key != StoredPart.none {
-                skeletons.insert(Self.skeletonKey(keys.skeletons[Int(key)], record.birthDate.year, record.sex))
+                skeletons.insert(Self.skeletonKey(keys.skeletons[Int(key)], record.birthDate.year,
+                                                  record.birthDate.month, record.sex))
             }
         }
         for skeleton in skeletons { bySkeleton[skeleton, default: []].append(number) }
@@ -96,12 +98,15 @@ public final class IdentityIndex: @unchecked Sendable {
         }
 
         for number in byDate[dateSex] ?? [] { consider(number, date: MatchWeights.dateExact) }
-        if (scored.map(\.total).max() ?? -.infinity) < MatchWeights.matchThreshold {
+        if (scored.map(\.total).max() ?? -.infinity) < MatchWeights.reviewThreshold {
+            let months = Set([query.birthDate.month, query.birthDate.day].filter { $0 <= 12 })
             for skeleton in prepared.skeletons {
-                let key = Self.skeletonKey(skeleton, query.birthDate.year, query.sex)
-                for number in bySkeleton[key] ?? [] where records[Int(number)].dateSex != dateSex {
-                    let date = LocalDate(dayNumber: Int(records[Int(number)].dateSex >> 2))
-                    if Self.isNearMiss(date, query.birthDate) { consider(number, date: MatchWeights.dateNear) }
+                for month in months {
+                    let key = Self.skeletonKey(skeleton, query.birthDate.year, month, query.sex)
+                    for number in bySkeleton[key] ?? [] where records[Int(number)].dateSex != dateSex {
+                        let date = LocalDate(dayNumber: Int(records[Int(number)].dateSex >> 2))
+                        if Self.isNearMiss(date, query.birthDate) { consider(number, date: MatchWeights.dateNear) }
+                    }
                 }
             }
         }
@@ -162,13 +167,16 @@ public final class IdentityIndex: @unchecked Sendable {
         let kana = parts[start + Int(record.latinParts)..<start + Int(record.latinParts) + Int(record.kanaParts)]
         var best = -Double.infinity
         if !query.kana.isEmpty {
-            best = comparator.compare(query.kana, latin).score
-            if !kana.isEmpty { best = max(best, comparator.compare(query.kana, kana).score) }
+            best = comparator.compare(query.kana, latin, set: 0, cache: &query.similarities).score
+            if !kana.isEmpty { best = max(best, comparator.compare(query.kana, kana, set: 0, cache: &query.similarities).score) }
         }
         if query.hasLatin {
             let latinQuery = query.latin(in: record.language, keys: keys)
-            best = max(best, comparator.compare(latinQuery, latin).score)
-            if !kana.isEmpty { best = max(best, comparator.compare(latinQuery, kana).score) }
+            let set = UInt64(record.language.rawValue) + 1
+            best = max(best, comparator.compare(latinQuery, latin, set: set, cache: &query.similarities).score)
+            if !kana.isEmpty {
+                best = max(best, comparator.compare(latinQuery, kana, set: set, cache: &query.similarities).score)
+            }
         }
         return best == -.infinity ? -20 : best
     }
@@ -191,14 +199,15 @@ public final class IdentityIndex: @unchecked Sendable {
         Int32(date.dayNumber) << 2 | sexCode(sex)
     }
 
-    private static func skeletonKey(_ skeleton: UInt16, _ year: Int, _ sex: Sex) -> UInt32 {
-        UInt32(skeleton) << 16 | UInt32(year & 0x3FFF) << 2 | UInt32(sexCode(sex))
+    /// Family-name skeleton, birth year, birth month and sex: a wrong day keeps the month, and
+    /// swapped day and month put the resident under the row's day.
+    private static func skeletonKey(_ skeleton: UInt16, _ year: Int, _ month: Int, _ sex: Sex) -> UInt64 {
+        UInt64(skeleton) << 24 | UInt64(year & 0x3FFF) << 8 | UInt64(month) << 2 | UInt64(sexCode(sex))
     }
 
-    /// Same year and either the same month (a wrong day), the same day (a wrong month), or
-    /// day and month swapped.
+    /// Same year and either the same month (a wrong day) or day and month swapped.
     private static func isNearMiss(_ a: LocalDate, _ b: LocalDate) -> Bool {
-        a.year == b.year && (a.month == b.month || a.day == b.day || (a.month == b.day && a.day == b.month))
+        a.year == b.year && (a.month == b.month || (a.month == b.day && a.day == b.month))
     }
 
     private static func hash(_ text: String) -> UInt64 {

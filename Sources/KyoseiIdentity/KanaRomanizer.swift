@@ -75,6 +75,10 @@ enum KanaRomanizer {
             }
         }
         table[0x30F3] = [UInt8(ascii: "N")]
+        table[0x30F4] = Array("BU".utf8)
+        for (scalar, text) in zip([0x30F7, 0x30F8, 0x30F9, 0x30FA] as [UInt32], ["BA", "BI", "BE", "BO"]) {
+            table[scalar] = Array(text.utf8)
+        }
         table[0x30F5] = [UInt8(ascii: "K"), UInt8(ascii: "A")]
         table[0x30F6] = [UInt8(ascii: "K"), UInt8(ascii: "E")]
         return table

@@ -66,17 +66,17 @@ enum LatinTransliterator {
             ["HUA>WA", "GU~>G", "G~>ZY", "Z>S", "Y$>I", "ER$>A"]
         case .vietnamese:
             ["^NGUYEN$>GUEN", "^NGH>G", "^NG>G", "^NH>NY", "NH$>IN", "^TR>TY", "^GI>Z", "^D+>Z", "X>S",
-             "QU>KU", "CH$>K", "UY>UI"]
+             "QU>KU", "CH$>K", "UY>UI", "NG->N"]
         case .chinese:
-            ["ZHENG$>ZYEN", "CHENG$>TYEN", "SHENG$>SYEN", "ENG$>ON", "ZH>ZY", "CH>TY", "SH>SY", "X>SY",
+            ["ZI$>ZU", "CI$>TU", "SI$>SU", "NG->N", "ZHENG$>ZYEN", "CHENG$>TYEN", "SHENG$>SYEN", "ENG$>ON", "ZH>ZY", "CH>TY", "SH>SY", "X>SY",
              "Q>TY", "J>ZY", "C>T", "IAN>IEN", "^YAN>YEN", "^HE$>HO", "^YUAN>YUEN", "^WU>U", "^YI>I"]
         case .korean:
-            ["^LEE$>I", "^RHEE$>I", "EO>O", "EU>U", "OO>U", "AE>E", "OE>E", "KW>K", "HW>H", "R->", "H->",
+            ["NG->N", "^LEE$>I", "^RHEE$>I", "EO>O", "EU>U", "OO>U", "AE>E", "OE>E", "KW>K", "HW>H", "R->", "H->",
              "SH>SY", "CH>TY", "J>ZY"]
         case .indonesian:
             ["DJ>ZY", "TJ>TY", "KH>H", "SY>SY", "J>ZY", "C>TY", "H$>", "OE>U"]
         case .southAsian:
-            ["SHR>SYUR", "CHH>TY", "BH>B", "DH>D", "TH>T", "KH>K", "GH>G", "JH>ZY", "AA>A", "EE>I", "OO>U",
+            ["^KC$>KESI", "SHR>SYUR", "CHH>TY", "BH>B", "DH>D", "TH>T", "KH>K", "GH>G", "JH>ZY", "AA>A", "EE>I", "OO>U",
              "X>KSY", "H$>"]
         case .thai:
             ["^SR>S", "PH>P", "TH>T", "KH>K", "EE>I", "OO>U", "AE>E"]

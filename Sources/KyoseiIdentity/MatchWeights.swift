@@ -5,7 +5,7 @@ enum MatchWeights {
     /// Birth date equal: u is about 1 in 20,000 day-and-sex pairs; errors keep m below 1.
     static let dateExact = 10.0
     /// A day off or day and month swapped, same year: rare in true matches, rarer by chance.
-    static let dateNear = 3.0
+    static let dateNear = 0.0
     /// A candidate found by card number alone whose birth date differs entirely.
     static let dateOther = -6.0
     /// A card number is issued to one person: equal numbers all but settle it.

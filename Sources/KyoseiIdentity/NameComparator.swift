@@ -20,14 +20,18 @@ struct NameComparator {
     let keys: KeyTable
     let frequency: NameFrequency
 
-    func compare(_ query: [QueryPart], _ candidate: ArraySlice<StoredPart>) -> Evidence {
+    /// `cache` remembers part-to-key similarities across the candidates of one row (a block
+    /// holds many SILVAs); `set` tells apart the row's katakana parts and its Latin parts as
+    /// read in each language.
+    func compare(_ query: [QueryPart], _ candidate: ArraySlice<StoredPart>, set: UInt64,
+                 cache: inout [UInt64: Float]) -> Evidence {
         let rows = query.count, columns = candidate.count
         guard rows > 0, columns > 0 else { return Evidence(score: -20, agreed: 0, unmatchedQuery: rows) }
         var pairs: [(similarity: Double, row: Int, column: Int)] = []
         pairs.reserveCapacity(rows * columns)
         for (r, part) in query.enumerated() {
             for (c, stored) in candidate.enumerated() {
-                let s = similarity(part, stored)
+                let s = similarity(part, stored, tag: set << 60 | UInt64(r) << 40, cache: &cache)
                 if s >= MatchWeights.closeLevel { pairs.append((s, r, c)) }
             }
         }
@@ -53,15 +57,23 @@ struct NameComparator {
         return evidence
     }
 
-    private func similarity(_ part: QueryPart, _ stored: StoredPart) -> Double {
+    private func similarity(_ part: QueryPart, _ stored: StoredPart, tag: UInt64, cache: inout [UInt64: Float]) -> Double {
         if let number = part.number, number == stored.key || number == stored.joined { return 1 }
-        var best = KeyDistance.similarity(part.key, keys.keys[Int(stored.key)])
+        var best = similarity(part.key, stored.key, tag: tag, cache: &cache)
         if stored.joined != StoredPart.none {
-            best = max(best, KeyDistance.similarity(part.key, keys.keys[Int(stored.joined)]))
+            best = max(best, similarity(part.key, stored.joined, tag: tag, cache: &cache))
         }
         if let joined = part.joined {
-            best = max(best, KeyDistance.similarity(joined, keys.keys[Int(stored.key)]))
+            best = max(best, similarity(joined, stored.key, tag: tag | 1 << 39, cache: &cache))
         }
         return best
+    }
+
+    private func similarity(_ key: [UInt8], _ number: UInt32, tag: UInt64, cache: inout [UInt64: Float]) -> Double {
+        let slot = tag | UInt64(number)
+        if let known = cache[slot] { return Double(known) }
+        let value = KeyDistance.similarity(key, keys.keys[Int(number)])
+        cache[slot] = Float(value)
+        return value
     }
 }

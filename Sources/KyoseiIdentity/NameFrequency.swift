@@ -18,10 +18,12 @@ struct NameFrequency: Sendable {
     }
 
     /// log2(m/u) for agreeing on this part: m (a true match agrees) is high; u is the part's
-    /// share of residents, floored so a name seen once is not treated as proof.
+    /// share of residents, floored so a name seen once is not treated as proof, and counted
+    /// against a thousand residents more than there are, so that a small index (a test, a
+    /// first import) does not take every name for a common one.
     func agreementWeight(_ key: UInt32) -> Double {
         let count = Int(key) < counts.count ? Double(counts[Int(key)]) : 0
-        let share = max(count / Double(max(population, 1)), 1.0 / 2_000)
+        let share = max(count / Double(population + 1_000), 1.0 / 2_000)
         return min(max(log2(0.95 / share), 1.5), 11)
     }
 }

@@ -14,8 +14,8 @@ enum NameParser {
     }
 
     static func kanaParts(_ text: String) -> [Part] {
-        parts(KatakanaNormalizer.tokens(text), isParticle: { particleKeys.contains(PhoneticKey(kana: $0)) }) {
-            PhoneticKey(kana: $0)
+        parts(KatakanaNormalizer.tokens(text), isParticle: { particleKeys.contains(PhoneticKey(normalizedKana: $0)) }) {
+            PhoneticKey(normalizedKana: $0)
         }
     }
 

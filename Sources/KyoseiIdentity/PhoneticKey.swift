@@ -8,8 +8,13 @@ public struct PhoneticKey: Hashable, Sendable, CustomStringConvertible {
 
     init(reducing raw: [UInt8]) { bytes = Self.reduce(raw) }
 
-    /// The key of a katakana name part (already normalised by `KatakanaNormalizer`).
-    public init(kana token: String) { self.init(reducing: KanaRomanizer.romanize(token)) }
+    /// The key of a katakana name part as anyone writes it (half-width, hiragana, with ヴ).
+    public init(kana text: String) {
+        self.init(normalizedKana: KatakanaNormalizer.tokens(text).joined())
+    }
+
+    /// The key of a part `KatakanaNormalizer` has already brought to normal form.
+    init(normalizedKana token: String) { self.init(reducing: KanaRomanizer.romanize(token)) }
 
     /// The key of a Latin name part, read with the spelling rules of `language`.
     public init(latin token: String, language: SpellingLanguage) {

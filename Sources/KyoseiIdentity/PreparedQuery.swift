@@ -8,13 +8,15 @@ struct PreparedQuery {
     let skeletons: Set<UInt16>
     private let latinText: String?
     private var latinParts: [SpellingLanguage: [NameComparator.QueryPart]] = [:]
+    /// Part-to-key similarities already computed for this row; see `NameComparator.compare`.
+    var similarities: [UInt64: Float] = [:]
 
     var hasLatin: Bool { latinText != nil }
 
     init(_ query: IdentityQuery, keys: KeyTable) {
         var kana: [NameComparator.QueryPart] = []
         for token in query.nameKana.map(KatakanaNormalizer.tokens) ?? [] {
-            let key = PhoneticKey(kana: token)
+            let key = PhoneticKey(normalizedKana: token)
             kana.append(NameComparator.QueryPart(key: key.bytes, number: keys.number(of: key), joined: nil,
                                                  isParticle: NameParser.particleKeys.contains(key)))
         }
