@@ -88,41 +88,65 @@ public struct InsuranceImportService: Sendable {
         let fileID = file.id!
         let (index, personIDs) = try Self.identityIndex(in: db)
         var members = try MemberTable(scheme: scheme, source: source, in: db)
+        var reviewed = Set(try String.fetchAll(
+            db, sql: "SELECT subject_id FROM identity_review WHERE subject_entity = 'insurance_member'"))
         var rejects: [Reject] = []
         var matchedResidents: [Int64] = []
-        while let item = try reader.next() {
-            guard case .row(let row, _) = item else {
-                if case .reject(let reject) = item { rejects.append(reject) }
-                continue
-            }
-            var member = members.find(insurer: row.insurerNumber, member: row.memberNumber)
-            if member?.residentID != nil {
-                outcome.known += 1
-            } else {
-                let decision = index.match(IdentityQuery(
-                    nameKana: row.nameKana, nameLatin: nil, birthDate: row.birthDate, sex: row.sex, cardNumber: row.cardNumber))
-                var entry = member ?? MemberTable.Entry(id: nil, residentID: nil, outcome: "", score: nil)
-                entry.residentID = decision.residentID
-                entry.outcome = decision.outcome.rawValue
-                entry.score = decision.score
-                member = entry
-                switch decision.outcome {
-                case .matched: outcome.matched += 1
-                case .review: outcome.review += 1
-                case .unmatched: outcome.unmatched += 1
+        var batch: [InsuranceRow] = []
+        // Rows are matched a batch at a time on every core (the index only reads once built),
+        // then applied in file order on this connection.
+        func flush() throws {
+            let pending = batch.indices.filter { members.find(insurer: batch[$0].insurerNumber, member: batch[$0].memberNumber)?.residentID == nil }
+            let decisions = index.matchConcurrently(pending.map { i in
+                IdentityQuery(nameKana: batch[i].nameKana, nameLatin: nil, birthDate: batch[i].birthDate, sex: batch[i].sex,
+                              cardNumber: batch[i].cardNumber)
+            })
+            var decisionFor: [Int: MatchDecision] = [:]
+            for (i, decision) in zip(pending, decisions) { decisionFor[i] = decision }
+            for (i, row) in batch.enumerated() {
+                var member = members.find(insurer: row.insurerNumber, member: row.memberNumber)
+                if member?.residentID != nil {
+                    outcome.known += 1
+                } else {
+                    // A member listed twice in one batch was not pending when the batch was matched.
+                    let decision = decisionFor[i] ?? index.match(IdentityQuery(
+                        nameKana: row.nameKana, nameLatin: nil, birthDate: row.birthDate, sex: row.sex, cardNumber: row.cardNumber))
+                    var entry = member ?? MemberTable.Entry(id: nil, residentID: nil, outcome: "", score: nil)
+                    entry.residentID = decision.residentID
+                    entry.outcome = decision.outcome.rawValue
+                    entry.score = decision.score
+                    member = entry
+                    switch decision.outcome {
+                    case .matched: outcome.matched += 1
+                    case .review: outcome.review += 1
+                    case .unmatched: outcome.unmatched += 1
+                    }
+                    if decision.outcome == .review {
+                        member = try members.save(member!, row: row, fileID: fileID, in: db)
+                        if reviewed.insert(String(member!.id!)).inserted {
+                            try raiseReview(member: member!, row: row, decision: decision, file: name, at: timestamp, in: db)
+                        }
+                    }
                 }
-                if decision.outcome == .review {
-                    member = try members.save(member!, row: row, fileID: fileID, in: db)
-                    try raiseReview(member: member!, row: row, decision: decision, file: name, at: timestamp, in: db)
-                }
+                member = try members.save(member!, row: row, fileID: fileID, in: db)
+                try MemberTable.saveEnrollment(member: member!, row: row, fileID: fileID, in: db)
+                if let resident = member!.residentID { matchedResidents.append(resident) }
+                try report?.write(memberNumber: row.memberNumber, outcome: member!.outcome,
+                                  personID: member!.residentID.flatMap { personIDs[$0] }, score: member!.score)
+                outcome.applied += 1
             }
-            member = try members.save(member!, row: row, fileID: fileID, in: db)
-            try MemberTable.saveEnrollment(member: member!, row: row, fileID: fileID, in: db)
-            if let resident = member!.residentID { matchedResidents.append(resident) }
-            try report?.write(memberNumber: row.memberNumber, outcome: member!.outcome,
-                              personID: member!.residentID.flatMap { personIDs[$0] }, score: member!.score)
-            outcome.applied += 1
+            batch.removeAll(keepingCapacity: true)
         }
+        while let item = try reader.next() {
+            switch item {
+            case .row(let row, _):
+                batch.append(row)
+                if batch.count == 4096 { try flush() }
+            case .reject(let reject):
+                rejects.append(reject)
+            }
+        }
+        try flush()
         outcome.rows = reader.recordCount
         outcome.rejected = rejects.count
         outcome.ended = try endUnlisted(scheme: scheme, source: source, fileID: fileID, on: rosterDate, in: db)
@@ -173,14 +197,11 @@ public struct InsuranceImportService: Sendable {
         return db.changesCount
     }
 
-    /// One review per roster member: a later roster that still cannot decide adds no second one.
+    /// One review per roster member (the caller keeps the set of members already reviewed):
+    /// a later roster that still cannot decide adds no second one.
     private func raiseReview(member: MemberTable.Entry, row: InsuranceRow, decision: MatchDecision, file: String,
                              at timestamp: String, in db: Database) throws {
         guard let best = decision.candidates.first, let id = member.id else { return }
-        let exists = try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM identity_review WHERE subject_entity = 'insurance_member' AND subject_id = ?)
-            """, arguments: [String(id)]) ?? false
-        guard !exists else { return }
         var review = IdentityReviewRecord(
             residentID: best, candidateIDs: decision.candidates.map { "K\($0)" }.joined(separator: ","),
             reason: "\(row.scheme) member \(row.memberNumber) (\(row.nameKana), born \(row.birthDate)): \(decision.reason)",
