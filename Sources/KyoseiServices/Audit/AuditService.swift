@@ -8,13 +8,17 @@ public struct AuditService: Sendable {
 
     public init(context: ServiceContext) { self.context = context }
 
-    /// Walks the whole chain and reports the first entry whose link or hash does not hold.
+    /// Walks the whole chain and reports the first entry whose link or hash does not hold, and
+    /// how many entries still wait in the audit spool (folded first when the lock is free).
     public func verify(by staff: StaffMember) throws -> AuditVerification {
-        try context.perform(.auditRead, by: staff, action: "audit.verify", entity: "audit_log") { db, audit in
+        try context.foldAuditSpool()
+        var verification = try context.performRead(.auditRead, by: staff, action: "audit.verify", entity: "audit_log") { db, audit in
             let result = try Self.walk(db)
             audit.detail = result.isIntact ? "intact entries=\(result.entries)" : "broken at \(result.firstBrokenSeq ?? 0)"
             return result
         }
+        verification.spooled = try context.database.auditSpool.pendingCount()
+        return verification
     }
 
     static func walk(_ db: Database) throws -> AuditVerification {
@@ -53,7 +57,8 @@ public struct AuditService: Sendable {
     }
 
     public func log(_ filter: AuditFilter, by staff: StaffMember) throws -> [AuditEntryRecord] {
-        try context.perform(.auditRead, by: staff, action: "audit.log", entity: "audit_log") { db, audit in
+        try context.foldAuditSpool()
+        return try context.performRead(.auditRead, by: staff, action: "audit.log", entity: "audit_log") { db, audit in
             var sql = "SELECT audit_log.* FROM audit_log"
             var conditions: [String] = []
             var arguments: StatementArguments = []
@@ -87,6 +92,8 @@ public struct AuditVerification: Sendable, Equatable {
     public let head: String?
     public let firstBrokenSeq: Int64?
     public let problem: String?
+    /// Entries of reads waiting in the audit spool, not yet in the chain.
+    public var spooled = 0
     public var isIntact: Bool { problem == nil }
 }
 

@@ -9,15 +9,43 @@ enum AuditWriter {
     /// The hash that starts the chain.
     static let genesis = String(repeating: "0", count: 64)
 
+    /// Appends `entry` after the entries waiting in `spool`, which every write folds in first so
+    /// that the chain keeps the order in which things happened as nearly as it can.
     @discardableResult
-    static func append(_ entry: AuditDraft, by login: String, at timestamp: String, in db: Database) throws -> AuditEntryRecord {
+    static func append(_ entry: AuditDraft, by login: String, at timestamp: String, in db: Database,
+                       folding spool: AuditSpool) throws -> AuditEntryRecord {
+        try fold(spool, in: db)
+        return try chain(entry, by: login, at: timestamp, spoolID: nil, in: db)
+    }
+
+    /// Moves the spool's entries into the chain, in spool order and with the time each read
+    /// happened. They leave the spool only after this transaction commits: a crash in between
+    /// leaves them in both, and the next fold skips any whose spool id the chain already holds
+    /// (as it does for a fold another process is finishing at the same moment).
+    static func fold(_ spool: AuditSpool, in db: Database) throws {
+        let pending = try spool.pending()
+        guard let last = pending.last?.id else { return }
+        for entry in pending {
+            let folded = try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM audit_log WHERE spool_id = ?)", arguments: [entry.id]) ?? false
+            guard !folded else { continue }
+            try chain(AuditDraft(action: entry.action, entity: entry.entity, residentIDs: entry.residents, detail: entry.detail),
+                      by: entry.staffLogin, at: entry.at, spoolID: entry.id, in: db)
+        }
+        // A clean-up that fails leaves entries the next fold recognises and skips.
+        db.afterNextTransaction(onCommit: { _ in try? spool.remove(through: last) })
+    }
+
+    @discardableResult
+    private static func chain(_ entry: AuditDraft, by login: String, at timestamp: String, spoolID: Int64?,
+                              in db: Database) throws -> AuditEntryRecord {
         let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
         let previousSeq: Int64 = last?["seq"] ?? 0
         let previousHash: String = last?["hash"] ?? genesis
         var record = AuditEntryRecord(
             seq: previousSeq + 1, at: timestamp, staffLogin: login, action: entry.action, entity: entry.entity,
             recordIDs: recordIDsText(entry.residentIDs),
-            detail: entry.detail, previousHash: previousHash, hash: "")
+            detail: entry.detail, previousHash: previousHash, hash: "", spoolID: spoolID)
         record.hash = hash(previous: previousHash, canonical: record.canonicalText)
         try record.insert(db)
         for id in Set(entry.residentIDs) {

@@ -31,7 +31,7 @@ public struct CaseService: Sendable {
     }
 
     public func list(_ filter: CaseFilter, by staff: StaffMember) throws -> [CaseSummary] {
-        try context.perform(.caseRead, by: staff, action: "case.list", entity: "case") { db, audit in
+        try context.performRead(.caseRead, by: staff, action: "case.list", entity: "case") { db, audit in
             var conditions: [String] = []
             var arguments: StatementArguments = []
             if !staff.seesAllCases {
@@ -84,7 +84,7 @@ public struct CaseService: Sendable {
     }
 
     public func show(_ id: Int64, by staff: StaffMember) throws -> CaseDetail {
-        try context.perform(.caseRead, by: staff, action: "case.show", entity: "case") { db, audit in
+        try context.performRead(.caseRead, by: staff, action: "case.show", entity: "case") { db, audit in
             let record = try Self.fetch(id, visibleTo: staff, in: db)
             let resident = try record.residentID.flatMap { try ResidentRecord.fetchOne(db, key: $0) }
             let events = try CaseEventRecord.filter(Column("case_id") == id).order(Column("id")).fetchAll(db)
@@ -173,7 +173,7 @@ public struct CaseService: Sendable {
     /// Counts only: open per type and assignee, overdue, median age, opened and closed per week.
     public func stats(by staff: StaffMember) throws -> CaseStats {
         let permission: Permission = staff.may(.caseRead) ? .caseRead : .aggregateReport
-        return try context.perform(permission, by: staff, action: "case.stats", entity: "case") { db, _ in
+        return try context.performRead(permission, by: staff, action: "case.stats", entity: "case") { db, _ in
             try CaseStats.compute(today: context.clock.today, in: db)
         }
     }

@@ -7,6 +7,8 @@ import Logging
 /// What every service shares: the database, the settings, the clock and the logger. Its
 /// `perform` is the one door to the data: it checks the member of staff and the permission,
 /// runs the work in one transaction, and appends the audit entry in that same transaction.
+/// `performRead` is the door for calls that only read: the work runs in a read transaction,
+/// which never waits for a writer, and its audit entry is recorded before the data is returned.
 public struct ServiceContext: Sendable {
     public let database: AppDatabase
     public let settings: Settings
@@ -47,7 +49,7 @@ public struct ServiceContext: Sendable {
                 return try database.writer.write { db in
                     var draft = AuditDraft(action: action, entity: entity)
                     let result = try work(db, &draft)
-                    try AuditWriter.append(draft, by: staff.login, at: timestamp, in: db)
+                    try AuditWriter.append(draft, by: staff.login, at: timestamp, in: db, folding: database.auditSpool)
                     return result
                 }
             }
@@ -60,7 +62,7 @@ public struct ServiceContext: Sendable {
                 }
                 draft.residentIDs = []
                 try db.inTransaction(.immediate) {
-                    try AuditWriter.append(draft, by: staff.login, at: timestamp, in: db)
+                    try AuditWriter.append(draft, by: staff.login, at: timestamp, in: db, folding: database.auditSpool)
                     return .commit
                 }
                 return result!
@@ -72,15 +74,45 @@ public struct ServiceContext: Sendable {
         }
     }
 
-    /// Refusals are audited too, in their own transaction, since the refused call writes nothing.
+    /// Runs `work`, which only reads, for `staff` if their role allows `permission`, in a read
+    /// transaction (a write attempted in it fails): in WAL it sees the last commit and never
+    /// waits, even while a sync holds the write lock for minutes. The audit entry is then
+    /// recorded, in the chain or, if the write lock is taken, in the audit spool, before the
+    /// result is returned.
+    @discardableResult
+    public func performRead<T>(
+        _ permission: Permission, by staff: StaffMember, action: String, entity: String,
+        _ work: (Database, inout AuditDraft) throws -> T
+    ) throws -> T {
+        try authorize(permission, by: staff, action: action, entity: entity)
+        let timestamp = clock.timestamp()
+        do {
+            let (result, draft) = try database.writer.read { db in
+                var draft = AuditDraft(action: action, entity: entity)
+                let result = try work(db, &draft)
+                return (result, draft)
+            }
+            try AuditRecorder(database: database).record(draft, by: staff.login, at: timestamp)
+            return result
+        } catch let error as ValidationError {
+            throw ServiceError.invalid(error)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw ServiceError.internalFailure("The database is busy (another Kyosei job holds it); try again in a moment.")
+        }
+    }
+
+    /// Folds the audit spool into the chain when the write lock is free, so that reading the
+    /// audit log shows every read recorded so far.
+    func foldAuditSpool() throws {
+        try AuditRecorder(database: database).foldIfFree()
+    }
+
+    /// Refusals are audited too, as reads are, since the refused call writes nothing.
     private func authorize(_ permission: Permission, by staff: StaffMember, action: String, entity: String) throws {
         guard !staff.may(permission) else { return }
-        let timestamp = clock.timestamp()
-        _ = try database.writer.write { db in
-            try AuditWriter.append(
-                AuditDraft(action: "refused:" + action, entity: entity, detail: "role \(staff.role.rawValue) lacks \(permission.rawValue)"),
-                by: staff.login, at: timestamp, in: db)
-        }
+        try AuditRecorder(database: database).record(
+            AuditDraft(action: "refused:" + action, entity: entity, detail: "role \(staff.role.rawValue) lacks \(permission.rawValue)"),
+            by: staff.login, at: clock.timestamp())
         throw ServiceError.refused("\(staff.login) (role \(staff.role.rawValue)) may not \(permission.rawValue.replacingOccurrences(of: ".", with: " ")); ask a supervisor or an administrator.")
     }
 }

@@ -30,7 +30,7 @@ public enum Startup {
                 createdAt: timestamp, createdBy: founder).insert(db)
             try AuditWriter.append(
                 AuditDraft(action: "init", entity: "database", detail: "municipality=\(settings.municipalityCode) founder=\(founder)"),
-                by: founder, at: timestamp, in: db)
+                by: founder, at: timestamp, in: db, folding: database.auditSpool)
         }
         logger.info("created Kyosei database", metadata: ["path": "\(databasePath)", "founder": "\(founder)"])
         return context

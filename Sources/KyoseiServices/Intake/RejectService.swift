@@ -13,7 +13,7 @@ public struct RejectService: Sendable {
     public init(context: ServiceContext) { self.context = context }
 
     public func list(state: RejectRecord.State? = .open, by staff: StaffMember) throws -> [RejectView] {
-        try context.perform(.rejectsRead, by: staff, action: "rejects.list", entity: "reject") { db, audit in
+        try context.performRead(.rejectsRead, by: staff, action: "rejects.list", entity: "reject") { db, audit in
             var request = RejectRecord.all().orderedByID()
             if let state { request = request.filter(state: state) }
             let views = try request.fetchAll(db).map { try RejectView.load($0, in: db) }
@@ -23,7 +23,7 @@ public struct RejectService: Sendable {
     }
 
     public func show(_ id: Int64, by staff: StaffMember) throws -> RejectView {
-        try context.perform(.rejectsRead, by: staff, action: "rejects.show", entity: "reject") { db, audit in
+        try context.performRead(.rejectsRead, by: staff, action: "rejects.show", entity: "reject") { db, audit in
             audit.detail = "reject=\(id)"
             return try RejectView.load(try Self.fetch(id, in: db), in: db)
         }

@@ -14,7 +14,8 @@ public struct AuditAnchorService: Sendable {
     /// under `backup`, since the head names no one.
     public func head(by staff: StaffMember) throws -> AuditHead {
         let permission: Permission = staff.may(.auditRead) ? .auditRead : .backup
-        let chain = try context.perform(permission, by: staff, action: "audit.head", entity: "audit_log") { db, audit in
+        try context.foldAuditSpool()
+        let chain = try context.performRead(permission, by: staff, action: "audit.head", entity: "audit_log") { db, audit in
             let chain = try AuditService.walk(db)
             audit.detail = chain.head.map { "head \($0)" } ?? (chain.problem == nil ? "empty" : "broken")
             return chain
@@ -42,12 +43,15 @@ public struct AuditAnchorService: Sendable {
                 throw ServiceError.dataRefused("The signature does not match head \(anchor) for this key: the head was not signed by the city's key.")
             }
         }
-        let (chain, found) = try context.perform(.auditRead, by: staff, action: "audit.verify", entity: "audit_log") { db, audit in
+        try context.foldAuditSpool()
+        let (walked, found) = try context.performRead(.auditRead, by: staff, action: "audit.verify", entity: "audit_log") { db, audit in
             let chain = try AuditService.walk(db)
             let found = try String.fetchOne(db, sql: "SELECT hash FROM audit_log WHERE seq = ?", arguments: [anchor.sequence])
             audit.detail = "expect \(anchor): " + (chain.isIntact && found == anchor.hash ? "held" : "not held")
             return (chain, found)
         }
+        var chain = walked
+        chain.spooled = try context.database.auditSpool.pendingCount()
         guard chain.isIntact else { return chain }
         guard let found else {
             throw ServiceError.dataRefused(

@@ -21,6 +21,7 @@ public struct DoctorService: Sendable {
         checks += [
             guarded("foreign keys") { try writer.read { db in try foreignKeys(db) } },
             guarded("audit chain") { try writer.read { db in try auditChain(db) } },
+            guarded("audit spool") { try auditSpool() },
         ]
         checks += IntakeFileRecord.Kind.allKinds.map { kind in
             guarded("last \(kind.rawValue.lowercased()) file") { try writer.read { db in try lastFile(kind, db) } }
@@ -90,6 +91,12 @@ public struct DoctorService: Sendable {
             return HealthCheck("audit chain", .problem, "broken: \(problem)")
         }
         return HealthCheck("audit chain", .ok, "intact, \(chain.entries) entries, head \(chain.head ?? "(empty)")")
+    }
+
+    /// Information only: reads recorded while a sync held the write lock, folded at the next write.
+    private func auditSpool() throws -> HealthCheck {
+        let waiting = try context.database.auditSpool.pendingCount()
+        return HealthCheck("audit spool", .ok, waiting == 0 ? "empty" : "\(waiting) entries wait to join the chain at the next write")
     }
 
     private func lastFile(_ kind: IntakeFileRecord.Kind, _ db: Database) throws -> HealthCheck {

@@ -59,7 +59,7 @@ public struct ResidentService: Sendable {
 
     /// One person with the members of their household.
     public func show(_ ref: ResidentRef, by staff: StaffMember) throws -> ResidentDetail {
-        try context.perform(.residentRead, by: staff, action: "resident.show", entity: "resident") { db, audit in
+        try context.performRead(.residentRead, by: staff, action: "resident.show", entity: "resident") { db, audit in
             let record = try ResidentWrites.fetch(ref, in: db)
             let household = try record.householdID.map {
                 try ResidentRecord.all().filter(householdID: $0).orderedByID().fetchAll(db)
@@ -71,7 +71,7 @@ public struct ResidentService: Sendable {
 
     /// Ranked search over names in any script, ids and birth dates.
     public func find(_ text: String, by staff: StaffMember, limit: Int = 20) throws -> [ResidentMatch] {
-        try context.perform(.residentRead, by: staff, action: "resident.find", entity: "resident") { db, audit in
+        try context.performRead(.residentRead, by: staff, action: "resident.find", entity: "resident") { db, audit in
             let query = try ResidentQuery(text)
             let matches = try ResidentSearch.run(query, limit: limit, in: db)
             audit.residentIDs = matches.map { $0.resident.id! }
@@ -81,7 +81,7 @@ public struct ResidentService: Sendable {
     }
 
     public func list(_ filter: ResidentFilter, by staff: StaffMember) throws -> [ResidentRecord] {
-        try context.perform(.residentRead, by: staff, action: "resident.list", entity: "resident") { db, audit in
+        try context.performRead(.residentRead, by: staff, action: "resident.list", entity: "resident") { db, audit in
             var request = ResidentRecord.all().orderedByID()
             if let s = filter.state { request = request.filter(state: s) }
             if let d = filter.district { request = request.filter(district: d) }
@@ -96,7 +96,7 @@ public struct ResidentService: Sendable {
     }
 
     public func history(_ ref: ResidentRef, by staff: StaffMember) throws -> (ResidentRecord, [HistoryRecord]) {
-        try context.perform(.residentRead, by: staff, action: "resident.history", entity: "resident") { db, audit in
+        try context.performRead(.residentRead, by: staff, action: "resident.history", entity: "resident") { db, audit in
             let record = try ResidentWrites.fetch(ref, in: db)
             let rows = try HistoryRecord.all().filter(residentID: record.id!).chronological().fetchAll(db)
             audit.residentIDs = [record.id!]
@@ -105,7 +105,7 @@ public struct ResidentService: Sendable {
     }
 
     public func household(_ id: HouseholdID, by staff: StaffMember) throws -> [ResidentRecord] {
-        try context.perform(.residentRead, by: staff, action: "household.show", entity: "household") { db, audit in
+        try context.performRead(.residentRead, by: staff, action: "household.show", entity: "household") { db, audit in
             let members = try ResidentRecord.all().filter(householdID: id).orderedByID().fetchAll(db)
             guard !members.isEmpty else { throw ServiceError.notFound("No household \(id) in this database.") }
             audit.residentIDs = members.map { $0.id! }

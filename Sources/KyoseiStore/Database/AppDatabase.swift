@@ -6,6 +6,8 @@ import GRDB
 public final class AppDatabase: Sendable {
     public let writer: DatabasePool
     public let path: String
+    /// Audit entries of reads that ran while another process held the write lock.
+    public let auditSpool: AuditSpool
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date. A new
     /// file is created with `fileMode` before SQLite opens it, so its WAL and SHM get that mode
@@ -29,6 +31,7 @@ public final class AppDatabase: Sendable {
             try db.execute(sql: "PRAGMA cache_size = -131072")
         }
         self.path = path
+        auditSpool = AuditSpool(databasePath: path, fileMode: fileMode)
         writer = try DatabasePool(path: path, configuration: config)
         if !readOnly {
             try Self.migrator.migrate(writer)

@@ -14,9 +14,11 @@ public struct AuditEntryRecord: Codable, FetchableRecord, PersistableRecord, Sen
     public var detail: String
     public var previousHash: String
     public var hash: String
+    /// Set on an entry that waited in the audit spool: its id there.
+    public var spoolID: Int64?
 
     public init(seq: Int64, at: String, staffLogin: String, action: String, entity: String, recordIDs: String,
-                detail: String, previousHash: String, hash: String) {
+                detail: String, previousHash: String, hash: String, spoolID: Int64? = nil) {
         self.seq = seq
         self.at = at
         self.staffLogin = staffLogin
@@ -26,6 +28,7 @@ public struct AuditEntryRecord: Codable, FetchableRecord, PersistableRecord, Sen
         self.detail = detail
         self.previousHash = previousHash
         self.hash = hash
+        self.spoolID = spoolID
     }
 
     enum CodingKeys: String, CodingKey {
@@ -33,12 +36,14 @@ public struct AuditEntryRecord: Codable, FetchableRecord, PersistableRecord, Sen
         case staffLogin = "staff_login"
         case recordIDs = "record_ids"
         case previousHash = "previous_hash"
+        case spoolID = "spool_id"
     }
 
     /// The text the hash is computed over: fields separated by the unit separator, which cannot
-    /// occur in any of them unescaped, so two different entries never hash the same text.
+    /// occur in any of them unescaped, so two different entries never hash the same text. The
+    /// spool id is a field only when there is one, so entries written before it existed verify.
     public var canonicalText: String {
-        [String(seq), at, staffLogin, action, entity, recordIDs, detail]
+        ([String(seq), at, staffLogin, action, entity, recordIDs, detail] + (spoolID.map { ["spool \($0)"] } ?? []))
             .map { $0.replacingOccurrences(of: "\u{1F}", with: "\u{1F}\u{1F}") }
             .joined(separator: "\u{1F}")
     }

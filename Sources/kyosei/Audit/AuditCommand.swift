@@ -41,9 +41,12 @@ struct AuditVerify: AsyncParsableCommand {
         if output.json {
             try Output.json(["intact": result.isIntact ? "yes" : "no", "entries": String(result.entries),
                              "head": result.head ?? "", "first_broken": result.firstBrokenSeq.map(String.init) ?? "",
-                             "problem": result.problem ?? ""])
+                             "problem": result.problem ?? "", "spooled": String(result.spooled)])
         } else if result.isIntact {
             print("The audit log is intact: \(result.entries) entries, head \(result.head ?? "(empty)").")
+        }
+        if result.spooled > 0 && !output.json {
+            print("\(result.spooled) entries of reads wait in the audit spool; they join the chain at the next write.")
         }
         if let problem = result.problem {
             throw ServiceError.dataRefused("The audit log is broken: \(problem).")
