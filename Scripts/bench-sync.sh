@@ -7,7 +7,8 @@
 # each with rows/s and peak resident memory, the ratios (a)/(c) and (b)/(c), and then the
 # median latency of `resident find` by card number, Latin and katakana fragment on the
 # loaded database, and its size; then seeds 200,000 cases and times `case list --mine
-# --overdue`, `case stats` and `rules run` over the whole city.
+# --overdue`, `case stats` and `rules run` over the whole city; then imports 200,000
+# employment notifications.
 #
 #   Scripts/bench-sync.sh [RESIDENTS]
 set -euo pipefail
@@ -58,3 +59,4 @@ print(f"ratios: (a)/(c) = {a/c:.1f}x   (b)/(c) = {b/c:.1f}x")
 PY
 "$bin/kyosei-bench" find --db "$KYOSEI_DB"
 "$bin/kyosei-bench" cases --db "$KYOSEI_DB" --cases 200000
+"$bin/kyosei-bench" employment --db "$KYOSEI_DB" --residents "$residents" --notifications 200000 --out "$work/employment"
