@@ -194,6 +194,8 @@ import Testing
         let clerk = try city.member("clerk", .clerk)
         let caseworker = try city.member("cw", .caseworker)
         #expect(throws: ServiceError.self) { try schooling.children(by: analyst) }
+        #expect(throws: ServiceError.self) { try schooling.status(.kyosei(id), by: analyst) }
+        #expect(try schooling.figures(by: .nationality, staff: analyst)["BR"]?[.elementary]?.headCount == 1)
         #expect(throws: ServiceError.self) { try schooling.confirm(.kyosei(id), outcome: .enrolled, note: "seen", by: clerk) }
         #expect(throws: ServiceError.self) { try importer.apply(path: roster([]), by: caseworker) }
         #expect(try schooling.confirm(.kyosei(id), outcome: .enrolled, note: "seen", by: caseworker)?.mextClass == .enrolledCompulsory)
