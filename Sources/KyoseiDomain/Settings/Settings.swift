@@ -49,7 +49,9 @@ public struct Settings: Sendable, Codable, Equatable {
         employmentInsuranceExpectedDays: Int = 31,
         caseDefaultTeam: String = "counter",
         districtTeams: [String: String] = [:],
-        autoResolveRules: Set<String> = ["STAY_EXPIRING", "LEFT_REGISTER", "IDENTITY_REVIEW", "COVERAGE_GAP"],
+        autoResolveRules: Set<String> = [
+            "STAY_EXPIRING", "LEFT_REGISTER", "IDENTITY_REVIEW", "COVERAGE_GAP", "SCHOOL_UNCONFIRMED", "LONG_TERM_ABSENCE",
+        ],
         staffGroup: String = "",
         backupDirectory: String = "backups",
         backupGenerations: Int = 7,

@@ -1,0 +1,27 @@
+import KyoseiDomain
+
+/// For one group and one school level: the register's head-count of compulsory-age children and
+/// how many children fall in each MEXT class. The services count; the report never sees a child.
+public struct SchoolingCounts: Sendable, Equatable, Codable {
+    /// Children in the register (registered or abroad); children who moved out during the
+    /// school year are classified DEPARTED but are no longer in it.
+    public var headCount = 0
+    public var classes: [MextClass: Int] = [:]
+
+    public init(headCount: Int = 0, classes: [MextClass: Int] = [:]) {
+        self.headCount = headCount
+        self.classes = classes
+    }
+
+    public subscript(_ c: MextClass) -> Int { classes[c] ?? 0 }
+
+    /// MEXT's difference against the register: the head-count less every child whose schooling
+    /// is known (enrolled, foreign school, not enrolled, departed).
+    public var difference: Int {
+        headCount - self[.enrolledCompulsory] - self[.foreignSchool] - self[.notEnrolled] - self[.departed]
+    }
+
+    public static func + (a: SchoolingCounts, b: SchoolingCounts) -> SchoolingCounts {
+        SchoolingCounts(headCount: a.headCount + b.headCount, classes: a.classes.merging(b.classes, uniquingKeysWith: +))
+    }
+}

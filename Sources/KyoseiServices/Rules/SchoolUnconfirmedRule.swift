@@ -1,0 +1,25 @@
+import GRDB
+import KyoseiDomain
+
+/// A compulsory-age child in the register whose schooling nobody can vouch for: no enrollment in
+/// the latest term's roster and no standing home-visit confirmation. One case per child and
+/// school year; a roster or a confirmation that classifies the child makes the cause go away.
+struct SchoolUnconfirmedRule: CaseRule {
+    let name = "SCHOOL_UNCONFIRMED"
+    let caseType = CaseType.schoolUnconfirmed
+
+    func evaluate(asOf: LocalDate, settings: Settings, in db: Database) throws -> [RuleFinding] {
+        let census = SchoolingCensus(asOf: asOf)
+        return try census.children(in: db)
+            .filter { $0.mextClass == .unconfirmed && $0.registerState == .registered }
+            .map { child in
+                RuleFinding(
+                    residentID: child.residentID, cause: "unconfirmed:\(census.year)",
+                    title: "Schooling unconfirmed (expected grade \(child.expectedGrade))",
+                    detail: "No school roster of the latest term lists this child as enrolled and no home visit is recorded; "
+                        + "confirm with `kyosei school confirm`.",
+                    priority: .high, dueDate: asOf.adding(days: 30),
+                    district: child.district.flatMap { try? DistrictCode($0) })
+            }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+import KyoseiDomain
+import KyoseiReports
+import KyoseiStore
+
+/// The MEXT classification of compulsory-age children, a person's schooling, and staff
+/// confirmations from home visits.
+public struct SchoolingService: Sendable {
+    let context: ServiceContext
+
+    public init(context: ServiceContext) { self.context = context }
+
+    /// Every compulsory-age child as of `asOf` (default today), optionally of one class or district.
+    public func children(asOf: LocalDate? = nil, mextClass: MextClass? = nil, district: String? = nil,
+                         by staff: StaffMember) throws -> [ChildSchooling] {
+        let date = asOf ?? context.clock.today
+        return try context.perform(.residentRead, by: staff, action: "school.list", entity: "school_term_row") { db, audit in
+            let children = try SchoolingCensus(asOf: date).children(in: db).filter {
+                (mextClass == nil || $0.mextClass == mextClass) && (district == nil || $0.district == district)
+            }
+            audit.residentIDs = children.map(\.residentID)
+            audit.detail = "as_of=\(date) class=\(mextClass?.rawValue ?? "all") district=\(district ?? "all") rows=\(children.count)"
+            return children
+        }
+    }
+
+    public func status(_ ref: ResidentRef, asOf: LocalDate? = nil, by staff: StaffMember) throws -> SchoolStatus {
+        let date = asOf ?? context.clock.today
+        return try context.perform(.residentRead, by: staff, action: "school.status", entity: "school_term_row") { db, audit in
+            let resident = try ResidentWrites.fetch(ref, in: db)
+            let id = resident.id!
+            let terms = try Row.fetchAll(db, sql: """
+                SELECT school_year, term, school_name, school_type, grade, days_in_term, days_absent, japanese_support, status
+                FROM school_term_row WHERE resident_id = ? ORDER BY school_year, term, id
+                """, arguments: [id]).map { row in
+                SchoolTermEntry(
+                    schoolYear: row["school_year"], term: row["term"], schoolName: row["school_name"],
+                    schoolType: row["school_type"], grade: row["grade"], daysInTerm: row["days_in_term"],
+                    daysAbsent: row["days_absent"], japaneseSupport: row["japanese_support"], status: row["status"])
+            }
+            let confirmation = try Row.fetchOne(db, sql: """
+                SELECT outcome, note, confirmed_at, confirmed_by FROM school_confirmation WHERE resident_id = ?
+                ORDER BY id DESC LIMIT 1
+                """, arguments: [id]).map { row -> String in
+                let on = String((row["confirmed_at"] as String).prefix(10))
+                return "\(row["outcome"] as String) on \(on) by \(row["confirmed_by"] as String): \(row["note"] as String)"
+            }
+            audit.residentIDs = [id]
+            return SchoolStatus(
+                reference: resident.reference, nameLatin: resident.nameLatin,
+                child: try SchoolingCensus(asOf: date).children(in: db, residentID: id).first,
+                terms: terms, lastConfirmation: confirmation)
+        }
+    }
+
+    /// Records what a home visit found. It counts until a roster applied after it lists the child.
+    public func confirm(_ ref: ResidentRef, outcome: SchoolConfirmationOutcome, note: String,
+                        by staff: StaffMember) throws -> ChildSchooling? {
+        let trimmed = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw ServiceError.usage("A confirmation needs a note saying what the visit found.") }
+        let timestamp = context.clock.timestamp()
+        let today = context.clock.today
+        return try context.perform(.schoolConfirm, by: staff, action: "school.confirm", entity: "school_confirmation") { db, audit in
+            let resident = try ResidentWrites.fetch(ref, in: db)
+            let id = resident.id!
+            let lastFile = try Int64.fetchOne(db, sql: "SELECT max(id) FROM intake_file WHERE kind = 'SCHOOL'")
+            try db.execute(sql: """
+                INSERT INTO school_confirmation (resident_id, outcome, note, after_file_id, confirmed_at, confirmed_by)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [id, outcome.rawValue, trimmed, lastFile, timestamp, staff.login])
+            audit.residentIDs = [id]
+            audit.detail = "outcome=\(outcome.rawValue)"
+            return try SchoolingCensus(asOf: today).children(in: db, residentID: id).first
+        }
+    }
+
+    /// The MEXT table's counts per group and school level; no child leaves the service.
+    public func figures(asOf: LocalDate? = nil, by dimension: SchoolingDimension,
+                        staff: StaffMember) throws -> [String: [SchoolLevel: SchoolingCounts]] {
+        let date = asOf ?? context.clock.today
+        return try context.perform(.aggregateReport, by: staff, action: "report.schooling", entity: "school_term_row") { db, audit in
+            var groups: [String: [SchoolLevel: SchoolingCounts]] = [:]
+            for child in try SchoolingCensus(asOf: date).children(in: db) {
+                let level = SchoolLevel(expectedGrade: child.expectedGrade)
+                var counts = groups[dimension.label(for: child), default: [:]][level, default: SchoolingCounts()]
+                if child.registerState.isInRegister { counts.headCount += 1 }
+                counts.classes[child.mextClass, default: 0] += 1
+                groups[dimension.label(for: child), default: [:]][level] = counts
+            }
+            audit.detail = "as_of=\(date) by=\(dimension.rawValue) groups=\(groups.count)"
+            return groups
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import KyoseiServices
+
+struct ImportSchool: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "school",
+        abstract: "Apply a school roster (SCH-<school year>-<term>.csv): recognise each child, record the term.",
+        discussion: """
+            Children are recognised by residence card number, else by Latin or katakana name, birth date
+            and sex; uncertain ones become identity reviews and stay unlinked, and children who are not
+            residents stay unmatched. A student number keeps its link from term to term, and a term sent
+            again replaces that term's rows. Exit 3 when the file is refused.
+            Example:
+              kyosei import school inbox/school/SCH-2026-T2.csv --json
+            """)
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The SCH-<school year>-<term>.csv file.") var file: String
+
+    func run() async throws {
+        let (context, staff) = try await CommandEnvironment.load(global).session()
+        let outcome = try SchoolImportService(context: context).apply(path: file, by: staff)
+        if output.json {
+            try Output.json(outcome)
+        } else {
+            switch outcome.outcome {
+            case .refused: print("\(outcome.file): REFUSED: \(outcome.reason ?? "")")
+            case .alreadyApplied: print("\(outcome.file): already applied; nothing changed.")
+            case .applied:
+                print("\(outcome.file): \(outcome.rows) rows, \(outcome.applied) applied, \(outcome.rejected) rejected; "
+                    + "\(outcome.known) known students, \(outcome.matched) matched, \(outcome.review) to review, "
+                    + "\(outcome.unmatched) not residents.")
+            }
+        }
+        if outcome.outcome == .refused { throw ExitCode(3) }
+    }
+}

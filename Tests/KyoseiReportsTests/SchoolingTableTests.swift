@@ -1,0 +1,28 @@
+import KyoseiDomain
+import KyoseiReports
+import Testing
+
+@Suite struct SchoolingTableTests {
+    func counts(_ head: Int, _ enrolled: Int, _ foreign: Int, _ unconfirmed: Int) -> SchoolingCounts {
+        SchoolingCounts(headCount: head, classes: [.enrolledCompulsory: enrolled, .foreignSchool: foreign, .unconfirmed: unconfirmed])
+    }
+
+    @Test func smallCellsAreWithheldWithAPartnerAndTheDifferenceWithThem() {
+        let t = SchoolingTable.build(title: "t", groupedBy: "nationality", groups: [
+            "BR": [.elementary: counts(200, 150, 30, 20)],
+            "VN": [.elementary: counts(100, 80, 10, 10)],
+            "NP": [.elementary: counts(40, 30, 7, 3)],
+        ], minimum: 5)
+        let np = t.rows.first { $0.label == "NP" }!
+        #expect(np.cells[0] == .count(40))
+        #expect(np.cells[5] == .suppressed, "3 unconfirmed")
+        #expect(np.cells[2] == .suppressed, "the row's smallest other class goes with it")
+        #expect(np.cells[6] == .suppressed, "the difference is made of withheld counts")
+        let unconfirmedColumn = t.rows.map { $0.cells[5] }
+        #expect(unconfirmedColumn.filter { $0 == .suppressed }.count >= 2, "a column never has one withheld cell alone")
+        #expect(t.rows.first { $0.label == "BR" }!.cells[1] == .count(150))
+        #expect(t.total.cells[0] == .count(340))
+        #expect(t.total.cells[6] == .count(33))
+        #expect(t.columns.count == 14)
+    }
+}
