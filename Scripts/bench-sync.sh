@@ -8,7 +8,7 @@
 # median latency of `resident find` by card number, Latin and katakana fragment on the
 # loaded database, and its size; then seeds 200,000 cases and times `case list --mine
 # --overdue`, `case stats` and `rules run` over the whole city; then imports 200,000
-# employment notifications.
+# employment notifications and three term school rosters (and times the schooling report).
 #
 #   Scripts/bench-sync.sh [RESIDENTS]
 set -euo pipefail
@@ -60,3 +60,4 @@ PY
 "$bin/kyosei-bench" find --db "$KYOSEI_DB"
 "$bin/kyosei-bench" cases --db "$KYOSEI_DB" --cases 200000
 "$bin/kyosei-bench" employment --db "$KYOSEI_DB" --residents "$residents" --notifications 200000 --out "$work/employment"
+"$bin/kyosei-bench" school --db "$KYOSEI_DB" --residents "$residents" --out "$work/school"
