@@ -1,0 +1,11 @@
+/// The resident-population table: how many residents in each group and their share of all
+/// residents, withheld together by the shared `Suppression` step.
+public enum PopulationTable {
+    public static func build(title: String, groupedBy rowHeader: String, groups: [String: Int], minimum: Int) -> ReportTable {
+        Suppression.table(
+            title: title, counts: GroupedCounts(rowHeader: rowHeader, measures: ["residents"], groups: groups.mapValues { [$0] }),
+            columns: [ReportColumn("Residents", .count(0), block: 0), ReportColumn("Share", .shareOfTotal(0), block: 0)],
+            minimum: minimum,
+            notes: ["* withheld: fewer than \(minimum) residents, or withheld so that another withheld figure cannot be worked out from the total."])
+    }
+}
