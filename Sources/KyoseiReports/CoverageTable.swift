@@ -2,11 +2,10 @@
 /// the share, by group. An obligation's three figures for a group are withheld together by the
 /// shared `Suppression` step (a few uncovered people are as telling as a few people).
 public enum CoverageTable {
-    public static func build(
-        title: String, groupedBy rowHeader: String, groups: [String: [CoverageObligationKey: CoverageCounts]],
-        obligations: [CoverageObligationKey], minimum: Int
-    ) -> ReportTable {
-        let counts = GroupedCounts(
+    public static func counts(
+        groupedBy rowHeader: String, groups: [String: [CoverageObligationKey: CoverageCounts]], obligations: [CoverageObligationKey]
+    ) -> GroupedCounts {
+        GroupedCounts(
             rowHeader: rowHeader, measures: obligations.flatMap { ["\($0) obligated", "\($0) covered"] },
             groups: groups.mapValues { byObligation in
                 obligations.flatMap { o in
@@ -14,13 +13,23 @@ public enum CoverageTable {
                     return [c.obligated, c.covered]
                 }
             })
-        let columns = obligations.indices.flatMap { i in
+    }
+
+    public static func columns(_ obligations: [CoverageObligationKey]) -> [ReportColumn] {
+        obligations.indices.flatMap { i in
             [ReportColumn("\(obligations[i]) obligated", .count(2 * i), block: i),
              ReportColumn("\(obligations[i]) covered", .count(2 * i + 1), block: i),
              ReportColumn("\(obligations[i]) share", .share(2 * i + 1, of: 2 * i), block: i)]
         }
-        return Suppression.table(
-            title: title, counts: counts, columns: columns, minimum: minimum,
+    }
+
+    public static func build(
+        title: String, groupedBy rowHeader: String, groups: [String: [CoverageObligationKey: CoverageCounts]],
+        obligations: [CoverageObligationKey], minimum: Int
+    ) -> ReportTable {
+        Suppression.table(
+            title: title, counts: counts(groupedBy: rowHeader, groups: groups, obligations: obligations),
+            columns: columns(obligations), minimum: minimum,
             notes: ["* withheld: fewer than \(minimum) people, or withheld so that another withheld figure cannot be worked out from the total."])
     }
 }

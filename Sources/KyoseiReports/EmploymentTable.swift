@@ -4,14 +4,20 @@
 public enum EmploymentTable {
     public static let columns = ["Hires", "Separations", "Late reports", "Late share", "Insured share", "Dispatched share"]
 
-    public static func build(title: String, groupedBy rowHeader: String, groups: [String: EmploymentCounts], minimum: Int) -> ReportTable {
-        let counts = GroupedCounts(
+    public static let reportColumns: [ReportColumn] = {
+        let values: [ReportColumn.Value] = [.count(0), .count(1), .count(2), .share(2, of: 3), .share(4, of: 0), .share(5, of: 0)]
+        return zip(columns, values).enumerated().map { ReportColumn($1.0, $1.1, block: $0) }
+    }()
+
+    public static func counts(groupedBy rowHeader: String, groups: [String: EmploymentCounts]) -> GroupedCounts {
+        GroupedCounts(
             rowHeader: rowHeader, measures: ["hires", "separations", "late", "notifications", "insured hires", "dispatched hires"],
             groups: groups.mapValues { [$0.hires, $0.separations, $0.late, $0.notifications, $0.insuredHires, $0.dispatchedHires] })
-        let values: [ReportColumn.Value] = [.count(0), .count(1), .count(2), .share(2, of: 3), .share(4, of: 0), .share(5, of: 0)]
-        return Suppression.table(
-            title: title, counts: counts,
-            columns: zip(columns, values).enumerated().map { ReportColumn($1.0, $1.1, block: $0) }, minimum: minimum,
+    }
+
+    public static func build(title: String, groupedBy rowHeader: String, groups: [String: EmploymentCounts], minimum: Int) -> ReportTable {
+        Suppression.table(
+            title: title, counts: counts(groupedBy: rowHeader, groups: groups), columns: reportColumns, minimum: minimum,
             notes: ["* withheld: fewer than \(minimum) notifications, or withheld so that another withheld figure cannot be worked out from the total.",
                     "Late share is of all notifications; insured and dispatched shares are of hires."])
     }

@@ -21,13 +21,20 @@ public struct ReportColumn: Sendable, Equatable {
         self.block = block
     }
 
-    /// The counts the cell is built from: its part and its whole (a count is its own whole), and
-    /// whether the remainder (whole − part) is published by implication.
-    func parts(_ counts: [Int]) -> (part: Int, whole: Int, remainderShown: Bool) {
+    /// The measures the column is built from.
+    var measures: [Int] {
         switch value {
-        case .count(let m): (counts[m], counts[m], false)
-        case .share(let n, let d): (counts[n], counts[d], true)
-        case .shareOfTotal(let m): (counts[m], counts[m], false)
+        case .count(let m), .shareOfTotal(let m): [m]
+        case .share(let n, let d): [n, d]
+        }
+    }
+
+    /// The counts the cell is built from: its part and its whole (a count is its own whole), and
+    /// whether the remainder (whole − part) is published by implication; `nil` if one is unknown.
+    func parts(_ counts: [Int?]) -> (part: Int, whole: Int, remainderShown: Bool)? {
+        switch value {
+        case .count(let m), .shareOfTotal(let m): counts[m].map { ($0, $0, false) }
+        case .share(let n, let d): counts[n].flatMap { part in counts[d].map { (part, $0, true) } }
         }
     }
 

@@ -110,7 +110,8 @@ import Testing
                       ["import", "insurance"], ["coverage", "show"], ["coverage", "gaps"], ["coverage", "link"],
                       ["report", "coverage"],
                       ["import", "employment"], ["employment", "show"], ["employment", "findings"], ["employer", "list"],
-                      ["employer", "show"], ["report", "employment"], ["report", "population"]]
+                      ["employer", "show"], ["report", "employment"], ["report", "population"],
+                      ["report", "alliance"], ["alliance", "merge"]]
         for command in leaves {
             let help = try kyosei.run(command + ["--help"])
             #expect(help.status == 0, "\(command)")

@@ -3,5 +3,5 @@ import ArgumentParser
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Aggregate reports that leave the city: no person in them, small cells withheld.",
-        subcommands: [ReportCoverage.self, ReportEmployment.self, ReportPopulation.self])
+        subcommands: [ReportCoverage.self, ReportEmployment.self, ReportPopulation.self, ReportAlliance.self])
 }
