@@ -62,7 +62,8 @@ struct KyoseiCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, ResidentCommand.self, HouseholdCommand.self, StaffCommand.self,
             SyncCommand.self, RejectsCommand.self, ImportCommand.self, CoverageCommand.self, EmploymentCommand.self,
-            EmployerCommand.self, SchoolCommand.self, CaseCommand.self, RulesCommand.self, ReportCommand.self, AuditCommand.self,
+            EmployerCommand.self, SchoolCommand.self, CaseCommand.self, RulesCommand.self, ReportCommand.self,
+            AllianceCommand.self, AuditCommand.self,
             ConfigCommand.self, BackupCommand.self, RestoreCommand.self, DoctorCommand.self,
         ]
     )

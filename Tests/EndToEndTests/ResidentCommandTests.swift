@@ -112,7 +112,8 @@ import Testing
                       ["import", "employment"], ["employment", "show"], ["employment", "findings"], ["employer", "list"],
                       ["employer", "show"], ["report", "employment"],
                       ["import", "school"], ["school", "list"], ["school", "children"], ["school", "status"],
-                      ["school", "confirm"], ["report", "schooling"]]
+                      ["school", "confirm"], ["report", "schooling"], ["report", "population"],
+                      ["report", "alliance"], ["alliance", "merge"]]
         for command in leaves {
             let help = try kyosei.run(command + ["--help"])
             #expect(help.status == 0, "\(command)")

@@ -161,7 +161,9 @@ import Testing
         #expect(try ReportPeriod("2028-02").last == d("2028-02-29"))
         #expect(try ReportPeriod("2026").last == d("2026-12-31"))
         #expect(q3.contains(d("2026-09-30")) && !q3.contains(d("2026-10-01")))
-        for bad in ["2026-Q5", "2026-Q0", "2026-13", "26-Q1", "2026-7", "2026-Q3-1", ""] {
+        let fiscal = try ReportPeriod("FY2026")
+        #expect(fiscal.first == d("2026-04-01") && fiscal.last == d("2027-03-31"))
+        for bad in ["2026-Q5", "2026-Q0", "2026-13", "26-Q1", "2026-7", "2026-Q3-1", "", "FY26", "FY-2026", "FY2026-Q1"] {
             #expect(throws: ValidationError.self) { try ReportPeriod(bad) }
         }
     }

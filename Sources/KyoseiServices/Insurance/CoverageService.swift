@@ -74,16 +74,7 @@ public enum CoverageDimension: String, Sendable, CaseIterable {
         case .nationality: return standing.nationality.rawValue
         case .status: return standing.status?.rawValue ?? "(none)"
         case .district: return standing.district?.rawValue ?? "(none)"
-        case .ageBand:
-            let age = standing.birthDate.age(on: date)
-            switch age {
-            case ..<15: return "00-14"
-            case 15..<20: return "15-19"
-            case 20..<40: return "20-39"
-            case 40..<60: return "40-59"
-            case 60..<75: return "60-74"
-            default: return "75+"
-            }
+        case .ageBand: return AgeBand.label(age: standing.birthDate.age(on: date))
         }
     }
 }

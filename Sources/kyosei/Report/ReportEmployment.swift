@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import KyoseiDomain
 import KyoseiReports
 import KyoseiServices
@@ -18,32 +17,19 @@ struct ReportEmployment: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "A year (2026), quarter (2026-Q3) or month (2026-07); default: the current year.") var period: String?
     @Option(help: "nationality, status or employer-size.") var by = "nationality"
-    @Option(help: "csv, json or md.") var format = "md"
-    @Option(help: "For CSV: utf-8 (with a BOM, for Excel) or shift_jis.") var encoding = "utf-8"
-    @Option(help: "Write to this file instead of standard output.") var out: String?
+    @OptionGroup var output: ReportOutputOptions
 
     func run() async throws {
         guard let dimension = EmploymentDimension(rawValue: by) else {
             throw KyoseiDomain.ValidationError(field: "--by", value: by, reason: "must be nationality, status or employer-size")
         }
-        guard let reportFormat = ReportFormat(rawValue: format) else {
-            throw KyoseiDomain.ValidationError(field: "--format", value: format, reason: "must be csv, json or md")
-        }
-        guard ["utf-8", "shift_jis"].contains(encoding) else {
-            throw KyoseiDomain.ValidationError(field: "--encoding", value: encoding, reason: "must be utf-8 or shift_jis")
-        }
+        _ = try output.validatedFormat()
         let environment = try await CommandEnvironment.load(global)
         let reportPeriod = try ReportPeriod(period ?? String(environment.clock.today.year))
         let (context, staff) = try environment.session()
         let groups = try EmploymentService(context: context).figures(period: reportPeriod, by: dimension, staff: staff)
-        let table = EmploymentTable.build(
+        try output.write(EmploymentTable.build(
             title: "Employment reports by \(dimension.rawValue), \(reportPeriod.first) to \(reportPeriod.last)",
-            groupedBy: dimension.rawValue, groups: groups, minimum: environment.settings.suppressionMinimum)
-        let bytes = try reportFormat.render(table, shiftJIS: encoding == "shift_jis")
-        if let out {
-            try Data(bytes).write(to: URL(fileURLWithPath: out))
-        } else {
-            FileHandle.standardOutput.write(Data(bytes))
-        }
+            groupedBy: dimension.rawValue, groups: groups, minimum: environment.settings.suppressionMinimum))
     }
 }

@@ -1,0 +1,13 @@
+/// The tables of an Alliance file, each with the columns its suppression is worked out on, so a
+/// city's export and the Alliance merge withhold by the same rules.
+public enum AllianceTableKind: String, Sendable, CaseIterable {
+    case population, coverage, employment
+
+    public var columns: [ReportColumn] {
+        switch self {
+        case .population: PopulationTable.columns
+        case .coverage: CoverageTable.columns(CoverageObligationKey.allCases)
+        case .employment: EmploymentTable.reportColumns
+        }
+    }
+}

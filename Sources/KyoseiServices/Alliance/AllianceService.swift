@@ -1,0 +1,46 @@
+import KyoseiDomain
+import KyoseiReports
+
+/// The city's side of the Alliance: the aggregate file it sends for a period, and the merge the
+/// Alliance office runs over every city's file. Both need the aggregate-report permission only:
+/// nothing in them names a person.
+public struct AllianceService: Sendable {
+    let context: ServiceContext
+
+    public init(context: ServiceContext) { self.context = context }
+
+    /// Population and coverage as of the period's last day (or today, if the period is not
+    /// over), employment over the period; all by nationality, suppressed as the city's own
+    /// reports are.
+    public func export(period: ReportPeriod, staff: StaffMember) throws -> AllianceFile {
+        let asOf = min(period.last, context.clock.today)
+        let minimum = context.settings.suppressionMinimum
+        let population = try PopulationService(context: context).figures(asOf: asOf, by: .nationality, staff: staff)
+        let coverage = try CoverageService(context: context).figures(asOf: asOf, by: .nationality, staff: staff)
+        let employment = try EmploymentService(context: context).figures(period: period, by: .nationality, staff: staff)
+        func suppressed(_ counts: GroupedCounts, _ kind: AllianceTableKind) -> CountTable {
+            Suppression.countTable(CountTable(counts), columns: kind.columns, minimum: minimum)
+        }
+        return AllianceFile(
+            municipalityCode: context.settings.municipalityCode.rawValue, municipalities: nil, period: period.description,
+            firstDay: period.first.description, lastDay: period.last.description, generatedAt: context.clock.timestamp(),
+            tables: AllianceFile.Tables(
+                population: suppressed(PopulationTable.counts(groupedBy: "nationality", groups: population), .population),
+                coverage: suppressed(CoverageTable.counts(
+                    groupedBy: "nationality", groups: coverage, obligations: CoverageObligationKey.allCases), .coverage),
+                employment: suppressed(EmploymentTable.counts(groupedBy: "nationality", groups: employment), .employment)))
+    }
+
+    /// Adds the cities' files together; a set that cannot be added is refused whole.
+    public func merge(_ files: [(name: String, file: AllianceFile)], staff: StaffMember) throws -> AllianceFile {
+        try context.performRead(.aggregateReport, by: staff, action: "alliance.merge", entity: "alliance_file") { _, audit in
+            audit.detail = "files=\(files.count)"
+            do {
+                return try AllianceMerger.merge(
+                    files, minimum: context.settings.suppressionMinimum, generatedAt: context.clock.timestamp())
+            } catch let error as AllianceMergeError {
+                throw ServiceError.dataRefused(error.description)
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import KyoseiDomain
+import KyoseiReports
+import KyoseiServices
+
+struct ReportCoverage: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage",
+        abstract: "Share of residents covered per obligation (health, pension, employment), by group.",
+        discussion: """
+            Cells under reports.suppression_minimum people are withheld (*), and a second cell with
+            them where one alone could be worked out from the total.
+            Example:
+              kyosei report coverage --by nationality --format csv --out coverage.csv
+              kyosei report coverage --by age-band --format md
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "As of this date (default: today).") var asOf: String?
+    @Option(help: "nationality, status, age-band or district.") var by = "nationality"
+    @OptionGroup var output: ReportOutputOptions
+
+    func run() async throws {
+        let date = try parsed(asOf) { try LocalDate($0, field: "as-of date") }
+        guard let dimension = CoverageDimension(rawValue: by) else {
+            throw ValidationError(field: "--by", value: by, reason: "must be nationality, status, age-band or district")
+        }
+        _ = try output.validatedFormat()
+        let environment = try await CommandEnvironment.load(global)
+        let (context, staff) = try environment.session()
+        let groups = try CoverageService(context: context).figures(asOf: date, by: dimension, staff: staff)
+        try output.write(CoverageTable.build(
+            title: "Social-insurance coverage by \(dimension.rawValue), as of \(date ?? environment.clock.today)",
+            groupedBy: dimension.rawValue, groups: groups, obligations: CoverageObligationKey.allCases,
+            minimum: environment.settings.suppressionMinimum))
+    }
+}

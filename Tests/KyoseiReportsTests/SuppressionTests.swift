@@ -1,0 +1,23 @@
+import KyoseiReports
+import Testing
+
+@Suite struct SuppressionTests {
+    let columns = [ReportColumn("n", .count(0), block: 0), ReportColumn("k", .count(1), block: 1)]
+
+    @Test func aLoneWithheldGroupWithNoPartnerTakesTheTotalWithIt() {
+        let counts = GroupedCounts(rowHeader: "g", measures: ["n", "k"], groups: ["A": [3, 20], "B": [0, 30]])
+        let t = Suppression.table(title: "t", counts: counts, columns: columns, minimum: 5)
+        #expect(t.rows[0].cells == [.suppressed, .count(20)])
+        #expect(t.total.cells == [.suppressed, .count(50)])
+    }
+
+    @Test func blocksAreWithheldTogether() {
+        let counts = GroupedCounts(rowHeader: "g", measures: ["all", "some"], groups: ["A": [40, 38], "B": [50, 20], "C": [60, 30]])
+        let t = Suppression.table(
+            title: "t", counts: counts,
+            columns: [ReportColumn("all", .count(0), block: 0), ReportColumn("share", .share(1, of: 0), block: 0)], minimum: 5)
+        #expect(t.rows[0].cells == [.suppressed, .suppressed], "two people not in `some` are as telling as two people")
+        #expect(t.rows[1].cells == [.suppressed, .suppressed])
+        #expect(t.rows[2].cells == [.count(60), .share(0.5)])
+    }
+}
