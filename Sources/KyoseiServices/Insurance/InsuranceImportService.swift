@@ -150,16 +150,7 @@ public struct InsuranceImportService: Sendable {
         outcome.rows = reader.recordCount
         outcome.rejected = rejects.count
         outcome.ended = try endUnlisted(scheme: scheme, source: source, fileID: fileID, on: rosterDate, in: db)
-        for reject in rejects {
-            var record = RejectRecord(fileID: fileID, line: reject.line, columns: reject.columns.joined(separator: ","),
-                                      reasons: try RejectedRecord.reasonsText(reject.reasons), recordText: reject.recordText)
-            try record.insert(db)
-        }
-        file.rowCount = outcome.rows
-        file.rowsApplied = outcome.applied
-        file.rowsRejected = outcome.rejected
-        file.summary = String(decoding: try JSONEncoder().encode(outcome), as: UTF8.self)
-        try file.update(db)
+        try RejectedRecord.keep(rejects, of: &file, outcome: outcome, in: db)
         audit.residentIDs = matchedResidents
         audit.detail = "file=\(name) rows=\(outcome.rows) matched=\(outcome.matched) review=\(outcome.review) unmatched=\(outcome.unmatched) ended=\(outcome.ended)"
         return outcome

@@ -1,10 +1,26 @@
 import Foundation
+import GRDB
 import KyoseiDomain
 import KyoseiIntake
+import KyoseiStore
 
 /// How a reject's parts are stored: the header and the reasons as JSON arrays, so they come
 /// back exactly as they went in whatever commas or quotes they hold.
 enum RejectedRecord {
+    /// Keeps a roster's rejects for staff and writes the file's final counts and summary.
+    static func keep(_ rejects: [Reject], of file: inout IntakeFileRecord, outcome: RosterImportOutcome, in db: Database) throws {
+        for reject in rejects {
+            var record = RejectRecord(fileID: file.id!, line: reject.line, columns: reject.columns.joined(separator: ","),
+                                      reasons: try reasonsText(reject.reasons), recordText: reject.recordText)
+            try record.insert(db)
+        }
+        file.rowCount = outcome.rows
+        file.rowsApplied = outcome.applied
+        file.rowsRejected = outcome.rejected
+        file.summary = String(decoding: try JSONEncoder().encode(outcome), as: UTF8.self)
+        try file.update(db)
+    }
+
     static func headerText(_ header: [String]) throws -> String { try jsonArray(header) }
     static func reasonsText(_ reasons: [String]) throws -> String { try jsonArray(reasons) }
 

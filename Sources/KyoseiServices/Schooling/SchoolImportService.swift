@@ -91,16 +91,7 @@ public struct SchoolImportService: Sendable {
         }
         outcome.rows = reader.recordCount
         outcome.rejected = rejects.count
-        for reject in rejects {
-            var record = RejectRecord(fileID: fileID, line: reject.line, columns: reject.columns.joined(separator: ","),
-                                      reasons: try RejectedRecord.reasonsText(reject.reasons), recordText: reject.recordText)
-            try record.insert(db)
-        }
-        file.rowCount = outcome.rows
-        file.rowsApplied = outcome.applied
-        file.rowsRejected = outcome.rejected
-        file.summary = String(decoding: try JSONEncoder().encode(outcome), as: UTF8.self)
-        try file.update(db)
+        try RejectedRecord.keep(rejects, of: &file, outcome: outcome, in: db)
         audit.residentIDs = linked
         audit.detail = "file=\(name) rows=\(outcome.rows) matched=\(outcome.matched) review=\(outcome.review) unmatched=\(outcome.unmatched)"
         return outcome
