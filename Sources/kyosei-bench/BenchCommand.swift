@@ -18,7 +18,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kyosei-bench",
         abstract: "Write benchmark data and measure Kyosei's hot paths.",
-        subcommands: [Generate.self, Find.self, CaseQueues.self]
+        subcommands: [Generate.self, Find.self, CaseQueues.self, RegisterSeries.self]
     )
 }
 
