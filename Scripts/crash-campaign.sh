@@ -74,13 +74,14 @@ for run in $(seq 1 "$runs"); do
   full_ms=$(( ($(date +%s%N) - started) / 1000000 ))
   dump "$copy" "$work/after.txt"
 
-  delay_ms=$(( RANDOM * RANDOM % (full_ms * 12 / 10 + 1) ))
+  # A moment within the apply, or a little after it: some kills land once it has committed.
+  delay_ms=$(( RANDOM * RANDOM % (full_ms * 13 / 10 + 1) ))
   KYOSEI_DB="$db" "$bin/kyosei" sync register "$file" > /dev/null 2>&1 &
   pid=$!
   sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
   kill -9 "$pid" 2> /dev/null || true
   status=0
-  wait "$pid" || status=$?
+  wait "$pid" 2> /dev/null || status=$?
   killed=no
   if [ "$status" -eq 137 ]; then killed=yes; kills=$((kills + 1)); fi
 
