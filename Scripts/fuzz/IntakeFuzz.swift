@@ -50,7 +50,8 @@ enum IntakeFuzz {
 
     static func write(_ bytes: [UInt8], as name: String) -> String {
         let path = folder + "/" + name
-        precondition(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "cannot write \(path)")
+        let written = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        precondition(written, "cannot write \(path)")
         return path
     }
 
