@@ -53,6 +53,12 @@ struct CaseQueues: AsyncParsableCommand {
             }
         }
         print(String(format: "seeded %d cases in %.1f s", cases, Date().timeIntervalSince(seedStart)))
+        // The morning after: the night's rules run (timed), then the queues staff open.
+        let rulesStart = Date()
+        let summaries = try RulesService(context: context).run(by: founder)
+        let residentCount = try await context.database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM resident") ?? 0 }
+        print(String(format: "rules run over %d residents: %.2f s (%@)", residentCount, Date().timeIntervalSince(rulesStart),
+                     summaries.map { "\($0.rule) +\($0.raised)" }.joined(separator: ", ")))
         let worker = try context.staffMember(login: staffLogins[1])
         let service = CaseService(context: context)
         var mine = CaseFilter()
@@ -62,10 +68,6 @@ struct CaseQueues: AsyncParsableCommand {
         let statsTimes = try measure { _ = try service.stats(by: founder) }
         print(String(format: "case list --mine --overdue  median %6.2f ms   p95 %6.2f ms", listTimes.median, listTimes.p95))
         print(String(format: "case stats                  median %6.2f ms   p95 %6.2f ms", statsTimes.median, statsTimes.p95))
-        let rulesStart = Date()
-        let summaries = try RulesService(context: context).run(by: founder)
-        print(String(format: "rules run over %@ residents: %.2f s (%@)", "\(try await context.database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM resident") ?? 0 })",
-                     Date().timeIntervalSince(rulesStart), summaries.map { "\($0.rule) +\($0.raised)" }.joined(separator: ", ")))
     }
 
     private func measure(_ body: () throws -> Void) throws -> (median: Double, p95: Double) {

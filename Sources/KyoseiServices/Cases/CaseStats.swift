@@ -25,10 +25,13 @@ public struct CaseStats: Sendable, Codable {
 
     static func compute(today: LocalDate, in db: Database) throws -> CaseStats {
         let active = "state IN ('OPEN','IN_PROGRESS','WAITING')"
+        // Grouping by the bare column (not an expression) lets SQLite walk the partial index.
         func grouped(_ column: String) throws -> [String: Int] {
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(
-                db, sql: "SELECT coalesce(\(column), '(none)') AS k, count(*) AS n FROM cases WHERE \(active) GROUP BY k"
-            ).map { ($0["k"] as String, $0["n"] as Int) })
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT \(column) AS k, count(*) AS n FROM cases WHERE \(active) GROUP BY \(column)") {
+                counts[(row["k"] as String?) ?? "(none)", default: 0] += row["n"] as Int
+            }
+            return counts
         }
         let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases WHERE \(active)") ?? 0
         let overdue = try Int.fetchOne(
@@ -39,16 +42,14 @@ public struct CaseStats: Sendable, Codable {
         // Weeks start on Monday; 1970-01-05 was one.
         let monday = today.adding(days: -((today.dayNumber - 4) % 7))
         let since = monday.adding(days: -49)
+        /// One index range count per week.
         func perWeek(_ column: String) throws -> [String: Int] {
             var weeks: [String: Int] = [:]
-            for i in 0..<8 { weeks[since.adding(days: 7 * i).description] = 0 }
-            let days = try Row.fetchAll(db, sql: """
-                SELECT substr(\(column), 1, 10) AS day, count(*) AS n FROM cases WHERE \(column) >= ? GROUP BY day
-                """, arguments: [since.description])
-            for row in days {
-                guard let day = try? LocalDate(row["day"] as String) else { continue }
-                let start = day.adding(days: -((day.dayNumber - 4) % 7))
-                weeks[start.description, default: 0] += row["n"] as Int
+            for i in 0..<8 {
+                let start = since.adding(days: 7 * i)
+                weeks[start.description] = try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM cases WHERE \(column) >= ? AND \(column) < ?",
+                    arguments: [start.description, start.adding(days: 7).description]) ?? 0
             }
             return weeks
         }

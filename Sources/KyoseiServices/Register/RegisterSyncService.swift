@@ -19,7 +19,9 @@ public struct RegisterSyncService: Sendable {
         let lock = try SyncLock(databasePath: context.database.path)
         defer { withExtendedLifetime(lock) {} }
         do {
-            return try applyLocked(csvPath: csvPath, name: name, by: staff, dryRun: dryRun)
+            let outcome = try applyLocked(csvPath: csvPath, name: name, by: staff, dryRun: dryRun)
+            if outcome.outcome == .applied { try context.database.optimize() }
+            return outcome
         } catch let error as IntakeError {
             return try refuse(SyncOutcome(file: name, sequence: nil, kind: nil, outcome: .refused, reason: error.description), by: staff)
         } catch let refusal as SyncRefusal {

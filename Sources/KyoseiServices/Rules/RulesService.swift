@@ -11,6 +11,7 @@ public struct RulesService: Sendable {
     public func run(asOf: LocalDate? = nil, residents scope: Set<Int64>? = nil, dryRun: Bool = false,
                     by staff: StaffMember) throws -> [RuleRunSummary] {
         let date = asOf ?? context.clock.today
+        defer { if !dryRun { try? context.database.optimize() } }
         return try context.perform(.rulesRun, by: staff, action: dryRun ? "rules.run.dry-run" : "rules.run",
                                    entity: "case", rollback: dryRun) { db, audit in
             let engine = RulesEngine(settings: context.settings, login: staff.login, timestamp: context.clock.timestamp())

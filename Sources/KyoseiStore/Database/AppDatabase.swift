@@ -55,6 +55,13 @@ public final class AppDatabase: Sendable {
         EmbeddedSchema.files.map { String($0.name.dropLast(".sql".count)) }
     }
 
+    /// Lets SQLite refresh its statistics after a large write: without them the planner walks
+    /// the whole `cases` table by state for `case stats` instead of the small partial indexes
+    /// (450 ms against 11 ms at 200,000 cases). Cheap when there is nothing to do.
+    public func optimize() throws {
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA optimize") }
+    }
+
     public func appliedMigrations() throws -> [String] {
         try writer.read { db in try Self.migrator.appliedIdentifiers(db).sorted() }
     }
