@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import KyoseiDomain
 
 /// Recognises a roster row (katakana, Latin, or both; birth date; sex; sometimes a card number)
@@ -94,7 +96,7 @@ public final class IdentityIndex: @unchecked Sendable {
             if let queryCard, record.cardHash != 0 {
                 card = queryCard == record.cardHash ? MatchWeights.cardEqual : MatchWeights.cardConflict
             }
-            scored.append(Candidate(number: number, name: name, date: date, card: card))
+            scored.append(Candidate(number: number, name: name.score, date: date, card: card))
         }
 
         for number in byDate[dateSex] ?? [] { consider(number, date: MatchWeights.dateExact) }
@@ -117,7 +119,24 @@ public final class IdentityIndex: @unchecked Sendable {
                 : MatchWeights.dateOther
             consider(number, date: weight)
         }
-        return decide(scored.sorted { $0.total > $1.total })
+        return decide(scored.sorted { $0.total > $1.total }, compared: scored.count)
+    }
+
+    /// `match` for many rows at once, spread over the machine's cores; the decisions come back
+    /// in the order of the rows. The import calls it a batch at a time.
+    public func matchAll(_ queries: [IdentityQuery]) -> [MatchDecision] {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        guard workers > 1, queries.count >= 64 else { return queries.map(match) }
+        var decisions = [MatchDecision?](repeating: nil, count: queries.count)
+        let pieces = min(queries.count / 16, workers * 8)
+        decisions.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+                let range = (queries.count * piece / pieces)..<(queries.count * (piece + 1) / pieces)
+                for i in range { (out + i).pointee = match(queries[i]) }
+            }
+        }
+        return decisions.map { $0! }
     }
 
     // MARK: - Deciding
@@ -130,7 +149,7 @@ public final class IdentityIndex: @unchecked Sendable {
         var total: Double { name + date + card }
     }
 
-    private func decide(_ ranked: [Candidate]) -> MatchDecision {
+    private func decide(_ ranked: [Candidate], compared: Int) -> MatchDecision {
         guard let best = ranked.first, best.total >= MatchWeights.reviewThreshold else {
             return MatchDecision(outcome: .unmatched, residentID: nil, candidates: [], score: ranked.first?.total ?? 0,
                                  reason: "No resident agrees on enough of the name, the birth date and the sex.")
@@ -138,7 +157,7 @@ public final class IdentityIndex: @unchecked Sendable {
         let bestID = records[Int(best.number)].id
         let runnerUp = ranked.dropFirst().first
         let clearLead = runnerUp.map { best.total - $0.total >= MatchWeights.runnerUpGap } ?? true
-        if best.total >= MatchWeights.matchThreshold, best.name >= MatchWeights.minimumNameScore, clearLead {
+        if best.total >= MatchWeights.matchThreshold + MatchWeights.blockAllowance(compared: compared), best.name >= MatchWeights.minimumNameScore, clearLead {
             let reason = best.card > 0
                 ? "The residence card number agrees, and so do the name and the birth date, with one resident."
                 : best.date == MatchWeights.dateExact
@@ -160,25 +179,34 @@ public final class IdentityIndex: @unchecked Sendable {
 
     // MARK: - Names
 
+    /// The best of the row's katakana and Latin parts against the resident's Latin name and
+    /// katakana reading.
     private func nameEvidence(_ record: StoredRecord, _ query: inout PreparedQuery,
-                              _ comparator: NameComparator) -> Double {
+                              _ comparator: NameComparator) -> NameComparator.Evidence {
         let start = Int(record.partsStart)
         let latin = parts[start..<start + Int(record.latinParts)]
         let kana = parts[start + Int(record.latinParts)..<start + Int(record.latinParts) + Int(record.kanaParts)]
-        var best = -Double.infinity
+        var best = NameComparator.Evidence(score: -20, agreed: 0, unmatchedQuery: 0)
+        var found = false
+        func keep(_ evidence: NameComparator.Evidence) {
+            if !found || evidence.score > best.score { best = evidence }
+            found = true
+        }
         if !query.kana.isEmpty {
-            best = comparator.compare(query.kana, latin, set: 0, cache: &query.similarities).score
-            if !kana.isEmpty { best = max(best, comparator.compare(query.kana, kana, set: 0, cache: &query.similarities).score) }
+            keep(comparator.compare(query.kana, latin, set: 0, cache: &query.similarities))
+            if !kana.isEmpty {
+                keep(comparator.compare(query.kana, kana, set: 0, cache: &query.similarities))
+            }
         }
         if query.hasLatin {
             let latinQuery = query.latin(in: record.language, keys: keys)
             let set = UInt64(record.language.rawValue) + 1
-            best = max(best, comparator.compare(latinQuery, latin, set: set, cache: &query.similarities).score)
+            keep(comparator.compare(latinQuery, latin, set: set, cache: &query.similarities))
             if !kana.isEmpty {
-                best = max(best, comparator.compare(latinQuery, kana, set: set, cache: &query.similarities).score)
+                keep(comparator.compare(latinQuery, kana, set: set, cache: &query.similarities))
             }
         }
-        return best == -.infinity ? -20 : best
+        return best
     }
 
     private func store(_ part: NameParser.Part) -> StoredPart {

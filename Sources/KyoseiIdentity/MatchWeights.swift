@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Fellegi–Sunter weights (log2 of m/u) and thresholds, in one place so that calibration
 /// touches one file. They were set against the labelled sample-city rosters of
 /// `IdentityQualityTests`: change one and that suite says what it did to precision and recall.
@@ -37,4 +39,16 @@ enum MatchWeights {
     static let runnerUpGap = 6.0
     /// Name evidence alone the best candidate needs before a card or date can carry it.
     static let minimumNameScore = 5.0
+    /// What the match threshold rises by when the row was compared with many residents: each
+    /// doubling of the candidates doubles the chance that one of them agrees by accident.
+    /// Measured on the 1,000,000-resident bench, where a birth-date-and-sex block holds about 17
+    /// residents: a slope of 0.3 bits a doubling above 8 candidates took an eighth of the wrong
+    /// matches (strangers and lookalikes meeting a namesake) to review for 0.3% of recall; steeper
+    /// slopes cost more recall than the bar leaves. Cities up to a few hundred thousand, whose
+    /// blocks hold fewer than 8, are not affected.
+    static func blockAllowance(compared: Int) -> Double {
+        blockSlope * max(0, log2(Double(compared) / blockReference))
+    }
+    static let blockSlope = 0.3
+    static let blockReference = 8.0
 }

@@ -24,40 +24,57 @@ struct NameComparator {
     /// holds many SILVAs); `set` tells apart the row's katakana parts and its Latin parts as
     /// read in each language.
     func compare(_ query: [QueryPart], _ candidate: ArraySlice<StoredPart>, set: UInt64,
-                 cache: inout [UInt64: Float]) -> Evidence {
-        let rows = query.count, columns = candidate.count
+                 cache: inout SimilarityCache) -> Evidence {
+        let rows = min(query.count, 64), columns = min(candidate.count, 64)
         guard rows > 0, columns > 0 else { return Evidence(score: -20, agreed: 0, unmatchedQuery: rows) }
-        var pairs: [(similarity: Double, row: Int, column: Int)] = []
-        pairs.reserveCapacity(rows * columns)
-        for (r, part) in query.enumerated() {
-            for (c, stored) in candidate.enumerated() {
-                let s = similarity(part, stored, tag: set << 60 | UInt64(r) << 40, cache: &cache)
-                if s >= MatchWeights.closeLevel { pairs.append((s, r, c)) }
+        return withUnsafeTemporaryAllocation(of: Pair.self, capacity: rows * columns) { pairs in
+            var count = 0
+            for r in 0..<rows {
+                let part = query[r]
+                for c in 0..<columns {
+                    let stored = candidate[candidate.startIndex + c]
+                    let s = similarity(part, stored, tag: set << 60 | UInt64(r) << 40, cache: &cache)
+                    guard s >= MatchWeights.closeLevel else { continue }
+                    // Insertion in descending similarity; ties keep the row-major order.
+                    var i = count
+                    while i > 0, pairs[i - 1].similarity < s {
+                        pairs[i] = pairs[i - 1]
+                        i -= 1
+                    }
+                    pairs[i] = Pair(similarity: s, row: UInt8(r), column: UInt8(c))
+                    count += 1
+                }
             }
+            var rowUsed: UInt64 = 0, columnUsed: UInt64 = 0
+            var evidence = Evidence(score: 0, agreed: 0, unmatchedQuery: 0)
+            for pair in pairs[0..<count] {
+                let rowBit: UInt64 = 1 << pair.row, columnBit: UInt64 = 1 << pair.column
+                guard rowUsed & rowBit == 0, columnUsed & columnBit == 0 else { continue }
+                rowUsed |= rowBit
+                columnUsed |= columnBit
+                let stored = candidate[candidate.startIndex + Int(pair.column)]
+                let weight = frequency.agreementWeight(stored.key)
+                evidence.score += MatchWeights.agreement(similarity: pair.similarity, frequencyWeight: weight)
+                evidence.agreed += 1
+            }
+            let missing = columns - columnUsed.nonzeroBitCount
+            for r in 0..<rows where rowUsed & (1 << UInt64(r)) == 0 && !query[r].isParticle {
+                evidence.score += missing > 0 ? MatchWeights.disagreeingPart : MatchWeights.unmatchedQueryPart
+                evidence.unmatchedQuery += 1
+            }
+            evidence.score += max(Double(missing) * MatchWeights.unmatchedCandidatePart, MatchWeights.unmatchedCandidateFloor)
+            if evidence.agreed == 0 { evidence.score = min(evidence.score, -20) }
+            return evidence
         }
-        pairs.sort { $0.similarity > $1.similarity }
-        var rowUsed = [Bool](repeating: false, count: rows)
-        var columnUsed = [Bool](repeating: false, count: columns)
-        var evidence = Evidence(score: 0, agreed: 0, unmatchedQuery: 0)
-        for pair in pairs where !rowUsed[pair.row] && !columnUsed[pair.column] {
-            rowUsed[pair.row] = true
-            columnUsed[pair.column] = true
-            let stored = candidate[candidate.startIndex + pair.column]
-            let weight = frequency.agreementWeight(stored.key)
-            evidence.score += MatchWeights.agreement(similarity: pair.similarity, frequencyWeight: weight)
-            evidence.agreed += 1
-        }
-        let missing = columnUsed.lazy.filter { !$0 }.count
-        for (r, part) in query.enumerated() where !rowUsed[r] && !part.isParticle {
-            evidence.score += missing > 0 ? MatchWeights.disagreeingPart : MatchWeights.unmatchedQueryPart
-            evidence.unmatchedQuery += 1
-        }
-        evidence.score += max(Double(missing) * MatchWeights.unmatchedCandidatePart, MatchWeights.unmatchedCandidateFloor)
-        if evidence.agreed == 0 { evidence.score = min(evidence.score, -20) }
-        return evidence
     }
 
-    private func similarity(_ part: QueryPart, _ stored: StoredPart, tag: UInt64, cache: inout [UInt64: Float]) -> Double {
+    private struct Pair {
+        var similarity: Double
+        var row: UInt8
+        var column: UInt8
+    }
+
+    private func similarity(_ part: QueryPart, _ stored: StoredPart, tag: UInt64, cache: inout SimilarityCache) -> Double {
         if let number = part.number, number == stored.key || number == stored.joined { return 1 }
         var best = similarity(part.key, stored.key, tag: tag, cache: &cache)
         if stored.joined != StoredPart.none {
@@ -69,11 +86,11 @@ struct NameComparator {
         return best
     }
 
-    private func similarity(_ key: [UInt8], _ number: UInt32, tag: UInt64, cache: inout [UInt64: Float]) -> Double {
+    private func similarity(_ key: [UInt8], _ number: UInt32, tag: UInt64, cache: inout SimilarityCache) -> Double {
         let slot = tag | UInt64(number)
-        if let known = cache[slot] { return Double(known) }
+        if let known = cache.value(slot) { return Double(known) }
         let value = KeyDistance.similarity(key, keys.keys[Int(number)])
-        cache[slot] = Float(value)
+        cache.set(slot, Float(value))
         return value
     }
 }

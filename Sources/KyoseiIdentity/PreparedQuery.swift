@@ -9,7 +9,7 @@ struct PreparedQuery {
     private let latinText: String?
     private var latinParts: [SpellingLanguage: [NameComparator.QueryPart]] = [:]
     /// Part-to-key similarities already computed for this row; see `NameComparator.compare`.
-    var similarities: [UInt64: Float] = [:]
+    var similarities = SimilarityCache()
 
     var hasLatin: Bool { latinText != nil }
 

@@ -15,16 +15,23 @@ struct MatchQuality: AsyncParsableCommand {
     @Option(help: "Residents in the city.") var residents = 1_000_000
     @Option(help: "Roster rows to match (about 10% are not residents).") var roster = 1_000_000
     @Option(help: "Random seed.") var seed: UInt64 = 2012
-    @Option(help: "Concurrent matching tasks.") var tasks = 2
+    @Option(help: "Unused: matching runs on every core through IdentityIndex.matchAll.") var tasks = 2
+    @Option(help: "Print this many wrong automatic matches and missed resident rows, for calibration.") var showWrong = 0
 
     func run() async throws {
         let city = SampleCity(residents: residents, seed: seed, asOf: try LocalDate("2026-11-01"))
         let index = IdentityIndex()
         var start = Date()
+        var names: [Int64: String] = [:]
         city.forEachResident { resident in
             index.add(Self.record(resident))
-            if let twin = city.partnerTwin(of: resident) { index.add(Self.record(twin)) }
+            if showWrong > 0 { names[Int64(resident.personID.rawValue) ?? 0] = resident.nameLatin }
+            if let twin = city.partnerTwin(of: resident) {
+                index.add(Self.record(twin))
+                if showWrong > 0 { names[Int64(twin.personID.rawValue) ?? 0] = twin.nameLatin }
+            }
         }
+        var shown = 0, shownMissed = 0
         print("indexed \(index.count) residents in \(Self.seconds(since: start)) s; peak \(Self.peakMegabytes()) MB")
 
         let share = min(1, 0.9 * Double(roster) / Double(residents))
@@ -34,6 +41,22 @@ struct MatchQuality: AsyncParsableCommand {
         var matching = 0.0
         start = Date()
         func flush() async {
+            if showWrong > 0 {
+                for row in chunk {
+                    let query = IdentityQuery(nameKana: row.nameKana, nameLatin: row.nameLatin, birthDate: row.birthDate,
+                                              sex: row.sex, cardNumber: row.cardNumber)
+                    let decision = index.match(query)
+                    let truth = row.personID.flatMap { Int64($0.rawValue) }
+                    let wrong = decision.outcome == .matched && decision.residentID != truth
+                    let missed = truth != nil && decision.outcome != .matched && row.kind == .resident
+                    guard (wrong && shown < showWrong) || (missed && shownMissed < showWrong) else { continue }
+                    if wrong { shown += 1 } else { shownMissed += 1 }
+                    let who = decision.candidates.map { names[$0] ?? "?" }.joined(separator: " | ")
+                    print("\(wrong ? "WRONG" : "MISSED") \(row.kind) \(row.nameKana ?? row.nameLatin ?? "") \(row.birthDate) "
+                          + "card \(row.cardNumber != nil) truth \(truth.flatMap { names[$0] } ?? "-") -> \(decision.outcome) "
+                          + "\(String(format: "%.1f", decision.score)) [\(who)] \(decision.reason)")
+                }
+            }
             let clock = Date()
             tally.merge(await Self.match(chunk, index: index, tasks: tasks))
             matching += Date().timeIntervalSince(clock)
@@ -49,15 +72,20 @@ struct MatchQuality: AsyncParsableCommand {
         await flush()
         let total = Self.seconds(since: start)
         print("matched \(tally.rows) roster rows in \(String(format: "%.1f", matching)) s of matching "
-              + "(\(Int(Double(tally.rows) / max(matching, 0.001))) rows/s, \(tasks) tasks; \(total) s with generation)")
+              + "(\(Int(Double(tally.rows) / max(matching, 0.001))) rows/s, \(ProcessInfo.processInfo.activeProcessorCount) cores; \(total) s with generation)")
         print("peak memory (VmHWM) \(Self.peakMegabytes()) MB")
         print(String(format: "precision %.4f  recall %.4f  review share %.4f  (resident rows %d, automatic matches %d, wrong %d)",
                      tally.precision, tally.recall, tally.reviewShare, tally.residentRows, tally.matched,
                      tally.matched - tally.correct))
+        for (kind, counts) in tally.byKind.sorted(by: { $0.key < $1.key }) {
+            print("  \(kind): \(counts[0]) rows, \(counts[1]) wrongly matched, \(counts[2]) to review, \(counts[3]) not attached to their resident")
+        }
     }
 
     private struct Tally: Sendable {
         var rows = 0, residentRows = 0, matched = 0, correct = 0, review = 0
+        /// Per kind of row: rows, wrong automatic matches, reviews, resident rows not matched.
+        var byKind: [String: [Int]] = [:]
 
         var precision: Double { matched == 0 ? 1 : Double(correct) / Double(matched) }
         var recall: Double { residentRows == 0 ? 1 : Double(correct) / Double(residentRows) }
@@ -67,15 +95,20 @@ struct MatchQuality: AsyncParsableCommand {
             rows += 1
             let truth = row.personID.flatMap { Int64($0.rawValue) }
             if truth != nil { residentRows += 1 }
+            var kind = byKind["\(row.kind)", default: [0, 0, 0, 0]]
+            kind[0] += 1
             switch decision.outcome {
             case .matched:
                 matched += 1
-                if decision.residentID == truth { correct += 1 }
+                if decision.residentID == truth { correct += 1 } else { kind[1] += 1 }
             case .review:
                 review += 1
+                kind[2] += 1
             case .unmatched:
                 break
             }
+            if truth != nil, decision.residentID != truth { kind[3] += 1 }
+            byKind["\(row.kind)"] = kind
         }
 
         mutating func merge(_ other: Tally) {
@@ -84,28 +117,19 @@ struct MatchQuality: AsyncParsableCommand {
             matched += other.matched
             correct += other.correct
             review += other.review
+            byKind.merge(other.byKind) { zip($0, $1).map { $0 + $1 } }
         }
     }
 
+    /// Matches one batch through `IdentityIndex.matchAll`, which spreads it over the cores.
     private static func match(_ rows: [PartnerRosterRow], index: IdentityIndex, tasks: Int) async -> Tally {
-        let slice = (rows.count + tasks - 1) / max(tasks, 1)
-        return await withTaskGroup(of: Tally.self) { group in
-            for part in stride(from: 0, to: rows.count, by: max(slice, 1)) {
-                let piece = Array(rows[part..<min(part + slice, rows.count)])
-                group.addTask {
-                    var tally = Tally()
-                    for row in piece {
-                        let query = IdentityQuery(nameKana: row.nameKana, nameLatin: row.nameLatin, birthDate: row.birthDate,
-                                                  sex: row.sex, cardNumber: row.cardNumber)
-                        tally.count(row, index.match(query))
-                    }
-                    return tally
-                }
-            }
-            var tally = Tally()
-            for await part in group { tally.merge(part) }
-            return tally
+        let queries = rows.map {
+            IdentityQuery(nameKana: $0.nameKana, nameLatin: $0.nameLatin, birthDate: $0.birthDate, sex: $0.sex,
+                          cardNumber: $0.cardNumber)
         }
+        var tally = Tally()
+        for (row, decision) in zip(rows, index.matchAll(queries)) { tally.count(row, decision) }
+        return tally
     }
 
     private static func record(_ resident: SampleResident) -> IdentityRecord {

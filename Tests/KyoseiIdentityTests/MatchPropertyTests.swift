@@ -75,4 +75,18 @@ import Testing
             #expect(decision.residentID != Int64(resident.personID.rawValue)!)
         }
     }
+
+    /// `matchAll` spreads rows over the cores and must decide each exactly as `match` does.
+    @Test func matchAllDecidesAsMatchDoes() {
+        let queries = Self.residents.prefix(500).enumerated().map { i, resident in
+            Self.query(resident, PartnerKanaStyle(halfWidth: i % 2 == 0, givenNameFirst: i % 3 == 0))
+        }
+        let together = Self.index.matchAll(queries)
+        #expect(together.count == queries.count)
+        for (query, decision) in zip(queries, together) {
+            let alone = Self.index.match(query)
+            #expect(decision.outcome == alone.outcome && decision.residentID == alone.residentID
+                    && decision.score == alone.score && decision.candidates == alone.candidates)
+        }
+    }
 }
