@@ -15,7 +15,6 @@ struct MatchQuality: AsyncParsableCommand {
     @Option(help: "Residents in the city.") var residents = 1_000_000
     @Option(help: "Roster rows to match (about 10% are not residents).") var roster = 1_000_000
     @Option(help: "Random seed.") var seed: UInt64 = 2012
-    @Option(help: "Unused: matching runs on every core through IdentityIndex.matchAll.") var tasks = 2
     @Option(help: "Print this many wrong automatic matches and missed resident rows, for calibration.") var showWrong = 0
 
     func run() async throws {

@@ -97,7 +97,7 @@ public struct InsuranceImportService: Sendable {
         // then applied in file order on this connection.
         func flush() throws {
             let pending = batch.indices.filter { members.find(insurer: batch[$0].insurerNumber, member: batch[$0].memberNumber)?.residentID == nil }
-            let decisions = index.matchConcurrently(pending.map { i in
+            let decisions = index.matchAll(pending.map { i in
                 IdentityQuery(nameKana: batch[i].nameKana, nameLatin: nil, birthDate: batch[i].birthDate, sex: batch[i].sex,
                               cardNumber: batch[i].cardNumber)
             })
