@@ -57,7 +57,7 @@ struct MatchQuality: AsyncParsableCommand {
                 }
             }
             let clock = Date()
-            tally.merge(await Self.match(chunk, index: index, tasks: tasks))
+            tally.merge(await Self.match(chunk, index: index))
             matching += Date().timeIntervalSince(clock)
             chunk.removeAll(keepingCapacity: true)
         }
@@ -121,7 +121,7 @@ struct MatchQuality: AsyncParsableCommand {
     }
 
     /// Matches one batch through `IdentityIndex.matchAll`, which spreads it over the cores.
-    private static func match(_ rows: [PartnerRosterRow], index: IdentityIndex, tasks: Int) async -> Tally {
+    private static func match(_ rows: [PartnerRosterRow], index: IdentityIndex) async -> Tally {
         let queries = rows.map {
             IdentityQuery(nameKana: $0.nameKana, nameLatin: $0.nameLatin, birthDate: $0.birthDate, sex: $0.sex,
                           cardNumber: $0.cardNumber)
