@@ -21,9 +21,9 @@ cd "$(dirname "$0")/.."
 runs=${1:-50}
 umask 077
 
-swift build -c release --scratch-path .build-ops2-release --product kyosei >&2
-swift build -c release --scratch-path .build-ops2-release --product kyosei-bench >&2
-bin=$(swift build -c release --scratch-path .build-ops2-release --show-bin-path)
+swift build -c release --scratch-path .build-scripts --product kyosei >&2
+swift build -c release --scratch-path .build-scripts --product kyosei-bench >&2
+bin=$(swift build -c release --scratch-path .build-scripts --show-bin-path)
 work=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-crash-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cd "$work"

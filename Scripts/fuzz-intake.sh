@@ -9,16 +9,16 @@
 #
 # Seeds: register exports written by the synthetic city (`kyosei-bench series`, with bad rows)
 # and the small roster files in Scripts/fuzz/seeds, each behind the two bytes the entry reads
-# first (file kind, reading options). The corpus grows in .build-ops2-fuzz/corpus across runs.
+# first (file kind, reading options). The corpus grows in .build-fuzz/corpus across runs.
 # A crash or a hang (over 10 s on one input) stops the run; its input is written to
-# .build-ops2-fuzz/artifacts/ and the script exits 1. Leak detection is off: the Swift runtime's
+# .build-fuzz/artifacts/ and the script exits 1. Leak detection is off: the Swift runtime's
 # caches look like leaks to LeakSanitizer, and memory that grows is caught by -rss_limit_mb.
 #
 #   Scripts/fuzz-intake.sh SECONDS
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
-out=.build-ops2-fuzz
+out=.build-fuzz
 mkdir -p "$out/obj" "$out/corpus" "$out/seeds" "$out/artifacts"
 
 flags=(-swift-version 6 -parse-as-library -O -g -I "$out/obj")
@@ -34,8 +34,8 @@ swiftc "${flags[@]}" -sanitize=fuzzer,address Scripts/fuzz/IntakeFuzz.swift \
   "$out/obj/Crypto.o" "$out/obj/KyoseiDomain.o" "$out/obj/KyoseiIntake.o" -o "$out/intake-fuzz"
 
 echo "writing seeds" >&2
-swift build -c release --scratch-path .build-ops2-release --product kyosei-bench >&2
-bin=$(swift build -c release --scratch-path .build-ops2-release --show-bin-path)
+swift build -c release --scratch-path .build-scripts --product kyosei-bench >&2
+bin=$(swift build -c release --scratch-path .build-scripts --show-bin-path)
 rm -rf "$out/register" && "$bin/kyosei-bench" series --residents 40 --files 3 --out "$out/register" > /dev/null
 # seed KIND-BYTE FILE: the file behind its kind byte, read with the defaults and in 7-byte chunks.
 seed() {

@@ -15,9 +15,9 @@ cd "$(dirname "$0")/.."
 residents=${1:-200000}
 readers=5
 
-swift build -c release --scratch-path .build-ops2-release --product kyosei >&2
-swift build -c release --scratch-path .build-ops2-release --product kyosei-bench >&2
-bin=$(swift build -c release --scratch-path .build-ops2-release --show-bin-path)
+swift build -c release --scratch-path .build-scripts --product kyosei >&2
+swift build -c release --scratch-path .build-scripts --product kyosei-bench >&2
+bin=$(swift build -c release --scratch-path .build-scripts --show-bin-path)
 work=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-load-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export KYOSEI_DB="$work/kyosei.sqlite"
