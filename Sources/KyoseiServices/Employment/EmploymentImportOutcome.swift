@@ -1,10 +1,7 @@
 /// What happened to one employment file, as the import's summary and `--json` report it.
 public struct EmploymentImportOutcome: Sendable, Codable, Equatable {
-    public enum Result: String, Sendable, Codable {
-        case applied
-        case alreadyApplied = "already_applied"
-        case refused
-    }
+    /// The same three outcomes as every roster import.
+    public typealias Result = RosterImportOutcome.Result
 
     public var file: String
     public var outcome: Result
