@@ -159,16 +159,16 @@ public struct InsuranceImportService: Sendable {
     /// Every resident Kyosei knows, indexed for matching (a roster names people the register
     /// lists, walk-ins the city serves, and people who have left), with their person ids for
     /// the match report.
-    static func identityIndex(in db: Database) throws -> (IdentityIndex, [Int64: String]) {
+    static func identityIndex(in db: Database) throws -> (IdentityIndex, PersonIDs) {
         let index = IdentityIndex()
-        var personIDs: [Int64: String] = [:]
+        var personIDs = PersonIDs()
         let cursor = try Row.fetchCursor(db, sql: """
             SELECT id, person_id, name_latin, name_kana, birth_date, sex, nationality, residence_card_number FROM resident
             """)
         while let row = try cursor.next() {
             guard let birth = try? LocalDate(row["birth_date"] as String), let sex = Sex(rawValue: row["sex"]) else { continue }
             let id: Int64 = row["id"]
-            if let personID = row["person_id"] as String? { personIDs[id] = personID }
+            if let personID = row["person_id"] as String? { personIDs.set(personID, for: id) }
             index.add(IdentityRecord(
                 id: id, nameLatin: row["name_latin"], nameKana: row["name_kana"], birthDate: birth, sex: sex,
                 nationality: try? Nationality(row["nationality"] as String),
@@ -211,4 +211,19 @@ public struct InsuranceImportService: Sendable {
 
 struct RosterRefusal: Error {
     let reason: String
+}
+
+/// Person ids by Kyosei id for the match report. Kyosei ids are dense row ids and an 11-digit
+/// person id fits Swift's inline small string, so an array costs 16 bytes a resident where a
+/// dictionary costs several times that per entry.
+struct PersonIDs {
+    private var ids: [String?] = []
+
+    mutating func set(_ personID: String, for id: Int64) {
+        let index = Int(id)
+        if index >= ids.count { ids.append(contentsOf: repeatElement(nil, count: index - ids.count + 1)) }
+        ids[index] = personID
+    }
+
+    subscript(id: Int64) -> String? { Int(id) < ids.count && id >= 0 ? ids[Int(id)] : nil }
 }
