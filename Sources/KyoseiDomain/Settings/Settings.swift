@@ -19,6 +19,8 @@ public struct Settings: Sendable, Codable, Equatable {
     public var pensionAgeUntil: Int
     public var lateElderlyAge: Int
     public var employmentInsuranceWeeklyHours: Double
+    /// Kept for the obligation as the law states it; not evaluated yet, because the employment
+    /// reports carry contracted hours but no expected length of employment.
     public var employmentInsuranceExpectedDays: Int
     /// The team a case goes to when its person's district has none of its own.
     public var caseDefaultTeam: String
