@@ -111,16 +111,7 @@ public struct InsuranceImportService: Sendable {
                     // A member listed twice in one batch was not pending when the batch was matched.
                     let decision = decisionFor[i] ?? index.match(IdentityQuery(
                         nameKana: row.nameKana, nameLatin: nil, birthDate: row.birthDate, sex: row.sex, cardNumber: row.cardNumber))
-                    var entry = member ?? MemberTable.Entry(id: nil, residentID: nil, outcome: "", score: nil)
-                    entry.residentID = decision.residentID
-                    entry.outcome = decision.outcome.rawValue
-                    entry.score = decision.score
-                    member = entry
-                    switch decision.outcome {
-                    case .matched: outcome.matched += 1
-                    case .review: outcome.review += 1
-                    case .unmatched: outcome.unmatched += 1
-                    }
+                    member = RosterLink.deciding(member, by: decision, counting: &outcome)
                     if decision.outcome == .review {
                         member = try members.save(member!, row: row, fileID: fileID, in: db)
                         if reviewed.insert(String(member!.id!)).inserted {

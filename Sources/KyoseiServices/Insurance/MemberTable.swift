@@ -7,12 +7,7 @@ import KyoseiStore
 /// row), and the cached statements that save members and enrollments. A million-row roster
 /// measured ~2,700 rows/s with a lookup and Codable save per row.
 struct MemberTable {
-    struct Entry {
-        var id: Int64?
-        var residentID: Int64?
-        var outcome: String
-        var score: Double?
-    }
+    typealias Entry = RosterLink
 
     private var entries: [String: Entry] = [:]
     private let scheme: InsuranceScheme

@@ -69,16 +69,7 @@ public struct SchoolImportService: Sendable {
                 let decision = index.match(IdentityQuery(
                     nameKana: row.nameKana, nameLatin: row.nameLatin, birthDate: row.birthDate, sex: row.sex,
                     cardNumber: row.cardNumber))
-                var entry = student ?? StudentTable.Entry(id: nil, residentID: nil, outcome: "", score: nil)
-                entry.residentID = decision.residentID
-                entry.outcome = decision.outcome.rawValue
-                entry.score = decision.score
-                student = entry
-                switch decision.outcome {
-                case .matched: outcome.matched += 1
-                case .review: outcome.review += 1
-                case .unmatched: outcome.unmatched += 1
-                }
+                student = RosterLink.deciding(student, by: decision, counting: &outcome)
                 if decision.outcome == .review {
                     student = try students.save(student!, row: row, fileID: fileID, in: db)
                     try raiseReview(student: student!, row: row, decision: decision, file: name, at: timestamp, in: db)

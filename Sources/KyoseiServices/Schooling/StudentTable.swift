@@ -6,12 +6,7 @@ import KyoseiIntake
 /// per row), and the cached statements that save students and their term rows, as
 /// `MemberTable` does for insurance members.
 struct StudentTable {
-    struct Entry {
-        var id: Int64?
-        var residentID: Int64?
-        var outcome: String
-        var score: Double?
-    }
+    typealias Entry = RosterLink
 
     private var entries: [String: Entry] = [:]
 

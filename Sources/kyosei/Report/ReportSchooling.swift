@@ -18,32 +18,19 @@ struct ReportSchooling: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "As of this date (default: today).") var asOf: String?
     @Option(help: "nationality, district or grade.") var by = "nationality"
-    @Option(help: "csv, json or md.") var format = "md"
-    @Option(help: "For CSV: utf-8 (with a BOM, for Excel) or shift_jis.") var encoding = "utf-8"
-    @Option(help: "Write to this file instead of standard output.") var out: String?
+    @OptionGroup var output: ReportOutputOptions
 
     func run() async throws {
         let date = try parsed(asOf) { try LocalDate($0, field: "as-of date") }
         guard let dimension = SchoolingDimension(rawValue: by) else {
             throw KyoseiDomain.ValidationError(field: "--by", value: by, reason: "must be nationality, district or grade")
         }
-        guard let reportFormat = ReportFormat(rawValue: format) else {
-            throw KyoseiDomain.ValidationError(field: "--format", value: format, reason: "must be csv, json or md")
-        }
-        guard ["utf-8", "shift_jis"].contains(encoding) else {
-            throw KyoseiDomain.ValidationError(field: "--encoding", value: encoding, reason: "must be utf-8 or shift_jis")
-        }
+        _ = try output.validatedFormat()
         let environment = try await CommandEnvironment.load(global)
         let (context, staff) = try environment.session()
         let groups = try SchoolingService(context: context).figures(asOf: date, by: dimension, staff: staff)
-        let table = SchoolingTable.build(
+        try output.write(SchoolingTable.build(
             title: "Compulsory-age foreign children's schooling by \(dimension.rawValue), as of \(date ?? environment.clock.today)",
-            groupedBy: dimension.rawValue, groups: groups, minimum: environment.settings.suppressionMinimum)
-        let bytes = try reportFormat.render(table, shiftJIS: encoding == "shift_jis")
-        if let out {
-            try Data(bytes).write(to: URL(fileURLWithPath: out))
-        } else {
-            FileHandle.standardOutput.write(Data(bytes))
-        }
+            groupedBy: dimension.rawValue, groups: groups, minimum: environment.settings.suppressionMinimum))
     }
 }

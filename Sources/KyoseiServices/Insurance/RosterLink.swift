@@ -1,0 +1,21 @@
+import KyoseiIdentity
+
+/// How a roster's person (an insurance member, a school student) is linked to a resident: the
+/// row in its table, the resident, and the identity resolver's outcome and score. Insurance and
+/// school rosters share it, and the one way a match decision becomes a link.
+struct RosterLink {
+    var id: Int64?
+    var residentID: Int64?
+    var outcome: String
+    var score: Double?
+
+    /// The link a decision gives this person (keeping their row), counted in the outcome.
+    static func deciding(_ existing: RosterLink?, by decision: MatchDecision, counting outcome: inout RosterImportOutcome) -> RosterLink {
+        switch decision.outcome {
+        case .matched: outcome.matched += 1
+        case .review: outcome.review += 1
+        case .unmatched: outcome.unmatched += 1
+        }
+        return RosterLink(id: existing?.id, residentID: decision.residentID, outcome: decision.outcome.rawValue, score: decision.score)
+    }
+}
