@@ -1,9 +1,8 @@
 /// The one suppression step every report goes through: grouped counts in, a table with small
-/// figures withheld out. A block of a group is withheld when any count it is built from (or the
-/// remainder a share implies) is under the minimum, or is not known (withheld upstream); where
-/// that leaves a single withheld group in a block, the smallest other group is withheld with it,
-/// or the total when there is none, so no withheld figure can be recomputed by subtracting the
-/// published ones from the total.
+/// figures withheld out. A block of a group is withheld when a count it is built from (or the
+/// remainder a share implies) is under the minimum, or is not known (withheld upstream); then
+/// more blocks are withheld until no withheld figure can be worked out from the rest of the table:
+/// its row, column and grand totals, its shares, differences and row relations.
 public enum Suppression {
     /// Which blocks are withheld, group by group (in the order given) and for the total.
     public struct Withheld: Sendable, Equatable {
@@ -12,12 +11,15 @@ public enum Suppression {
     }
 
     public static func table(
-        title: String, counts: GroupedCounts, columns: [ReportColumn], minimum: Int, notes: [String] = []
+        title: String, counts: GroupedCounts, columns: [ReportColumn], relations: [RowRelation] = [], minimum: Int,
+        notes: [String] = []
     ) -> ReportTable {
         let labels = counts.groups.keys.sorted()
         let rows = labels.map { counts.groups[$0]! }
         let totals = counts.totals
-        let withheld = withheld(rows: rows.map { $0.map(Optional.some) }, totals: totals.map(Optional.some), columns: columns, minimum: minimum)
+        let withheld = withheld(
+            rows: rows.map { $0.map(Optional.some) }, totals: totals.map(Optional.some), columns: columns, relations: relations,
+            minimum: minimum)
         func cells(_ counts: [Int], hiding: Set<Int>) -> [ReportTable.Cell] {
             columns.map { hiding.contains($0.block) ? .suppressed : $0.cell(counts, totals: totals) }
         }
@@ -29,8 +31,10 @@ public enum Suppression {
 
     /// The counts as they may leave the city: a count is `nil` wherever a withheld block is
     /// built from it, so the raw counts cannot give back what the table withholds.
-    public static func countTable(_ counts: CountTable, columns: [ReportColumn], minimum: Int) -> CountTable {
-        let withheld = withheld(rows: counts.rows.map(\.counts), totals: counts.total, columns: columns, minimum: minimum)
+    public static func countTable(
+        _ counts: CountTable, columns: [ReportColumn], relations: [RowRelation] = [], minimum: Int
+    ) -> CountTable {
+        let withheld = withheld(rows: counts.rows.map(\.counts), totals: counts.total, columns: columns, relations: relations, minimum: minimum)
         func masked(_ values: [Int?], hiding: Set<Int>) -> [Int?] {
             let hidden = Set(columns.filter { hiding.contains($0.block) }.flatMap(\.measures))
             return values.indices.map { hidden.contains($0) ? nil : values[$0] }
@@ -41,34 +45,82 @@ public enum Suppression {
         return out
     }
 
-    /// The blocks to withhold. A `nil` count is one not known here (withheld by a city before a
-    /// merge): its blocks are withheld, and it is never chosen as the partner of another.
-    public static func withheld(rows: [[Int?]], totals: [Int?], columns: [ReportColumn], minimum: Int) -> Withheld {
-        let blocks = Array(Set(columns.map(\.block))).sorted()
-        var hidden = rows.map { sensitiveBlocks($0, columns: columns, minimum: minimum) }
-        var hiddenTotal = sensitiveBlocks(totals, columns: columns, minimum: minimum)
-        for block in blocks {
-            guard rows.indices.filter({ hidden[$0].contains(block) }).count == 1 else { continue }
-            let partner = rows.indices
-                .filter { !hidden[$0].contains(block) && weight(rows[$0], block: block, columns: columns) > 0 }
-                .min { weight(rows[$0], block: block, columns: columns) < weight(rows[$1], block: block, columns: columns) }
-            if let partner { hidden[partner].insert(block) } else { hiddenTotal.insert(block) }
+    /// The blocks to withhold: every block with a secret (a small count, share part, whole or
+    /// remainder, or a count not known here), then, while the attacker in `DisclosureAudit` can
+    /// still work one out from what is left, one more block at a time: the one that costs least
+    /// to hide among those tied to it (the same block of another group, or a block of the same
+    /// group sharing a count with it), preferring one that closes the gap. The total is the
+    /// partner of last resort, because another cut of the same people publishes it too.
+    public static func withheld(
+        rows: [[Int?]], totals: [Int?], columns: [ReportColumn], relations: [RowRelation] = [], minimum: Int
+    ) -> Withheld {
+        let all = rows + [totals]
+        let secrets = all.map { counts in
+            columns.reduce(into: [Int: [[[Int: Int]]]]()) { byBlock, column in
+                let found = column.secrets(counts, minimum: minimum) ?? column.measures.filter { counts[$0] == nil }.map { [$0: 1] }
+                if !found.isEmpty { byBlock[column.block, default: []] += found.map { [$0] } }
+            }
         }
-        return Withheld(rows: hidden, total: hiddenTotal)
+        var audit = DisclosureAudit(counts: all, columns: columns, relations: relations, secrets: secrets)
+        let linked = linkedBlocks(columns: columns, relations: relations)
+        var hidden = secrets.map { Set($0.keys) }
+        var hopeless: [(row: Int, block: Int)] = []
+        var partners: [(row: Int, block: Int)] = []
+        func weight(_ cell: (row: Int, block: Int)) -> Int {
+            columns.filter { $0.block == cell.block }.flatMap(\.measures).map { all[cell.row][$0] ?? 0 }.max() ?? 0
+        }
+        func visible(_ cells: [(row: Int, block: Int)]) -> [(row: Int, block: Int)] {
+            cells.filter { !hidden[$0.row].contains($0.block) }.sorted { (weight($0), $0.row) < (weight($1), $1.row) }
+        }
+        while let leak = audit.exposed(hidden: hidden).first(where: { cell in !hopeless.contains { $0 == cell } }) {
+            let sameBlock = visible(rows.indices.map { (row: $0, block: leak.block) })
+            let sameRow = visible(linked[leak.block, default: []].map { (row: leak.row, block: $0) })
+            let candidates = (sameBlock + sameRow).filter { weight($0) > 0 }
+            let closing = candidates.prefix(12).first { candidate in
+                var trial = hidden
+                trial[candidate.row].insert(candidate.block)
+                return !audit.exposed(hidden: trial).contains { $0 == leak }
+            }
+            let total = (row: rows.count, block: leak.block)
+            guard let partner = closing ?? candidates.first ?? visible([total]).first ?? (sameBlock + sameRow).first else {
+                hopeless.append(leak)
+                continue
+            }
+            hidden[partner.row].insert(partner.block)
+            audit.secrets[partner.row][partner.block, default: []] += columns.filter { $0.block == partner.block }.map(\.published)
+            partners.append(partner)
+        }
+        // Greedy choices overshoot: publish again any partner the rest no longer needs, with the
+        // partners that were only there to cover for it.
+        func isPartner(_ cell: (row: Int, block: Int)) -> Bool { partners.contains { $0 == cell } && hidden[cell.row].contains(cell.block) }
+        for partner in partners.sorted(by: { weight($0) > weight($1) }) where hidden[partner.row].contains(partner.block) {
+            var trial = hidden
+            trial[partner.row].remove(partner.block)
+            while true {
+                let exposed = audit.exposed(hidden: trial).filter { cell in !hopeless.contains { $0 == cell } }
+                if exposed.isEmpty {
+                    hidden = trial
+                    break
+                }
+                guard exposed.allSatisfy(isPartner) else { break }
+                for cell in exposed { trial[cell.row].remove(cell.block) }
+            }
+        }
+        return Withheld(rows: Array(hidden.dropLast()), total: hidden[rows.count])
     }
 
-    /// A count under the minimum (but not zero) could point at someone; so could a share whose
-    /// part, whole or remainder is such a count; an unknown count could be either.
-    static func sensitiveBlocks(_ counts: [Int?], columns: [ReportColumn], minimum: Int) -> Set<Int> {
-        func small(_ n: Int) -> Bool { n > 0 && n < minimum }
-        return Set(columns.filter { column in
-            guard let (part, whole, remainderShown) = column.parts(counts) else { return true }
-            return small(part) || small(whole) || remainderShown && small(whole - part)
-        }.map(\.block))
-    }
-
-    /// The partner withheld with a lone withheld group is the one that costs the least to hide.
-    static func weight(_ counts: [Int?], block: Int, columns: [ReportColumn]) -> Int {
-        columns.filter { $0.block == block }.compactMap { $0.parts(counts)?.whole }.max() ?? 0
+    /// Blocks of one group tied by a count they share, directly or through a share, a
+    /// difference or a row relation.
+    static func linkedBlocks(columns: [ReportColumn], relations: [RowRelation]) -> [Int: [Int]] {
+        var component = Dictionary(uniqueKeysWithValues: Set(columns.flatMap(\.measures) + relations.flatMap { [$0.whole] + $0.parts }).map { ($0, $0) })
+        func root(_ m: Int) -> Int { component[m] == m ? m : root(component[m]!) }
+        for group in columns.map(\.measures) + relations.map({ [$0.whole] + $0.parts }) {
+            for m in group.dropFirst() { component[root(m)] = root(group[0]) }
+        }
+        let blocks = Set(columns.map(\.block))
+        func roots(_ block: Int) -> Set<Int> { Set(columns.filter { $0.block == block }.flatMap(\.measures).map(root)) }
+        return Dictionary(uniqueKeysWithValues: blocks.map { block in
+            (block, blocks.filter { $0 != block && !roots($0).isDisjoint(with: roots(block)) }.sorted())
+        })
     }
 }

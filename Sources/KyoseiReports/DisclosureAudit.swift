@@ -1,0 +1,180 @@
+/// The attacker that suppression has to beat, run before a table leaves the city: everything the
+/// table would publish is written as linear equations over the counts behind it (each group's
+/// counts add up to the total; a share ties its part to its whole; a difference and a row
+/// relation tie a group's counts together), solved as far as they go, and every withheld secret
+/// that comes out as one number, exactly or because counts cannot be negative, is exposed.
+struct DisclosureAudit {
+    /// Each group's counts, then the total's; `nil` where not known here.
+    let counts: [[Int?]]
+    let columns: [ReportColumn]
+    let relations: [RowRelation]
+    /// Per row (groups, then total), per withheld block: what it must not give away. A secret is
+    /// one or more sums of the row's measures, given away when every one of them is worked out.
+    var secrets: [[Int: [[[Int: Int]]]]]
+
+    private var measureCount: Int { counts.first?.count ?? 0 }
+    private var totalRow: Int { counts.count - 1 }
+    private func variable(_ row: Int, _ measure: Int) -> Int { row * measureCount + measure }
+
+    /// The cells, `(row, block)`, whose secret the published rest of the table gives back.
+    func exposed(hidden: [Set<Int>]) -> [(row: Int, block: Int)] {
+        let solution = Solution(equations: equations(hidden: hidden), variables: counts.count * measureCount)
+        return secrets.indices.flatMap { row in
+            secrets[row].keys.sorted().filter { block in
+                hidden[row].contains(block) && secrets[row][block]!.contains { secret in
+                    secret.allSatisfy { form in
+                        solution.determines(Dictionary(uniqueKeysWithValues: form.map { (variable(row, $0.key), Double($0.value)) }))
+                    }
+                }
+            }.map { (row: row, block: $0) }
+        }
+    }
+
+    /// What the published cells say, plus what holds whatever is published.
+    private func equations(hidden: [Set<Int>]) -> [Equation] {
+        var out: [Equation] = []
+        func known(_ row: Int, _ measure: Int, _ value: Int) {
+            out.append(Equation(terms: [variable(row, measure): 1], constant: Double(value)))
+        }
+        for row in counts.indices {
+            let values = counts[row]
+            for column in columns where !hidden[row].contains(column.block) {
+                switch column.value {
+                case .count(let m):
+                    if let v = values[m] { known(row, m, v) }
+                case .share(let n, let d):
+                    guard let part = values[n], let whole = values[d] else { continue }
+                    if whole == 0 {
+                        known(row, d, 0)
+                    } else {
+                        out.append(Equation(terms: [variable(row, n): 1, variable(row, d): -Double(part) / Double(whole)], constant: 0))
+                    }
+                case .shareOfTotal(let m):
+                    guard row != totalRow, let part = values[m], let whole = counts[totalRow][m] else { continue }
+                    if whole == 0 {
+                        known(totalRow, m, 0)
+                    } else {
+                        out.append(Equation(terms: [variable(row, m): 1, variable(totalRow, m): -Double(part) / Double(whole)], constant: 0))
+                    }
+                case .difference:
+                    let form = column.differenceForm!
+                    guard let value = evaluate(form, values) else { continue }
+                    out.append(Equation(terms: Dictionary(uniqueKeysWithValues: form.map { (variable(row, $0.key), Double($0.value)) }),
+                                        constant: Double(value)))
+                }
+            }
+            for relation in relations {
+                out.append(Equation(terms: Dictionary(uniqueKeysWithValues: relation.form.map { (variable(row, $0.key), Double($0.value)) }),
+                                    constant: 0))
+            }
+        }
+        for measure in 0..<measureCount {
+            var terms = Dictionary(uniqueKeysWithValues: (0..<totalRow).map { (variable($0, measure), 1.0) })
+            terms[variable(totalRow, measure)] = -1
+            out.append(Equation(terms: terms, constant: 0))
+        }
+        return out
+    }
+}
+
+/// Σ terms[variable] × variable = constant.
+struct Equation {
+    var terms: [Int: Double]
+    var constant: Double
+}
+
+/// What a set of equations over counts (never negative, always whole) pins down: values found by
+/// peeling off equations with one unknown left, a reduced echelon form of the rest, and bounds.
+struct Solution {
+    private static let epsilon = 1e-7
+    private var values: [Int: Double] = [:]
+    private var echelon: [(pivot: Int, terms: [Int: Double])] = []
+    private var lower: [Double]
+    private var upper: [Double]
+
+    init(equations: [Equation], variables: Int) {
+        lower = Array(repeating: 0, count: variables)
+        upper = Array(repeating: .infinity, count: variables)
+        var pending = equations
+        var progress = true
+        while progress {
+            progress = false
+            pending = pending.compactMap { equation in
+                let reduced = substitute(equation)
+                guard reduced.terms.count == 1, let (v, a) = reduced.terms.first else { return reduced.terms.isEmpty ? nil : reduced }
+                values[v] = reduced.constant / a
+                progress = true
+                return nil
+            }
+        }
+        for (v, value) in values { (lower[v], upper[v]) = (value, value) }
+        tighten(pending)
+        eliminate(pending)
+    }
+
+    /// True when the sum is one number whatever the withheld counts are.
+    func determines(_ form: [Int: Double]) -> Bool {
+        var rest = form.filter { values[$0.key] == nil && abs($0.value) > Self.epsilon }
+        for row in echelon {
+            guard let c = rest[row.pivot] else { continue }
+            for (v, a) in row.terms { rest[v, default: 0] -= c * a }
+            rest = rest.filter { abs($0.value) > Self.epsilon }
+        }
+        if rest.isEmpty { return true }
+        let constant = form.reduce(0.0) { sum, term in sum + (values[term.key].map { $0 * term.value } ?? 0) }
+        let (low, high) = form.filter { values[$0.key] == nil }.reduce((constant, constant)) { bounds, term in
+            let (a, b) = (term.value * lower[term.key], term.value * upper[term.key])
+            return (bounds.0 + min(a, b), bounds.1 + max(a, b))
+        }
+        return (low - Self.epsilon).rounded(.up) >= (high + Self.epsilon).rounded(.down)
+    }
+
+    private func substitute(_ equation: Equation) -> Equation {
+        var out = Equation(terms: [:], constant: equation.constant)
+        for (v, a) in equation.terms {
+            if let value = values[v] { out.constant -= a * value } else if abs(a) > Self.epsilon { out.terms[v] = a }
+        }
+        return out
+    }
+
+    /// Bounds from non-negativity, carried through the equations until they stop moving.
+    private mutating func tighten(_ equations: [Equation]) {
+        for _ in 0..<50 {
+            var moved = false
+            for equation in equations {
+                for (v, a) in equation.terms {
+                    var (low, high) = (equation.constant, equation.constant)
+                    for (w, b) in equation.terms where w != v {
+                        let (x, y) = (-b * lower[w], -b * upper[w])
+                        low += x.isNaN ? 0 : min(x, y)
+                        high += y.isNaN ? 0 : max(x, y)
+                    }
+                    let (p, q) = (low / a, high / a)
+                    let (newLow, newHigh) = (max(lower[v], min(p, q)), min(upper[v], max(p, q)))
+                    if newLow > lower[v] + Self.epsilon { lower[v] = newLow; moved = true }
+                    if newHigh < upper[v] - Self.epsilon { upper[v] = newHigh; moved = true }
+                }
+            }
+            if !moved { break }
+        }
+    }
+
+    /// Gauss–Jordan elimination on what peeling left, pivoting on the largest coefficient.
+    private mutating func eliminate(_ equations: [Equation]) {
+        var rows = equations.map { $0.terms }
+        while let index = rows.indices.first(where: { !rows[$0].isEmpty }) {
+            let row = rows.remove(at: index)
+            let (pivot, a) = row.max { abs($0.value) < abs($1.value) }!
+            let normalised = row.mapValues { $0 / a }
+            func reduce(_ other: [Int: Double]) -> [Int: Double] {
+                guard let c = other[pivot] else { return other }
+                var out = other
+                for (v, b) in normalised { out[v, default: 0] -= c * b }
+                return out.filter { abs($0.value) > Self.epsilon }
+            }
+            rows = rows.map(reduce)
+            echelon = echelon.map { ($0.pivot, reduce($0.terms)) }
+            echelon.append((pivot, normalised))
+        }
+    }
+}
