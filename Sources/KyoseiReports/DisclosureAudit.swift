@@ -137,18 +137,30 @@ struct Solution {
         return out
     }
 
-    /// Bounds from non-negativity, carried through the equations until they stop moving.
+    /// Bounds from non-negativity, carried through the equations until they stop moving. Each
+    /// term's bound is the equation's constant less the others' extremes, kept as finite sums and
+    /// counts of unbounded terms so that one pass over an equation serves all of its terms.
     private mutating func tighten(_ equations: [Equation]) {
-        for _ in 0..<50 {
+        for _ in 0..<20 {
             var moved = false
             for equation in equations {
+                // Σ over terms of the range of −a·x: finite parts and how many are unbounded.
+                var (lowSum, highSum, lowInfinite, highInfinite) = (0.0, 0.0, 0, 0)
+                func range(_ v: Int, _ a: Double) -> (Double, Double) {
+                    let (x, y) = (-a * lower[v], -a * upper[v])
+                    return (min(x, y), max(x, y))
+                }
                 for (v, a) in equation.terms {
-                    var (low, high) = (equation.constant, equation.constant)
-                    for (w, b) in equation.terms where w != v {
-                        let (x, y) = (-b * lower[w], -b * upper[w])
-                        low += x.isNaN ? 0 : min(x, y)
-                        high += y.isNaN ? 0 : max(x, y)
-                    }
+                    let (low, high) = range(v, a)
+                    if low.isFinite { lowSum += low } else { lowInfinite += 1 }
+                    if high.isFinite { highSum += high } else { highInfinite += 1 }
+                }
+                for (v, a) in equation.terms {
+                    let (ownLow, ownHigh) = range(v, a)
+                    let othersLowInfinite = lowInfinite - (ownLow.isFinite ? 0 : 1)
+                    let othersHighInfinite = highInfinite - (ownHigh.isFinite ? 0 : 1)
+                    let low = othersLowInfinite > 0 ? -Double.infinity : equation.constant + lowSum - (ownLow.isFinite ? ownLow : 0)
+                    let high = othersHighInfinite > 0 ? Double.infinity : equation.constant + highSum - (ownHigh.isFinite ? ownHigh : 0)
                     let (p, q) = (low / a, high / a)
                     let (newLow, newHigh) = (max(lower[v], min(p, q)), min(upper[v], max(p, q)))
                     if newLow > lower[v] + Self.epsilon { lower[v] = newLow; moved = true }

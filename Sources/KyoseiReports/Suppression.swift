@@ -62,7 +62,9 @@ public enum Suppression {
             }
         }
         var audit = DisclosureAudit(counts: all, columns: columns, relations: relations, secrets: secrets)
-        let linked = linkedBlocks(columns: columns, relations: relations)
+        let sums = columns.filter { $0.differenceForm != nil }.map(\.measures) + relations.map { [$0.whole] + $0.parts }
+        let linked = linkedBlocks(columns: columns, ties: columns.map(\.measures) + sums)
+        let summed = linkedBlocks(columns: columns, ties: sums)
         var hidden = secrets.map { Set($0.keys) }
         var hopeless: [(row: Int, block: Int)] = []
         var partners: [(row: Int, block: Int)] = []
@@ -72,11 +74,40 @@ public enum Suppression {
         func visible(_ cells: [(row: Int, block: Int)]) -> [(row: Int, block: Int)] {
             cells.filter { !hidden[$0.row].contains($0.block) }.sorted { (weight($0), $0.row) < (weight($1), $1.row) }
         }
+        // The usual pattern first, without solving anything: a block withheld in one group alone
+        // takes the smallest other group's with it, and a figure withheld alone among those tied
+        // to it in its group takes the smallest of them.
+        var settled = false
+        while !settled {
+            settled = true
+            for block in linked.keys.sorted() {
+                let withheld = rows.indices.filter { hidden[$0].contains(block) }
+                if withheld.count == 1, let partner = visible(rows.indices.map { (row: $0, block: block) }).first(where: { weight($0) > 0 }) {
+                    hidden[partner.row].insert(partner.block)
+                    partners.append(partner)
+                    settled = false
+                }
+            }
+            for row in all.indices {
+                for block in hidden[row] where summed[block, default: []].allSatisfy({ !hidden[row].contains($0) }) {
+                    if let partner = visible(summed[block, default: []].map { (row: row, block: $0) }).first(where: { weight($0) > 0 }) {
+                        hidden[row].insert(partner.block)
+                        partners.append(partner)
+                        settled = false
+                    }
+                }
+            }
+        }
+        for row in all.indices {
+            for block in hidden[row] where secrets[row][block] == nil {
+                audit.secrets[row][block] = columns.filter { $0.block == block }.map(\.published)
+            }
+        }
         while let leak = audit.exposed(hidden: hidden).first(where: { cell in !hopeless.contains { $0 == cell } }) {
             let sameBlock = visible(rows.indices.map { (row: $0, block: leak.block) })
             let sameRow = visible(linked[leak.block, default: []].map { (row: leak.row, block: $0) })
             let candidates = (sameBlock + sameRow).filter { weight($0) > 0 }
-            let closing = candidates.prefix(12).first { candidate in
+            let closing = candidates.prefix(4).first { candidate in
                 var trial = hidden
                 trial[candidate.row].insert(candidate.block)
                 return !audit.exposed(hidden: trial).contains { $0 == leak }
@@ -109,13 +140,13 @@ public enum Suppression {
         return Withheld(rows: Array(hidden.dropLast()), total: hidden[rows.count])
     }
 
-    /// Blocks of one group tied by a count they share, directly or through a share, a
-    /// difference or a row relation.
-    static func linkedBlocks(columns: [ReportColumn], relations: [RowRelation]) -> [Int: [Int]] {
-        var component = Dictionary(uniqueKeysWithValues: Set(columns.flatMap(\.measures) + relations.flatMap { [$0.whole] + $0.parts }).map { ($0, $0) })
+    /// Blocks of one group tied together through the measures of each tie (a share, a
+    /// difference, a row relation), directly or through other ties.
+    static func linkedBlocks(columns: [ReportColumn], ties: [[Int]]) -> [Int: [Int]] {
+        var component = Dictionary(uniqueKeysWithValues: Set(columns.flatMap(\.measures) + ties.joined()).map { ($0, $0) })
         func root(_ m: Int) -> Int { component[m] == m ? m : root(component[m]!) }
-        for group in columns.map(\.measures) + relations.map({ [$0.whole] + $0.parts }) {
-            for m in group.dropFirst() { component[root(m)] = root(group[0]) }
+        for tie in ties {
+            for m in tie.dropFirst() { component[root(m)] = root(tie[0]) }
         }
         let blocks = Set(columns.map(\.block))
         func roots(_ block: Int) -> Set<Int> { Set(columns.filter { $0.block == block }.flatMap(\.measures).map(root)) }
