@@ -8,6 +8,8 @@ struct ReportBarChart {
     var rowHeader: String
     var labels: [String]
     var cells: [ReportTable.Cell]
+    /// A column of shares runs from 0% to 100%, so two share charts can be compared by eye.
+    var isShare: Bool
 
     static let width = 720.0
     static let top = 28.0
@@ -16,26 +18,23 @@ struct ReportBarChart {
     /// Room right of the longest bar for its figure.
     static let valueWidth = 100.0
 
-    /// The bars start right of the widest label (8 units a capital letter takes at the chart's type size), so
-    /// short codes such as `BR` leave the bars most of the width.
+    /// The bars start right of the widest label (8 units a capital letter at the chart's type
+    /// size), so short codes such as `BR` leave the bars most of the width.
     var plotX: Double {
         16 + 8 * Double(max(2, min(Self.labelWidth, labels.map(HTMLText.width).max() ?? 0)))
     }
 
     var plotWidth: Double { Self.width - plotX - Self.valueWidth }
 
-    /// One chart per column, over the table's groups.
+    /// One chart per column, over the table's groups; a column is of shares when any of its cells,
+    /// the total's included, is one (its groups may all be withheld).
     static func charts(for table: ReportTable) -> [ReportBarChart] {
         table.columns.indices.map { c in
             ReportBarChart(
                 id: "chart-\(c + 1)", title: "\(table.columns[c]) by \(table.rowHeader)", rowHeader: table.rowHeader,
-                labels: table.rows.map(\.label), cells: table.rows.map { $0.cells[c] })
+                labels: table.rows.map(\.label), cells: table.rows.map { $0.cells[c] },
+                isShare: (table.rows + [table.total]).contains { if case .share = $0.cells[c] { true } else { false } })
         }
-    }
-
-    /// A column of shares runs from 0% to 100%, so two share charts can be compared by eye.
-    var isShare: Bool {
-        cells.contains { if case .share = $0 { true } else { false } }
     }
 
     /// The scale's ends and the step between its grid lines.

@@ -91,6 +91,9 @@ import Testing
         #expect(occurrences("width=\"294.0\"", in: shareChart) == 2, "50% is half the plot")
         #expect(shareChart.contains(">100%</text>") && shareChart.contains(">25%</text>"))
         #expect(!shareChart.contains("Total"))
+        var allWithheld = table
+        allWithheld.rows = table.rows.map { ReportTable.Row(label: $0.label, cells: [.suppressed, .suppressed]) }
+        #expect(ReportBarChart.charts(for: allWithheld).map(\.isShare) == [false, true], "the total tells a share column")
         #expect(charts[0].svg.contains("role=\"img\" aria-labelledby=\"chart-1-title chart-1-desc\""))
         #expect(charts[0].svg.contains("<title id=\"chart-1-title\">Residents by district</title>"))
     }
@@ -113,7 +116,7 @@ import Testing
     }
 
     @Test func negativeFiguresGrowLeftFromZero() throws {
-        let chart = ReportBarChart(id: "c", title: "difference", rowHeader: "grade", labels: ["1", "2"], cells: [.count(-4), .count(16)])
+        let chart = ReportBarChart(id: "c", title: "difference", rowHeader: "grade", labels: ["1", "2"], cells: [.count(-4), .count(16)], isShare: false)
         #expect(chart.scale == (-5, 20, 5))
         #expect(chart.svg.contains("<rect class=\"bar\" x=\"55.5\" y=\"32.0\" width=\"94.1\""))
         #expect(chart.svg.contains("<text class=\"value negative\" x=\"51.5\""))
@@ -124,7 +127,7 @@ import Testing
         #expect(HTMLText.shortened("Designated Activities (Highly Skilled)", width: 28) == "Designated Activities (High…")
         #expect(HTMLText.shortened("静岡県浜松市中央区元城町一丁目", width: 12) == "静岡県浜松…")
         #expect(HTMLText.shortened("BR", width: 28) == "BR")
-        let chart = ReportBarChart(id: "c", title: "t", rowHeader: "status", labels: ["Designated Activities (Highly Skilled)"], cells: [.count(9)])
+        let chart = ReportBarChart(id: "c", title: "t", rowHeader: "status", labels: ["Designated Activities (Highly Skilled)"], cells: [.count(9)], isShare: false)
         #expect(chart.plotX == 16 + 8 * 28, "the bars start right of the longest label as shown")
         #expect(HTMLText.width("静岡 BR") == 7)
         #expect(chart.svg.contains(">Designated Activities (High…<title>Designated Activities (Highly Skilled)</title></text>"))
