@@ -83,7 +83,8 @@ import Testing
         #expect(png.prefix(8) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         let size = { (at: Int) in png[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) } }
         #expect((size(16), size(20)) == (1280, 1600))
-        // A white page compresses to almost nothing; text, rules and bars do not.
-        #expect(png.count > 10 * blankPNG.count, "\(png.count) bytes against \(blankPNG.count) for a blank page")
+        // A white window compresses to little (about 9 KB here); text, rules and bars do not
+        // (about 100 KB here), whatever fonts the machine has.
+        #expect(png.count > 4 * blankPNG.count, "\(png.count) bytes against \(blankPNG.count) for a blank page")
     }
 }
