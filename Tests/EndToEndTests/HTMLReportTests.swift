@@ -73,6 +73,17 @@ import Testing
         #expect(dom.components(separatedBy: "<rect class=\"bar\"").count - 1 == published, "a bar per published figure")
         #expect(dom.components(separatedBy: "<text class=\"withheld\"").count - 1 == withheld, "a marked gap per withheld figure")
 
+        // A label that is Japanese and markup at once, as a tampered or careless register might
+        // give: the browser shows it as text and builds no element from it.
+        let label = "静岡 <script>alert(\"x\")</script> & 'D01'"
+        try kyosei.sqlite("UPDATE resident SET district_code = '\(label.replacingOccurrences(of: "'", with: "''"))' WHERE district_code = 'D01'")
+        let hostile = kyosei.folder.appendingPathComponent("districts.html")
+        #expect(try kyosei.run("report", "population", "--by", "district", "--format", "html", "--out", hostile.path).status == 0)
+        let hostileDOM = try browser.dom(of: hostile, in: kyosei)
+        #expect(Self.startTags(hostileDOM) == Self.startTags(try String(contentsOf: hostile, encoding: .utf8)))
+        #expect(!Self.startTags(hostileDOM).contains("script"))
+        #expect(hostileDOM.contains("<th scope=\"row\" lang=\"ja\">静岡 &lt;script&gt;alert(\"x\")&lt;/script&gt; &amp; 'D01'</th>"))
+
         let screenshot = kyosei.folder.appendingPathComponent("population.png")
         try browser.screenshot(of: page, to: screenshot, width: 1280, height: 1600, in: kyosei)
         let blankPage = kyosei.folder.appendingPathComponent("blank.html")
