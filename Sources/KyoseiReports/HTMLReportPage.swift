@@ -8,10 +8,12 @@ enum HTMLReportPage {
         var notes = table.notes
         let anyWithheld = (table.rows + [table.total]).contains { $0.cells.contains(.suppressed) }
         if anyWithheld && !notes.contains(where: { $0.hasPrefix("*") }) {
-            notes.append("* withheld: a figure small enough to point at someone, or one withheld so that another withheld figure cannot be worked out from the total.")
+            notes.append("* withheld: a figure small enough to point at someone, or one withheld so that another "
+                + "withheld figure cannot be worked out from the total.")
         }
         if !charts.isEmpty {
-            notes.append("Each chart has one bar per \(table.rowHeader); the total is not drawn. A withheld figure is a gap marked “* withheld”: it is never drawn as a bar, not even an empty one.")
+            notes.append("Each chart has one bar per \(table.rowHeader); the total is not drawn. A withheld figure is "
+                + "a gap marked “* withheld”: it is never drawn as a bar, not even an empty one.")
         }
         let title = HTMLText.escaped(table.title)
         var out = """

@@ -22,8 +22,8 @@ enum HTMLText {
         return out
     }
 
-    /// ` lang="ja"` for text with kana, kanji or full-width forms, so a browser picks Japanese glyphs for it on an
-    /// English page; nothing otherwise.
+    /// ` lang="ja"` for text with kana, kanji or full-width forms, so a browser picks Japanese
+    /// glyphs for it on an English page; nothing otherwise.
     static func langAttribute(_ text: String) -> String {
         text.unicodeScalars.contains(where: isJapanese) ? " lang=\"ja\"" : ""
     }
