@@ -3,10 +3,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The system SQLite (GRDB links it) and the sqlite3 tool (the tamper tests use it).
+# The system SQLite (GRDB links it), the sqlite3 tool (the tamper tests use it) and a headless
+# browser (the HTML report test opens a page in it; about 30 s to install).
 missing=()
 dpkg -s libsqlite3-dev >/dev/null 2>&1 || missing+=(libsqlite3-dev)
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]}" >&2
   if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq "${missing[@]}"

@@ -1,9 +1,10 @@
 import KyoseiIntake
 
 /// How a report is written: CSV for spreadsheets (UTF-8 with a BOM so Excel opens it cleanly,
-/// or Shift_JIS), JSON for programs, Markdown for people reading it in a terminal or a wiki.
+/// or Shift_JIS), JSON for programs, Markdown for people reading it in a terminal or a wiki, HTML
+/// (always UTF-8) for people opening it in a browser, with charts.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case csv, json, md
+    case csv, json, md, html
 
     public func render(_ table: ReportTable, shiftJIS: Bool = false) throws -> [UInt8] {
         switch self {
@@ -25,6 +26,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
             }
             out += table.notes.map { "\n\($0)\n" }.joined()
             return Array(out.utf8)
+        case .html:
+            return Array(HTMLReportPage.html(table).utf8)
         }
     }
 

@@ -15,6 +15,7 @@ struct ReportPopulation: AsyncParsableCommand {
             Example:
               kyosei report population --by district --format csv --out population.csv
               kyosei report population --as-of 2026-04-01 --by age-band
+              kyosei report population --by nationality --format html --out population.html
             """)
     @OptionGroup var global: GlobalOptions
     @Option(help: "As of this date (default: today).") var asOf: String?
