@@ -15,5 +15,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   else sudo apt-get update -qq && sudo apt-get install -y -qq "${missing[@]}"; fi
 fi
 
+# SciPy: the attack script (Scripts/attack-report.py) the report test runs solves integer programs.
+python3 -c 'import scipy' 2>/dev/null || python3 -m pip install --quiet scipy
+
 swift build --build-tests
 swift test --skip-build

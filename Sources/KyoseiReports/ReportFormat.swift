@@ -54,9 +54,25 @@ public enum ReportFormat: String, Sendable, CaseIterable {
             "{" + ([quoted(table.rowHeader) + ": " + quoted(r.label)]
                 + zip(table.columns, r.cells).map { quoted($0.0) + ": " + cell($0.1) }).joined(separator: ", ") + "}"
         }
+        func numbers(_ values: [Int]) -> String { "[" + values.map(String.init).joined(separator: ", ") + "]" }
+        func definition(_ column: ReportColumn) -> String {
+            let made = switch column.value {
+            case .count(let m): "\"count\": \(m)"
+            case .share(let n, let d): "\"share\": \(n), \"of\": \(d)"
+            case .shareOfTotal(let m): "\"share_of_total\": \(m)"
+            case .difference(let m, let less): "\"difference\": \(m), \"less\": \(numbers(less))"
+            }
+            return "{\"title\": \(quoted(column.title)), \(made)}"
+        }
+        let layout = table.layout.map { layout in
+            ",\n  \"layout\": {\"measures\": [" + layout.measures.map(quoted).joined(separator: ", ") + "],\n    \"columns\": ["
+                + layout.columns.map(definition).joined(separator: ",\n      ") + "],\n    \"relations\": ["
+                + layout.relations.map { "{\"whole\": \($0.whole), \"parts\": \(numbers($0.parts))}" }.joined(separator: ", ") + "]}"
+        } ?? ""
         return "{\n  \"title\": \(quoted(table.title)),\n  \"rows\": [\n    "
             + table.rows.map(row).joined(separator: ",\n    ")
-            + "\n  ],\n  \"total\": \(row(table.total)),\n  \"notes\": [" + table.notes.map(quoted).joined(separator: ", ") + "]\n}\n"
+            + "\n  ],\n  \"total\": \(row(table.total)),\n  \"notes\": [" + table.notes.map(quoted).joined(separator: ", ") + "]"
+            + layout + "\n}\n"
     }
 }
 

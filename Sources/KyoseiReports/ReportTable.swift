@@ -1,7 +1,7 @@
 /// The one table model every report renders: rows of labelled cells, a total row, and notes.
 /// A cell is a number or suppressed; nothing in it can name a person.
-public struct ReportTable: Sendable, Equatable, Codable {
-    public enum Cell: Sendable, Equatable, Codable, CustomStringConvertible {
+public struct ReportTable: Sendable, Equatable {
+    public enum Cell: Sendable, Equatable, CustomStringConvertible {
         case count(Int)
         case share(Double)
         case suppressed
@@ -17,7 +17,7 @@ public struct ReportTable: Sendable, Equatable, Codable {
         }
     }
 
-    public struct Row: Sendable, Equatable, Codable {
+    public struct Row: Sendable, Equatable {
         public var label: String
         public var cells: [Cell]
     }
@@ -28,6 +28,16 @@ public struct ReportTable: Sendable, Equatable, Codable {
     public var rows: [Row]
     public var total: Row
     public var notes: [String]
+    /// How each column is made from the counts behind it, published with the JSON so that anyone
+    /// (and the attack script) can check that no withheld figure comes back from the others.
+    public var layout: ReportLayout?
+}
+
+/// The counts behind a table's columns and the sums that hold between them.
+public struct ReportLayout: Sendable, Equatable {
+    public var measures: [String]
+    public var columns: [ReportColumn]
+    public var relations: [RowRelation]
 }
 
 extension String {

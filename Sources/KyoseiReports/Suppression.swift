@@ -26,7 +26,8 @@ public enum Suppression {
         return ReportTable(
             title: title, rowHeader: counts.rowHeader, columns: columns.map(\.title),
             rows: labels.indices.map { ReportTable.Row(label: labels[$0], cells: cells(rows[$0], hiding: withheld.rows[$0])) },
-            total: ReportTable.Row(label: "Total", cells: cells(totals, hiding: withheld.total)), notes: notes)
+            total: ReportTable.Row(label: "Total", cells: cells(totals, hiding: withheld.total)), notes: notes,
+            layout: ReportLayout(measures: counts.measures, columns: columns, relations: relations))
     }
 
     /// The counts as they may leave the city: a count is `nil` wherever a withheld block is

@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""Tries to work out every withheld figure of the reports Kyosei published.
+
+    Scripts/attack-report.py REPORT.json… [ALLIANCE.json…] [--json]
+
+Reads what left the city: report tables written with `--format json` (each carries its
+"layout": the counts behind every column and the sums that hold between them) and Alliance
+files (`kyosei report alliance`, `kyosei alliance merge`). Tables with the same counts behind
+them are taken to be the same people cut differently, so they share their total; an attacker
+who has the population by nationality also has it by district.
+
+For every withheld cell (null) it asks an integer linear program for the smallest and the
+largest value the cell can take given everything published: every published count, every
+share as rounded (±0.00005), every difference and row relation, each group adding up to the
+total, and no count below zero. A cell whose smallest and largest values are the same has been
+recomputed. A share is recomputed when its part and its whole both are.
+
+Exit codes: 0 nothing recomputed · 1 a withheld figure was recomputed · 2 a file could not be
+read. Needs SciPy (`pip install scipy`).
+"""
+import json
+import sys
+
+import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+ROUNDING = 0.00005 + 1e-9
+
+
+class System:
+    """Integer unknowns, equalities and inequalities over them."""
+
+    def __init__(self):
+        self.count = 0
+        self.rows = []  # (terms {var: coeff}, low, high)
+
+    def new(self, n):
+        first = self.count
+        self.count += n
+        return first
+
+    def add(self, terms, low, high):
+        self.rows.append((terms, low, high))
+
+    def extremes(self, terms):
+        """Smallest and largest value of Σ coeff·var over the integer points of the system."""
+        a = np.zeros((len(self.rows), self.count))
+        lows, highs = [], []
+        for i, (row, low, high) in enumerate(self.rows):
+            for v, c in row.items():
+                a[i, v] += c
+            lows.append(low)
+            highs.append(high)
+        constraints = [LinearConstraint(a, lows, highs)] if self.rows else []
+        objective = np.zeros(self.count)
+        for v, c in terms.items():
+            objective[v] += c
+        bounds = Bounds(np.zeros(self.count), np.full(self.count, np.inf))
+        integrality = np.ones(self.count)
+        found = []
+        for sign in (1, -1):
+            result = milp(sign * objective, constraints=constraints, bounds=bounds, integrality=integrality)
+            if result.status != 0:
+                return None
+            found.append(sign * result.fun)
+        return found[0], found[1]
+
+
+def report_tables(paths):
+    """(name, table) for every report table in the files; Alliance files give one per table."""
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8-sig") as f:
+                document = json.load(f)
+        except (OSError, ValueError) as error:
+            print(f"{path}: cannot be read: {error}", file=sys.stderr)
+            sys.exit(2)
+        if "tables" in document:
+            for kind, table in sorted(document["tables"].items()):
+                yield f"{path} [{kind}]", count_table(table)
+        elif "layout" in document:
+            yield path, document
+        else:
+            print(f"{path}: neither a report written with --format json nor an Alliance file", file=sys.stderr)
+            sys.exit(2)
+
+
+def count_table(table):
+    """An Alliance count table as a report: one count column per measure."""
+    measures = table["measures"]
+    header = table["row_header"]
+    def row(label, counts):
+        return {header: label, **dict(zip(measures, counts))}
+    return {
+        "title": header,
+        "rows": [row(r["group"], r["counts"]) for r in table["rows"]],
+        "total": row("Total", table["total"]),
+        "layout": {"measures": measures,
+                   "columns": [{"title": m, "count": i} for i, m in enumerate(measures)],
+                   "relations": []},
+    }
+
+
+def attack(tables):
+    """Every withheld cell of tables over the same counts that comes back as one number."""
+    system = System()
+    measures = len(tables[0][1]["layout"]["measures"])
+    totals = None
+    targets = []
+    for name, table in tables:
+        layout = table["layout"]
+        rows = table["rows"] + [table["total"]]
+        base = system.new(len(rows) * measures)
+        def var(r, m, base=base):
+            return base + r * measures + m
+        total_row = len(rows) - 1
+        header = next(iter(table["total"]))
+        for r, row in enumerate(rows):
+            for column in layout["columns"]:
+                value = row.get(column["title"])
+                if "count" in column:
+                    m = column["count"]
+                    if value is None:
+                        targets.append((name, row[header], column["title"], [{var(r, m): 1}]))
+                    else:
+                        system.add({var(r, m): 1}, value, value)
+                elif "difference" in column:
+                    form = {var(r, column["difference"]): 1}
+                    for m in column["less"]:
+                        form[var(r, m)] = form.get(var(r, m), 0) - 1
+                    if value is None:
+                        targets.append((name, row[header], column["title"], [form]))
+                    else:
+                        system.add(form, value, value)
+                elif "share" in column:
+                    n, d = var(r, column["share"]), var(r, column["of"])
+                    if value is None:
+                        targets.append((name, row[header], column["title"], [{n: 1}, {d: 1}]))
+                    else:
+                        system.add({n: 1, d: -(value + ROUNDING)}, -np.inf, 0)
+                        system.add({n: 1, d: -(value - ROUNDING)}, 0, np.inf)
+                elif "share_of_total" in column:
+                    m = column["share_of_total"]
+                    if value is None:
+                        targets.append((name, row[header], column["title"], [{var(r, m): 1}, {var(total_row, m): 1}]))
+                    elif r != total_row:
+                        t = var(total_row, m)
+                        system.add({var(r, m): 1, t: -(value + ROUNDING)}, -np.inf, 0)
+                        system.add({var(r, m): 1, t: -(value - ROUNDING)}, 0, np.inf)
+            for relation in layout["relations"]:
+                form = {var(r, relation["whole"]): 1}
+                for m in relation["parts"]:
+                    form[var(r, m)] = form.get(var(r, m), 0) - 1
+                system.add(form, 0, 0)
+        for m in range(measures):
+            form = {var(r, m): 1 for r in range(total_row)}
+            form[var(total_row, m)] = -1
+            system.add(form, 0, 0)
+            if totals is not None:
+                system.add({var(total_row, m): 1, totals + m: -1}, 0, 0)
+        if totals is None:
+            totals = var(total_row, 0)
+    found = []
+    for name, group, column, forms in targets:
+        pinned = []
+        for form in forms:
+            extremes = system.extremes(form)
+            if extremes is None or abs(extremes[0] - extremes[1]) > 1e-6:
+                break
+            pinned.append(round(extremes[0]))
+        else:
+            # A share of nothing is empty, not withheld: there is nothing to recompute.
+            if not (len(pinned) == 2 and pinned[1] == 0):
+                found.append({"table": name, "group": group, "column": column, "value": pinned})
+    return len(targets), found
+
+
+def main(argv):
+    as_json = "--json" in argv
+    paths = [a for a in argv if a != "--json"]
+    if not paths or any(p in ("-h", "--help") for p in paths):
+        print(__doc__.strip())
+        return 0 if paths else 2
+    groups = {}
+    for name, table in report_tables(paths):
+        groups.setdefault(tuple(table["layout"]["measures"]), []).append((name, table))
+    withheld, recomputed = 0, []
+    for tables in groups.values():
+        n, found = attack(tables)
+        withheld += n
+        recomputed += found
+    if as_json:
+        print(json.dumps({"tables": sum(len(t) for t in groups.values()), "withheld": withheld, "recomputed": recomputed}))
+    else:
+        for f in recomputed:
+            print(f"RECOMPUTED {f['table']}: {f['group']} / {f['column']} = {f['value']}")
+        print(f"{sum(len(t) for t in groups.values())} tables, {withheld} withheld cells, {len(recomputed)} recomputed")
+    return 1 if recomputed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
