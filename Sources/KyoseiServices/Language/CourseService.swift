@@ -58,11 +58,17 @@ public struct CourseService: Sendable {
         }
     }
 
-    /// Adds sessions on `dates` (kept in date order, numbered after those already scheduled);
-    /// every date must fall within the course's term.
-    public func schedule(_ id: Int64, dates: [LocalDate], startsAt: String, by staff: StaffMember) throws -> [CourseSession] {
+    /// Adds sessions on `dates`, and with `weekly` one every seven days from the first day of the
+    /// term to the last (kept in date order, numbered after those already scheduled); every date
+    /// must fall within the course's term.
+    public func schedule(_ id: Int64, dates: [LocalDate], weekly: Bool = false, startsAt: String,
+                         by staff: StaffMember) throws -> [CourseSession] {
         try context.perform(.courseManage, by: staff, action: "course.schedule", entity: "course") { db, audit in
             let course = try Course.fetch(id, in: db)
+            var dates = dates
+            if weekly {
+                dates += stride(from: 0, through: course.startsOn.days(until: course.endsOn), by: 7).map { course.startsOn.adding(days: $0) }
+            }
             var number = try Int.fetchOne(db, sql: "SELECT coalesce(max(number), 0) FROM course_session WHERE course_id = ?",
                                           arguments: [id]) ?? 0
             for date in Set(dates).sorted() {
