@@ -7,9 +7,4 @@ public enum CourseKind: String, DomainCode {
     case preSchool = "PRE_SCHOOL"
     /// Life in Japan, rights and duties.
     case orientation = "ORIENTATION"
-
-    /// The command-line spelling (`daily-life`, `pre-school` …) as well as the code.
-    public init(option: String) throws {
-        try self.init(code: String(option.uppercased().map { $0 == "-" ? "_" : $0 }))
-    }
 }

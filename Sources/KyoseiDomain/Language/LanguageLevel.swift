@@ -4,11 +4,6 @@ public enum LanguageLevel: String, DomainCode, Comparable {
     public static let fieldName = "level"
     case a1 = "A1", a2 = "A2", b1 = "B1", b2 = "B2", c1 = "C1", c2 = "C2"
 
-    /// Accepts `a1` as well as `A1`.
-    public init(option: String) throws {
-        try self.init(code: option.uppercased())
-    }
-
     private var rank: Int { Self.allCases.firstIndex(of: self)! }
     public static func < (a: LanguageLevel, b: LanguageLevel) -> Bool { a.rank < b.rank }
 }

@@ -31,19 +31,25 @@ public struct CourseResult: Sendable, Equatable, Codable {
         case leftOn = "left_on"
     }
 
+    /// Per seat row `s`: sessions scheduled, sessions attended, the latest placement and exit
+    /// levels in that course. The language report counts from the same columns.
+    static let measures = """
+        (SELECT count(*) FROM course_session x WHERE x.course_id = s.course_id) AS sessions,
+        (SELECT count(*) FROM course_attendance a JOIN course_session x ON x.id = a.session_id
+         WHERE x.course_id = s.course_id AND a.resident_id = s.resident_id AND a.present = 1) AS attended,
+        (SELECT level FROM language_assessment l WHERE l.course_id = s.course_id AND l.resident_id = s.resident_id
+         AND l.kind = 'PLACEMENT' ORDER BY l.assessed_on DESC, l.id DESC LIMIT 1) AS placement,
+        (SELECT level FROM language_assessment l WHERE l.course_id = s.course_id AND l.resident_id = s.resident_id
+         AND l.kind = 'EXIT' ORDER BY l.assessed_on DESC, l.id DESC LIMIT 1) AS exit_level
+        """
+
     /// Every seat row matching `condition` (over `course_seat s`), oldest request first.
     static func fetch(where condition: String, arguments: StatementArguments, completion: CourseCompletion,
                       in db: Database) throws -> (results: [CourseResult], residentIDs: [Int64]) {
         let rows = try Row.fetchAll(db, sql: """
             SELECT s.course_id, c.kind, c.level, c.title, c.starts_on, c.ends_on, r.id AS resident_id, \(PersonKey.sql) AS person,
                    s.state, s.requested_on, s.seated_on, s.left_on,
-                   (SELECT count(*) FROM course_session x WHERE x.course_id = s.course_id) AS sessions,
-                   (SELECT count(*) FROM course_attendance a JOIN course_session x ON x.id = a.session_id
-                    WHERE x.course_id = s.course_id AND a.resident_id = s.resident_id AND a.present = 1) AS attended,
-                   (SELECT level FROM language_assessment l WHERE l.course_id = s.course_id AND l.resident_id = s.resident_id
-                    AND l.kind = 'PLACEMENT' ORDER BY l.assessed_on DESC, l.id DESC LIMIT 1) AS placement,
-                   (SELECT level FROM language_assessment l WHERE l.course_id = s.course_id AND l.resident_id = s.resident_id
-                    AND l.kind = 'EXIT' ORDER BY l.assessed_on DESC, l.id DESC LIMIT 1) AS exit_level
+                   \(measures)
             FROM course_seat s JOIN course c ON c.id = s.course_id JOIN resident r ON r.id = s.resident_id
             WHERE \(condition) ORDER BY s.requested_on, s.id
             """, arguments: arguments)

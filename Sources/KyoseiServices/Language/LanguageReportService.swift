@@ -20,13 +20,7 @@ public struct LanguageReportService: Sendable {
         return try context.performRead(.aggregateReport, by: staff, action: "report.language", entity: "course_seat") { db, audit in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT c.kind, c.level, r.nationality, s.state, s.from_waitlist, s.requested_on, s.seated_on,
-                       (SELECT count(*) FROM course_session x WHERE x.course_id = s.course_id) AS sessions,
-                       (SELECT count(*) FROM course_attendance a JOIN course_session x ON x.id = a.session_id
-                        WHERE a.resident_id = s.resident_id AND x.course_id = s.course_id AND a.present = 1) AS attended,
-                       (SELECT level FROM language_assessment l WHERE l.course_id = s.course_id AND l.resident_id = s.resident_id
-                        AND l.kind = 'PLACEMENT' ORDER BY l.assessed_on DESC, l.id DESC LIMIT 1) AS placement,
-                       (SELECT level FROM language_assessment l WHERE l.course_id = s.course_id AND l.resident_id = s.resident_id
-                        AND l.kind = 'EXIT' ORDER BY l.assessed_on DESC, l.id DESC LIMIT 1) AS exit_level
+                       \(CourseResult.measures)
                 FROM course c JOIN course_seat s ON s.course_id = c.id JOIN resident r ON r.id = s.resident_id
                 WHERE c.starts_on <= ? AND c.ends_on >= ? AND (s.state = 'WAITLISTED' OR s.seated_on IS NOT NULL)
                 """, arguments: [period.last.description, period.first.description])
