@@ -66,7 +66,8 @@ CREATE TABLE course_attendance (
     PRIMARY KEY (session_id, resident_id)
 ) STRICT, WITHOUT ROWID;
 
-CREATE INDEX course_attendance_resident ON course_attendance(resident_id, session_id);
+-- Covers "sessions this person attended" (results, history, the report) without the table.
+CREATE INDEX course_attendance_resident ON course_attendance(resident_id, present, session_id);
 
 CREATE TABLE language_assessment (
     id          INTEGER PRIMARY KEY,
@@ -79,4 +80,5 @@ CREATE TABLE language_assessment (
 ) STRICT;
 
 CREATE INDEX language_assessment_resident ON language_assessment(resident_id, assessed_on, id);
-CREATE INDEX language_assessment_course ON language_assessment(course_id, kind);
+-- The latest placement or exit level of a person in a course.
+CREATE INDEX language_assessment_course ON language_assessment(course_id, resident_id, kind, assessed_on, id);

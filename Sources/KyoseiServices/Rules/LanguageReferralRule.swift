@@ -99,10 +99,10 @@ struct LanguageReferralRule: CaseRule {
 
     private func belowA2(asOf: LocalDate, db: Database) throws -> [RuleFinding] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT r.id, r.district_code, a.level FROM resident r
-            JOIN language_assessment a ON a.id = (SELECT id FROM language_assessment x WHERE x.resident_id = r.id
-                                                 ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1)
-            WHERE r.register_state IN ('REGISTERED','UNREGISTERED_SERVED') AND a.level = 'A1' AND r.birth_date <= ?
+            SELECT r.id, r.district_code FROM language_assessment a JOIN resident r ON r.id = a.resident_id
+            WHERE a.level = 'A1' AND a.id = (SELECT x.id FROM language_assessment x WHERE x.resident_id = a.resident_id
+                                             ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1)
+              AND r.register_state IN ('REGISTERED','UNREGISTERED_SERVED') AND r.birth_date <= ?
               AND NOT EXISTS (SELECT 1 FROM course_seat s JOIN course c ON c.id = s.course_id
                               WHERE s.resident_id = r.id AND s.state = 'ENROLLED' AND c.ends_on >= ?)
             """, arguments: [asOf.adding(years: -Self.adultAge).description, asOf.description])
