@@ -53,6 +53,8 @@ CREATE TABLE course_seat (
 ) STRICT;
 
 CREATE UNIQUE INDEX course_seat_active ON course_seat(course_id, resident_id) WHERE state IN ('ENROLLED','WAITLISTED');
+-- Seats taken and people waiting, per course: counted on every request for a seat.
+CREATE INDEX course_seat_course ON course_seat(course_id, state);
 CREATE INDEX course_seat_waitlist ON course_seat(course_id, priority_rank, id) WHERE state = 'WAITLISTED';
 CREATE INDEX course_seat_resident ON course_seat(resident_id, state);
 
