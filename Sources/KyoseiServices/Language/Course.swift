@@ -1,30 +1,44 @@
 import GRDB
 import KyoseiDomain
 
-/// A course as stored, with how many seats are taken and how many people wait.
-public struct Course: Sendable, Equatable, Codable {
+/// A course as stored: what staff gave when creating it (read through as `course.kind`,
+/// `course.capacity` …), with how many sessions it has, how many seats are taken and how many
+/// people wait.
+@dynamicMemberLookup
+public struct Course: Sendable, Equatable, Encodable {
     public var id: Int64
-    public var kind: CourseKind
-    public var level: LanguageLevel
-    public var title: String
-    public var provider: String
-    public var venue: String
-    public var startsOn: LocalDate
-    public var endsOn: LocalDate
-    public var capacity: Int
-    public var supportLanguages: [String]
+    public var details: CourseDraft
     public var sessions: Int
     public var enrolled: Int
     public var waiting: Int
 
+    public subscript<T>(dynamicMember path: KeyPath<CourseDraft, T>) -> T { details[keyPath: path] }
+
     enum CodingKeys: String, CodingKey {
         case id = "course_id"
         case kind, level, title, provider, venue, capacity, sessions
-        case enrolled = "seats_taken"
-        case waiting = "waitlist_length"
         case startsOn = "starts"
         case endsOn = "ends"
         case supportLanguages = "support_languages"
+        case enrolled = "seats_taken"
+        case waiting = "waitlist_length"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(details.kind, forKey: .kind)
+        try c.encode(details.level, forKey: .level)
+        try c.encode(details.title, forKey: .title)
+        try c.encode(details.provider, forKey: .provider)
+        try c.encode(details.venue, forKey: .venue)
+        try c.encode(details.startsOn, forKey: .startsOn)
+        try c.encode(details.endsOn, forKey: .endsOn)
+        try c.encode(details.capacity, forKey: .capacity)
+        try c.encode(details.supportLanguages, forKey: .supportLanguages)
+        try c.encode(sessions, forKey: .sessions)
+        try c.encode(enrolled, forKey: .enrolled)
+        try c.encode(waiting, forKey: .waiting)
     }
 
     /// The columns `init(row:)` reads, for every query that lists courses.
@@ -37,16 +51,12 @@ public struct Course: Sendable, Equatable, Codable {
 
     init(row: Row) throws {
         id = row["id"]
-        kind = try CourseKind(code: row["kind"])
-        level = try LanguageLevel(code: row["level"])
-        title = row["title"]
-        provider = row["provider"]
-        venue = row["venue"]
-        startsOn = try LocalDate(row["starts_on"] as String)
-        endsOn = try LocalDate(row["ends_on"] as String)
-        capacity = row["capacity"]
         let languages: String = row["support_languages"]
-        supportLanguages = languages.split(separator: ",").map(String.init)
+        details = try CourseDraft(
+            kind: CourseKind(code: row["kind"]), level: LanguageLevel(code: row["level"]), title: row["title"],
+            provider: row["provider"], venue: row["venue"], startsOn: LocalDate(row["starts_on"] as String),
+            endsOn: LocalDate(row["ends_on"] as String), capacity: row["capacity"],
+            supportLanguages: languages.split(separator: ",").map(String.init))
         sessions = row["sessions"]
         enrolled = row["enrolled"]
         waiting = row["waiting"]

@@ -33,15 +33,11 @@ struct CourseWithdraw: AsyncParsableCommand {
             Example:
               kyosei course withdraw 3 K12 --json
             """)
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var output: OutputOptions
-    @Argument(help: "The course number.") var course: Int64
-    @Argument(help: "K<number>, 11-digit person id or residence card number.") var person: String
+    @OptionGroup var seat: SeatArguments
 
     func run() async throws {
-        let ref = try ResidentRef(person)
-        let (context, staff) = try await CommandEnvironment.load(global).session()
-        let promoted = try SeatService(context: context).withdraw(ref, from: course, by: staff)
-        try PromotedJSON(promoted: promoted).print(json: output.json, freed: "\(ref): withdrawn from course \(course)")
+        let (ref, context, staff) = try await seat.session()
+        let promoted = try SeatService(context: context).withdraw(ref, from: seat.course, by: staff)
+        try PromotedJSON(promoted: promoted).print(json: seat.output.json, freed: "\(ref): withdrawn from course \(seat.course)")
     }
 }
