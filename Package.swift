@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "kyosei-bench",
             dependencies: [
-                "KyoseiDomain", "KyoseiIdentity", "KyoseiStore", "KyoseiServices", "KyoseiSampleData",
+                "KyoseiDomain", "KyoseiIdentity", "KyoseiStore", "KyoseiServices", "KyoseiSampleData", "KyoseiReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),

@@ -108,7 +108,9 @@ public enum Suppression {
             let sameBlock = visible(rows.indices.map { (row: $0, block: leak.block) })
             let sameRow = visible(linked[leak.block, default: []].map { (row: leak.row, block: $0) })
             let candidates = (sameBlock + sameRow).filter { weight($0) > 0 }
-            let closing = candidates.prefix(4).first { candidate in
+            let tried = (sameBlock.filter { weight($0) > 0 }.prefix(3) + sameRow.filter { weight($0) > 0 }.prefix(3))
+                .sorted { (weight($0), $0.row, $0.block) < (weight($1), $1.row, $1.block) }
+            let closing = tried.first { candidate in
                 var trial = hidden
                 trial[candidate.row].insert(candidate.block)
                 return !audit.exposed(hidden: trial).contains { $0 == leak }

@@ -27,6 +27,7 @@ import Testing
             ("coverage", ["nationality", "status", "district", "age-band"], []),
             ("schooling", ["nationality", "district", "grade"], []),
             ("employment", ["nationality", "status", "employer-size"], ["--period", "FY2026"]),
+            ("language", ["kind", "level", "nationality"], ["--period", "FY2026"]),
         ]
         for (report, cuts, extra) in reports {
             for cut in cuts {

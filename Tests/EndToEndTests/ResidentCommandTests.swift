@@ -113,7 +113,10 @@ import Testing
                       ["employer", "show"], ["report", "employment"],
                       ["import", "school"], ["school", "list"], ["school", "children"], ["school", "status"],
                       ["school", "confirm"], ["report", "schooling"], ["report", "population"],
-                      ["report", "alliance"], ["alliance", "merge"]]
+                      ["report", "alliance"], ["alliance", "merge"],
+                      ["course", "create"], ["course", "list"], ["course", "show"], ["course", "schedule"], ["course", "enroll"],
+                      ["course", "withdraw"], ["course", "transfer"], ["course", "attend"], ["course", "results"],
+                      ["person", "language"], ["report", "language"]]
         for command in leaves {
             let help = try kyosei.run(command + ["--help"])
             #expect(help.status == 0, "\(command)")

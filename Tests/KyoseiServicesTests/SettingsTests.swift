@@ -40,4 +40,20 @@ import Testing
             try await SettingsLoader.load(configFile: nil)
         }
     }
+
+    @Test func languageSettingsLoadAndAreChecked() async throws {
+        let defaults = try await SettingsLoader.load(configFile: nil)
+        #expect(defaults.languageCompletionPercent == 80)
+        #expect(defaults.languageNewcomerWindowDays == 180)
+        #expect(defaults.languageWaitlistPriority == [.newcomer, .gradeOneNextApril])
+        #expect(defaults.autoResolveRules.contains("LANGUAGE_REFERRAL"))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kyosei-\(UUID().uuidString).json")
+        try Data(#"{"language": {"completion_percent": 75, "waitlist_priority": ["GRADE1_NEXT_APRIL"]}}"#.utf8).write(to: file)
+        let city = try await SettingsLoader.load(configFile: file.path)
+        #expect(city.languageCompletionPercent == 75 && city.languageWaitlistPriority == [.gradeOneNextApril])
+        try Data(#"{"language": {"completion_percent": 101}}"#.utf8).write(to: file)
+        await #expect(throws: ServiceError.self) { try await SettingsLoader.load(configFile: file.path) }
+        try Data(#"{"language": {"waitlist_priority": ["VIP"]}}"#.utf8).write(to: file)
+        await #expect(throws: ServiceError.self) { try await SettingsLoader.load(configFile: file.path) }
+    }
 }

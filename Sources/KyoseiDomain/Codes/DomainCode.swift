@@ -14,6 +14,11 @@ extension DomainCode {
         self = value
     }
 
+    /// The command-line spelling: any case, with `-` for `_` (`pre-school`, `not-enrolled`, `a1`).
+    public init(option text: String) throws {
+        try self.init(code: String(text.uppercased().map { $0 == "-" ? "_" : $0 }))
+    }
+
     public var description: String { rawValue }
 }
 

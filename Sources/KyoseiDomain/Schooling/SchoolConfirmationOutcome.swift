@@ -6,11 +6,6 @@ public enum SchoolConfirmationOutcome: String, DomainCode {
     case departing = "DEPARTING"
     case enrolled = "ENROLLED"
 
-    /// The command-line spelling (`not-enrolled`, `foreign-school` …).
-    public init(option: String) throws {
-        try self.init(code: String(option.uppercased().map { $0 == "-" ? "_" : $0 }))
-    }
-
     /// The class a confirmation puts the child in while it counts.
     public var mextClass: MextClass {
         switch self {

@@ -35,6 +35,12 @@ public struct Settings: Sendable, Codable, Equatable {
     public var backupGenerations: Int
     /// The Ed25519 private key that signs the audit head; empty: heads are not signed.
     public var auditSigningKeyFile: String
+    /// Share of a course's sessions (whole percent) a person must attend to complete it.
+    public var languageCompletionPercent: Int
+    /// A person who moved in within this many days is a newcomer (orientation referral, waitlist group).
+    public var languageNewcomerWindowDays: Int
+    /// Waitlist priority groups, first first; everyone else waits behind them in order of request.
+    public var languageWaitlistPriority: [WaitlistGroup]
 
     public init(
         municipalityCode: MunicipalityCode,
@@ -53,11 +59,15 @@ public struct Settings: Sendable, Codable, Equatable {
         districtTeams: [String: String] = [:],
         autoResolveRules: Set<String> = [
             "STAY_EXPIRING", "LEFT_REGISTER", "IDENTITY_REVIEW", "COVERAGE_GAP", "SCHOOL_UNCONFIRMED", "LONG_TERM_ABSENCE",
+            "LANGUAGE_REFERRAL",
         ],
         staffGroup: String = "",
         backupDirectory: String = "backups",
         backupGenerations: Int = 7,
-        auditSigningKeyFile: String = ""
+        auditSigningKeyFile: String = "",
+        languageCompletionPercent: Int = 80,
+        languageNewcomerWindowDays: Int = 180,
+        languageWaitlistPriority: [WaitlistGroup] = [.newcomer, .gradeOneNextApril]
     ) {
         self.municipalityCode = municipalityCode
         self.databasePath = databasePath
@@ -78,6 +88,9 @@ public struct Settings: Sendable, Codable, Equatable {
         self.backupDirectory = backupDirectory
         self.backupGenerations = backupGenerations
         self.auditSigningKeyFile = auditSigningKeyFile
+        self.languageCompletionPercent = languageCompletionPercent
+        self.languageNewcomerWindowDays = languageNewcomerWindowDays
+        self.languageWaitlistPriority = languageWaitlistPriority
     }
 
     /// The team whose queue a person's cases go to.

@@ -41,6 +41,6 @@ public struct RuleFinding: Sendable {
 public enum RuleCatalog {
     public static let all: [any CaseRule] = [
         StayExpiringRule(), LeftRegisterRule(), IdentityReviewRule(), CoverageGapRule(), EmploymentReportIssueRule(),
-        SchoolUnconfirmedRule(), LongTermAbsenceRule(),
+        SchoolUnconfirmedRule(), LongTermAbsenceRule(), LanguageReferralRule(),
     ]
 }

@@ -31,6 +31,18 @@ public enum SettingsLoader {
             throw ServiceError.invalid(ValidationError(field: "configuration municipality.code", value: code, reason: error.reason))
         }
         let path = try read.string("database.path")
+        let completion = try read.int("language.completion_percent", atLeast: 1)
+        do {
+            _ = try CourseCompletion(percent: completion)
+        } catch let error as ValidationError {
+            throw ServiceError.invalid(ValidationError(field: "configuration language.completion_percent", value: String(completion), reason: error.reason))
+        }
+        let priority: [WaitlistGroup]
+        do {
+            priority = try read.strings("language.waitlist_priority").map { try WaitlistGroup(code: $0) }
+        } catch let error as ValidationError {
+            throw ServiceError.invalid(ValidationError(field: "configuration language.waitlist_priority", value: error.value, reason: error.reason))
+        }
         return Settings(
             municipalityCode: municipality,
             databasePath: path.isEmpty ? nil : path,
@@ -50,7 +62,10 @@ public enum SettingsLoader {
             staffGroup: try read.string("files.staff_group"),
             backupDirectory: try read.string("backup.directory"),
             backupGenerations: try read.int("backup.generations", atLeast: 1),
-            auditSigningKeyFile: try read.string("audit.signing_key_file"))
+            auditSigningKeyFile: try read.string("audit.signing_key_file"),
+            languageCompletionPercent: completion,
+            languageNewcomerWindowDays: try read.int("language.newcomer_window_days", atLeast: 0),
+            languageWaitlistPriority: priority)
     }
 }
 

@@ -60,6 +60,9 @@ struct ConfigShow: AsyncParsableCommand {
             ("backup.directory", s.backupDirectory),
             ("backup.generations", String(s.backupGenerations)),
             ("audit.signing_key_file", s.auditSigningKeyFile),
+            ("language.completion_percent", String(s.languageCompletionPercent)),
+            ("language.newcomer_window_days", String(s.languageNewcomerWindowDays)),
+            ("language.waitlist_priority", s.languageWaitlistPriority.map(\.rawValue).joined(separator: ",")),
         ]
         if let key {
             guard let value = pairs.first(where: { $0.0 == key })?.1 else {

@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+import KyoseiDomain
+import KyoseiIntake
+import KyoseiStore
+
+/// Attendance per session, by hand or from a provider's file (`session,person,present`, read
+/// through the intake pipeline), and placement and exit assessments. Only people who were given
+/// a seat in the course can be marked; a mark given again replaces the earlier one.
+public struct AttendanceService: Sendable {
+    let context: ServiceContext
+
+    public init(context: ServiceContext) { self.context = context }
+
+    /// Marks the people named present or absent at session `number`.
+    public func mark(course courseID: Int64, session number: Int, present: [ResidentRef], absent: [ResidentRef],
+                     by staff: StaffMember) throws -> Int {
+        guard !present.isEmpty || !absent.isEmpty else {
+            throw ServiceError.usage("Name at least one person with --present or --absent.")
+        }
+        return try context.perform(.courseEnroll, by: staff, action: "course.attend", entity: "course_attendance") { db, audit in
+            let marks = try AttendanceMarks(course: try Course.fetch(courseID, in: db), source: "HAND", login: staff.login,
+                                            timestamp: context.clock.timestamp(), db: db)
+            let people = try present.map { (try ResidentWrites.fetch($0, in: db), true) } + absent.map { (try ResidentWrites.fetch($0, in: db), false) }
+            for (resident, came) in people {
+                if let problem = try marks.record(session: number, residentID: resident.id!, present: came) {
+                    throw ServiceError.usage("\(resident.reference): \(problem).")
+                }
+            }
+            audit.residentIDs = people.map { $0.0.id! }
+            audit.detail = "course=\(courseID) session=\(number)"
+            return people.count
+        }
+    }
+
+    /// Applies a provider's attendance file for one course in one transaction: a file the pipeline
+    /// refuses changes nothing (exit 3); a row naming someone or a session the course does not
+    /// have is set aside and the other rows are applied.
+    public func importFile(course courseID: Int64, path: String, by staff: StaffMember) throws -> AttendanceImportOutcome {
+        let name = (path as NSString).lastPathComponent
+        do {
+            let reader = try IntakeReader(path: path, kind: AttendanceKind())
+            return try context.perform(.courseEnroll, by: staff, action: "course.attend.file", entity: "course_attendance") { db, audit in
+                let marks = try AttendanceMarks(course: try Course.fetch(courseID, in: db), source: "FILE", login: staff.login,
+                                                timestamp: context.clock.timestamp(), db: db)
+                var outcome = AttendanceImportOutcome(file: name, marked: 0, rejects: [])
+                var touched = Set<Int64>()
+                while let item = try reader.next() {
+                    switch item {
+                    case .reject(let reject):
+                        outcome.rejects.append(reject)
+                    case .row(let row, let line):
+                        let problem: String?
+                        if let residentID = marks.residentID(named: row.person) {
+                            problem = try marks.record(session: row.session, residentID: residentID, present: row.present)
+                            if problem == nil { touched.insert(residentID) }
+                        } else {
+                            problem = "is not a person given a seat in course \(courseID)"
+                        }
+                        if let problem {
+                            outcome.rejects.append(Reject(file: name, line: line, columns: ["session", "person"],
+                                                          reasons: ["person \(row.person), session \(row.session): \(problem)"],
+                                                          recordText: reader.lastRecordText))
+                        } else {
+                            outcome.marked += 1
+                        }
+                    }
+                }
+                audit.residentIDs = touched.sorted()
+                audit.detail = "course=\(courseID) file=\(name) marked=\(outcome.marked) rejected=\(outcome.rejects.count)"
+                return outcome
+            }
+        } catch let error as IntakeError {
+            throw ServiceError.dataRefused("The attendance file \(error.description); nothing was recorded.")
+        }
+    }
+
+    /// Records a placement and/or exit assessment of a person who has asked for a seat in the course.
+    public func assess(_ ref: ResidentRef, course courseID: Int64, placement: LanguageLevel?, exit: LanguageLevel?,
+                       on date: LocalDate?, by staff: StaffMember) throws {
+        guard placement != nil || exit != nil else { throw ServiceError.usage("Give --placement, --exit or both.") }
+        try context.perform(.courseEnroll, by: staff, action: "course.results", entity: "language_assessment") { db, audit in
+            let resident = try ResidentWrites.fetch(ref, in: db)
+            _ = try Course.fetch(courseID, in: db)
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM course_seat WHERE course_id = ? AND resident_id = ?)",
+                                    arguments: [courseID, resident.id!]) == true else {
+                throw ServiceError.usage("\(resident.reference) has never asked for a seat in course \(courseID).")
+            }
+            for (kind, level) in [("PLACEMENT", placement), ("EXIT", exit)] {
+                guard let level else { continue }
+                try db.execute(sql: """
+                    INSERT INTO language_assessment(resident_id, course_id, kind, level, assessed_on, recorded_by) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [resident.id!, courseID, kind, level.rawValue, (date ?? context.clock.today).description, staff.login])
+            }
+            audit.residentIDs = [resident.id!]
+            audit.detail = "course=\(courseID)" + (placement.map { " placement=\($0)" } ?? "") + (exit.map { " exit=\($0)" } ?? "")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import KyoseiDomain
+import KyoseiStore
+
+/// Attendance and assessment results: per course (everyone it seated) and per person (every
+/// course they asked for, the language history).
+public struct CourseResultsService: Sendable {
+    let context: ServiceContext
+
+    public init(context: ServiceContext) { self.context = context }
+
+    private var completion: CourseCompletion {
+        get throws { try CourseCompletion(percent: context.settings.languageCompletionPercent) }
+    }
+
+    public func results(course courseID: Int64, by staff: StaffMember) throws -> [CourseResult] {
+        try context.performRead(.courseEnroll, by: staff, action: "course.results", entity: "course_seat") { db, audit in
+            _ = try Course.fetch(courseID, in: db)
+            let (results, residents) = try CourseResult.fetch(
+                where: "s.course_id = ? AND s.seated_on IS NOT NULL", arguments: [courseID], completion: try completion, in: db)
+            audit.residentIDs = residents
+            audit.detail = "course=\(courseID)"
+            return results
+        }
+    }
+
+    /// The person's seats and waitlist places in every course, oldest request first.
+    public func history(_ ref: ResidentRef, by staff: StaffMember) throws -> [CourseResult] {
+        try context.performRead(.residentRead, by: staff, action: "person.language", entity: "course_seat") { db, audit in
+            let resident = try ResidentWrites.fetch(ref, in: db)
+            audit.residentIDs = [resident.id!]
+            return try CourseResult.fetch(where: "s.resident_id = ?", arguments: [resident.id!], completion: try completion, in: db).results
+        }
+    }
+}

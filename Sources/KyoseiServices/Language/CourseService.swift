@@ -1,0 +1,94 @@
+import GRDB
+import KyoseiDomain
+import KyoseiStore
+
+/// Courses and their schedules: creating them is for those who manage courses; listing them is
+/// for anyone who enrols people. Showing one names who holds a seat and who waits, so it reads
+/// personal data and is audited with those residents.
+public struct CourseService: Sendable {
+    let context: ServiceContext
+
+    public init(context: ServiceContext) { self.context = context }
+
+    public func create(_ draft: CourseDraft, by staff: StaffMember) throws -> Course {
+        try context.perform(.courseManage, by: staff, action: "course.create", entity: "course") { db, audit in
+            try db.execute(sql: """
+                INSERT INTO course(kind, level, title, provider, venue, starts_on, ends_on, capacity, support_languages, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [draft.kind.rawValue, draft.level.rawValue, draft.title, draft.provider, draft.venue,
+                                 draft.startsOn.description, draft.endsOn.description, draft.capacity,
+                                 draft.supportLanguages.joined(separator: ","), context.clock.timestamp(), staff.login])
+            let id = db.lastInsertedRowID
+            audit.detail = "course=\(id) \(draft.kind.rawValue) \(draft.level.rawValue) capacity=\(draft.capacity)"
+            return try Course.fetch(id, in: db)
+        }
+    }
+
+    /// Courses running on or after `from` (every course without it), soonest first.
+    public func list(kind: CourseKind? = nil, from: LocalDate? = nil, by staff: StaffMember) throws -> [Course] {
+        try context.performRead(.courseEnroll, by: staff, action: "course.list", entity: "course") { db, _ in
+            var sql = Course.selection + " WHERE 1"
+            var arguments: StatementArguments = []
+            if let kind {
+                sql += " AND c.kind = ?"
+                arguments += [kind.rawValue]
+            }
+            if let from {
+                sql += " AND c.ends_on >= ?"
+                arguments += [from.description]
+            }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY c.starts_on, c.id", arguments: arguments).map(Course.init(row:))
+        }
+    }
+
+    public func show(_ id: Int64, by staff: StaffMember) throws -> CourseDetail {
+        try context.performRead(.courseEnroll, by: staff, action: "course.show", entity: "course") { db, audit in
+            let course = try Course.fetch(id, in: db)
+            let seats = try Row.fetchAll(db, sql: """
+                SELECT s.state, r.id, \(PersonKey.sql) AS person FROM course_seat s JOIN resident r ON r.id = s.resident_id
+                WHERE s.course_id = ? AND s.state IN ('ENROLLED','WAITLISTED')
+                ORDER BY s.state, CASE s.state WHEN 'ENROLLED' THEN s.seated_on END, s.priority_rank, s.id
+                """, arguments: [id])
+            audit.residentIDs = seats.map { $0["id"] }
+            audit.detail = "course=\(id)"
+            return CourseDetail(
+                course: course, schedule: try Self.schedule(of: id, in: db),
+                enrolled: seats.filter { $0["state"] == "ENROLLED" }.map { $0["person"] },
+                waitlist: seats.filter { $0["state"] == "WAITLISTED" }.map { $0["person"] })
+        }
+    }
+
+    /// Adds sessions on `dates`, and with `weekly` one every seven days from the first day of the
+    /// term to the last (kept in date order, numbered after those already scheduled); every date
+    /// must fall within the course's term.
+    public func schedule(_ id: Int64, dates: [LocalDate], weekly: Bool = false, startsAt: String,
+                         by staff: StaffMember) throws -> [CourseSession] {
+        try context.perform(.courseManage, by: staff, action: "course.schedule", entity: "course") { db, audit in
+            let course = try Course.fetch(id, in: db)
+            var dates = dates
+            if weekly {
+                dates += stride(from: 0, through: course.startsOn.days(until: course.endsOn), by: 7).map { course.startsOn.adding(days: $0) }
+            }
+            var number = try Int.fetchOne(db, sql: "SELECT coalesce(max(number), 0) FROM course_session WHERE course_id = ?",
+                                          arguments: [id]) ?? 0
+            for date in Set(dates).sorted() {
+                guard course.startsOn <= date && date <= course.endsOn else {
+                    throw ValidationError(field: "session date", value: date.description,
+                                          reason: "is outside the course's term \(course.startsOn) to \(course.endsOn)")
+                }
+                number += 1
+                try db.execute(sql: "INSERT INTO course_session(course_id, number, held_on, starts_at) VALUES (?, ?, ?, ?)",
+                               arguments: [id, number, date.description, startsAt])
+            }
+            audit.detail = "course=\(id) sessions+=\(Set(dates).count)"
+            return try Self.schedule(of: id, in: db)
+        }
+    }
+
+    static func schedule(of id: Int64, in db: Database) throws -> [CourseSession] {
+        try Row.fetchAll(db, sql: "SELECT number, held_on, starts_at FROM course_session WHERE course_id = ? ORDER BY number",
+                         arguments: [id]).map {
+            CourseSession(number: $0["number"], heldOn: try LocalDate($0["held_on"] as String), startsAt: $0["starts_at"])
+        }
+    }
+}

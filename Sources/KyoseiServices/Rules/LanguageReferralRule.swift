@@ -1,0 +1,115 @@
+import GRDB
+import KyoseiDomain
+
+/// Someone the city should offer a course: a newcomer adult with no orientation course, a child
+/// entering grade 1 next April with no pre-school Japanese, an adult whose latest assessment is
+/// below A2 and who holds no seat in a course still running. One case per person and cause;
+/// a seat that answers the cause resolves it at once (see `SeatWrites`), and the rule finding
+/// the cause gone resolves it too (`rules.auto_resolve`).
+struct LanguageReferralRule: CaseRule {
+    static let ruleName = "LANGUAGE_REFERRAL"
+    let name = ruleName
+    let caseType = CaseType.languageReferral
+    /// Orientation and the below-A2 referral are for adults.
+    static let adultAge = 18
+
+    /// Why a person is referred; the text after the prefix keeps one case per newcomer arrival
+    /// and per school-entry year.
+    enum Cause: Equatable {
+        case orientation(since: String)
+        case preSchool(entryYear: Int)
+        case belowA2
+
+        var text: String {
+            switch self {
+            case .orientation(let since): "orientation:\(since)"
+            case .preSchool(let year): "pre-school:\(year)"
+            case .belowA2: "below-a2"
+            }
+        }
+
+        /// Reads the cause back from a case's key (`LANGUAGE_REFERRAL|K12|pre-school:2027`).
+        init?(dedupKey: String) {
+            let parts = dedupKey.split(separator: "|", maxSplits: 2).map(String.init)
+            guard parts.count == 3, parts[0] == LanguageReferralRule.ruleName else { return nil }
+            let cause = parts[2]
+            if cause == "below-a2" {
+                self = .belowA2
+            } else if cause.hasPrefix("orientation:") {
+                self = .orientation(since: String(cause.dropFirst("orientation:".count)))
+            } else if cause.hasPrefix("pre-school:"), let year = Int(cause.dropFirst("pre-school:".count)) {
+                self = .preSchool(entryYear: year)
+            } else {
+                return nil
+            }
+        }
+
+        /// The kind of course whose seat answers the referral.
+        func isAnswered(by kind: CourseKind) -> Bool {
+            switch self {
+            case .orientation: kind == .orientation
+            case .preSchool: kind == .preSchool
+            case .belowA2: true
+            }
+        }
+    }
+
+    func evaluate(asOf: LocalDate, settings: Settings, in db: Database) throws -> [RuleFinding] {
+        try newcomers(asOf: asOf, settings: settings, db: db) + children(asOf: asOf, db: db) + belowA2(asOf: asOf, db: db)
+    }
+
+    private func finding(_ row: Row, _ cause: Cause, title: String, detail: String, priority: CasePriority,
+                         due: LocalDate) -> RuleFinding {
+        RuleFinding(residentID: row["id"], cause: cause.text, title: title, detail: detail, priority: priority, dueDate: due,
+                    district: (row["district_code"] as String?).flatMap { try? DistrictCode($0) })
+    }
+
+    private func newcomers(asOf: LocalDate, settings: Settings, db: Database) throws -> [RuleFinding] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT r.id, r.district_code, r.resident_since FROM resident r
+            WHERE r.register_state = 'REGISTERED' AND r.resident_since BETWEEN ? AND ? AND r.birth_date <= ?
+              AND NOT EXISTS (SELECT 1 FROM course_seat s JOIN course c ON c.id = s.course_id
+                              WHERE s.resident_id = r.id AND s.state = 'ENROLLED' AND c.kind = 'ORIENTATION')
+            """, arguments: [asOf.adding(days: -settings.languageNewcomerWindowDays).description, asOf.description,
+                             asOf.adding(years: -Self.adultAge).description])
+        return rows.map { row in
+            let since: String = row["resident_since"]
+            return finding(row, .orientation(since: since), title: "Newcomer without an orientation course",
+                           detail: "Moved in on \(since) and holds no seat in an orientation course; offer one with `kyosei course enroll`.",
+                           priority: .normal, due: asOf.adding(days: 30))
+        }
+    }
+
+    private func children(asOf: LocalDate, db: Database) throws -> [RuleFinding] {
+        let entry = SchoolYear(startYear: SchoolYear(containing: asOf).startYear + 1)
+        // Everyone born in the two calendar years the cohort spans; the exact cohort is decided below.
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT r.id, r.district_code, r.birth_date FROM resident r
+            WHERE r.register_state = 'REGISTERED' AND r.birth_date BETWEEN ? AND ?
+              AND NOT EXISTS (SELECT 1 FROM course_seat s JOIN course c ON c.id = s.course_id
+                              WHERE s.resident_id = r.id AND s.state = 'ENROLLED' AND c.kind = 'PRE_SCHOOL')
+            """, arguments: ["\(entry.startYear - 7)-01-01", "\(entry.startYear - 6)-12-31"])
+        return rows.compactMap { row in
+            guard let born = try? LocalDate(row["birth_date"] as String), SchoolYear.entry(forBirthDate: born) == entry else { return nil }
+            return finding(row, .preSchool(entryYear: entry.startYear), title: "Enters grade 1 in April \(entry.startYear) without pre-school Japanese",
+                           detail: "Enters elementary grade 1 on \(entry.firstDay) and holds no seat in a pre-school Japanese course.",
+                           priority: .high, due: min(asOf.adding(days: 30), entry.firstDay))
+        }
+    }
+
+    private func belowA2(asOf: LocalDate, db: Database) throws -> [RuleFinding] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT r.id, r.district_code FROM language_assessment a JOIN resident r ON r.id = a.resident_id
+            WHERE a.level = 'A1' AND a.id = (SELECT x.id FROM language_assessment x WHERE x.resident_id = a.resident_id
+                                             ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1)
+              AND r.register_state IN ('REGISTERED','UNREGISTERED_SERVED') AND r.birth_date <= ?
+              AND NOT EXISTS (SELECT 1 FROM course_seat s JOIN course c ON c.id = s.course_id
+                              WHERE s.resident_id = r.id AND s.state = 'ENROLLED' AND c.ends_on >= ?)
+            """, arguments: [asOf.adding(years: -Self.adultAge).description, asOf.description])
+        return rows.map { row in
+            finding(row, .belowA2, title: "Assessed below A2 and not in a course",
+                    detail: "The latest assessment is A1 and the person holds no seat in a course that is still running.",
+                    priority: .normal, due: asOf.adding(days: 30))
+        }
+    }
+}

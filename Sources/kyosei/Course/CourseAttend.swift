@@ -1,0 +1,58 @@
+import ArgumentParser
+import KyoseiServices
+
+struct CourseAttend: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attend",
+        abstract: "Record attendance at a session by hand, or from a provider's CSV file.",
+        discussion: """
+            By hand: --session N with --present and/or --absent (repeat them, or separate people by
+            commas). From a file: --file FILE, a CSV (UTF-8 or Shift_JIS) with the header
+              session,person,present
+            one row per person and session: the session's number in the course, the person
+            (K<number>, 11-digit person id or residence card number) and Y or N. A file that
+            cannot be read is refused whole (exit 3); a row naming a session the course lacks or
+            someone it never seated is set aside and the rest applied. A mark given again
+            replaces the earlier one. A course is completed at language.completion_percent
+            (default 80) of its sessions attended.
+            Example:
+              kyosei course attend 3 --session 4 --present K12,K15 --absent K20
+              kyosei course attend 3 --file attendance-2026-12.csv --json
+            """)
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The course number.") var course: Int64
+    @Option(help: "The session's number.") var session: Int?
+    @Option(help: "People who came.") var present: [String] = []
+    @Option(help: "People who did not.") var absent: [String] = []
+    @Option(help: "A provider's attendance CSV.") var file: String?
+
+    func run() async throws {
+        func refs(_ texts: [String]) throws -> [ResidentRef] {
+            try texts.flatMap { $0.split(separator: ",") }.map { try ResidentRef(String($0)) }
+        }
+        let (presentRefs, absentRefs) = (try refs(present), try refs(absent))
+        let (context, staff) = try await CommandEnvironment.load(global).session()
+        let service = AttendanceService(context: context)
+        if let file {
+            guard session == nil, presentRefs.isEmpty, absentRefs.isEmpty else {
+                throw ServiceError.usage("Give either --file or --session with --present/--absent, not both.")
+            }
+            let outcome = try service.importFile(course: course, path: file, by: staff)
+            if output.json {
+                try Output.json(outcome)
+            } else {
+                print("\(outcome.file): \(outcome.marked) marks recorded, \(outcome.rejects.count) rows set aside.")
+                outcome.rejects.forEach { print("  \($0)") }
+            }
+            return
+        }
+        guard let session else { throw ServiceError.usage("Give --session N (with --present/--absent) or --file FILE.") }
+        let marked = try service.mark(course: course, session: session, present: presentRefs, absent: absentRefs, by: staff)
+        if output.json {
+            try Output.json(["marked": marked])
+        } else {
+            print("Course \(course), session \(session): \(marked) marks recorded.")
+        }
+    }
+}

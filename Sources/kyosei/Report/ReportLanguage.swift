@@ -1,0 +1,43 @@
+import ArgumentParser
+import KyoseiDomain
+import KyoseiReports
+import KyoseiServices
+
+struct ReportLanguage: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "language",
+        abstract: "Language courses: enrolled, completed, completion rate, level progress, waitlist and waits, by group.",
+        discussion: """
+            Counts the seats of every course whose term overlaps the period: people given a seat,
+            those who completed (language.completion_percent of sessions, default 80), those with
+            placement and exit levels and those who rose a level, people still waiting, people
+            seated from the waitlist and those who waited over 30 days. Cells under
+            reports.suppression_minimum people are withheld (*), and a second cell with them where
+            one alone could be worked out from the total.
+            Example:
+              kyosei report language --period FY2026 --by kind --format csv --out language.csv
+              kyosei report language --period 2026-Q4 --by nationality
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "A month (2026-11), quarter (2026-Q4), year (2026) or fiscal year (FY2026); default: the current fiscal year.")
+    var period: String?
+    @Option(help: "kind, level or nationality.") var by = "kind"
+    @OptionGroup var output: ReportOutputOptions
+
+    func run() async throws {
+        guard let dimension = LanguageDimension(rawValue: by) else {
+            throw KyoseiDomain.ValidationError(field: "--by", value: by, reason: "must be kind, level or nationality")
+        }
+        let requested = try parsed(period) { try ReportPeriod($0) }
+        _ = try output.validatedFormat()
+        let environment = try await CommandEnvironment.load(global)
+        let (context, staff) = try environment.session()
+        let service = LanguageReportService(context: context)
+        let reportPeriod = try requested ?? service.currentFiscalYear()
+        let groups = try service.figures(period: reportPeriod, by: dimension, staff: staff)
+        try output.write(LanguageTable.build(
+            title: "Language courses by \(dimension.rawValue), \(reportPeriod.first) to \(reportPeriod.last)",
+            groupedBy: dimension.rawValue, groups: groups, minimum: environment.settings.suppressionMinimum,
+            completionPercent: environment.settings.languageCompletionPercent))
+    }
+}
