@@ -113,7 +113,8 @@ import Testing
                       ["employer", "show"], ["report", "employment"],
                       ["import", "school"], ["school", "list"], ["school", "children"], ["school", "status"],
                       ["school", "confirm"], ["report", "schooling"], ["report", "population"],
-                      ["report", "alliance"], ["alliance", "merge"]]
+                      ["report", "alliance"], ["alliance", "merge"],
+                      ["import", "inbox"], ["nightly", "run"]]
         for command in leaves {
             let help = try kyosei.run(command + ["--help"])
             #expect(help.status == 0, "\(command)")
