@@ -21,10 +21,11 @@
 # JSON summary (<log dir>/nightly-<time>.json): started, finished, exit_code, register,
 # insurance, school, employment (each file's outcome), rules, new_cases (since, total, by_type,
 # by_team, by_type_and_team), refused (kind, file, reason), changes (per inbox), seconds (per
-# step) and attention.
+# step), failed (step → error) and attention.
 #
 # Exit codes: 0 all applied and healthy · 3 a file was refused (the others were still applied),
-# the backup failed verification or doctor found a problem ·
+# the backup failed verification or doctor found a problem · 4 a step of `kyosei nightly run`
+# failed as a whole (the steps after it still ran; its error is in the summary's `failed`) ·
 # 75 another nightly run holds the lock · anything else: kyosei's own exit code.
 set -uo pipefail
 

@@ -14,11 +14,14 @@ public struct NightSummary: Sendable, Encodable {
     public var school: [RosterImportOutcome] = []
     public var employment: [EmploymentImportOutcome] = []
     public var rules: [RuleRunSummary] = []
-    public var newCases: NewCaseCounts
-    /// Step (`register`, `insurance`, `school`, `employment`, `rules`) → wall-clock seconds.
+    /// Nil only when counting them failed (see `failed`).
+    public var newCases: NewCaseCounts?
+    /// Step (`register`, `insurance`, `school`, `employment`, `rules`, `new cases`) → wall-clock seconds.
     public var seconds: [String: Double] = [:]
+    /// Step → the error that stopped it; the steps after it still ran.
+    public var failed: [String: String] = [:]
 
-    public init(newCases: NewCaseCounts) { self.newCases = newCases }
+    public init() {}
 
     /// Every file not applied tonight, inbox by inbox.
     public var refused: [RefusedFile] {
@@ -49,7 +52,7 @@ public struct NightSummary: Sendable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case register, insurance, school, employment, rules, seconds, refused, changes
+        case register, insurance, school, employment, rules, seconds, refused, changes, failed
         case newCases = "new_cases"
     }
 
@@ -63,6 +66,7 @@ public struct NightSummary: Sendable, Encodable {
         try c.encode(rules, forKey: .rules)
         try c.encode(newCases, forKey: .newCases)
         try c.encode(seconds, forKey: .seconds)
+        try c.encode(failed, forKey: .failed)
         try c.encode(refused, forKey: .refused)
         try c.encode(changes, forKey: .changes)
     }

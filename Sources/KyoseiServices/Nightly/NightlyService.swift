@@ -12,45 +12,48 @@ public struct NightlyService: Sendable {
 
     /// Applies every inbox under `inbox` (moving what it applied to the same kind's folder
     /// under `archive`), runs the rules, and counts the cases opened since it started. A file
-    /// refused or failing is reported and the night goes on with the rest.
-    public func run(inbox: String, archive: String, by staff: StaffMember) throws -> NightSummary {
+    /// refused or failing is reported and the night goes on with the rest; so does a step that
+    /// fails as a whole (its error is in `failed`).
+    public func run(inbox: String, archive: String, by staff: StaffMember) -> NightSummary {
         let started = context.clock.timestamp()
-        func folders(_ kind: String) -> (String, String) {
+        var seconds: [String: Double] = [:], failed: [String: String] = [:]
+        func step<T>(_ name: String, orElse empty: T, _ work: () throws -> T) -> T {
+            let start = Date()
+            defer { seconds[name] = (Date().timeIntervalSince(start) * 100).rounded() / 100 }
+            do {
+                return try work()
+            } catch {
+                context.logger.error("nightly step failed", metadata: ["step": "\(name)", "error": "\(error)"])
+                failed[name] = "\(error)"
+                return empty
+            }
+        }
+        func folders(_ kind: String) -> (from: String, to: String) {
             ((inbox as NSString).appendingPathComponent(kind), (archive as NSString).appendingPathComponent(kind))
         }
-        var seconds: [String: Double] = [:]
-        func timed<T>(_ step: String, _ work: () throws -> T) rethrows -> T {
-            let start = Date()
-            defer { seconds[step] = (Date().timeIntervalSince(start) * 100).rounded() / 100 }
-            return try work()
-        }
         let imports = InboxImportService(context: context)
-        let (registerInbox, registerArchive) = folders("register")
-        let register = try timed("register") {
-            FileManager.default.fileExists(atPath: registerInbox)
-                ? try RegisterSyncService(context: context).applyInbox(directory: registerInbox, archive: registerArchive, by: staff)
-                : []
+        var summary = NightSummary()
+        summary.register = step("register", orElse: []) {
+            let (from, to) = folders("register")
+            guard FileManager.default.fileExists(atPath: from) else { return [] }
+            return try RegisterSyncService(context: context).applyInbox(directory: from, archive: to, by: staff)
         }
-        let insurance = try timed("insurance") {
+        summary.insurance = step("insurance", orElse: []) {
             let (from, to) = folders("insurance")
             return try imports.insurance(directory: from, archive: to, by: staff)
         }
-        let school = try timed("school") {
+        summary.school = step("school", orElse: []) {
             let (from, to) = folders("school")
             return try imports.school(directory: from, archive: to, by: staff)
         }
-        let employment = try timed("employment") {
+        summary.employment = step("employment", orElse: []) {
             let (from, to) = folders("employment")
             return try imports.employment(directory: from, archive: to, by: staff)
         }
-        let rules = try timed("rules") { try RulesService(context: context).run(by: staff) }
-        var summary = NightSummary(newCases: try CaseService(context: context).opened(since: started, by: staff))
-        summary.register = register
-        summary.insurance = insurance
-        summary.school = school
-        summary.employment = employment
-        summary.rules = rules
+        summary.rules = step("rules", orElse: []) { try RulesService(context: context).run(by: staff) }
+        summary.newCases = step("new cases", orElse: nil) { try CaseService(context: context).opened(since: started, by: staff) }
         summary.seconds = seconds
+        summary.failed = failed
         return summary
     }
 }

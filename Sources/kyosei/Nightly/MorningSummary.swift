@@ -5,7 +5,10 @@ import KyoseiServices
 /// each night): what changed, what was refused, the new cases by type and team, each file's line.
 enum MorningSummary {
     static func print(_ s: NightSummary) {
-        Swift.print("MORNING SUMMARY (cases opened since \(s.newCases.since))")
+        Swift.print("MORNING SUMMARY" + (s.newCases.map { " (cases opened since \($0.since))" } ?? ""))
+        for (step, error) in s.failed.sorted(by: { $0.key < $1.key }) {
+            Swift.print(Output.alert("The \(step) step failed: \(error)"))
+        }
         Swift.print("\nWhat changed:")
         let c = s.changes
         func n(_ kind: String, _ key: String) -> Int { c[kind]?[key] ?? 0 }
@@ -28,15 +31,16 @@ enum MorningSummary {
         Swift.print("\nRefused (\(refused.count); each stays in its inbox):")
         for file in refused { Swift.print("  \(Output.alert("\(file.kind)/\(file.file)")): \(file.reason)") }
 
-        Swift.print("\nNew cases: \(s.newCases.total)")
-        if s.newCases.total > 0 {
-            let teams = s.newCases.byTeam.keys.sorted()
-            let types = s.newCases.byType.keys.sorted()
-            var cells: [String: Int] = [:]
-            for cell in s.newCases.byTypeAndTeam { cells["\(cell.type)|\(cell.team)"] = cell.count }
-            Output.table(["TYPE"] + teams.map { $0.uppercased() } + ["TOTAL"], types.map { type in
-                [type] + teams.map { String(cells["\(type)|\($0)"] ?? 0) } + [String(s.newCases.byType[type] ?? 0)]
-            } + [["TOTAL"] + teams.map { String(s.newCases.byTeam[$0] ?? 0) } + [String(s.newCases.total)]])
+        if let new = s.newCases {
+            Swift.print("\nNew cases: \(new.total)")
+            if new.total > 0 {
+                let teams = new.byTeam.keys.sorted()
+                var cells: [String: Int] = [:]
+                for cell in new.byTypeAndTeam { cells["\(cell.type)|\(cell.team)"] = cell.count }
+                Output.table(["TYPE"] + teams.map { $0.uppercased() } + ["TOTAL"], new.byType.keys.sorted().map { type in
+                    [type] + teams.map { String(cells["\(type)|\($0)"] ?? 0) } + [String(new.byType[type] ?? 0)]
+                } + [["TOTAL"] + teams.map { String(new.byTeam[$0] ?? 0) } + [String(new.total)]])
+            }
         }
 
         Swift.print("\nEach file:")
@@ -45,7 +49,7 @@ enum MorningSummary {
         Swift.print(lines.isEmpty ? "  none waiting" : lines.map { "  " + $0 }.joined(separator: "\n"))
         Swift.print("\nRules: " + s.rules.map { "\($0.rule) +\($0.raised)" + ($0.autoResolved > 0 ? " -\($0.autoResolved)" : "") }
             .joined(separator: ", "))
-        Swift.print("Time: " + ["register", "insurance", "school", "employment", "rules"].compactMap { step in
+        Swift.print("Time: " + ["register", "insurance", "school", "employment", "rules", "new cases"].compactMap { step in
             s.seconds[step].map { "\(step) \(String(format: "%.1f", $0)) s" }
         }.joined(separator: ", "))
     }

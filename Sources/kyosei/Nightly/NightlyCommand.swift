@@ -18,7 +18,8 @@ struct NightlyRun: AsyncParsableCommand {
             exports in sequence order, then insurance rosters by date, school rosters by term and
             employment reports by date. A refused or failing file stays in its inbox and is listed with
             its reason; the others are still applied. Then the rules run, and the summary says what
-            changed, what was refused, and the cases opened by type and team. Exit 3 if a file was refused.
+            changed, what was refused, and the cases opened by type and team. Exit 3 if a file was refused,
+            4 if a step failed as a whole (the steps after it still ran; its error is in the summary).
             Example:
               kyosei nightly run --json-file /var/log/kyosei/night.json
             """)
@@ -32,7 +33,7 @@ struct NightlyRun: AsyncParsableCommand {
     func run() async throws {
         let environment = try await CommandEnvironment.load(global)
         let (context, staff) = try environment.session()
-        let summary = try NightlyService(context: context).run(
+        let summary = NightlyService(context: context).run(
             inbox: inbox ?? environment.settings.inboxDirectory, archive: archive ?? environment.settings.archiveDirectory, by: staff)
         if let jsonFile {
             try Output.jsonData(summary).write(to: URL(fileURLWithPath: jsonFile))
@@ -42,6 +43,7 @@ struct NightlyRun: AsyncParsableCommand {
         } else {
             MorningSummary.print(summary)
         }
+        if !summary.failed.isEmpty { throw ExitCode(4) }
         if !summary.refused.isEmpty { throw ExitCode(3) }
     }
 }

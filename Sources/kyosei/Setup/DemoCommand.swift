@@ -78,7 +78,7 @@ struct DemoCommand: AsyncParsableCommand {
             context = ServiceContext(database: counter.database, settings: environment.settings,
                                      clock: Self.clock(at: night.date, hour: 2), logger: environment.logger)
             print("$ kyosei nightly run   (what Scripts/nightly-reconcile.sh runs)\n")
-            let summary = try NightlyService(context: context).run(inbox: inbox.path, archive: archive.path, by: staff)
+            let summary = NightlyService(context: context).run(inbox: inbox.path, archive: archive.path, by: staff)
             MorningSummary.print(summary)
         }
 
