@@ -40,11 +40,16 @@ python3 - "$work" <<'PY'
 import glob, json, sys
 work = sys.argv[1]
 summary = json.load(open(glob.glob(f"{work}/log/nightly-*.json")[0]))
-for step, seconds in sorted(summary["seconds"].items(), key=lambda kv: ["register", "insurance", "school", "employment", "rules"].index(kv[0])):
-    print(f"    {step:<10} {seconds:8.1f} s")
+print("  inside `kyosei nightly run`:")
+order = ["register", "insurance", "school", "employment", "rules", "new cases"]
+for step in order + sorted(set(summary["seconds"]) - set(order)):
+    if step in summary["seconds"]:
+        print(f"    {step:<10} {summary['seconds'][step]:8.1f} s")
 for kind, counts in sorted(summary["changes"].items()):
     print(f"  {kind}: " + ", ".join(f"{k} {v:,}" for k, v in sorted(counts.items())))
-print(f"  refused: {len(summary['refused'])}; new cases: {summary['new_cases']['total']:,} " + json.dumps(summary["new_cases"]["by_type"], sort_keys=True))
+new = summary["new_cases"] or {"total": 0, "by_type": {}}
+print(f"  refused: {len(summary['refused'])}; failed steps: {summary['failed']}; new cases: {new['total']:,} " + json.dumps(new["by_type"], sort_keys=True))
 PY
+echo "the whole nightly-reconcile.sh:"
 grep -E "Elapsed \(wall clock\)|Maximum resident set size" "$work/time-v.txt" | sed 's/^\s*/  /'
 ls -l "$KYOSEI_DB" | awk '{printf "  database: %.0f MB\n", $5 / 1048576}'
