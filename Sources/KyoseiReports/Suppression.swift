@@ -31,13 +31,19 @@ public enum Suppression {
     }
 
     /// The counts as they may leave the city: a count is `nil` wherever a withheld block is
-    /// built from it, so the raw counts cannot give back what the table withholds.
+    /// built from it (unless a published column shows it as it is), so the raw counts cannot
+    /// give back what the table withholds.
     public static func countTable(
         _ counts: CountTable, columns: [ReportColumn], relations: [RowRelation] = [], minimum: Int
     ) -> CountTable {
         let withheld = withheld(rows: counts.rows.map(\.counts), totals: counts.total, columns: columns, relations: relations, minimum: minimum)
         func masked(_ values: [Int?], hiding: Set<Int>) -> [Int?] {
-            let hidden = Set(columns.filter { hiding.contains($0.block) }.flatMap(\.measures))
+            // A count the table shows as it is stays, though a withheld share is built on it too:
+            // the report of the same period publishes it.
+            let shown = Set(columns.filter { !hiding.contains($0.block) }.compactMap { column -> Int? in
+                if case .count(let m) = column.value { m } else { nil }
+            })
+            let hidden = Set(columns.filter { hiding.contains($0.block) }.flatMap(\.measures)).subtracting(shown)
             return values.indices.map { hidden.contains($0) ? nil : values[$0] }
         }
         var out = counts

@@ -65,6 +65,7 @@ struct KyoseiCommand: AsyncParsableCommand {
             EmployerCommand.self, SchoolCommand.self, CaseCommand.self, RulesCommand.self, ReportCommand.self,
             AllianceCommand.self, AuditCommand.self, CourseCommand.self, PersonCommand.self,
             ConfigCommand.self, BackupCommand.self, RestoreCommand.self, DoctorCommand.self,
+            NightlyCommand.self,
         ]
     )
 }

@@ -116,7 +116,8 @@ import Testing
                       ["report", "alliance"], ["alliance", "merge"],
                       ["course", "create"], ["course", "list"], ["course", "show"], ["course", "schedule"], ["course", "enroll"],
                       ["course", "withdraw"], ["course", "transfer"], ["course", "attend"], ["course", "results"],
-                      ["person", "language"], ["report", "language"]]
+                      ["person", "language"], ["report", "language"],
+                      ["import", "inbox"], ["nightly", "run"]]
         for command in leaves {
             let help = try kyosei.run(command + ["--help"])
             #expect(help.status == 0, "\(command)")

@@ -225,4 +225,31 @@ import Testing
         #expect(throws: ServiceError.self) { try CaseService(context: city.context).list(CaseFilter(), by: analyst) }
         #expect(throws: ServiceError.self) { try RulesService(context: city.context).run(by: analyst) }
     }
+
+    /// The morning summary's count: only cases opened since the night began, by type and team,
+    /// for anyone who may see case figures, and the read is audited.
+    @Test func casesOpenedSinceAMomentAreCountedByTypeAndTeam() throws {
+        let city = try TestCity()
+        let person = try city.add("SILVA ANA")
+        let analyst = try city.member("ana", .analyst)
+        _ = try CaseService(context: city.context).open(
+            CaseDraft(resident: .kyosei(person.id), type: .general, title: "yesterday", team: "east"), by: city.founder)
+        let night = city.context.clock.now.addingTimeInterval(86_400)
+        let later = ServiceContext(database: city.context.database, settings: city.context.settings, clock: .fixed(night),
+                                   logger: city.context.logger)
+        let cases = CaseService(context: later)
+        for (type, team) in [(CaseType.general, "east"), (.coverageGap, "east"), (.coverageGap, "west")] {
+            _ = try cases.open(CaseDraft(resident: .kyosei(person.id), type: type, title: "tonight", team: team), by: city.founder)
+        }
+        let counts = try cases.opened(since: later.clock.timestamp(), by: analyst)
+        #expect(counts.total == 3)
+        #expect(counts.byType == ["GENERAL": 1, "COVERAGE_GAP": 2])
+        #expect(counts.byTeam == ["east": 2, "west": 1])
+        #expect(counts.byTypeAndTeam.map { "\($0.type) \($0.team) \($0.count)" }
+            == ["COVERAGE_GAP east 1", "COVERAGE_GAP west 1", "GENERAL east 1"])
+        let audited = try city.context.database.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log WHERE action = 'case.opened' AND staff_login = 'ana'")
+        }
+        #expect(audited == 1)
+    }
 }

@@ -178,6 +178,17 @@ public struct CaseService: Sendable {
         }
     }
 
+    /// Counts only: the cases opened since `since` (an ISO 8601 timestamp, as cases record it)
+    /// by type and team, for the morning summary of the nightly job.
+    public func opened(since: String, by staff: StaffMember) throws -> NewCaseCounts {
+        let permission: Permission = staff.may(.caseRead) ? .caseRead : .aggregateReport
+        return try context.performRead(permission, by: staff, action: "case.opened", entity: "case") { db, audit in
+            let counts = try NewCaseCounts.compute(since: since, in: db)
+            audit.detail = "since=\(since) new=\(counts.total)"
+            return counts
+        }
+    }
+
     static func fetch(_ id: Int64, visibleTo staff: StaffMember, in db: Database) throws -> CaseRecord {
         guard let record = try CaseRecord.fetchOne(db, key: id) else { throw ServiceError.notFound("No case \(id).") }
         guard staff.seesAllCases || record.team == staff.team || record.assignee == staff.login else {

@@ -67,11 +67,12 @@ public struct CoverageService: Sendable {
 
 /// What the coverage report is cut by.
 public enum CoverageDimension: String, Sendable, CaseIterable {
-    case nationality, status, ageBand = "age-band", district
+    case nationality, region, status, ageBand = "age-band", district
 
     func label(for standing: CoverageCalculator.Standing, on date: LocalDate) -> String {
         switch self {
         case .nationality: return standing.nationality.rawValue
+        case .region: return WorldRegion(standing.nationality).rawValue
         case .status: return standing.status?.rawValue ?? "(none)"
         case .district: return standing.district?.rawValue ?? "(none)"
         case .ageBand: return AgeBand.label(age: standing.birthDate.age(on: date))

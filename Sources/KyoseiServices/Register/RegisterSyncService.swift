@@ -131,7 +131,8 @@ public struct RegisterSyncService: Sendable {
     }
 
     /// Applies every pending `REG-*.csv` in `directory` in sequence order, moving applied (and
-    /// already-applied) files and their manifests to `archive`; refused files stay where they are.
+    /// already-applied) files and their manifests to `archive`; refused files stay where they are,
+    /// and so does a file whose apply failed, reported as refused with the failure as its reason.
     public func applyInbox(directory: String, archive: String?, by staff: StaffMember, dryRun: Bool = false) throws -> [SyncOutcome] {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory)
         let files = names.compactMap { name -> (Int, String)? in
@@ -140,17 +141,23 @@ public struct RegisterSyncService: Sendable {
             return (sequence, name)
         }.sorted { $0.0 < $1.0 }
         var outcomes: [SyncOutcome] = []
-        for (_, name) in files {
+        for (sequence, name) in files {
             let path = (directory as NSString).appendingPathComponent(name)
-            let outcome = try apply(csvPath: path, by: staff, dryRun: dryRun)
+            let outcome: SyncOutcome
+            do {
+                outcome = try apply(csvPath: path, by: staff, dryRun: dryRun)
+            } catch let error as ServiceError where error.exitCode == 2 {
+                // A permission refusal holds for every file alike.
+                throw error
+            } catch {
+                // Anything else (a full disk, a busy database) is this file's failure: it stays in
+                // the inbox, is reported, and the next night tries it again.
+                context.logger.error("register file failed", metadata: ["file": "\(name)", "error": "\(error)"])
+                outcome = SyncOutcome(file: name, sequence: sequence, kind: nil, outcome: .refused, reason: "could not be applied: \(error)")
+            }
             outcomes.append(outcome)
             if let archive, !dryRun, outcome.outcome == .applied || outcome.outcome == .alreadyApplied {
-                try FileManager.default.createDirectory(atPath: archive, withIntermediateDirectories: true)
-                for file in [path, RegisterManifest.path(forCSV: path)] {
-                    let target = (archive as NSString).appendingPathComponent((file as NSString).lastPathComponent)
-                    try? FileManager.default.removeItem(atPath: target)
-                    try FileManager.default.moveItem(atPath: file, toPath: target)
-                }
+                try InboxArchive.move([path, RegisterManifest.path(forCSV: path)], to: archive)
             }
         }
         return outcomes

@@ -11,7 +11,16 @@ struct ImportCommand: AsyncParsableCommand {
             it is applied. Rows with bad values are set aside as rejects (`kyosei rejects list`) and
             the good rows are applied. The same file applied twice changes nothing the second time.
             """,
-        subcommands: [ImportInsurance.self, ImportEmployment.self, ImportSchool.self])
+        subcommands: [ImportInsurance.self, ImportEmployment.self, ImportSchool.self, ImportInbox.self])
+
+    /// One file's line: refused with its reason, already applied, or what `applied` says it did.
+    static func line<Outcome: ImportOutcome>(_ outcome: Outcome, applied: (Outcome) -> String) -> String {
+        switch outcome.outcome {
+        case .refused: "\(outcome.file): REFUSED: \(outcome.reason ?? "")"
+        case .alreadyApplied: "\(outcome.file): already applied; nothing changed."
+        case .applied: "\(outcome.file): " + applied(outcome)
+        }
+    }
 }
 
 struct ImportInsurance: AsyncParsableCommand {
@@ -38,15 +47,15 @@ struct ImportInsurance: AsyncParsableCommand {
         if output.json {
             try Output.json(outcome)
         } else {
-            switch outcome.outcome {
-            case .refused: print("\(outcome.file): REFUSED: \(outcome.reason ?? "")")
-            case .alreadyApplied: print("\(outcome.file): already applied; nothing changed.")
-            case .applied:
-                print("\(outcome.file): \(outcome.rows) rows, \(outcome.applied) applied, \(outcome.rejected) rejected; "
-                    + "\(outcome.known) known members, \(outcome.matched) matched, \(outcome.review) to review, "
-                    + "\(outcome.unmatched) not residents; \(outcome.ended) enrollments ended.")
-            }
+            print(Self.line(outcome))
         }
         if outcome.outcome == .refused { throw ExitCode(3) }
+    }
+
+    static func line(_ outcome: RosterImportOutcome) -> String {
+        ImportCommand.line(outcome) {
+            "\($0.rows) rows, \($0.applied) applied, \($0.rejected) rejected; \($0.known) known members, \($0.matched) matched, "
+                + "\($0.review) to review, \($0.unmatched) not residents; \($0.ended) enrollments ended."
+        }
     }
 }

@@ -26,18 +26,17 @@ struct ImportEmployment: AsyncParsableCommand {
         if output.json {
             try Output.json(o)
         } else {
-            switch o.outcome {
-            case .refused: print("\(o.file): REFUSED: \(o.reason ?? "")")
-            case .alreadyApplied: print("\(o.file): already applied; nothing changed.")
-            case .applied:
-                print("\(o.file): applied: \(o.rows) rows, \(o.applied) applied, \(o.rejected) rejected, \(o.duplicates) already on record; "
-                    + "\(o.linked) linked, \(o.review) identity reviews, \(o.unlinked) unknown cards; "
-                    + "\(o.episodesOpened) episodes opened, \(o.episodesClosed) closed.")
-                if !o.findings.isEmpty {
-                    print("  findings: " + o.findings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-                }
-            }
+            print(Self.line(o))
         }
         if o.outcome == .refused { throw ExitCode(3) }
+    }
+
+    static func line(_ outcome: EmploymentImportOutcome) -> String {
+        ImportCommand.line(outcome) { o in
+            "applied: \(o.rows) rows, \(o.applied) applied, \(o.rejected) rejected, \(o.duplicates) already on record; "
+                + "\(o.linked) linked, \(o.review) identity reviews, \(o.unlinked) unknown cards; "
+                + "\(o.episodesOpened) episodes opened, \(o.episodesClosed) closed."
+                + (o.findings.isEmpty ? "" : "\n  findings: " + o.findings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
     }
 }

@@ -23,15 +23,15 @@ struct ImportSchool: AsyncParsableCommand {
         if output.json {
             try Output.json(outcome)
         } else {
-            switch outcome.outcome {
-            case .refused: print("\(outcome.file): REFUSED: \(outcome.reason ?? "")")
-            case .alreadyApplied: print("\(outcome.file): already applied; nothing changed.")
-            case .applied:
-                print("\(outcome.file): \(outcome.rows) rows, \(outcome.applied) applied, \(outcome.rejected) rejected; "
-                    + "\(outcome.known) known students, \(outcome.matched) matched, \(outcome.review) to review, "
-                    + "\(outcome.unmatched) not residents.")
-            }
+            print(Self.line(outcome))
         }
         if outcome.outcome == .refused { throw ExitCode(3) }
+    }
+
+    static func line(_ outcome: RosterImportOutcome) -> String {
+        ImportCommand.line(outcome) {
+            "\($0.rows) rows, \($0.applied) applied, \($0.rejected) rejected; \($0.known) known students, \($0.matched) matched, "
+                + "\($0.review) to review, \($0.unmatched) not residents."
+        }
     }
 }

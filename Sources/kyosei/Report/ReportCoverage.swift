@@ -13,16 +13,17 @@ struct ReportCoverage: AsyncParsableCommand {
             Example:
               kyosei report coverage --by nationality --format csv --out coverage.csv
               kyosei report coverage --by age-band --format md
+              kyosei report coverage --by region --format md    # Latin America, East/Southeast/South Asia, other
             """)
     @OptionGroup var global: GlobalOptions
     @Option(help: "As of this date (default: today).") var asOf: String?
-    @Option(help: "nationality, status, age-band or district.") var by = "nationality"
+    @Option(help: "nationality, region, status, age-band or district.") var by = "nationality"
     @OptionGroup var output: ReportOutputOptions
 
     func run() async throws {
         let date = try parsed(asOf) { try LocalDate($0, field: "as-of date") }
         guard let dimension = CoverageDimension(rawValue: by) else {
-            throw ValidationError(field: "--by", value: by, reason: "must be nationality, status, age-band or district")
+            throw ValidationError(field: "--by", value: by, reason: "must be nationality, region, status, age-band or district")
         }
         _ = try output.validatedFormat()
         let environment = try await CommandEnvironment.load(global)

@@ -5,18 +5,21 @@ import KyoseiReports
 import KyoseiSampleData
 import KyoseiServices
 
-/// The README's first command: a synthetic Alliance city, one night of register sync on its
-/// inbox, and what the night found, in a fresh database, as one login (the one running it).
+/// The README's first command: a synthetic Alliance city whose partners send their files over
+/// several nights, the nightly job's own service applying each night's inboxes, and then the
+/// coverage table of the Alliance's 2012 survey, measured by the city itself.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Build a synthetic city, run the nightly sync, import insurance rosters, raise cases, print a coverage report.",
+        abstract: "Build a synthetic city, run the nightly job over several nights of files, print the city's coverage beside the 2012 survey.",
         discussion: """
-            Writes the city's register exports (a snapshot, deltas with every event, one delta
-            with bad rows, and a transfer that broke off) into DIR/inbox, creates DIR/kyosei.sqlite
-            with you as its first administrator, registers a few walk-ins at the counter, applies
-            the inbox, prints what the night found, imports three katakana insurance rosters, runs
-            the rules and prints the coverage report by nationality. Run it again to start over.
+            Creates DIR/kyosei.sqlite with you as its first administrator, registers a few walk-ins at
+            the counter, then runs \(SampleCity.demoNights) nights: each night's files are written into
+            DIR/inbox/<kind> (register snapshot and deltas, insurance, school and employment rosters, a
+            file with bad rows, a transfer that broke off) and applied by the same service as
+            `kyosei nightly run`, which prints the morning summary. Last, the social-insurance
+            coverage the city measures, beside the Alliance's 2012 survey of Latin-American residents.
+            Run it again to start over.
             Example:
               kyosei demo --dir /tmp/kyosei-demo --residents 5000
             """
@@ -35,32 +38,30 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let root = URL(fileURLWithPath: dir)
-        let inbox = root.appendingPathComponent("inbox/register")
-        let archive = root.appendingPathComponent("archive/register")
-        for old in ["kyosei.sqlite", "kyosei.sqlite-wal", "kyosei.sqlite-shm", "inbox", "archive"] {
+        let inbox = root.appendingPathComponent("inbox")
+        let archive = root.appendingPathComponent("archive")
+        for old in ["kyosei.sqlite", "kyosei.sqlite-wal", "kyosei.sqlite-shm", "kyosei.sqlite.audit-spool", "inbox", "archive"] {
             try? FileManager.default.removeItem(at: root.appendingPathComponent(old))
         }
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
         let environment = try await CommandEnvironment.load(configFile: config)
         let municipality = environment.settings.municipalityCode
-        let asOf = environment.clock.today.adding(days: -7)
+        let asOf = environment.clock.today.adding(days: -(SampleCity.demoNights + 3))
+        let city = SampleCity(residents: residents, seed: seed, municipality: municipality, asOf: asOf)
         let login = CommandEnvironment.osLogin()
         let path = root.appendingPathComponent("kyosei.sqlite").path
 
-        print("Writing a synthetic city of \(residents) residents (municipality \(municipality)) into \(inbox.path)")
-        let written = try SampleCity.writeDemoInbox(to: inbox, residents: residents, seed: seed, municipality: municipality, asOf: asOf)
-        for file in written.files { print("  \(file.fileName): \(file.expectedOutcome)") }
-
-        let context = try Startup.initialize(
+        let counter = try Startup.initialize(
             databasePath: path, settings: environment.settings, founder: login, displayName: "Demo administrator",
-            clock: environment.clock, logger: environment.logger)
-        let staff = try context.staffMember(login: login)
-        print("\nCreated \(path); \(login) is its first administrator.")
+            clock: Self.clock(at: asOf, hour: 9), logger: environment.logger)
+        let staff = try counter.staffMember(login: login)
+        print("A synthetic city of \(residents) residents (municipality \(municipality)) in \(root.path).")
+        print("Created \(path); \(login) is its first administrator.")
 
-        let walkIns = SampleCity(residents: residents, seed: seed, municipality: municipality, asOf: asOf).walkIns()
-        print("\nAt the counter, staff register \(walkIns.walkIns.count) people the register does not show:")
+        let walkIns = city.walkIns()
+        print("\nAt the counter, staff register \(walkIns.walkIns.count) people the register does not show yet:")
         for walkIn in walkIns.walkIns {
-            let record = try ResidentService(context: context).create(
+            let record = try ResidentService(context: counter).create(
                 ResidentDraft(nameLatin: walkIn.nameLatin, nameKana: walkIn.nameKana, birthDate: walkIn.birthDate,
                               sex: walkIn.sex, nationality: walkIn.nationality, residenceCardNumber: walkIn.cardNumber,
                               postalCode: walkIn.postalCode, address: walkIn.address, districtCode: walkIn.districtCode),
@@ -68,54 +69,61 @@ struct DemoCommand: AsyncParsableCommand {
             print("  \(record.reference)  \(record.nameLatin)")
         }
 
-        print("\n$ kyosei sync inbox \(inbox.path) --archive \(archive.path)")
-        let outcomes = try RegisterSyncService(context: context).applyInbox(
-            directory: inbox.path, archive: archive.path, by: staff)
-        try SyncCommand.render(outcomes, json: false)
-
-        print("\n$ kyosei sync attention")
-        let report = try AttentionService(context: context).report(since: nil, by: staff)
-        print("Left the register: \(report.leftRegister.count)")
-        print("Stays expiring within \(report.windowDays) days: \(report.stayExpiring.count)")
-        if !report.stayExpiring.isEmpty {
-            Output.table(ResidentPresentation.listHeader, report.stayExpiring.prefix(5).map(ResidentPresentation.listRow))
-            if report.stayExpiring.count > 5 { print("  … and \(report.stayExpiring.count - 5) more") }
-        }
-        print("Identity reviews: \(report.identityReviews.count)")
-        for review in report.identityReviews {
-            print("  K\(review.residentID) may be \(review.candidateIDs): \(review.reason)")
-        }
-        print("Rejected rows waiting for staff: \(report.openRejects)  (kyosei rejects list --db \(path))")
-
-        let city = SampleCity(residents: residents, seed: seed, municipality: municipality, asOf: asOf)
-        let rosters = root.appendingPathComponent("inbox/insurance")
-        try FileManager.default.createDirectory(at: rosters, withIntermediateDirectories: true)
-        for (scheme, source, share) in [(InsuranceScheme.nhi, "CITY", 0.55), (.ehi, "KENPO", 0.2), (.np, "PENSION", 0.3)] {
-            let roster = try city.writeInsuranceRoster(to: rosters, scheme: scheme, source: source, date: asOf.adding(days: 3),
-                                                       share: share, seed: UInt64(scheme.rawValue.count))
-            print("\n$ kyosei import insurance \(roster.csvURL.lastPathComponent)")
-            let outcome = try InsuranceImportService(context: context).apply(path: roster.csvURL.path, by: staff)
-            print("  \(outcome.rows) rows: \(outcome.matched) matched across scripts, \(outcome.review) to review, \(outcome.unmatched) not residents")
+        var context = counter
+        for number in 1...SampleCity.demoNights {
+            let night = try city.writeDemoNight(number, inbox: inbox)
+            print("\n━━ Night \(number), \(night.date): \(night.story)")
+            for file in night.files { print("  inbox/\(file)") }
+            // Each night runs at 02:00 on its own day, so its morning summary counts its own new cases.
+            context = ServiceContext(database: counter.database, settings: environment.settings,
+                                     clock: Self.clock(at: night.date, hour: 2), logger: environment.logger)
+            print("$ kyosei nightly run   (what Scripts/nightly-reconcile.sh runs)\n")
+            let summary = NightlyService(context: context).run(inbox: inbox.path, archive: archive.path, by: staff)
+            MorningSummary.print(summary)
         }
 
-        print("\n$ kyosei rules run")
-        let summaries = try RulesService(context: context).run(by: staff)
-        Output.table(["RULE", "FOUND", "RAISED"], summaries.map { [$0.rule, String($0.found), String($0.raised)] })
-
-        print("\n$ kyosei report coverage --by nationality --format md")
-        let groups = try CoverageService(context: context).figures(by: .nationality, staff: staff)
-        let table = CoverageTable.build(
-            title: "Social-insurance coverage by nationality", groupedBy: "nationality", groups: groups,
-            obligations: [.health, .pension], minimum: environment.settings.suppressionMinimum)
-        print(String(decoding: try ReportFormat.md.render(table), as: UTF8.self))
-
-        let sample = walkIns.ambiguousPair.first.map { $0.nameLatin.split(separator: " ").prefix(2).joined(separator: " ") } ?? "NGUYEN"
-        print("\n$ kyosei resident find \(sample)")
-        let found = try ResidentService(context: context).find(sample, by: staff, limit: 5)
-        Output.table(ResidentPresentation.listHeader, found.map { ResidentPresentation.listRow($0.resident) })
+        try printCoverage(context: context, staff: staff, minimum: environment.settings.suppressionMinimum)
 
         let verification = try AuditService(context: context).verify(by: staff)
         print("\nAudit log intact: \(verification.entries) entries, head \(verification.head ?? "")")
-        print("Explore: KYOSEI_DB=\(path) kyosei resident list | kyosei rejects list | kyosei audit log")
+        print("Explore: KYOSEI_DB=\(path) kyosei case list | kyosei coverage gaps | kyosei rejects list | kyosei audit log")
+    }
+
+    /// The Alliance's 2012 survey of 900 Latin-American residents beside what the city measures
+    /// now (read from the published, suppressed table), then the city's figures by region and
+    /// by nationality.
+    private func printCoverage(context: ServiceContext, staff: StaffMember, minimum: Int) throws {
+        let coverage = CoverageService(context: context)
+        let obligations: [CoverageObligationKey] = [.health, .employment, .pension]
+        let tables = try [CoverageDimension.region, .nationality].map { dimension in
+            (dimension, CoverageTable.build(
+                title: "Social-insurance coverage by \(dimension.rawValue)", groupedBy: dimension.rawValue,
+                groups: try coverage.figures(by: dimension, staff: staff), obligations: obligations, minimum: minimum))
+        }
+        let byRegion = tables[0].1
+        let latin = byRegion.rows.first { $0.label == WorldRegion.latinAmerica.rawValue }
+        func measured(_ o: CoverageObligationKey) -> String {
+            func cell(_ column: String) -> ReportTable.Cell {
+                guard let latin, let i = byRegion.columns.firstIndex(of: "\(o) \(column)") else { return .empty }
+                return latin.cells[i]
+            }
+            return "\(cell("share")) of \(cell("obligated"))"
+        }
+        print("\n━━ Social-insurance coverage: the Alliance's 2012 survey, and the city's own count now")
+        Output.table(["LATIN-AMERICAN RESIDENTS", "HEALTH", "EMPLOYMENT", "PENSION"], [
+            ["2012 Alliance survey (900 asked)", "~60%", "a little under 50%", "~30%"],
+            ["this city, measured (of obligated)"] + obligations.map(measured),
+        ])
+        print("Counted among the residents each obligation applies to (pension 20–59, employment insurance at")
+        print("20+ weekly hours), from the partners' rosters matched across scripts; * withheld (small numbers).\n")
+        for (dimension, table) in tables {
+            print("$ kyosei report coverage --by \(dimension.rawValue) --format md")
+            print(String(decoding: try ReportFormat.md.render(table), as: UTF8.self))
+        }
+    }
+
+    /// A fixed clock at `hour` (Japan time) on `day`.
+    private static func clock(at day: LocalDate, hour: Int) -> KyoseiClock {
+        .fixed(Date(timeIntervalSince1970: TimeInterval(day.dayNumber * 86_400 + (hour - 9) * 3600)))
     }
 }

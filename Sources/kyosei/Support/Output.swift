@@ -35,9 +35,13 @@ enum Output {
     static func alert(_ text: String) -> String { isTerminal ? "\u{1B}[31m\(text)\u{1B}[0m" : text }
 
     static func json(_ value: some Encodable) throws {
+        print(String(decoding: try jsonData(value), as: UTF8.self))
+    }
+
+    static func jsonData(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        return try encoder.encode(value)
     }
 
     /// East Asian wide characters take two columns in a terminal; counting them as one would

@@ -18,22 +18,23 @@ struct SyncCommand: AsyncParsableCommand {
             try Output.json(outcomes)
             return
         }
-        for o in outcomes {
-            let sequence = o.sequence.map { " (sequence \($0), \(o.kind ?? ""))" } ?? ""
-            switch o.outcome {
-            case .refused:
-                print("\(o.file)\(sequence): REFUSED: \(o.reason ?? "")")
-            case .alreadyApplied:
-                print("\(o.file)\(sequence): already applied; nothing changed.")
-            case .applied, .checked:
-                let verb = o.outcome == .checked ? "checked (dry run, nothing kept)" : "applied"
-                print("\(o.file)\(sequence): \(verb): \(o.rows) rows, \(o.applied) applied, \(o.rejected) rejected; "
-                    + "\(o.created) new, \(o.changed) changed, \(o.unchanged) unchanged, \(o.linked) walk-ins linked, "
-                    + "\(o.leftRegister) left the register, \(o.identityReviews) identity reviews.")
-                if !o.events.isEmpty {
-                    print("  events: " + o.events.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-                }
-            }
+        outcomes.map(line).forEach { print($0) }
+    }
+
+    static func line(_ o: SyncOutcome) -> String {
+        let sequence = o.sequence.map { " (sequence \($0), \(o.kind ?? ""))" } ?? ""
+        switch o.outcome {
+        case .refused:
+            return "\(o.file)\(sequence): REFUSED: \(o.reason ?? "")"
+        case .alreadyApplied:
+            return "\(o.file)\(sequence): already applied; nothing changed."
+        case .applied, .checked:
+            let verb = o.outcome == .checked ? "checked (dry run, nothing kept)" : "applied"
+            let events = o.events.isEmpty ? ""
+                : "\n  events: " + o.events.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            return "\(o.file)\(sequence): \(verb): \(o.rows) rows, \(o.applied) applied, \(o.rejected) rejected; "
+                + "\(o.created) new, \(o.changed) changed, \(o.unchanged) unchanged, \(o.linked) walk-ins linked, "
+                + "\(o.leftRegister) left the register, \(o.identityReviews) identity reviews." + events
         }
     }
 }

@@ -1,0 +1,49 @@
+import ArgumentParser
+import KyoseiServices
+
+struct ImportInbox: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inbox",
+        abstract: "Apply every file waiting in a partner's inbox folder, in the order they must be applied; archive what was applied.",
+        discussion: """
+            Insurance rosters go by date, school rosters by school year and term, employment reports by
+            date. A refused file stays in the folder with its reason; a file that fails for any other
+            reason is reported the same way; the others are still applied. Exit 3 if any file was refused.
+            Example:
+              kyosei import inbox /var/lib/kyosei/inbox/insurance --kind insurance --archive /var/lib/kyosei/archive/insurance --json
+            """)
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case insurance, school, employment
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: "The kind of file the folder holds: insurance, school or employment.") var kind: Kind
+    @Option(help: "Where applied files are moved.") var archive: String?
+    @Argument(help: "The inbox folder.") var directory: String
+
+    func run() async throws {
+        let (context, staff) = try await CommandEnvironment.load(global).session()
+        let service = InboxImportService(context: context)
+        let refused: Bool
+        switch kind {
+        case .insurance: refused = try render(try service.insurance(directory: directory, archive: archive, by: staff), ImportInsurance.line)
+        case .school: refused = try render(try service.school(directory: directory, archive: archive, by: staff), ImportSchool.line)
+        case .employment: refused = try render(try service.employment(directory: directory, archive: archive, by: staff), ImportEmployment.line)
+        }
+        if refused { throw ExitCode(3) }
+    }
+
+    /// Prints the outcomes; true when a file was refused.
+    private func render<Outcome: ImportOutcome>(_ outcomes: [Outcome], _ line: (Outcome) -> String) throws -> Bool {
+        if output.json {
+            try Output.json(outcomes)
+        } else if outcomes.isEmpty {
+            print("No \(kind.rawValue) files waiting in \(directory).")
+        } else {
+            outcomes.map(line).forEach { print($0) }
+        }
+        return outcomes.contains { $0.outcome == .refused }
+    }
+}
