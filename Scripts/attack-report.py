@@ -7,7 +7,9 @@ Reads what left the city: report tables written with `--format json` (each carri
 "layout": the counts behind every column and the sums that hold between them) and Alliance
 files (`kyosei report alliance`, `kyosei alliance merge`). Tables with the same counts behind
 them are taken to be the same people cut differently, so they share their total; an attacker
-who has the population by nationality also has it by district.
+who has the population by nationality also has it by district. A coarser cut names the finer
+groups each of its rows adds up ("row_parts": a region's nationalities), and each such row is
+tied to those rows of any finer table given.
 
 For every withheld cell (null) it asks an integer linear program for the smallest and the
 largest value the cell can take given everything published: every published count, every
@@ -107,6 +109,7 @@ def attack(tables):
     measures = len(tables[0][1]["layout"]["measures"])
     totals = None
     targets = []
+    rows_of = []  # per table: group label → row number, and where its counts start
     for name, table in tables:
         layout = table["layout"]
         rows = table["rows"] + [table["total"]]
@@ -115,6 +118,7 @@ def attack(tables):
             return base + r * measures + m
         total_row = len(rows) - 1
         header = next(iter(table["total"]))
+        rows_of.append(({row[header]: r for r, row in enumerate(table["rows"])}, base))
         for r, row in enumerate(rows):
             for column in layout["columns"]:
                 value = row.get(column["title"])
@@ -160,6 +164,15 @@ def attack(tables):
                 system.add({var(total_row, m): 1, totals + m: -1}, 0, 0)
         if totals is None:
             totals = var(total_row, 0)
+    # A coarser cut's row is the sum of the finer cut's rows it names (a region's nationalities).
+    for (name, table), (labels, base) in zip(tables, rows_of):
+        for coarse, parts in table["layout"].get("row_parts", {}).items():
+            for fine_labels, fine_base in rows_of:
+                if fine_base != base and all(p in fine_labels for p in parts):
+                    for m in range(measures):
+                        form = {fine_base + fine_labels[p] * measures + m: 1 for p in parts}
+                        form[base + labels[coarse] * measures + m] = -1
+                        system.add(form, 0, 0)
     found = []
     for name, group, column, forms in targets:
         pinned = []

@@ -29,8 +29,23 @@ public enum CoverageTable {
     ) -> ReportTable {
         Suppression.table(
             title: title, counts: counts(groupedBy: rowHeader, groups: groups, obligations: obligations),
-            columns: columns(obligations), minimum: minimum,
-            notes: ["* withheld: fewer than \(minimum) people, or withheld so that another withheld figure cannot be worked out from the total."])
+            columns: columns(obligations), minimum: minimum, notes: notes(minimum))
+    }
+
+    /// Coverage by nationality and by region from the same counts, withheld as one pattern: the
+    /// city publishes both, and a region less its nationalities must give back nothing withheld.
+    public static func buildByOrigin(
+        titles: (nationality: String, region: String), byNationality groups: [String: [CoverageObligationKey: CoverageCounts]],
+        regionOf: (String) -> String, obligations: [CoverageObligationKey], minimum: Int
+    ) -> (nationality: ReportTable, region: ReportTable) {
+        let tables = Suppression.nestedTables(
+            titles: (titles.nationality, titles.region), counts: counts(groupedBy: "nationality", groups: groups, obligations: obligations),
+            coarseHeader: "region", coarseOf: regionOf, columns: columns(obligations), minimum: minimum, notes: notes(minimum))
+        return (tables.fine, tables.coarse)
+    }
+
+    static func notes(_ minimum: Int) -> [String] {
+        ["* withheld: fewer than \(minimum) people, or withheld so that another withheld figure cannot be worked out from the total or from another cut of the same people."]
     }
 }
 

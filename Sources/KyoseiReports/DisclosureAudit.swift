@@ -8,6 +8,9 @@ struct DisclosureAudit {
     let counts: [[Int?]]
     let columns: [ReportColumn]
     let relations: [RowRelation]
+    /// Groups that are sums of other groups (a region of its nationalities), published beside
+    /// them: only the groups before the first of these add up to the total.
+    var aggregates: [Int: [Int]] = [:]
     /// Per row (groups, then total), per withheld block: what it must not give away. A secret is
     /// one or more sums of the row's measures, given away when every one of them is worked out.
     var secrets: [[Int: [[[Int: Int]]]]]
@@ -68,10 +71,16 @@ struct DisclosureAudit {
                                     constant: 0))
             }
         }
+        let partition = aggregates.keys.min() ?? totalRow
         for measure in 0..<measureCount {
-            var terms = Dictionary(uniqueKeysWithValues: (0..<totalRow).map { (variable($0, measure), 1.0) })
+            var terms = Dictionary(uniqueKeysWithValues: (0..<partition).map { (variable($0, measure), 1.0) })
             terms[variable(totalRow, measure)] = -1
             out.append(Equation(terms: terms, constant: 0))
+            for (row, parts) in aggregates {
+                var terms = Dictionary(uniqueKeysWithValues: parts.map { (variable($0, measure), 1.0) })
+                terms[variable(row, measure)] = -1
+                out.append(Equation(terms: terms, constant: 0))
+            }
         }
         return out
     }

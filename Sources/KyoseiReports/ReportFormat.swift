@@ -67,7 +67,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         let layout = table.layout.map { layout in
             ",\n  \"layout\": {\"measures\": [" + layout.measures.map(quoted).joined(separator: ", ") + "],\n    \"columns\": ["
                 + layout.columns.map(definition).joined(separator: ",\n      ") + "],\n    \"relations\": ["
-                + layout.relations.map { "{\"whole\": \($0.whole), \"parts\": \(numbers($0.parts))}" }.joined(separator: ", ") + "]}"
+                + layout.relations.map { "{\"whole\": \($0.whole), \"parts\": \(numbers($0.parts))}" }.joined(separator: ", ") + "]"
+                + (layout.rowParts.isEmpty ? "" : ",\n    \"row_parts\": {" + layout.rowParts.keys.sorted().map { key in
+                    quoted(key) + ": [" + layout.rowParts[key]!.map(quoted).joined(separator: ", ") + "]"
+                }.joined(separator: ", ") + "}") + "}"
         } ?? ""
         return "{\n  \"title\": \(quoted(table.title)),\n  \"rows\": [\n    "
             + table.rows.map(row).joined(separator: ",\n    ")

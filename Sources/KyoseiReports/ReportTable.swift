@@ -38,6 +38,8 @@ public struct ReportLayout: Sendable, Equatable {
     public var measures: [String]
     public var columns: [ReportColumn]
     public var relations: [RowRelation]
+    /// For a coarser cut: the groups of the finer cut each row adds up (a region's nationalities).
+    public var rowParts: [String: [String]] = [:]
 }
 
 extension String {

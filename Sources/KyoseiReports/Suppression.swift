@@ -16,27 +16,85 @@ public enum Suppression {
     ) -> ReportTable {
         let labels = counts.groups.keys.sorted()
         let rows = labels.map { counts.groups[$0]! }
-        let totals = counts.totals
         let withheld = withheld(
-            rows: rows.map { $0.map(Optional.some) }, totals: totals.map(Optional.some), columns: columns, relations: relations,
+            rows: rows.map { $0.map(Optional.some) }, totals: counts.totals.map(Optional.some), columns: columns, relations: relations,
             minimum: minimum)
+        return render(title: title, rowHeader: counts.rowHeader, measures: counts.measures, labels: labels, rows: rows,
+                      totals: counts.totals, withheld: withheld, columns: columns, relations: relations, notes: notes)
+    }
+
+    /// A cut and a coarser cut of the same people (nationalities and their regions), withheld as
+    /// one pattern: a region less its published nationalities gives back no withheld nationality,
+    /// and each report publishes its own rows of the same pattern whichever is asked for.
+    public static func nestedTables(
+        titles: (fine: String, coarse: String), counts: GroupedCounts, coarseHeader: String, coarseOf: (String) -> String,
+        columns: [ReportColumn], relations: [RowRelation] = [], minimum: Int, notes: [String] = []
+    ) -> (fine: ReportTable, coarse: ReportTable) {
+        let labels = counts.groups.keys.sorted()
+        let rows = labels.map { counts.groups[$0]! }
+        let nested = Nesting(labels: labels, coarseOf: coarseOf)
+        let coarseRows = nested.members.map { parts in parts.reduce(Array(repeating: 0, count: counts.measures.count)) { zip($0, rows[$1]).map(+) } }
+        let withheld = nested.withheld(rows: rows.map { $0.map(Optional.some) }, totals: counts.totals.map(Optional.some),
+                                       columns: columns, relations: relations, minimum: minimum)
+        return (
+            render(title: titles.fine, rowHeader: counts.rowHeader, measures: counts.measures, labels: labels, rows: rows,
+                   totals: counts.totals, withheld: withheld.fine, columns: columns, relations: relations, notes: notes),
+            render(title: titles.coarse, rowHeader: coarseHeader, measures: counts.measures, labels: nested.coarseLabels, rows: coarseRows,
+                   totals: counts.totals, withheld: withheld.coarse, columns: columns, relations: relations, notes: notes,
+                   rowParts: Dictionary(uniqueKeysWithValues: zip(nested.coarseLabels, nested.members.map { $0.map { labels[$0] } }))))
+    }
+
+    /// The finer groups (in label order) of each coarser one, and suppression over both at once.
+    struct Nesting {
+        let coarseLabels: [String]
+        let members: [[Int]]
+
+        init(labels: [String], coarseOf: (String) -> String) {
+            coarseLabels = Set(labels.map(coarseOf)).sorted()
+            members = coarseLabels.map { coarse in labels.indices.filter { coarseOf(labels[$0]) == coarse } }
+        }
+
+        func withheld(rows: [[Int?]], totals: [Int?], columns: [ReportColumn], relations: [RowRelation], minimum: Int)
+            -> (fine: Withheld, coarse: Withheld) {
+            let coarseRows = members.map { parts in
+                parts.reduce(totals.map { _ in Optional(0) }) { sum, row in zip(sum, rows[row]).map { a, b in a.flatMap { a in b.map { a + $0 } } } }
+            }
+            let all = Suppression.withheld(
+                rows: rows + coarseRows, totals: totals, columns: columns, relations: relations, minimum: minimum,
+                aggregates: Dictionary(uniqueKeysWithValues: members.enumerated().map { (rows.count + $0, $1) }))
+            return (Withheld(rows: Array(all.rows[..<rows.count]), total: all.total),
+                    Withheld(rows: Array(all.rows[rows.count...]), total: all.total))
+        }
+    }
+
+    private static func render(
+        title: String, rowHeader: String, measures: [String], labels: [String], rows: [[Int]], totals: [Int], withheld: Withheld,
+        columns: [ReportColumn], relations: [RowRelation], notes: [String], rowParts: [String: [String]] = [:]
+    ) -> ReportTable {
         func cells(_ counts: [Int], hiding: Set<Int>) -> [ReportTable.Cell] {
             columns.map { hiding.contains($0.block) ? .suppressed : $0.cell(counts, totals: totals) }
         }
         return ReportTable(
-            title: title, rowHeader: counts.rowHeader, columns: columns.map(\.title),
+            title: title, rowHeader: rowHeader, columns: columns.map(\.title),
             rows: labels.indices.map { ReportTable.Row(label: labels[$0], cells: cells(rows[$0], hiding: withheld.rows[$0])) },
             total: ReportTable.Row(label: "Total", cells: cells(totals, hiding: withheld.total)), notes: notes,
-            layout: ReportLayout(measures: counts.measures, columns: columns, relations: relations))
+            layout: ReportLayout(measures: measures, columns: columns, relations: relations, rowParts: rowParts))
     }
 
     /// The counts as they may leave the city: a count is `nil` wherever a withheld block is
     /// built from it (unless a published column shows it as it is), so the raw counts cannot
     /// give back what the table withholds.
+    /// With `coarseOf`, the groups are withheld as in `nestedTables`, so the coarser report the
+    /// city publishes gives back nothing this table withholds.
     public static func countTable(
-        _ counts: CountTable, columns: [ReportColumn], relations: [RowRelation] = [], minimum: Int
+        _ counts: CountTable, columns: [ReportColumn], relations: [RowRelation] = [], minimum: Int,
+        coarseOf: ((String) -> String)? = nil
     ) -> CountTable {
-        let withheld = withheld(rows: counts.rows.map(\.counts), totals: counts.total, columns: columns, relations: relations, minimum: minimum)
+        let rows = counts.rows.map(\.counts)
+        let withheld = coarseOf.map {
+            Nesting(labels: counts.rows.map(\.group), coarseOf: $0)
+                .withheld(rows: rows, totals: counts.total, columns: columns, relations: relations, minimum: minimum).fine
+        } ?? withheld(rows: rows, totals: counts.total, columns: columns, relations: relations, minimum: minimum)
         func masked(_ values: [Int?], hiding: Set<Int>) -> [Int?] {
             // A count the table shows as it is stays, though a withheld share is built on it too:
             // the report of the same period publishes it.
@@ -59,7 +117,8 @@ public enum Suppression {
     /// group sharing a count with it), preferring one that closes the gap. The total is the
     /// partner of last resort, because another cut of the same people publishes it too.
     public static func withheld(
-        rows: [[Int?]], totals: [Int?], columns: [ReportColumn], relations: [RowRelation] = [], minimum: Int
+        rows: [[Int?]], totals: [Int?], columns: [ReportColumn], relations: [RowRelation] = [], minimum: Int,
+        aggregates: [Int: [Int]] = [:]
     ) -> Withheld {
         let all = rows + [totals]
         let secrets = all.map { counts in
@@ -68,11 +127,16 @@ public enum Suppression {
                 if !found.isEmpty { byBlock[column.block, default: []] += found.map { [$0] } }
             }
         }
-        var audit = DisclosureAudit(counts: all, columns: columns, relations: relations, secrets: secrets)
-        let sums = columns.filter { $0.differenceForm != nil }.map(\.measures) + relations.map { [$0.whole] + $0.parts }
-        let linked = linkedBlocks(columns: columns, ties: columns.map(\.measures) + sums)
-        let summed = linkedBlocks(columns: columns, ties: sums)
+        var audit = DisclosureAudit(counts: all, columns: columns, relations: relations, aggregates: aggregates, secrets: secrets)
+        let rowSums = columns.filter { $0.differenceForm != nil }.map(\.measures) + relations.map { [$0.whole] + $0.parts }
+        let linked = linkedBlocks(columns: columns, ties: columns.map(\.measures) + rowSums)
+        let summed = linkedBlocks(columns: columns, ties: rowSums)
         var hidden = secrets.map { Set($0.keys) }
+        // The groups of rows that add up to another row: every group that is not a sum to the
+        // total; the sums (regions) to the total too; each sum to its parts.
+        let partition = aggregates.keys.min() ?? rows.count
+        let columnSums = [Array(0..<partition) + [rows.count]] + (aggregates.isEmpty ? [] : [aggregates.keys.sorted() + [rows.count]])
+            + aggregates.sorted { $0.key < $1.key }.map { [$0.key] + $0.value }
         var hopeless: [(row: Int, block: Int)] = []
         var partners: [(row: Int, block: Int)] = []
         func weight(_ cell: (row: Int, block: Int)) -> Int {
@@ -88,8 +152,10 @@ public enum Suppression {
         while !settled {
             settled = true
             for block in linked.keys.sorted() {
-                let withheld = rows.indices.filter { hidden[$0].contains(block) }
-                if withheld.count == 1, let partner = visible(rows.indices.map { (row: $0, block: block) }).first(where: { weight($0) > 0 }) {
+                for group in columnSums {
+                    let members = group.filter { $0 < rows.count }
+                    guard members.filter({ hidden[$0].contains(block) }).count == 1,
+                          let partner = visible(members.map { (row: $0, block: block) }).first(where: { weight($0) > 0 }) else { continue }
                     hidden[partner.row].insert(partner.block)
                     partners.append(partner)
                     settled = false
@@ -111,7 +177,8 @@ public enum Suppression {
             }
         }
         while let leak = audit.exposed(hidden: hidden).first(where: { cell in !hopeless.contains { $0 == cell } }) {
-            let sameBlock = visible(rows.indices.map { (row: $0, block: leak.block) })
+            let sameBlock = visible(Set(columnSums.filter { $0.contains(leak.row) }.joined()).subtracting([leak.row, rows.count])
+                .map { (row: $0, block: leak.block) })
             let sameRow = visible(linked[leak.block, default: []].map { (row: leak.row, block: $0) })
             let candidates = (sameBlock + sameRow).filter { weight($0) > 0 }
             let tried = (sameBlock.filter { weight($0) > 0 }.prefix(3) + sameRow.filter { weight($0) > 0 }.prefix(3))

@@ -24,7 +24,7 @@ import Testing
         var published: [String] = []
         let reports: [(String, [String], [String])] = [
             ("population", ["nationality", "status", "district", "age-band", "register-state"], []),
-            ("coverage", ["nationality", "status", "district", "age-band"], []),
+            ("coverage", ["nationality", "region", "status", "district", "age-band"], []),
             ("schooling", ["nationality", "district", "grade"], []),
             ("employment", ["nationality", "status", "employer-size"], ["--period", "FY2026"]),
             ("language", ["kind", "level", "nationality"], ["--period", "FY2026"]),

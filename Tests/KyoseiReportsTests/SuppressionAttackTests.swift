@@ -96,6 +96,34 @@ import Testing
         }
     }
 
+    /// Nationalities and the regions they make up: the region report less the published
+    /// nationalities of a region must give back no withheld nationality.
+    @Test func aCutAndTheCoarserCutItRefines() async {
+        let regionOf = { (label: String) in ["BR": "LA", "PE": "LA", "CN": "EA", "ID": "SEA", "PH": "SEA", "VN": "SEA"][label] ?? "other" }
+        let columns = CoverageTable.columns([.health])
+        await propertyCheck(count: 300, input: Self.count.array(of: 2...2).array(of: 2...8)) { values in
+            let groups = Dictionary(uniqueKeysWithValues: zip(Self.labels, values.map { [max($0[0], $0[1]), min($0[0], $0[1])] }))
+            let tables = Suppression.nestedTables(
+                titles: ("n", "r"), counts: GroupedCounts(rowHeader: "nationality", measures: ["o", "c"], groups: groups),
+                coarseHeader: "region", coarseOf: regionOf, columns: columns, minimum: Self.minimum)
+            check([tables.fine, tables.coarse], columns: columns, measures: 2)
+        }
+    }
+
+    @Test func theAttackerSeesARegionGiveBackANationality() {
+        let columns = [ReportColumn("n", .count(0), block: 0)]
+        let counts = GroupedCounts(rowHeader: "nationality", measures: ["n"], groups: ["BR": [40], "PE": [3], "CN": [50], "VN": [9]])
+        let byNationality = Suppression.table(title: "n", counts: counts, columns: columns, minimum: 5)
+        var byRegion = Suppression.table(
+            title: "r", counts: GroupedCounts(rowHeader: "region", measures: ["n"], groups: ["LA": [43], "Asia": [59]]), columns: columns, minimum: 5)
+        byRegion.layout?.rowParts = ["LA": ["BR", "PE"], "Asia": ["CN", "VN"]]
+        let findings = TableAttacker(columns: columns, relations: [], measures: 1).recomputed([byNationality, byRegion])
+        #expect(!findings.isEmpty, "each table alone is safe; the region less BR gives back PE")
+        let nested = Suppression.nestedTables(titles: ("n", "r"), counts: counts, coarseHeader: "region",
+                                              coarseOf: { ["BR": "LA", "PE": "LA"][$0] ?? "Asia" }, columns: columns, minimum: 5)
+        #expect(TableAttacker(columns: columns, relations: [], measures: 1).recomputed([nested.fine, nested.coarse]).isEmpty)
+    }
+
     @Test func theAttackerFindsWhatTheOldRuleMissed() {
         // A lone withheld row with its partner chosen in the same column still gives itself away
         // when a row relation ties it to published neighbours; the attacker must see that.

@@ -63,6 +63,17 @@ struct TableAttacker {
                 if t > 0 { add([(variable(t, total, m), 1), (variable(0, tables[0].rows.count, m), -1)]) }
             }
         }
+        // A coarser table's row adds up the finer table's rows its layout names.
+        for (t, table) in tables.enumerated() {
+            for (coarse, parts) in table.layout?.rowParts ?? [:] {
+                guard let r = table.rows.firstIndex(where: { $0.label == coarse }) else { continue }
+                for (u, other) in tables.enumerated() where u != t {
+                    let rows = parts.compactMap { part in other.rows.firstIndex { $0.label == part } }
+                    guard rows.count == parts.count else { continue }
+                    for m in 0..<measures { add(rows.map { (variable(u, $0, m), 1) } + [(variable(t, r, m), -1)]) }
+                }
+            }
+        }
         let basis = Self.echelon(matrix)
         func known(_ terms: [(Int, Double)]) -> Bool {
             var vector = Array(repeating: 0.0, count: width)

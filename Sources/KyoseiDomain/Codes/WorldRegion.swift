@@ -9,7 +9,12 @@ public enum WorldRegion: String, Sendable, CaseIterable, CustomStringConvertible
     case other = "other"
 
     public init(_ nationality: Nationality) {
-        self = Self.members.first { $0.value.contains(nationality.rawValue) }?.key ?? .other
+        self.init(code: nationality.rawValue)
+    }
+
+    /// For a report's nationality label, which is a code that was valid when it was counted.
+    public init(code: String) {
+        self = Self.members.first { $0.value.contains(code) }?.key ?? .other
     }
 
     public var description: String { rawValue }

@@ -18,8 +18,10 @@ public struct AllianceService: Sendable {
         let population = try PopulationService(context: context).figures(asOf: asOf, by: .nationality, staff: staff)
         let coverage = try CoverageService(context: context).figures(asOf: asOf, by: .nationality, staff: staff)
         let employment = try EmploymentService(context: context).figures(period: period, by: .nationality, staff: staff)
+        // Coverage by nationality is withheld as the city's reports by nationality and by region are.
         func suppressed(_ counts: GroupedCounts, _ kind: AllianceTableKind) -> CountTable {
-            Suppression.countTable(CountTable(counts), columns: kind.columns, minimum: minimum)
+            Suppression.countTable(CountTable(counts), columns: kind.columns, minimum: minimum,
+                                   coarseOf: kind == .coverage ? { WorldRegion(code: $0).rawValue } : nil)
         }
         return AllianceFile(
             municipalityCode: context.settings.municipalityCode.rawValue, municipalities: nil, period: period.description,

@@ -45,6 +45,23 @@ public struct CoverageService: Sendable {
         }
     }
 
+    /// The coverage report as it leaves the city. By nationality or by region it is worked out
+    /// from the counts by nationality and withheld as one pattern with the other cut.
+    public func table(asOf: LocalDate? = nil, by dimension: CoverageDimension, obligations: [CoverageObligationKey],
+                      staff: StaffMember) throws -> ReportTable {
+        let date = asOf ?? context.clock.today
+        let minimum = context.settings.suppressionMinimum
+        func title(_ d: CoverageDimension) -> String { "Social-insurance coverage by \(d.rawValue), as of \(date)" }
+        guard dimension == .nationality || dimension == .region else {
+            return CoverageTable.build(title: title(dimension), groupedBy: dimension.rawValue,
+                                       groups: try figures(asOf: date, by: dimension, staff: staff), obligations: obligations, minimum: minimum)
+        }
+        let tables = CoverageTable.buildByOrigin(
+            titles: (title(.nationality), title(.region)), byNationality: try figures(asOf: date, by: .nationality, staff: staff),
+            regionOf: { WorldRegion(code: $0).rawValue }, obligations: obligations, minimum: minimum)
+        return dimension == .region ? tables.region : tables.nationality
+    }
+
     /// Counts per group and obligation for the coverage report; aggregates only.
     public func figures(asOf: LocalDate? = nil, by dimension: CoverageDimension, staff: StaffMember)
         throws -> [String: [CoverageObligationKey: CoverageCounts]] {

@@ -28,10 +28,7 @@ struct ReportCoverage: AsyncParsableCommand {
         _ = try output.validatedFormat()
         let environment = try await CommandEnvironment.load(global)
         let (context, staff) = try environment.session()
-        let groups = try CoverageService(context: context).figures(asOf: date, by: dimension, staff: staff)
-        try output.write(CoverageTable.build(
-            title: "Social-insurance coverage by \(dimension.rawValue), as of \(date ?? environment.clock.today)",
-            groupedBy: dimension.rawValue, groups: groups, obligations: CoverageObligationKey.allCases,
-            minimum: environment.settings.suppressionMinimum))
+        try output.write(CoverageService(context: context).table(
+            asOf: date, by: dimension, obligations: CoverageObligationKey.allCases, staff: staff))
     }
 }

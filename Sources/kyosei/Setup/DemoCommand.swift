@@ -96,9 +96,7 @@ struct DemoCommand: AsyncParsableCommand {
         let coverage = CoverageService(context: context)
         let obligations: [CoverageObligationKey] = [.health, .employment, .pension]
         let tables = try [CoverageDimension.region, .nationality].map { dimension in
-            (dimension, CoverageTable.build(
-                title: "Social-insurance coverage by \(dimension.rawValue)", groupedBy: dimension.rawValue,
-                groups: try coverage.figures(by: dimension, staff: staff), obligations: obligations, minimum: minimum))
+            (dimension, try coverage.table(by: dimension, obligations: obligations, staff: staff))
         }
         let byRegion = tables[0].1
         let latin = byRegion.rows.first { $0.label == WorldRegion.latinAmerica.rawValue }
