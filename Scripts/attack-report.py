@@ -9,7 +9,8 @@ files (`kyosei report alliance`, `kyosei alliance merge`). Tables with the same 
 them are taken to be the same people cut differently, so they share their total; an attacker
 who has the population by nationality also has it by district. A coarser cut names the finer
 groups each of its rows adds up ("row_parts": a region's nationalities), and each such row is
-tied to those rows of any finer table given.
+tied to those rows of any finer table given. Reports given with one city's Alliance file are
+that city's people; a merged Alliance file's groups add up its cities' files, where given.
 
 For every withheld cell (null) it asks an integer linear program for the smallest and the
 largest value the cell can take given everything published: every published count, every
@@ -69,7 +70,9 @@ class System:
 
 
 def report_tables(paths):
-    """(name, table) for every report table in the files; Alliance files give one per table."""
+    """(name, table, population, cities) for every table in the files: an Alliance file gives
+    one per table, its population its city's code (a merged file: the codes joined by "+",
+    with the cities it adds up); a report's population is "city"."""
     for path in paths:
         try:
             with open(path, encoding="utf-8-sig") as f:
@@ -78,10 +81,12 @@ def report_tables(paths):
             print(f"{path}: cannot be read: {error}", file=sys.stderr)
             sys.exit(2)
         if "tables" in document:
+            cities = document.get("municipalities")
+            population = "+".join(cities) if cities else document["municipality_code"]
             for kind, table in sorted(document["tables"].items()):
-                yield f"{path} [{kind}]", count_table(table)
+                yield f"{path} [{kind}]", count_table(table), population, cities
         elif "layout" in document:
-            yield path, document
+            yield path, document, "city", None
         else:
             print(f"{path}: neither a report written with --format json nor an Alliance file", file=sys.stderr)
             sys.exit(2)
@@ -104,13 +109,14 @@ def count_table(table):
 
 
 def attack(tables):
-    """Every withheld cell of tables over the same counts that comes back as one number."""
+    """Every withheld cell of tables over the same counts that comes back as one number. Tables
+    of one population share their total; a merged population's table adds up its cities'."""
     system = System()
     measures = len(tables[0][1]["layout"]["measures"])
-    totals = None
+    totals = {}
     targets = []
-    rows_of = []  # per table: group label → row number, and where its counts start
-    for name, table in tables:
+    rows_of = []  # per table: group label → row number (the total last), and where its counts start
+    for name, table, population, _ in tables:
         layout = table["layout"]
         rows = table["rows"] + [table["total"]]
         base = system.new(len(rows) * measures)
@@ -118,7 +124,9 @@ def attack(tables):
             return base + r * measures + m
         total_row = len(rows) - 1
         header = next(iter(table["total"]))
-        rows_of.append(({row[header]: r for r, row in enumerate(table["rows"])}, base))
+        labels = {row[header]: r for r, row in enumerate(table["rows"])}
+        labels[None] = total_row
+        rows_of.append((labels, base))
         for r, row in enumerate(rows):
             for column in layout["columns"]:
                 value = row.get(column["title"])
@@ -160,15 +168,29 @@ def attack(tables):
             form = {var(r, m): 1 for r in range(total_row)}
             form[var(total_row, m)] = -1
             system.add(form, 0, 0)
-            if totals is not None:
-                system.add({var(total_row, m): 1, totals + m: -1}, 0, 0)
-        if totals is None:
-            totals = var(total_row, 0)
+            if population in totals:
+                system.add({var(total_row, m): 1, totals[population] + m: -1}, 0, 0)
+        totals.setdefault(population, var(total_row, 0))
+    # A merged table's group adds up that group in each of its cities' tables (none where a city
+    # does not list it).
+    for (name, table, population, cities), (labels, base) in zip(tables, rows_of):
+        header = next(iter(table["total"]))
+        city_tables = [(l, b) for (_, t, p, _), (l, b) in zip(tables, rows_of)
+                       if cities and p in cities and next(iter(t["total"])) == header]
+        if not cities or len(city_tables) < len(cities):
+            continue
+        for group, r in labels.items():
+            for m in range(measures):
+                form = {base + r * measures + m: -1}
+                for city_labels, city_base in city_tables:
+                    if group in city_labels:
+                        form[city_base + city_labels[group] * measures + m] = 1
+                system.add(form, 0, 0)
     # A coarser cut's row is the sum of the finer cut's rows it names (a region's nationalities).
-    for (name, table), (labels, base) in zip(tables, rows_of):
+    for (name, table, population, _), (labels, base) in zip(tables, rows_of):
         for coarse, parts in table["layout"].get("row_parts", {}).items():
-            for fine_labels, fine_base in rows_of:
-                if fine_base != base and all(p in fine_labels for p in parts):
+            for (_, _, other, _), (fine_labels, fine_base) in zip(tables, rows_of):
+                if other == population and fine_base != base and all(p in fine_labels for p in parts):
                     for m in range(measures):
                         form = {fine_base + fine_labels[p] * measures + m: 1 for p in parts}
                         form[base + labels[coarse] * measures + m] = -1
@@ -194,9 +216,15 @@ def main(argv):
     if not paths or any(p in ("-h", "--help") for p in paths):
         print(__doc__.strip())
         return 0 if paths else 2
+    found = list(report_tables(paths))
+    # Reports are the city's own; with one city's Alliance file beside them, they are its people.
+    codes = {population for _, _, population, cities in found if population != "city" and not cities}
+    if len(codes) == 1:
+        code = codes.pop()
+        found = [(n, t, code if p == "city" else p, c) for n, t, p, c in found]
     groups = {}
-    for name, table in report_tables(paths):
-        groups.setdefault(tuple(table["layout"]["measures"]), []).append((name, table))
+    for item in found:
+        groups.setdefault(tuple(item[1]["layout"]["measures"]), []).append(item)
     withheld, recomputed = 0, []
     for tables in groups.values():
         n, found = attack(tables)

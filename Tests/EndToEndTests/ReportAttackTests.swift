@@ -41,11 +41,19 @@ import Testing
         #expect(try kyosei.run("report", "alliance", "--period", "FY2026", "--out", alliance).status == 0)
         published.append(alliance)
 
+        // A second city (the same figures under another code) and the Alliance's merge of both.
+        let other = kyosei.folder.appendingPathComponent("232114.json")
+        try String(contentsOfFile: alliance, encoding: .utf8).replacingOccurrences(of: "\"221309\"", with: "\"232114\"")
+            .write(to: other, atomically: true, encoding: .utf8)
+        let merged = kyosei.folder.appendingPathComponent("merged.json").path
+        #expect(try kyosei.run("alliance", "merge", alliance, other.path, "--out", merged).status == 0)
+        published += [other.path, merged]
+
         let attack = try kyosei.run(executable: URL(fileURLWithPath: "/usr/bin/env"),
                                     ["python3", Self.script, "--json"] + published, environment: ProcessInfo.processInfo.environment)
         #expect(attack.status == 0, "\(attack.stdout)\(attack.stderr)")
         let verdict = try JSONSerialization.jsonObject(with: Data(attack.stdout.utf8)) as? [String: Any] ?? [:]
-        #expect(verdict["tables"] as? Int == published.count - 1 + 3, "every report, and the three tables of the Alliance file")
+        #expect(verdict["tables"] as? Int == published.count - 3 + 9, "every report, and the three tables of each Alliance file")
         #expect((verdict["withheld"] as? Int ?? 0) > 20, "the city is small enough that some figures must be withheld")
         #expect((verdict["recomputed"] as? [Any])?.isEmpty == true)
 
