@@ -3,18 +3,24 @@
 /// on an older Kyosei is refused at the merge rather than added up wrong.
 public struct AllianceFile: Sendable, Equatable, Codable {
     /// Raised whenever a field is added, removed or changes meaning; README documents each.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
-    /// The three tables, each cut by nationality so cities line up row for row.
+    /// A table for each of the Alliance's standing requests (where people live and work,
+    /// insurance, schooling, Japanese-language training), each cut by nationality so cities line
+    /// up row for row.
     public struct Tables: Sendable, Equatable, Codable {
         public var population: CountTable
         public var coverage: CountTable
         public var employment: CountTable
+        public var schooling: CountTable
+        public var language: CountTable
 
-        public init(population: CountTable, coverage: CountTable, employment: CountTable) {
+        public init(population: CountTable, coverage: CountTable, employment: CountTable, schooling: CountTable, language: CountTable) {
             self.population = population
             self.coverage = coverage
             self.employment = employment
+            self.schooling = schooling
+            self.language = language
         }
 
         subscript(kind: AllianceTableKind) -> CountTable {
@@ -23,6 +29,8 @@ public struct AllianceFile: Sendable, Equatable, Codable {
                 case .population: population
                 case .coverage: coverage
                 case .employment: employment
+                case .schooling: schooling
+                case .language: language
                 }
             }
             set {
@@ -30,6 +38,8 @@ public struct AllianceFile: Sendable, Equatable, Codable {
                 case .population: population = newValue
                 case .coverage: coverage = newValue
                 case .employment: employment = newValue
+                case .schooling: schooling = newValue
+                case .language: language = newValue
                 }
             }
         }

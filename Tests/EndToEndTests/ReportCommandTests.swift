@@ -47,10 +47,10 @@ import Testing
         #expect(exported.status == 0, "\(exported.stderr)")
         let text = try String(contentsOf: mine, encoding: .utf8)
         let file = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
-        #expect(file["schema_version"] as? Int == 1)
+        #expect(file["schema_version"] as? Int == 2)
         #expect(file["period"] as? String == "FY2026")
         #expect(file["first_day"] as? String == "2026-04-01" && file["last_day"] as? String == "2027-03-31")
-        #expect(Set((file["tables"] as? [String: Any])?.keys.map { $0 } ?? []) == ["population", "coverage", "employment"])
+        #expect(Set((file["tables"] as? [String: Any])?.keys.map { $0 } ?? []) == ["population", "coverage", "employment", "schooling", "language"])
         let anyone = try kyosei.sqliteValue("SELECT person_id FROM resident WHERE person_id IS NOT NULL LIMIT 1")
         #expect(!text.contains(anyone))
 
@@ -70,6 +70,12 @@ import Testing
             .replacingOccurrences(of: "\"221309\"", with: "\"232114\"").write(to: quarter, atomically: true, encoding: .utf8)
         let mixed = try kyosei.run("alliance", "merge", mine.path, quarter.path, "--out", merged.path)
         #expect(mixed.status == 3 && mixed.stderr.contains("quarter.json is for 2026-Q4"), "\(mixed.stderr)")
+        let older = kyosei.folder.appendingPathComponent("older.json")
+        try text.replacingOccurrences(of: "\"schema_version\" : 2", with: "\"schema_version\" : 1")
+            .replacingOccurrences(of: "\"221309\"", with: "\"232114\"").write(to: older, atomically: true, encoding: .utf8)
+        let versions = try kyosei.run("alliance", "merge", mine.path, older.path, "--out", merged.path)
+        #expect(versions.status == 3 && versions.stderr.contains("older.json has schema version 1 but this Kyosei merges version 2"),
+                "\(versions.stderr)")
         #expect(try kyosei.run("report", "alliance", "--period", "FY26", "--out", mine.path).status == 1)
     }
 }

@@ -14,7 +14,9 @@ import Testing
                     CountTable(PopulationTable.counts(groupedBy: "nationality", groups: population)),
                     columns: PopulationTable.columns, minimum: Self.minimum),
                 coverage: CountTable(CoverageTable.counts(groupedBy: "nationality", groups: [:], obligations: CoverageObligationKey.allCases)),
-                employment: CountTable(EmploymentTable.counts(groupedBy: "nationality", groups: [:]))))
+                employment: CountTable(EmploymentTable.counts(groupedBy: "nationality", groups: [:])),
+                schooling: CountTable(SchoolingTable.counts(groupedBy: "nationality", groups: [:])),
+                language: CountTable(LanguageTable.counts(groupedBy: "nationality", groups: [:]))))
         file.schemaVersion = version
         return file
     }
@@ -56,15 +58,15 @@ import Testing
         #expect(refusal([("a.json", a), ("again.json", a)]) == "a.json and again.json are both from city 221309; send each city once.")
         #expect(refusal([("a.json", a), ("q.json", city("232114", period: "2026-Q4", population: [:]))])
                 == "a.json is for FY2026 but q.json is for 2026-Q4; merge files of one period.")
-        #expect(refusal([("a.json", a), ("v2.json", city("232114", population: [:], version: 2))])
-                == "v2.json has schema version 2 but this Kyosei merges version 1.")
+        #expect(refusal([("a.json", a), ("v3.json", city("232114", population: [:], version: 3))])
+                == "v3.json has schema version 3 but this Kyosei merges version 2.")
         #expect(refusal([]) == "No files were given to merge.")
     }
 
     @Test func theFileIsVersionedJSONWithNullsForWithheldFigures() throws {
         let a = city("221309", population: ["BR": 40, "PE": 3, "VN": 12])
         let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(a)) as? [String: Any] ?? [:]
-        #expect(json["schema_version"] as? Int == 1)
+        #expect(json["schema_version"] as? Int == 2)
         #expect(json["municipality_code"] as? String == "221309")
         let population = (json["tables"] as? [String: Any])?["population"] as? [String: Any] ?? [:]
         #expect(population["row_header"] as? String == "nationality")

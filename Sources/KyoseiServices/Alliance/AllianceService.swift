@@ -9,15 +9,17 @@ public struct AllianceService: Sendable {
 
     public init(context: ServiceContext) { self.context = context }
 
-    /// Population and coverage as of the period's last day (or today, if the period is not
-    /// over), employment over the period; all by nationality, suppressed as the city's own
-    /// reports are.
+    /// Population, coverage and schooling as of the period's last day (or today, if the period
+    /// is not over), employment and language courses over the period; all by nationality,
+    /// suppressed as the city's own reports are.
     public func export(period: ReportPeriod, staff: StaffMember) throws -> AllianceFile {
         let asOf = min(period.last, context.clock.today)
         let minimum = context.settings.suppressionMinimum
         let population = try PopulationService(context: context).figures(asOf: asOf, by: .nationality, staff: staff)
         let coverage = try CoverageService(context: context).figures(asOf: asOf, by: .nationality, staff: staff)
         let employment = try EmploymentService(context: context).figures(period: period, by: .nationality, staff: staff)
+        let schooling = try SchoolingService(context: context).figures(asOf: asOf, by: .nationality, staff: staff)
+        let language = try LanguageReportService(context: context).figures(period: period, by: .nationality, staff: staff)
         // Coverage by nationality is withheld as the city's reports by nationality and by region are.
         func suppressed(_ counts: GroupedCounts, _ kind: AllianceTableKind) -> CountTable {
             Suppression.countTable(CountTable(counts), columns: kind.columns, minimum: minimum,
@@ -30,7 +32,9 @@ public struct AllianceService: Sendable {
                 population: suppressed(PopulationTable.counts(groupedBy: "nationality", groups: population), .population),
                 coverage: suppressed(CoverageTable.counts(
                     groupedBy: "nationality", groups: coverage, obligations: CoverageObligationKey.allCases), .coverage),
-                employment: suppressed(EmploymentTable.counts(groupedBy: "nationality", groups: employment), .employment)))
+                employment: suppressed(EmploymentTable.counts(groupedBy: "nationality", groups: employment), .employment),
+                schooling: suppressed(SchoolingTable.counts(groupedBy: "nationality", groups: schooling), .schooling),
+                language: suppressed(LanguageTable.counts(groupedBy: "nationality", groups: language), .language)))
     }
 
     /// Adds the cities' files together; a set that cannot be added is refused whole.

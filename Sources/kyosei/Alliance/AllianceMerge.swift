@@ -24,6 +24,13 @@ struct AllianceMerge: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw ServiceError.dataRefused("\(name) cannot be read.")
             }
+            // The version first: a file of another version is refused as such, not as unreadable.
+            struct Version: Decodable { var schema_version: Int }
+            if let version = try? JSONDecoder().decode(Version.self, from: data).schema_version,
+               version != AllianceFile.currentSchemaVersion {
+                throw ServiceError.dataRefused(
+                    "\(name) has schema version \(version) but this Kyosei merges version \(AllianceFile.currentSchemaVersion).")
+            }
             do {
                 return (name: name, file: try JSONDecoder().decode(AllianceFile.self, from: data))
             } catch {
