@@ -19,7 +19,8 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "kyosei-bench",
         abstract: "Write benchmark data and measure Kyosei's hot paths.",
         subcommands: [Generate.self, Find.self, CaseQueues.self, RosterFile.self, EmploymentImport.self, MatchQuality.self,
-                      SchoolImport.self, RegisterSeries.self, LanguageCourses.self, NightInbox.self]
+                      SchoolImport.self, RegisterSeries.self, LanguageCourses.self, NightInbox.self,
+                      SuppressionTables.self]
     )
 }
 

@@ -2,17 +2,17 @@
 /// draw. Every person, household and file in the sample city draws from a generator seeded by
 /// (city seed, purpose, index), so any one of them can be rebuilt on its own, in any order,
 /// without generating or holding the others.
-struct SplitMix64: RandomNumberGenerator {
+public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
     /// A generator for one item of one purpose: the same triple always gives the same draws.
     init(_ seed: UInt64, _ purpose: SamplePurpose, _ index: UInt64) {
         state = Self.finalize(seed ^ Self.finalize(purpose.rawValue &+ Self.finalize(index)))
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         return Self.finalize(state)
     }
