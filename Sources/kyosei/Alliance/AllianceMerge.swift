@@ -9,7 +9,7 @@ struct AllianceMerge: AsyncParsableCommand {
         commandName: "merge",
         abstract: "Add several cities' Alliance files into Alliance-level tables, suppressed again.",
         discussion: """
-            Refuses files of different schema versions or periods, and a city sent twice (exit 3).
+            Refuses files of different schema versions or periods, and a city sent twice (exit 3). \
             A figure a city withheld makes every sum built from it withheld too.
             Example:
               kyosei alliance merge hamamatsu.json toyohashi.json ota.json --out alliance-FY2026.json

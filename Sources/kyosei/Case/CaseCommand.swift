@@ -8,7 +8,7 @@ struct CaseCommand: AsyncParsableCommand {
         commandName: "case",
         abstract: "Work the case queues: list, show, take, note, move, resolve, reopen, open by hand, stats.",
         discussion: """
-            Workflow: OPEN → IN_PROGRESS ⇄ WAITING → RESOLVED → CLOSED; RESOLVED or CLOSED can be reopened.
+            Workflow: OPEN → IN_PROGRESS ⇄ WAITING → RESOLVED → CLOSED; RESOLVED or CLOSED can be reopened. \
             Caseworkers and clerks see their team's cases and their own; supervisors see all.
             """,
         subcommands: [CaseList.self, CaseShow.self, CaseOpen.self, CaseTake.self, CaseAssign.self, CaseNote.self,

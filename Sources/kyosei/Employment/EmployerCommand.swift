@@ -21,8 +21,8 @@ struct EmployerList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "Every employer with workers reported, dispatched and uninsured shares, late reports.",
         discussion: """
-            Workers are counted once each by residence card. The uninsured share is of hired workers
-            reported as not in employment insurance; EI missing counts those at or above the
+            Workers are counted once each by residence card. The uninsured share is of hired workers \
+            reported as not in employment insurance; EI missing counts those at or above the \
             insurance threshold (insurance.employment_weekly_hours).
             Example:
               kyosei employer list --sort uninsured --dispatch

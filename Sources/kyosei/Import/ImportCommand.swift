@@ -7,8 +7,8 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Apply a file from a partner: insurance rosters, employment reports, school rosters.",
         discussion: """
-            A file is refused whole (exit 3) when it cannot be read as the format says; nothing of
-            it is applied. Rows with bad values are set aside as rejects (`kyosei rejects list`) and
+            A file is refused whole (exit 3) when it cannot be read as the format says; nothing of \
+            it is applied. Rows with bad values are set aside as rejects (`kyosei rejects list`) and \
             the good rows are applied. The same file applied twice changes nothing the second time.
             """,
         subcommands: [ImportInsurance.self, ImportEmployment.self, ImportSchool.self, ImportInbox.self])
@@ -28,8 +28,8 @@ struct ImportInsurance: AsyncParsableCommand {
         commandName: "insurance",
         abstract: "Apply an insurance roster (INS-<scheme>-<source>-<date>.csv): recognise each member, record enrollments.",
         discussion: """
-            A roster is its source's full current list: enrollments it no longer lists end on its date.
-            Members are recognised across scripts (katakana roster, Latin register) by the identity
+            A roster is its source's full current list: enrollments it no longer lists end on its date. \
+            Members are recognised across scripts (katakana roster, Latin register) by the identity \
             resolver; uncertain ones become identity reviews. Exit 3 when the file is refused.
             Example:
               kyosei import insurance inbox/insurance/INS-NHI-CITY-2026-11-01.csv --match-report match.csv --json

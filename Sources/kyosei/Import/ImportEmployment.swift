@@ -6,9 +6,9 @@ struct ImportEmployment: AsyncParsableCommand {
         commandName: "employment",
         abstract: "Apply an employment report file (EMP-<date>.csv): hires and separations of foreign workers.",
         discussion: """
-            Each notification is linked to its resident by residence card number; a card whose holder's
-            birth date or sex differ goes to an identity review instead. Hires open employment episodes,
-            separations close them; late reports, work not permitted, missing employment insurance and
+            Each notification is linked to its resident by residence card number; a card whose holder's \
+            birth date or sex differ goes to an identity review instead. Hires open employment episodes, \
+            separations close them; late reports, work not permitted, missing employment insurance and \
             an expired stay are recorded as findings, which `kyosei rules run` turns into cases.
             Example:
               kyosei import employment inbox/employment/EMP-2026-11-20.csv --json

@@ -6,8 +6,8 @@ struct ImportInbox: AsyncParsableCommand {
         commandName: "inbox",
         abstract: "Apply every file waiting in a partner's inbox folder, in the order they must be applied; archive what was applied.",
         discussion: """
-            Insurance rosters go by date, school rosters by school year and term, employment reports by
-            date. A refused file stays in the folder with its reason; a file that fails for any other
+            Insurance rosters go by date, school rosters by school year and term, employment reports by \
+            date. A refused file stays in the folder with its reason; a file that fails for any other \
             reason is reported the same way; the others are still applied. Exit 3 if any file was refused.
             Example:
               kyosei import inbox /var/lib/kyosei/inbox/insurance --kind insurance --archive /var/lib/kyosei/archive/insurance --json

@@ -6,9 +6,9 @@ struct ImportSchool: AsyncParsableCommand {
         commandName: "school",
         abstract: "Apply a school roster (SCH-<school year>-<term>.csv): recognise each child, record the term.",
         discussion: """
-            Children are recognised by residence card number, else by Latin or katakana name, birth date
-            and sex; uncertain ones become identity reviews and stay unlinked, and children who are not
-            residents stay unmatched. A student number keeps its link from term to term, and a term sent
+            Children are recognised by residence card number, else by Latin or katakana name, birth date \
+            and sex; uncertain ones become identity reviews and stay unlinked, and children who are not \
+            residents stay unmatched. A student number keeps its link from term to term, and a term sent \
             again replaces that term's rows. Exit 3 when the file is refused.
             Example:
               kyosei import school inbox/school/SCH-2026-T2.csv --json

@@ -14,10 +14,10 @@ struct NightlyRun: AsyncParsableCommand {
         commandName: "run",
         abstract: "Apply every inbox (register, insurance, school, employment), run the rules, print the morning summary.",
         discussion: """
-            Files are read from <inbox>/<kind> and applied ones moved to <archive>/<kind>: the register
-            exports in sequence order, then insurance rosters by date, school rosters by term and
-            employment reports by date. A refused or failing file stays in its inbox and is listed with
-            its reason; the others are still applied. Then the rules run, and the summary says what
+            Files are read from <inbox>/<kind> and applied ones moved to <archive>/<kind>: the register \
+            exports in sequence order, then insurance rosters by date, school rosters by term and \
+            employment reports by date. A refused or failing file stays in its inbox and is listed with \
+            its reason; the others are still applied. Then the rules run, and the summary says what \
             changed, what was refused, and the cases opened by type and team. Exit 3 if a file was refused,
             4 if a step failed as a whole (the steps after it still ran; its error is in the summary).
             Example:

@@ -8,7 +8,7 @@ struct ReportAlliance: AsyncParsableCommand {
         commandName: "alliance",
         abstract: "The aggregate file the city sends the Alliance for a period (population, coverage, employment).",
         discussion: """
-            Counts only, by nationality, already suppressed (withheld figures are null). The format
+            Counts only, by nationality, already suppressed (withheld figures are null). The format \
             is described under "Reports and the Alliance" in the README.
             Example:
               kyosei report alliance --period FY2026 --out alliance-FY2026.json

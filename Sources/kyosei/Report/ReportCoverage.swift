@@ -8,8 +8,8 @@ struct ReportCoverage: AsyncParsableCommand {
         commandName: "coverage",
         abstract: "Share of residents covered per obligation (health, pension, employment), by group.",
         discussion: """
-            Cells under reports.suppression_minimum people are withheld (*), and a second cell with
-            them where one alone could be worked out from the total.
+            Cells under reports.suppression_minimum people are withheld (*), and \
+            others with them until none can be worked out from what is published (totals, shares, other cuts of the same people).
             Example:
               kyosei report coverage --by nationality --format csv --out coverage.csv
               kyosei report coverage --by age-band --format md

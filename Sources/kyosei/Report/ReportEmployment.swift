@@ -8,9 +8,9 @@ struct ReportEmployment: AsyncParsableCommand {
         commandName: "employment",
         abstract: "Hires, separations, late reports, insured and dispatched shares, by group.",
         discussion: """
-            Counts the notifications whose hire or separation falls in the period. Cells under
-            reports.suppression_minimum notifications are withheld (*), and a second cell with them
-            where one alone could be worked out from the total.
+            Counts the notifications whose hire or separation falls in the period. Cells under \
+            reports.suppression_minimum notifications are withheld (*), and \
+            others with them until none can be worked out from what is published (totals, shares, other cuts of the same people).
             Example:
               kyosei report employment --period 2026-Q3 --by employer-size --format csv --out employment.csv
             """)

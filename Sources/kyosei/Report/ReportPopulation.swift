@@ -8,10 +8,10 @@ struct ReportPopulation: AsyncParsableCommand {
         commandName: "population",
         abstract: "Registered foreign residents, by nationality, status, district, age band or register state.",
         discussion: """
-            Counts residents registered (or abroad with a re-entry permit) on the date; by
-            register-state, every record resident by then. Cells under reports.suppression_minimum
-            residents are withheld (*), and a second cell with them where one alone could be worked
-            out from the total.
+            Counts residents registered (or abroad with a re-entry permit) on the date; by \
+            register-state, every record resident by then. Cells under reports.suppression_minimum \
+            residents are withheld (*), and \
+            others with them until none can be worked out from what is published (totals, shares, other cuts of the same people).
             Example:
               kyosei report population --by district --format csv --out population.csv
               kyosei report population --as-of 2026-04-01 --by age-band

@@ -9,9 +9,9 @@ struct ReportSchooling: AsyncParsableCommand {
         commandName: "schooling",
         abstract: "The MEXT enrollment table: compulsory-age children per class, against the register's head-count.",
         discussion: """
-            Elementary age (grades 1–6) and junior-high age (7–9) are reported separately. Cells under
-            reports.suppression_minimum children are withheld (*), and a second cell with them where
-            one alone could be worked out from the totals.
+            Elementary age (grades 1–6) and junior-high age (7–9) are reported separately. Cells under \
+            reports.suppression_minimum children are withheld (*), and \
+            others with them until none can be worked out from what is published (totals, shares, other cuts of the same people).
             Example:
               kyosei report schooling --as-of 2026-05-01 --by nationality --format csv --out mext.csv
             """)

@@ -6,7 +6,7 @@ struct ResidentFind: AsyncParsableCommand {
         commandName: "find",
         abstract: "Find residents by name (Latin, katakana or kanji, any order), id, card number or birth date.",
         discussion: """
-            Words may be mixed: Latin fragments (any order, accents optional), katakana or kanji
+            Words may be mixed: Latin fragments (any order, accents optional), katakana or kanji \
             fragments (full- or half-width), a birth date YYYY-MM-DD. Results are ranked.
             Example:
               kyosei resident find silva joao

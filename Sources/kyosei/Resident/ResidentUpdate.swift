@@ -7,7 +7,7 @@ struct ResidentUpdate: AsyncParsableCommand {
         commandName: "update",
         abstract: "Change a resident's details; every change is kept in their history.",
         discussion: """
-            An empty value clears a field. Register data is overwritten by the next register
+            An empty value clears a field. Register data is overwritten by the next register \
             export; use --correction when the value held was wrong, not when it changed.
             Example:
               kyosei resident update K12 --address "浜松市中区元城町103-2" --district D03 --reason "moved, told at counter"

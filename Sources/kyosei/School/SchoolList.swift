@@ -7,7 +7,7 @@ struct SchoolList: AsyncParsableCommand {
         commandName: "list",
         abstract: "Every compulsory-age child with their MEXT class, grade, school type and days absent.",
         discussion: """
-            Classes: ENROLLED_COMPULSORY, FOREIGN_SCHOOL, NOT_ENROLLED, DEPARTED, UNCONFIRMED. A grade
+            Classes: ENROLLED_COMPULSORY, FOREIGN_SCHOOL, NOT_ENROLLED, DEPARTED, UNCONFIRMED. A grade \
             below the expected one is shown as it is (children are often placed a year below).
             Example:
               kyosei school list --class UNCONFIRMED --district D03 --json

@@ -13,12 +13,12 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Build a synthetic city, run the nightly job over several nights of files, print the city's coverage beside the 2012 survey.",
         discussion: """
-            Creates DIR/kyosei.sqlite with you as its first administrator, registers a few walk-ins at
-            the counter, then runs \(SampleCity.demoNights) nights: each night's files are written into
-            DIR/inbox/<kind> (register snapshot and deltas, insurance, school and employment rosters, a
-            file with bad rows, a transfer that broke off) and applied by the same service as
-            `kyosei nightly run`, which prints the morning summary. Last, the social-insurance
-            coverage the city measures, beside the Alliance's 2012 survey of Latin-American residents.
+            Creates DIR/kyosei.sqlite with you as its first administrator, registers a few walk-ins at \
+            the counter, then runs \(SampleCity.demoNights) nights: each night's files are written into \
+            DIR/inbox/<kind> (register snapshot and deltas, insurance, school and employment rosters, a \
+            file with bad rows, a transfer that broke off) and applied by the same service as \
+            `kyosei nightly run`, which prints the morning summary. Last, the social-insurance \
+            coverage the city measures, beside the Alliance's 2012 survey of Latin-American residents. \
             Run it again to start over.
             Example:
               kyosei demo --dir /tmp/kyosei-demo --residents 5000

@@ -8,7 +8,7 @@ struct StaffCommand: AsyncParsableCommand {
         commandName: "staff",
         abstract: "Manage staff: OS logins and their roles (administrators only).",
         discussion: """
-            Roles: clerk, caseworker, supervisor, analyst, admin, system (the nightly job).
+            Roles: clerk, caseworker, supervisor, analyst, admin, system (the nightly job). \
             `kyosei staff permissions` prints the permission matrix.
             """,
         subcommands: [StaffAdd.self, StaffList.self, StaffSetRole.self, StaffDisable.self, StaffEnable.self,

@@ -6,8 +6,8 @@ struct SyncCommand: AsyncParsableCommand {
         commandName: "sync",
         abstract: "Apply the national register export and see what the night found.",
         discussion: """
-            A file is refused whole (exit 3) when its manifest, hash, row count, municipality or
-            sequence is wrong; nothing of it is applied. Rows with bad values are set aside as
+            A file is refused whole (exit 3) when its manifest, hash, row count, municipality or \
+            sequence is wrong; nothing of it is applied. Rows with bad values are set aside as \
             rejects (`kyosei rejects list`) and the good rows are applied.
             """,
         subcommands: [SyncRegister.self, SyncInbox.self, SyncAttention.self]
@@ -64,7 +64,7 @@ struct SyncInbox: AsyncParsableCommand {
         commandName: "inbox",
         abstract: "Apply every pending REG-* file in a folder in sequence order; archive what was applied.",
         discussion: """
-            Refused files stay in the folder; the run goes on with the others and exits 3 if any
+            Refused files stay in the folder; the run goes on with the others and exits 3 if any \
             file was refused.
             Example:
               kyosei sync inbox /var/lib/kyosei/inbox/register --archive /var/lib/kyosei/archive/register --json
