@@ -73,6 +73,74 @@ import Testing
         #expect(badPeriod.status == 1)
     }
 
+    /// A Shift_JIS attendance file through the real binary: its bad rows kept and listed by
+    /// `rejects`, fixed (a fix that still names a missing session refused) and dismissed; the
+    /// same bytes again already applied; a file with a bad header changing no table.
+    @Test func attendanceRejectsAreFixedAndDismissedThroughTheRejectsCommands() throws {
+        let kyosei = try city(people: 2)
+        let course = try #require(try json(kyosei.run("course", "create", "--kind", "DAILY_LIFE", "--level", "A1", "--capacity", "5",
+                                                      "--starts", "2026-12-01", "--ends", "2026-12-15", "--json"))["course_id"] as? Int)
+        #expect(try kyosei.run("course", "schedule", "\(course)", "--weekly").status == 0)
+        for person in ["K1", "K2"] { #expect(try kyosei.run("course", "enroll", "\(course)", person).status == 0) }
+        // 山田 in Shift_JIS is 8E 52 93 63: not UTF-8, so the file is read as Shift_JIS.
+        let bytes = Array("session,person,present\r\n1,K1,Y\r\n4,K1,Y\r\n1,".utf8) + [0x8E, 0x52, 0x93, 0x63]
+            + Array(",Y\r\n2,K2,Z\r\n".utf8)
+        let file = kyosei.folder.appendingPathComponent("attendance-sjis.csv")
+        try Data(bytes).write(to: file)
+        let imported = try json(kyosei.run("course", "attend", "\(course)", "--file", file.path, "--json"))
+        #expect(imported["outcome"] as? String == "applied" && imported["marked"] as? Int == 1 && imported["rejected"] as? Int == 3)
+
+        let listed = try JSONSerialization.jsonObject(with: Data(try kyosei.run("rejects", "list", "--json").stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(listed.map { $0["file"] as? String } == Array(repeating: "attendance-sjis.csv", count: 3))
+        #expect(listed.map { $0["line"] as? Int } == [3, 4, 5])
+        #expect(listed.map { $0["columns"] as? [String] } == [["session"], ["person"], ["present"]])
+        #expect(listed.map { $0["record_text"] as? String } == ["4,K1,Y", "1,山田,Y", "2,K2,Z"])
+        #expect((listed[0]["reasons"] as? [String])?.first?.contains("has no session 4") == true)
+        let ids = listed.compactMap { $0["id"] as? Int }
+        #expect(ids.count == 3)
+
+        let stillWrong = try kyosei.run("rejects", "fix", "\(ids[0])", "--set", "session=9")
+        #expect(stillWrong.status == 1 && stillWrong.stderr.contains("has no session 9"))
+        let fixed = try json(kyosei.run("rejects", "fix", "\(ids[0])", "--set", "session=2", "--note", "provider's typo", "--json"))
+        #expect(fixed["state"] as? String == "APPLIED" && fixed["corrected_text"] as? String == "2,K1,Y")
+        #expect(try json(kyosei.run("rejects", "fix", "\(ids[2])", "--text", "2,K2,N", "--json"))["state"] as? String == "APPLIED")
+        let dismissed = try json(kyosei.run("rejects", "dismiss", "\(ids[1])", "--note", "not one of ours", "--json"))
+        #expect(dismissed["state"] as? String == "DISMISSED")
+        let open = try JSONSerialization.jsonObject(with: Data(try kyosei.run("rejects", "list", "--json").stdout.utf8)) as? [Any]
+        #expect(open?.isEmpty == true)
+        let marks = "SELECT s.number, a.resident_id, a.present FROM course_attendance a JOIN course_session s ON s.id = a.session_id ORDER BY 1, 2"
+        #expect(try kyosei.sqliteValue(marks) == "1|1|1\n2|1|1\n2|2|0")
+
+        let tables = "SELECT * FROM intake_file; SELECT * FROM intake_reject; SELECT * FROM course_attendance;"
+        let before = try kyosei.sqliteValue(tables)
+        let copy = kyosei.folder.appendingPathComponent("attendance-resent.csv")
+        try Data(bytes).write(to: copy)
+        let again = try json(kyosei.run("course", "attend", "\(course)", "--file", copy.path, "--json"))
+        #expect(again["outcome"] as? String == "already_applied" && again["marked"] as? Int == 0)
+        #expect((again["reason"] as? String)?.contains("attendance-sjis.csv") == true)
+        let badHeader = kyosei.folder.appendingPathComponent("attendance-bad.csv")
+        try Data("session,person,came\n3,K1,Y\n".utf8).write(to: badHeader)
+        let refused = try kyosei.run("course", "attend", "\(course)", "--file", badHeader.path)
+        #expect(refused.status == 3 && refused.stderr.contains("attendance-bad.csv"))
+        #expect(try kyosei.sqliteValue(tables) == before)
+    }
+
+    @Test func aCourseWhoseTermHasEndedIsRefused() throws {
+        let kyosei = try city(people: 2)
+        func create(_ starts: String, _ ends: String) throws -> Int {
+            try #require(try json(kyosei.run("course", "create", "--kind", "WORK", "--level", "A2", "--capacity", "5",
+                                             "--starts", starts, "--ends", ends, "--json"))["course_id"] as? Int)
+        }
+        let (running, ended) = (try create("2026-11-01", "2027-01-31"), try create("2026-09-01", "2026-11-22"))
+        #expect(try kyosei.run("course", "enroll", "\(running)", "K1").status == 0)
+        let enroll = try kyosei.run("course", "enroll", "\(ended)", "K2")
+        #expect(enroll.status == 1)
+        #expect(enroll.stderr.contains("Course \(ended) ended on 2026-11-22; nobody can be enrolled in or transferred into a course whose term is over."))
+        let transfer = try kyosei.run("course", "transfer", "K1", "--from", "\(running)", "--to", "\(ended)")
+        #expect(transfer.status == 1 && transfer.stderr.contains("ended on 2026-11-22"))
+        #expect(try kyosei.sqliteValue("SELECT course_id || ':' || state FROM course_seat ORDER BY id") == "\(running):ENROLLED")
+    }
+
     /// Two `kyosei` processes take the last seat of a course at the same moment, many times over:
     /// each time exactly one is seated and the other waitlisted.
     @Test func twoProcessesRacingForTheLastSeatNeverBothGetIt() throws {

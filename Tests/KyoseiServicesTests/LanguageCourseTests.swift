@@ -110,6 +110,22 @@ private struct LanguageCity {
         #expect(try lc.courses.show(from, by: lc.city.founder).enrolled == ["K\(b)"])
         #expect(try lc.results.history(.kyosei(a), by: lc.city.founder).map(\.state) == ["TRANSFERRED", "ENROLLED"])
     }
+
+    /// Today is 2026-11-18: a course that ended yesterday takes nobody, by enrollment or by
+    /// transfer (which then leaves the seat where it was); one that ends today still does.
+    @Test func aCourseWhoseTermIsOverTakesNobody() throws {
+        let lc = try LanguageCity()
+        let (from, ended, endsToday) = (try lc.course(capacity: 2), try lc.course(capacity: 5, starts: "2026-04-01", ends: "2026-11-17"),
+                                        try lc.course(capacity: 5, starts: "2026-11-01", ends: "2026-11-18"))
+        let (mover, newcomer) = (try lc.person("MOVER"), try lc.person("NEWCOMER"))
+        _ = try lc.enroll(mover, from)
+        let refusal = ServiceError.usage("Course \(ended) ended on 2026-11-17; nobody can be enrolled in or transferred into a course whose term is over.")
+        #expect(throws: refusal) { try lc.enroll(newcomer, ended) }
+        #expect(throws: refusal) { try lc.seats.transfer(.kyosei(mover), from: from, to: ended, by: lc.city.founder) }
+        #expect(try lc.courses.show(from, by: lc.city.founder).enrolled == ["K\(mover)"])
+        #expect(try lc.courses.show(ended, by: lc.city.founder).enrolled.isEmpty)
+        #expect(try lc.enroll(newcomer, endsToday).outcome == .enrolled)
+    }
 }
 
 @Suite struct AttendanceTests {
@@ -192,10 +208,11 @@ private struct LanguageCity {
         let lc = try LanguageCity()
         let adult = try lc.person("PLACED LOW")
         let ended = try lc.course(.dailyLife, level: .a1, capacity: 5, starts: "2026-04-01", ends: "2026-07-31")
-        _ = try lc.enroll(adult, ended)
+        let whileItRan = SeatService(context: try lc.city.context(on: "2026-04-01"))
+        _ = try whileItRan.enroll(.kyosei(adult), in: ended, by: lc.city.founder)
         try lc.attendance.assess(.kyosei(adult), course: ended, placement: .a1, exit: nil, on: try LocalDate("2026-04-01"), by: lc.city.founder)
         let fine = try lc.person("PLACED HIGHER")
-        _ = try lc.enroll(fine, ended)
+        _ = try whileItRan.enroll(.kyosei(fine), in: ended, by: lc.city.founder)
         try lc.attendance.assess(.kyosei(fine), course: ended, placement: .a2, exit: nil, on: nil, by: lc.city.founder)
         #expect(try run(lc).raised == 1)
         #expect(try lc.referrals(adult).map(\.title) == ["Assessed below A2 and not in a course"])

@@ -27,7 +27,8 @@ import Testing
         for id in people[0..<8] { _ = try seats.enroll(.kyosei(id), in: daily1, by: city.founder) }
         _ = try seats.enroll(.kyosei(people[8]), in: daily2, by: city.founder)
         for id in people[9..<12] { _ = try seats.enroll(.kyosei(id), in: orientation, by: city.founder) }
-        for id in people[0..<5] { _ = try seats.enroll(.kyosei(id), in: outside, by: city.founder) }
+        let inJanuary = SeatService(context: try city.context(on: "2026-01-05"))
+        for id in people[0..<5] { _ = try inJanuary.enroll(.kyosei(id), in: outside, by: city.founder) }
         // Completed (both sessions): five of daily1's six, daily2's one; one of orientation's three.
         for id in people[0..<5] + [people[8]] {
             for session in [1, 2] {

@@ -2,6 +2,7 @@ import Foundation
 import KyoseiDomain
 import KyoseiServices
 import Logging
+import Testing
 
 /// A fresh city database in its own temporary folder, initialised by `founder`.
 struct TestCity {
@@ -20,6 +21,13 @@ struct TestCity {
             databasePath: path, settings: Settings(municipalityCode: Self.municipality), founder: "founder",
             displayName: "First Admin", clock: clock, logger: Logger(label: "test"))
         founder = try context.staffMember(login: "founder")
+    }
+
+    /// The same city as seen on another day, for what staff did then (a seat in a course that
+    /// has since ended can only have been taken while it ran).
+    func context(on day: String) throws -> ServiceContext {
+        let date = try #require(ISO8601DateFormatter().date(from: day + "T00:00:00Z"))
+        return ServiceContext(database: context.database, settings: context.settings, clock: .fixed(date), logger: context.logger)
     }
 
     var residents: ResidentService { ResidentService(context: context) }

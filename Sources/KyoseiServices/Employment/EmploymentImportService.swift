@@ -66,10 +66,7 @@ public struct EmploymentImportService: Sendable {
             try recorder.record(row, line: line, in: db, outcome: &outcome)
         }
         for reject in rejects {
-            var record = RejectRecord(
-                fileID: file.id!, line: reject.line, columns: reject.columns.joined(separator: ","),
-                reasons: try RejectedRecord.reasonsText(reject.reasons), recordText: reject.recordText)
-            try record.insert(db)
+            try RejectedRecord.store(reject, fileID: file.id!, in: db)
         }
         outcome.rows = reader.recordCount
         outcome.rejected = rejects.count
@@ -83,9 +80,5 @@ public struct EmploymentImportService: Sendable {
 }
 
 extension EmploymentImportOutcome {
-    func jsonText() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
+    func jsonText() throws -> String { try RejectedRecord.summaryText(self) }
 }

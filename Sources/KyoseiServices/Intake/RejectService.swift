@@ -29,48 +29,23 @@ public struct RejectService: Sendable {
         }
     }
 
-    /// Applies a corrected register row: either `changes` (column → new value) over the
-    /// original record, or a whole corrected `text`. Refused with every reason if still invalid.
+    /// Applies a corrected row of a register export or an attendance file: either `changes`
+    /// (column → new value) over the original record, or a whole corrected `text`. The row is
+    /// judged by exactly the rules its file's rows were, and refused with every reason if it
+    /// still fails them; rows of other files are corrected by their next delivery.
     public func fix(_ id: Int64, changes: [String: String], text: String?, note: String?, by staff: StaffMember) throws -> RejectView {
         try context.perform(.rejectsFix, by: staff, action: "rejects.fix", entity: "reject") { db, audit in
             var reject = try Self.fetch(id, in: db)
             guard reject.state == .open else { throw ServiceError.usage("Reject \(id) is already \(reject.state.rawValue.lowercased()).") }
             let file = try IntakeFileRecord.fetchOne(db, key: reject.fileID)!
-            guard file.kind == .register else {
+            guard file.kind == .register || file.kind == .attendance else {
                 throw ServiceError.usage("Reject \(id) comes from a \(file.kind.rawValue.lowercased()) file; that kind of correction arrives with its own import.")
             }
             let header = RejectedRecord.strings(file.header)
             let corrected = try text ?? RejectedRecord.replacing(changes, in: reject.recordText, header: header)
-            let manifest: RegisterManifest
-            do {
-                manifest = try RegisterManifest(
-                    municipalityCode: context.settings.municipalityCode,
-                    kind: RegisterManifest.ExportKind(rawValue: file.exportKind ?? "delta") ?? .delta,
-                    sequence: file.sequence ?? 1, asOf: file.asOf ?? "", rowCount: file.rowCount, sha256: file.sha256)
-            }
-            let item: IntakeItem<RegisterRow>
-            do {
-                item = try IntakeReader.revalidate(
-                    recordText: corrected, header: header, kind: RegisterKind(manifest: manifest),
-                    fileName: file.fileName, line: reject.line)
-            } catch {
-                throw ServiceError.dataRefused("The corrected record cannot be read: \(error).")
-            }
-            guard case .row(let row, _) = item else {
-                if case .reject(let still) = item {
-                    throw ServiceError.invalid(ValidationError(field: "corrected record", value: "", reason: still.reasons.joined(separator: "; ")))
-                }
-                throw ServiceError.internalFailure("Unexpected result revalidating reject \(id).")
-            }
-            if let newer = try Self.newerRegisterChange(for: row.personID, than: file.sequence ?? 0, in: db) {
-                throw ServiceError.usage("Person \(row.personID) was updated by a later register export (sequence \(newer)); applying this older row would undo it. Dismiss the reject instead.")
-            }
-            let reconciler = try RegisterReconciler(
-                db: db, login: staff.login, timestamp: context.clock.timestamp(), fileName: file.fileName,
-                sequence: file.sequence ?? 0, outcome: SyncOutcome(file: file.fileName, sequence: file.sequence, kind: file.exportKind, outcome: .applied))
-            try reconciler.apply(row, line: reject.line, as: .correction, reference: "reject \(id)")
-            try reconciler.finish(snapshot: false)
-            let residentID = try ResidentRecord.fetchOne(db, personID: row.personID)?.id
+            let residentID = file.kind == .register
+                ? try applyRegisterRow(corrected, header: header, of: file, reject: reject, by: staff, in: db)
+                : try applyAttendanceRow(corrected, header: header, of: file, reject: reject, by: staff, in: db)
             reject.state = .applied
             reject.correctedText = corrected
             reject.resolvedAt = context.clock.timestamp()
@@ -80,6 +55,56 @@ public struct RejectService: Sendable {
             audit.residentIDs = residentID.map { [$0] } ?? []
             audit.detail = "reject=\(id) file=\(file.fileName) line=\(reject.line)"
             return try RejectView.load(reject, in: db)
+        }
+    }
+
+    /// The corrected record as a row of `kind`, or every reason it still fails.
+    private func revalidated<Kind: FileKind>(_ corrected: String, header: [String], kind: Kind, of file: IntakeFileRecord,
+                                             reject: RejectRecord) throws -> Kind.Row {
+        let item: IntakeItem<Kind.Row>
+        do {
+            item = try IntakeReader.revalidate(recordText: corrected, header: header, kind: kind, fileName: file.fileName, line: reject.line)
+        } catch {
+            throw ServiceError.dataRefused("The corrected record cannot be read: \(error).")
+        }
+        switch item {
+        case .row(let row, _): return row
+        case .reject(let still): throw Self.stillInvalid(still.reasons)
+        }
+    }
+
+    private static func stillInvalid(_ reasons: [String]) -> ServiceError {
+        .invalid(ValidationError(field: "corrected record", value: "", reason: reasons.joined(separator: "; ")))
+    }
+
+    private func applyRegisterRow(_ corrected: String, header: [String], of file: IntakeFileRecord, reject: RejectRecord,
+                                  by staff: StaffMember, in db: Database) throws -> Int64? {
+        let manifest = try RegisterManifest(
+            municipalityCode: context.settings.municipalityCode,
+            kind: RegisterManifest.ExportKind(rawValue: file.exportKind ?? "delta") ?? .delta,
+            sequence: file.sequence ?? 1, asOf: file.asOf ?? "", rowCount: file.rowCount, sha256: file.sha256)
+        let row = try revalidated(corrected, header: header, kind: RegisterKind(manifest: manifest), of: file, reject: reject)
+        if let newer = try Self.newerRegisterChange(for: row.personID, than: file.sequence ?? 0, in: db) {
+            throw ServiceError.usage("Person \(row.personID) was updated by a later register export (sequence \(newer)); applying this older row would undo it. Dismiss the reject instead.")
+        }
+        let reconciler = try RegisterReconciler(
+            db: db, login: staff.login, timestamp: context.clock.timestamp(), fileName: file.fileName,
+            sequence: file.sequence ?? 0, outcome: SyncOutcome(file: file.fileName, sequence: file.sequence, kind: file.exportKind, outcome: .applied))
+        try reconciler.apply(row, line: reject.line, as: .correction, reference: "reject \(reject.id!)")
+        try reconciler.finish(snapshot: false)
+        return try ResidentRecord.fetchOne(db, personID: row.personID)?.id
+    }
+
+    /// A corrected attendance row is marked in the course its file was applied to, as the file's
+    /// own rows were: the same reader, then the same check of person and session.
+    private func applyAttendanceRow(_ corrected: String, header: [String], of file: IntakeFileRecord, reject: RejectRecord,
+                                    by staff: StaffMember, in db: Database) throws -> Int64? {
+        let row = try revalidated(corrected, header: header, kind: AttendanceKind(), of: file, reject: reject)
+        let marks = try AttendanceMarks(course: try Course.fetch(file.courseID!, in: db), source: "FILE", login: staff.login,
+                                        timestamp: context.clock.timestamp(), db: db)
+        switch try marks.record(row) {
+        case .recorded(let residentID): return residentID
+        case .setAside(_, let reason): throw Self.stillInvalid([reason])
         }
     }
 

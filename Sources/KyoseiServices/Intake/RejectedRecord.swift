@@ -10,15 +10,27 @@ enum RejectedRecord {
     /// Keeps a roster's rejects for staff and writes the file's final counts and summary.
     static func keep(_ rejects: [Reject], of file: inout IntakeFileRecord, outcome: RosterImportOutcome, in db: Database) throws {
         for reject in rejects {
-            var record = RejectRecord(fileID: file.id!, line: reject.line, columns: reject.columns.joined(separator: ","),
-                                      reasons: try reasonsText(reject.reasons), recordText: reject.recordText)
-            try record.insert(db)
+            try store(reject, fileID: file.id!, in: db)
         }
         file.rowCount = outcome.rows
         file.rowsApplied = outcome.applied
         file.rowsRejected = outcome.rejected
         file.summary = String(decoding: try JSONEncoder().encode(outcome), as: UTF8.self)
         try file.update(db)
+    }
+
+    /// Keeps one row set aside from the file `fileID`, open, for staff to fix or dismiss.
+    static func store(_ reject: Reject, fileID: Int64, in db: Database) throws {
+        var record = RejectRecord(fileID: fileID, line: reject.line, columns: reject.columns.joined(separator: ","),
+                                  reasons: try reasonsText(reject.reasons), recordText: reject.recordText)
+        try record.insert(db)
+    }
+
+    /// A file's summary as stored in `intake_file.summary`: JSON with its keys in order.
+    static func summaryText(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     static func headerText(_ header: [String]) throws -> String { try jsonArray(header) }

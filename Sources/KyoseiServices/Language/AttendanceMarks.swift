@@ -1,5 +1,6 @@
 import GRDB
 import KyoseiDomain
+import KyoseiIntake
 
 /// Writes marks for one course: its sessions by number and the people it seated, looked up by
 /// every name staff or a provider may use (K<number>, person id, card number) once, so a file of
@@ -43,10 +44,22 @@ struct AttendanceMarks {
             """)
     }
 
-    /// The resident a provider's text names, if the course seated them.
-    func residentID(named text: String) -> Int64? {
-        guard let ref = try? ResidentRef(text) else { return nil }
-        return people[ref.description.uppercased()]
+    /// What became of one row of a provider's file.
+    enum FileMark: Equatable {
+        case recorded(residentID: Int64)
+        case setAside(columns: [String], reason: String)
+    }
+
+    /// Records one row of a provider's file, or says which column is wrong and why: the one
+    /// judgement for the file's rows and for a row staff corrected later (`rejects fix`).
+    func record(_ row: AttendanceRow) throws -> FileMark {
+        guard let ref = try? ResidentRef(row.person), let residentID = people[ref.description.uppercased()] else {
+            return .setAside(columns: ["person"], reason: "person \(row.person), session \(row.session): is not a person given a seat in course \(course.id)")
+        }
+        if let problem = try record(session: row.session, residentID: residentID, present: row.present) {
+            return .setAside(columns: ["session"], reason: "person \(row.person), session \(row.session): \(problem)")
+        }
+        return .recorded(residentID: residentID)
     }
 
     /// Records one mark, or says why it cannot be recorded.

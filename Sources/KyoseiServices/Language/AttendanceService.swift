@@ -33,39 +33,55 @@ public struct AttendanceService: Sendable {
         }
     }
 
-    /// Applies a provider's attendance file for one course in one transaction: a file the pipeline
-    /// refuses changes nothing (exit 3); a row naming someone or a session the course does not
-    /// have is set aside and the other rows are applied.
+    /// Applies a provider's attendance file for one course in one transaction, as an intake file
+    /// like any other: a file the pipeline refuses, or a course that does not exist, changes
+    /// nothing; the same bytes again are recognised and change nothing; a row naming someone or
+    /// a session the course does not have is kept for `kyosei rejects` and the other rows applied.
     public func importFile(course courseID: Int64, path: String, by staff: StaffMember) throws -> AttendanceImportOutcome {
         let name = (path as NSString).lastPathComponent
         do {
             let reader = try IntakeReader(path: path, kind: AttendanceKind())
             return try context.perform(.courseEnroll, by: staff, action: "course.attend.file", entity: "course_attendance") { db, audit in
-                let marks = try AttendanceMarks(course: try Course.fetch(courseID, in: db), source: "FILE", login: staff.login,
-                                                timestamp: context.clock.timestamp(), db: db)
-                var outcome = AttendanceImportOutcome(file: name, marked: 0, rejects: [])
+                let course = try Course.fetch(courseID, in: db)
+                if let done = try IntakeFileRecord.all().filter(kind: .attendance).filter(sha256: reader.scan.sha256).fetchOne(db) {
+                    audit.detail = "course=\(courseID) file=\(name) already applied"
+                    return AttendanceImportOutcome(
+                        file: name, course: courseID, outcome: .alreadyApplied,
+                        reason: "this file was already applied to course \(done.courseID ?? courseID) as \(done.fileName) on \(done.appliedAt); nothing changed")
+                }
+                var file = IntakeFileRecord(
+                    kind: .attendance, fileName: name, sha256: reader.scan.sha256, sequence: nil, exportKind: nil, asOf: nil,
+                    encoding: reader.scan.encoding.rawValue, header: try RejectedRecord.headerText(reader.header),
+                    rowCount: 0, rowsApplied: 0, rowsRejected: 0, summary: "{}",
+                    appliedAt: context.clock.timestamp(), appliedBy: staff.login, courseID: courseID)
+                try file.insert(db)
+                let marks = try AttendanceMarks(course: course, source: "FILE", login: staff.login, timestamp: context.clock.timestamp(), db: db)
+                var outcome = AttendanceImportOutcome(file: name, course: courseID, outcome: .applied)
                 var touched = Set<Int64>()
                 while let item = try reader.next() {
+                    let reject: Reject
                     switch item {
-                    case .reject(let reject):
-                        outcome.rejects.append(reject)
+                    case .reject(let setAside):
+                        reject = setAside
                     case .row(let row, let line):
-                        let problem: String?
-                        if let residentID = marks.residentID(named: row.person) {
-                            problem = try marks.record(session: row.session, residentID: residentID, present: row.present)
-                            if problem == nil { touched.insert(residentID) }
-                        } else {
-                            problem = "is not a person given a seat in course \(courseID)"
-                        }
-                        if let problem {
-                            outcome.rejects.append(Reject(file: name, line: line, columns: ["session", "person"],
-                                                          reasons: ["person \(row.person), session \(row.session): \(problem)"],
-                                                          recordText: reader.lastRecordText))
-                        } else {
+                        switch try marks.record(row) {
+                        case .recorded(let residentID):
+                            touched.insert(residentID)
                             outcome.marked += 1
+                            continue
+                        case .setAside(let columns, let reason):
+                            reject = Reject(file: name, line: line, columns: columns, reasons: [reason], recordText: reader.lastRecordText)
                         }
                     }
+                    try RejectedRecord.store(reject, fileID: file.id!, in: db)
+                    outcome.rejects.append(reject)
                 }
+                file.rowCount = reader.recordCount
+                file.rowsApplied = outcome.marked
+                file.rowsRejected = outcome.rejects.count
+                file.summary = try RejectedRecord.summaryText(
+                    ["course": courseID, "rows": Int64(reader.recordCount), "marked": Int64(outcome.marked), "rejected": Int64(outcome.rejects.count)])
+                try file.update(db)
                 audit.residentIDs = touched.sorted()
                 audit.detail = "course=\(courseID) file=\(name) marked=\(outcome.marked) rejected=\(outcome.rejects.count)"
                 return outcome

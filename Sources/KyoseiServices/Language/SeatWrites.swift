@@ -13,7 +13,11 @@ struct SeatWrites {
     let today: LocalDate
 
     /// Seats the person if a seat is free, else puts them on the waitlist in their priority group.
+    /// A course whose term is over has nothing left to offer, so it takes nobody, seat or waitlist.
     func enroll(_ resident: ResidentRecord, in course: Course, db: Database) throws -> SeatOutcome {
+        guard course.endsOn >= today else {
+            throw ServiceError.usage("Course \(course.id) ended on \(course.endsOn); nobody can be enrolled in or transferred into a course whose term is over.")
+        }
         let residentID = resident.id!
         if let state = try String.fetchOne(
             db, sql: "SELECT state FROM course_seat WHERE course_id = ? AND resident_id = ? AND state IN ('ENROLLED','WAITLISTED')",

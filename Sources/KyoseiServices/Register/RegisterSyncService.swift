@@ -110,10 +110,7 @@ public struct RegisterSyncService: Sendable {
                 appliedBy: staff.login)
             try file.insert(db)
             for reject in rejects {
-                var record = RejectRecord(
-                    fileID: file.id!, line: reject.line, columns: reject.columns.joined(separator: ","),
-                    reasons: try RejectedRecord.reasonsText(reject.reasons), recordText: reject.recordText)
-                try record.insert(db)
+                try RejectedRecord.store(reject, fileID: file.id!, in: db)
             }
             audit.residentIDs = reconciler.touched
             audit.detail = "file=\(name) seq=\(manifest.sequence) kind=\(manifest.kind.rawValue) rows=\(outcome.rows) applied=\(outcome.applied) rejected=\(outcome.rejected)"
@@ -170,9 +167,5 @@ struct SyncRefusal: Error {
 }
 
 extension SyncOutcome {
-    func jsonText() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
+    func jsonText() throws -> String { try RejectedRecord.summaryText(self) }
 }

@@ -1,12 +1,13 @@
 import GRDB
 
 /// A file that was applied, so a second delivery of it is a no-op: a register export is known
-/// by its sequence (and must keep its hash), any other file by its kind and hash.
+/// by its sequence (and must keep its hash), any other file by its kind and hash. An attendance
+/// file names no course, so the course it was applied to is kept with it for its rejects.
 public struct IntakeFileRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Equatable {
     public static let databaseTableName = "intake_file"
 
     public enum Kind: String, Codable, Sendable {
-        case register = "REGISTER", insurance = "INSURANCE", school = "SCHOOL", employment = "EMPLOYMENT"
+        case register = "REGISTER", insurance = "INSURANCE", school = "SCHOOL", employment = "EMPLOYMENT", attendance = "ATTENDANCE"
     }
 
     public var id: Int64?
@@ -24,10 +25,11 @@ public struct IntakeFileRecord: Codable, FetchableRecord, MutablePersistableReco
     public var summary: String
     public var appliedAt: String
     public var appliedBy: String
+    public var courseID: Int64?
 
     public init(id: Int64? = nil, kind: Kind, fileName: String, sha256: String, sequence: Int?, exportKind: String?,
                 asOf: String?, encoding: String, header: String, rowCount: Int, rowsApplied: Int, rowsRejected: Int,
-                summary: String, appliedAt: String, appliedBy: String) {
+                summary: String, appliedAt: String, appliedBy: String, courseID: Int64? = nil) {
         self.id = id
         self.kind = kind
         self.fileName = fileName
@@ -43,6 +45,7 @@ public struct IntakeFileRecord: Codable, FetchableRecord, MutablePersistableReco
         self.summary = summary
         self.appliedAt = appliedAt
         self.appliedBy = appliedBy
+        self.courseID = courseID
     }
 
     enum CodingKeys: String, CodingKey {
@@ -55,6 +58,7 @@ public struct IntakeFileRecord: Codable, FetchableRecord, MutablePersistableReco
         case rowsRejected = "rows_rejected"
         case appliedAt = "applied_at"
         case appliedBy = "applied_by"
+        case courseID = "course_id"
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -11,9 +11,11 @@ struct CourseAttend: AsyncParsableCommand {
               session,person,present
             one row per person and session: the session's number in the course, the person
             (K<number>, 11-digit person id or residence card number) and Y or N. A file that
-            cannot be read is refused whole (exit 3); a row naming a session the course lacks or
-            someone it never seated is set aside and the rest applied. A mark given again
-            replaces the earlier one. A course is completed at language.completion_percent
+            cannot be read is refused whole (exit 3) and changes nothing; a row naming a session
+            the course lacks or someone it never seated is set aside, kept with its line, columns
+            and reasons for `kyosei rejects list|show|fix|dismiss`, and the rest applied. The
+            same file sent again is recognised by its bytes and reported as already applied
+            (exit 0, nothing changed). A mark given again replaces the earlier one. A course is completed at language.completion_percent
             (default 80) of its sessions attended.
             Example:
               kyosei course attend 3 --session 4 --present K12,K15 --absent K20
@@ -42,8 +44,14 @@ struct CourseAttend: AsyncParsableCommand {
             if output.json {
                 try Output.json(outcome)
             } else {
-                print("\(outcome.file): \(outcome.marked) marks recorded, \(outcome.rejects.count) rows set aside.")
-                outcome.rejects.forEach { print("  \($0)") }
+                switch outcome.outcome {
+                case .applied:
+                    print("\(outcome.file): \(outcome.marked) marks recorded in course \(course), \(outcome.rejects.count) rows set aside"
+                          + (outcome.rejects.isEmpty ? "." : " (see `kyosei rejects list`):"))
+                    outcome.rejects.forEach { print("  \($0)") }
+                case .alreadyApplied, .refused:
+                    print("\(outcome.file): \(outcome.reason ?? outcome.outcome.rawValue).")
+                }
             }
             return
         }

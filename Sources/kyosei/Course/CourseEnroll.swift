@@ -13,7 +13,8 @@ struct CourseEnroll: AsyncParsableCommand {
             resolves the person's LANGUAGE_REFERRAL cases it answers. PERSON is K<number>, an
             11-digit register person id or a residence card number; `course show --json` names
             people by the person id, or K<number> for someone the register does not show, and
-            both are accepted here. With --json prints
+            both are accepted here. A course whose term has ended (its end date is before today)
+            takes nobody: refused with exit 1. With --json prints
             {"outcome": "enrolled" or "waitlisted", "position": place on the waitlist, or null}.
             Example:
               kyosei course enroll 3 12345678901 --json

@@ -8,6 +8,7 @@ struct CourseTransfer: AsyncParsableCommand {
         discussion: """
             The seat left behind goes to the first on that course's waitlist, in the same
             transaction. A full target course is refused: enroll the person there to wait instead.
+            A target course whose term has ended is refused too (exit 1); the seat stays where it is.
             With --json prints {"promoted": person id or null}.
             Example:
               kyosei course transfer K12 --from 3 --to 5

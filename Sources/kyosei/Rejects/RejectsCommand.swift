@@ -73,9 +73,15 @@ struct RejectsFix: AsyncParsableCommand {
         commandName: "fix",
         abstract: "Correct a rejected row and apply it (checked by the same rules as the file).",
         discussion: """
+            Rows of register exports and of course attendance files are corrected here; a
+            corrected attendance row is marked in the course its file was applied to. Rows of
+            insurance, school and employment files are corrected by the partner's next file.
+            A correction that still breaks a rule is refused with every reason (exit 1) and the
+            reject stays open.
             Example:
               kyosei rejects fix 3 --set birth_date=1990-02-28 --note "checked with the resident's card"
               kyosei rejects fix 4 --text '12345678901,221309,MID_LONG_TERM,…'
+              kyosei rejects fix 7 --set session=2 --note "the provider numbered from 0"
             """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
