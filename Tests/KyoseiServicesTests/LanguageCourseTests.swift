@@ -126,6 +126,18 @@ private struct LanguageCity {
         #expect(try lc.courses.show(ended, by: lc.city.founder).enrolled.isEmpty)
         #expect(try lc.enroll(newcomer, endsToday).outcome == .enrolled)
     }
+
+    @Test func aSeatGivenUpAfterTheTermGoesToNobody() throws {
+        let lc = try LanguageCity()
+        let ended = try lc.course(capacity: 1, starts: "2026-10-01", ends: "2026-11-10")
+        let (seated, waiting) = (try lc.person("SEATED"), try lc.person("WAITING"))
+        let whileItRan = SeatService(context: try lc.city.context(on: "2026-10-01"))
+        _ = try whileItRan.enroll(.kyosei(seated), in: ended, by: lc.city.founder)
+        #expect(try whileItRan.enroll(.kyosei(waiting), in: ended, by: lc.city.founder).outcome == .waitlisted)
+        #expect(try lc.seats.withdraw(.kyosei(seated), from: ended, by: lc.city.founder) == nil)
+        let after = try lc.courses.show(ended, by: lc.city.founder)
+        #expect(after.enrolled.isEmpty && after.waitlist == ["K\(waiting)"])
+    }
 }
 
 @Suite struct AttendanceTests {

@@ -52,7 +52,8 @@ struct SeatWrites {
     }
 
     /// Takes the person off the course (`state`: WITHDRAWN or TRANSFERRED). A seat given up goes
-    /// at once to the first on the waitlist, who is told on a case; returns that person.
+    /// at once to the first on the waitlist, who is told on a case; returns that person. A seat in
+    /// a course whose term is over goes to nobody: there is nothing left to attend.
     func leave(_ resident: ResidentRecord, course: Course, state: String, db: Database) throws -> ResidentRecord? {
         guard let row = try Row.fetchOne(
             db, sql: "SELECT id, state FROM course_seat WHERE course_id = ? AND resident_id = ? AND state IN ('ENROLLED','WAITLISTED')",
@@ -61,7 +62,7 @@ struct SeatWrites {
         }
         try db.execute(sql: "UPDATE course_seat SET state = ?, left_on = ? WHERE id = ?",
                        arguments: [state, today.description, row["id"] as Int64])
-        guard row["state"] as String == "ENROLLED" else { return nil }
+        guard row["state"] as String == "ENROLLED", course.endsOn >= today else { return nil }
         guard let next = try Row.fetchOne(db, sql: """
             SELECT id, resident_id FROM course_seat WHERE course_id = ? AND state = 'WAITLISTED'
             ORDER BY priority_rank, id LIMIT 1
