@@ -116,6 +116,8 @@ public enum Suppression {
     /// to hide among those tied to it (the same block of another group, or a block of the same
     /// group sharing a count with it), preferring one that closes the gap. The total is the
     /// partner of last resort, because another cut of the same people publishes it too.
+    /// `aggregates` are groups that are sums of others (row → its parts, a region of its
+    /// nationalities), placed after them; only the groups before them add up to the total.
     public static func withheld(
         rows: [[Int?]], totals: [Int?], columns: [ReportColumn], relations: [RowRelation] = [], minimum: Int,
         aggregates: [Int: [Int]] = [:]
