@@ -111,125 +111,19 @@ public enum Suppression {
     }
 
     /// The blocks to withhold: every block with a secret (a small count, share part, whole or
-    /// remainder, or a count not known here), then, while the attacker in `DisclosureAudit` can
-    /// still work one out from what is left, one more block at a time: the one that costs least
-    /// to hide among those tied to it (the same block of another group, or a block of the same
-    /// group sharing a count with it), preferring one that closes the gap. The total is the
-    /// partner of last resort, because another cut of the same people publishes it too.
+    /// remainder, or a count not known here), then as many more as `ComplementSearch` needs so
+    /// that the attacker in `DisclosureAudit` can work none of them out from what is left.
     /// `aggregates` are groups that are sums of others (row → its parts, a region of its
     /// nationalities), placed after them; only the groups before them add up to the total.
     public static func withheld(
         rows: [[Int?]], totals: [Int?], columns: [ReportColumn], relations: [RowRelation] = [], minimum: Int,
         aggregates: [Int: [Int]] = [:]
     ) -> Withheld {
-        let all = rows + [totals]
-        let secrets = all.map { counts in
-            columns.reduce(into: [Int: [[[Int: Int]]]]()) { byBlock, column in
-                let found = column.secrets(counts, minimum: minimum) ?? column.measures.filter { counts[$0] == nil }.map { [$0: 1] }
-                if !found.isEmpty { byBlock[column.block, default: []] += found.map { [$0] } }
-            }
-        }
-        var audit = DisclosureAudit(counts: all, columns: columns, relations: relations, aggregates: aggregates, secrets: secrets)
-        let rowSums = columns.filter { $0.differenceForm != nil }.map(\.measures) + relations.map { [$0.whole] + $0.parts }
-        let linked = linkedBlocks(columns: columns, ties: columns.map(\.measures) + rowSums)
-        let summed = linkedBlocks(columns: columns, ties: rowSums)
-        var hidden = secrets.map { Set($0.keys) }
-        // The groups of rows that add up to another row: every group that is not a sum to the
-        // total; the sums (regions) to the total too; each sum to its parts.
-        let partition = aggregates.keys.min() ?? rows.count
-        let columnSums = [Array(0..<partition) + [rows.count]] + (aggregates.isEmpty ? [] : [aggregates.keys.sorted() + [rows.count]])
-            + aggregates.sorted { $0.key < $1.key }.map { [$0.key] + $0.value }
-        var hopeless: [(row: Int, block: Int)] = []
-        var partners: [(row: Int, block: Int)] = []
-        func weight(_ cell: (row: Int, block: Int)) -> Int {
-            columns.filter { $0.block == cell.block }.flatMap(\.measures).map { all[cell.row][$0] ?? 0 }.max() ?? 0
-        }
-        func visible(_ cells: [(row: Int, block: Int)]) -> [(row: Int, block: Int)] {
-            cells.filter { !hidden[$0.row].contains($0.block) }.sorted { (weight($0), $0.row) < (weight($1), $1.row) }
-        }
-        // The usual pattern first, without solving anything: a block withheld in one group alone
-        // takes the smallest other group's with it, and a figure withheld alone among those tied
-        // to it in its group takes the smallest of them.
-        var settled = false
-        while !settled {
-            settled = true
-            for block in linked.keys.sorted() {
-                for group in columnSums {
-                    let members = group.filter { $0 < rows.count }
-                    guard members.filter({ hidden[$0].contains(block) }).count == 1,
-                          let partner = visible(members.map { (row: $0, block: block) }).first(where: { weight($0) > 0 }) else { continue }
-                    hidden[partner.row].insert(partner.block)
-                    partners.append(partner)
-                    settled = false
-                }
-            }
-            for row in all.indices {
-                for block in hidden[row] where summed[block, default: []].allSatisfy({ !hidden[row].contains($0) }) {
-                    if let partner = visible(summed[block, default: []].map { (row: row, block: $0) }).first(where: { weight($0) > 0 }) {
-                        hidden[row].insert(partner.block)
-                        partners.append(partner)
-                        settled = false
-                    }
-                }
-            }
-        }
-        for row in all.indices {
-            for block in hidden[row] where secrets[row][block] == nil {
-                audit.secrets[row][block] = columns.filter { $0.block == block }.map(\.published)
-            }
-        }
-        while let leak = audit.exposed(hidden: hidden).first(where: { cell in !hopeless.contains { $0 == cell } }) {
-            let sameBlock = visible(Set(columnSums.filter { $0.contains(leak.row) }.joined()).subtracting([leak.row, rows.count])
-                .map { (row: $0, block: leak.block) })
-            let sameRow = visible(linked[leak.block, default: []].map { (row: leak.row, block: $0) })
-            let candidates = (sameBlock + sameRow).filter { weight($0) > 0 }
-            let tried = (sameBlock.filter { weight($0) > 0 }.prefix(3) + sameRow.filter { weight($0) > 0 }.prefix(3))
-                .sorted { (weight($0), $0.row, $0.block) < (weight($1), $1.row, $1.block) }
-            let closing = tried.first { candidate in
-                var trial = hidden
-                trial[candidate.row].insert(candidate.block)
-                return !audit.exposed(hidden: trial).contains { $0 == leak }
-            }
-            let total = (row: rows.count, block: leak.block)
-            guard let partner = closing ?? candidates.first ?? visible([total]).first ?? (sameBlock + sameRow).first else {
-                hopeless.append(leak)
-                continue
-            }
-            hidden[partner.row].insert(partner.block)
-            audit.secrets[partner.row][partner.block, default: []] += columns.filter { $0.block == partner.block }.map(\.published)
-            partners.append(partner)
-        }
-        // Greedy choices overshoot: publish again any partner the rest no longer needs, with the
-        // partners that were only there to cover for it.
-        func isPartner(_ cell: (row: Int, block: Int)) -> Bool { partners.contains { $0 == cell } && hidden[cell.row].contains(cell.block) }
-        for partner in partners.sorted(by: { weight($0) > weight($1) }) where hidden[partner.row].contains(partner.block) {
-            var trial = hidden
-            trial[partner.row].remove(partner.block)
-            while true {
-                let exposed = audit.exposed(hidden: trial).filter { cell in !hopeless.contains { $0 == cell } }
-                if exposed.isEmpty {
-                    hidden = trial
-                    break
-                }
-                guard exposed.allSatisfy(isPartner) else { break }
-                for cell in exposed { trial[cell.row].remove(cell.block) }
-            }
-        }
-        return Withheld(rows: Array(hidden.dropLast()), total: hidden[rows.count])
-    }
-
-    /// Blocks of one group tied together through the measures of each tie (a share, a
-    /// difference, a row relation), directly or through other ties.
-    static func linkedBlocks(columns: [ReportColumn], ties: [[Int]]) -> [Int: [Int]] {
-        var component = Dictionary(uniqueKeysWithValues: Set(columns.flatMap(\.measures) + ties.joined()).map { ($0, $0) })
-        func root(_ m: Int) -> Int { component[m] == m ? m : root(component[m]!) }
-        for tie in ties {
-            for m in tie.dropFirst() { component[root(m)] = root(tie[0]) }
-        }
-        let blocks = Set(columns.map(\.block))
-        func roots(_ block: Int) -> Set<Int> { Set(columns.filter { $0.block == block }.flatMap(\.measures).map(root)) }
-        return Dictionary(uniqueKeysWithValues: blocks.map { block in
-            (block, blocks.filter { $0 != block && !roots($0).isDisjoint(with: roots(block)) }.sorted())
-        })
+        var search = ComplementSearch(rows: rows, totals: totals, columns: columns, relations: relations, minimum: minimum,
+                                      aggregates: aggregates)
+        search.settleUsualPattern()
+        search.closeLeaks()
+        search.publishUnneededPartners()
+        return Withheld(rows: Array(search.hidden.dropLast()), total: search.hidden[rows.count])
     }
 }
