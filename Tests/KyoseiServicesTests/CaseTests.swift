@@ -3,6 +3,7 @@ import GRDB
 import KyoseiDomain
 import KyoseiServices
 import KyoseiStore
+import Logging
 import Testing
 
 @Suite struct CaseWorkflowTests {
@@ -169,6 +170,41 @@ import Testing
         _ = try CaseService(context: city.context).resolve(review.id!, outcome: .notApplicable, note: "different people", by: city.founder)
         let after = try rules.run(by: city.founder).first { $0.rule == "IDENTITY_REVIEW" }!
         #expect(after.found == 0 && after.raised == 0)
+    }
+
+    @Test func aRunForSomeResidentsLeavesTheOthersGoneCausesAlone() throws {
+        let ana = try city.add("SILVA ANA")
+        let bo = try city.add("TRAN BO", nationality: "VN")
+        for id in [ana.id, bo.id] { try setExpiry(id, today.adding(days: 10)) }
+        _ = try rules.run(by: city.founder)
+        for id in [ana.id, bo.id] { try setExpiry(id, today.adding(days: 400)) }
+        let scoped = try rules.run(residents: [ana.id], by: city.founder).first { $0.rule == "STAY_EXPIRING" }!
+        #expect(scoped.causeGone == 1 && scoped.autoResolved == 1)
+        #expect(try cases(.stayExpiring).map(\.state) == [.resolved, .open])
+        let whole = try rules.run(by: city.founder).first { $0.rule == "STAY_EXPIRING" }!
+        #expect(whole.causeGone == 1 && whole.autoResolved == 1)
+        #expect(try cases(.stayExpiring).map(\.state) == [.resolved, .resolved])
+    }
+
+    @Test func aGoneCauseIsNotedOnceWhereTheRuleDoesNotResolve() throws {
+        let ana = try city.add("SILVA ANA")
+        try setExpiry(ana.id, today.adding(days: 10))
+        _ = try rules.run(by: city.founder)
+        try setExpiry(ana.id, today.adding(days: 400))
+        let context = try Startup.open(databasePath: city.path, settings: Settings(municipalityCode: TestCity.municipality, autoResolveRules: []),
+                                       clock: city.context.clock, logger: Logger(label: "test"))
+        let keeping = RulesService(context: context)
+        let first = try keeping.run(by: city.founder).first { $0.rule == "STAY_EXPIRING" }!
+        let second = try keeping.run(by: city.founder).first { $0.rule == "STAY_EXPIRING" }!
+        #expect(first.causeGone == 1 && first.autoResolved == 0)
+        #expect(second.causeGone == 0 && second.autoResolved == 0 && second.alreadyOpen == 0)
+        let kept = try cases(.stayExpiring)
+        #expect(kept.map(\.state) == [.open])
+        #expect(kept[0].causeGoneAt != nil)
+        let notes = try city.context.database.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM case_event WHERE case_id = ? AND kind = 'CAUSE_GONE'", arguments: [kept[0].id!])
+        }
+        #expect(notes == 1)
     }
 }
 

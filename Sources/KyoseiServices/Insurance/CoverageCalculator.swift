@@ -56,30 +56,32 @@ struct CoverageCalculator {
     func forEachStanding(residents ids: Set<Int64>? = nil, in db: Database, _ body: (Standing) throws -> Void) throws {
         let evaluated = try evaluatedObligations(in: db)
         let work = evaluated.contains(.employment) ? try jobs(in: db) : [:]
-        var active: [Int64: (schemes: Set<InsuranceScheme>, exempt: Bool)] = [:]
+        // The active enrollments walk beside the residents in resident order, so only one
+        // person's enrollments are held at a time, whatever the size of the city.
         let enrollments = try Row.fetchCursor(db, sql: """
             SELECT resident_id, scheme, agreement_exempt FROM enrollment
             WHERE resident_id IS NOT NULL AND enrolled_from <= ? AND (enrolled_until IS NULL OR enrolled_until >= ?)
+            ORDER BY resident_id
             """, arguments: [date.description, date.description])
-        while let row = try enrollments.next() {
-            let id: Int64 = row["resident_id"]
-            guard let scheme = InsuranceScheme(rawValue: row["scheme"]) else { continue }
-            var entry = active[id] ?? ([], false)
-            entry.schemes.insert(scheme)
-            if scheme.branch == .pension, row["agreement_exempt"] as Bool { entry.exempt = true }
-            active[id] = entry
-        }
+        var enrollment = try enrollments.next()
         let residents = try Row.fetchCursor(db, sql: """
             SELECT id, birth_date, nationality, status_of_residence, district_code, register_state FROM resident
-            WHERE register_state = 'REGISTERED'
+            WHERE register_state = 'REGISTERED' ORDER BY id
             """)
         while let row = try residents.next() {
             let id: Int64 = row["id"]
+            var held: (schemes: Set<InsuranceScheme>, exempt: Bool) = ([], false)
+            while let current = enrollment, (current["resident_id"] as Int64) <= id {
+                if (current["resident_id"] as Int64) == id, let scheme = InsuranceScheme(rawValue: current["scheme"]) {
+                    held.schemes.insert(scheme)
+                    if scheme.branch == .pension, current["agreement_exempt"] as Bool { held.exempt = true }
+                }
+                enrollment = try enrollments.next()
+            }
             if let ids, !ids.contains(id) { continue }
             guard let birth = try? LocalDate(row["birth_date"] as String), let nationality = try? Nationality(row["nationality"] as String)
             else { continue }
             let age = birth.age(on: date)
-            let held = active[id] ?? ([], false)
             var obligations: [CoverageObligation: Bool] = [:]
             let job = work[id]
             for obligation in evaluated

@@ -8,7 +8,9 @@ public protocol CaseRule: Sendable {
     /// Stable name, kept on every case the rule raises (`STAY_EXPIRING`).
     var name: String { get }
     var caseType: CaseType { get }
-    func evaluate(asOf: LocalDate, settings: Settings, in db: Database) throws -> [RuleFinding]
+    /// Hands each finding to `found` as the rule's query streams it, so a whole city's findings
+    /// are never held at once. The engine writes cases from `found`; a rule reads no case.
+    func evaluate(asOf: LocalDate, settings: Settings, in db: Database, _ found: (RuleFinding) throws -> Void) throws
 }
 
 /// Something a rule found about one person.

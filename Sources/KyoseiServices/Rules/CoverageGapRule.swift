@@ -8,17 +8,15 @@ struct CoverageGapRule: CaseRule {
     let name = "COVERAGE_GAP"
     let caseType = CaseType.coverageGap
 
-    func evaluate(asOf: LocalDate, settings: Settings, in db: Database) throws -> [RuleFinding] {
-        var findings: [RuleFinding] = []
+    func evaluate(asOf: LocalDate, settings: Settings, in db: Database, _ found: (RuleFinding) throws -> Void) throws {
         try CoverageCalculator(settings: settings, date: asOf).forEachStanding(in: db) { standing in
             for (obligation, covered) in standing.obligations where !covered {
-                findings.append(RuleFinding(
+                try found(RuleFinding(
                     residentID: standing.residentID, cause: "gap:\(obligation.rawValue)",
                     title: "No \(obligation.rawValue) insurance on record",
                     detail: "Registered and under the \(obligation.rawValue)-insurance obligation, but no roster shows an enrollment on \(asOf).",
                     priority: obligation == .health ? .high : .normal, dueDate: asOf.adding(days: 30), district: standing.district))
             }
         }
-        return findings
     }
 }

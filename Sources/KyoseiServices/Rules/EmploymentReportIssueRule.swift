@@ -11,7 +11,7 @@ struct EmploymentReportIssueRule: CaseRule {
     let name = "EMPLOYMENT_REPORT_ISSUE"
     let caseType = CaseType.employmentReportIssue
 
-    func evaluate(asOf: LocalDate, settings: Settings, in db: Database) throws -> [RuleFinding] {
+    func evaluate(asOf: LocalDate, settings: Settings, in db: Database, _ found: (RuleFinding) throws -> Void) throws {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT f.kind, f.reason, n.id AS notification_id, n.resident_id, n.employer_id, n.report_type, n.event_date,
                    n.establishment_name, r.district_code
@@ -20,21 +20,19 @@ struct EmploymentReportIssueRule: CaseRule {
             JOIN resident r ON r.id = n.resident_id
             ORDER BY f.id
             """)
-        var findings: [RuleFinding] = []
         while let row = try rows.next() {
             guard let kind = EmploymentFindingKind(rawValue: row["kind"]) else { continue }
             let employer: String = row["employer_id"]
             let reportType: String = row["report_type"]
             let eventDate: String = row["event_date"]
             let notification: Int64 = row["notification_id"]
-            findings.append(RuleFinding(
+            try found(RuleFinding(
                 residentID: row["resident_id"], cause: "\(kind.rawValue):\(employer):\(reportType):\(eventDate)",
                 title: Self.title(kind, establishment: row["establishment_name"]),
                 detail: row["reason"], priority: Self.priority(kind), dueDate: asOf.adding(days: kind == .lateReport ? 30 : 14),
                 district: (row["district_code"] as String?).flatMap { try? DistrictCode($0) },
                 links: [("employment_notification", String(notification)), ("employer", employer)]))
         }
-        return findings
     }
 
     static func title(_ kind: EmploymentFindingKind, establishment: String) -> String {

@@ -8,19 +8,18 @@ struct IdentityReviewRule: CaseRule {
     let name = "IDENTITY_REVIEW"
     let caseType = CaseType.identityReview
 
-    func evaluate(asOf: LocalDate, settings: Settings, in db: Database) throws -> [RuleFinding] {
-        let rows = try Row.fetchAll(db, sql: """
+    func evaluate(asOf: LocalDate, settings: Settings, in db: Database, _ found: (RuleFinding) throws -> Void) throws {
+        try Row.fetchCursor(db, sql: """
             SELECT v.id, v.resident_id, v.candidate_ids, v.reason, v.source_ref, r.district_code
             FROM identity_review v JOIN resident r ON r.id = v.resident_id WHERE v.state = 'OPEN'
-            """)
-        return rows.map { row in
+            """).forEach { row in
             let id: Int64 = row["id"]
             let candidates: String = row["candidate_ids"]
-            return RuleFinding(
+            try found(RuleFinding(
                 residentID: row["resident_id"], cause: "review:\(id)", title: "Is this person also \(candidates)?",
                 detail: "\(row["reason"] as String) (\(row["source_ref"] as String))", priority: .high,
                 dueDate: asOf.adding(days: 7), district: (row["district_code"] as String?).flatMap { try? DistrictCode($0) },
-                links: [("identity_review", String(id))] + candidates.split(separator: ",").map { ("resident", String($0)) })
+                links: [("identity_review", String(id))] + candidates.split(separator: ",").map { ("resident", String($0)) }))
         }
     }
 }

@@ -54,8 +54,10 @@ struct LanguageReferralRule: CaseRule {
         }
     }
 
-    func evaluate(asOf: LocalDate, settings: Settings, in db: Database) throws -> [RuleFinding] {
-        try newcomers(asOf: asOf, settings: settings, db: db) + children(asOf: asOf, db: db) + belowA2(asOf: asOf, db: db)
+    func evaluate(asOf: LocalDate, settings: Settings, in db: Database, _ found: (RuleFinding) throws -> Void) throws {
+        try newcomers(asOf: asOf, settings: settings, db: db, found)
+        try children(asOf: asOf, db: db, found)
+        try belowA2(asOf: asOf, db: db, found)
     }
 
     private func finding(_ row: Row, _ cause: Cause, title: String, detail: String, priority: CasePriority,
@@ -64,52 +66,49 @@ struct LanguageReferralRule: CaseRule {
                     district: (row["district_code"] as String?).flatMap { try? DistrictCode($0) })
     }
 
-    private func newcomers(asOf: LocalDate, settings: Settings, db: Database) throws -> [RuleFinding] {
-        let rows = try Row.fetchAll(db, sql: """
+    private func newcomers(asOf: LocalDate, settings: Settings, db: Database, _ found: (RuleFinding) throws -> Void) throws {
+        try Row.fetchCursor(db, sql: """
             SELECT r.id, r.district_code, r.resident_since FROM resident r
             WHERE r.register_state = 'REGISTERED' AND r.resident_since BETWEEN ? AND ? AND r.birth_date <= ?
               AND NOT EXISTS (SELECT 1 FROM course_seat s JOIN course c ON c.id = s.course_id
                               WHERE s.resident_id = r.id AND s.state = 'ENROLLED' AND c.kind = 'ORIENTATION')
             """, arguments: [asOf.adding(days: -settings.languageNewcomerWindowDays).description, asOf.description,
-                             asOf.adding(years: -Self.adultAge).description])
-        return rows.map { row in
+                             asOf.adding(years: -Self.adultAge).description]).forEach { row in
             let since: String = row["resident_since"]
-            return finding(row, .orientation(since: since), title: "Newcomer without an orientation course",
+            try found(finding(row, .orientation(since: since), title: "Newcomer without an orientation course",
                            detail: "Moved in on \(since) and holds no seat in an orientation course; offer one with `kyosei course enroll`.",
-                           priority: .normal, due: asOf.adding(days: 30))
+                           priority: .normal, due: asOf.adding(days: 30)))
         }
     }
 
-    private func children(asOf: LocalDate, db: Database) throws -> [RuleFinding] {
+    private func children(asOf: LocalDate, db: Database, _ found: (RuleFinding) throws -> Void) throws {
         let entry = SchoolYear(startYear: SchoolYear(containing: asOf).startYear + 1)
         // Everyone born in the two calendar years the cohort spans; the exact cohort is decided below.
-        let rows = try Row.fetchAll(db, sql: """
+        try Row.fetchCursor(db, sql: """
             SELECT r.id, r.district_code, r.birth_date FROM resident r
             WHERE r.register_state = 'REGISTERED' AND r.birth_date BETWEEN ? AND ?
               AND NOT EXISTS (SELECT 1 FROM course_seat s JOIN course c ON c.id = s.course_id
                               WHERE s.resident_id = r.id AND s.state = 'ENROLLED' AND c.kind = 'PRE_SCHOOL')
-            """, arguments: ["\(entry.startYear - 7)-01-01", "\(entry.startYear - 6)-12-31"])
-        return rows.compactMap { row in
-            guard let born = try? LocalDate(row["birth_date"] as String), SchoolYear.entry(forBirthDate: born) == entry else { return nil }
-            return finding(row, .preSchool(entryYear: entry.startYear), title: "Enters grade 1 in April \(entry.startYear) without pre-school Japanese",
+            """, arguments: ["\(entry.startYear - 7)-01-01", "\(entry.startYear - 6)-12-31"]).forEach { row in
+            guard let born = try? LocalDate(row["birth_date"] as String), SchoolYear.entry(forBirthDate: born) == entry else { return }
+            try found(finding(row, .preSchool(entryYear: entry.startYear), title: "Enters grade 1 in April \(entry.startYear) without pre-school Japanese",
                            detail: "Enters elementary grade 1 on \(entry.firstDay) and holds no seat in a pre-school Japanese course.",
-                           priority: .high, due: min(asOf.adding(days: 30), entry.firstDay))
+                           priority: .high, due: min(asOf.adding(days: 30), entry.firstDay)))
         }
     }
 
-    private func belowA2(asOf: LocalDate, db: Database) throws -> [RuleFinding] {
-        let rows = try Row.fetchAll(db, sql: """
+    private func belowA2(asOf: LocalDate, db: Database, _ found: (RuleFinding) throws -> Void) throws {
+        try Row.fetchCursor(db, sql: """
             SELECT r.id, r.district_code FROM language_assessment a JOIN resident r ON r.id = a.resident_id
             WHERE a.level = 'A1' AND a.id = (SELECT x.id FROM language_assessment x WHERE x.resident_id = a.resident_id
                                              ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1)
               AND r.register_state IN ('REGISTERED','UNREGISTERED_SERVED') AND r.birth_date <= ?
               AND NOT EXISTS (SELECT 1 FROM course_seat s JOIN course c ON c.id = s.course_id
                               WHERE s.resident_id = r.id AND s.state = 'ENROLLED' AND c.ends_on >= ?)
-            """, arguments: [asOf.adding(years: -Self.adultAge).description, asOf.description])
-        return rows.map { row in
-            finding(row, .belowA2, title: "Assessed below A2 and not in a course",
-                    detail: "The latest assessment is A1 and the person holds no seat in a course that is still running.",
-                    priority: .normal, due: asOf.adding(days: 30))
+            """, arguments: [asOf.adding(years: -Self.adultAge).description, asOf.description]).forEach { row in
+            try found(finding(row, .belowA2, title: "Assessed below A2 and not in a course",
+                              detail: "The latest assessment is A1 and the person holds no seat in a course that is still running.",
+                              priority: .normal, due: asOf.adding(days: 30)))
         }
     }
 }

@@ -8,22 +8,21 @@ struct LongTermAbsenceRule: CaseRule {
     let name = "LONG_TERM_ABSENCE"
     let caseType = CaseType.longTermAbsence
 
-    func evaluate(asOf: LocalDate, settings: Settings, in db: Database) throws -> [RuleFinding] {
-        let rows = try Row.fetchAll(db, sql: """
+    func evaluate(asOf: LocalDate, settings: Settings, in db: Database, _ found: (RuleFinding) throws -> Void) throws {
+        try Row.fetchCursor(db, sql: """
             SELECT t.resident_id, t.school_year, sum(t.days_absent) AS days, r.district_code
             FROM school_term_row t JOIN resident r ON r.id = t.resident_id
             WHERE r.register_state = 'REGISTERED'
             GROUP BY t.resident_id, t.school_year HAVING sum(t.days_absent) >= ?
-            """, arguments: [ChildSchooling.longTermAbsenceDays])
-        return rows.map { row in
+            """, arguments: [ChildSchooling.longTermAbsenceDays]).forEach { row in
             let year: Int = row["school_year"]
             let days: Int = row["days"]
-            return RuleFinding(
+            try found(RuleFinding(
                 residentID: row["resident_id"], cause: "absence:\(year)",
                 title: "Long-term absence in school year \(year)",
                 detail: "\(days) days absent in school year \(year) (30 or more is long-term absence).",
                 priority: .normal, dueDate: asOf.adding(days: 14),
-                district: (row["district_code"] as String?).flatMap { try? DistrictCode($0) })
+                district: (row["district_code"] as String?).flatMap { try? DistrictCode($0) }))
         }
     }
 }

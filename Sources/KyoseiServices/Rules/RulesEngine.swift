@@ -12,26 +12,22 @@ struct RulesEngine {
 
     func run(_ rule: any CaseRule, asOf: LocalDate, scope: Set<Int64>?, in db: Database) throws -> RuleRunSummary {
         var summary = RuleRunSummary(rule: rule.name, caseType: rule.caseType.rawValue)
-        var findings = try rule.evaluate(asOf: asOf, settings: settings, in: db)
-        if let scope { findings = findings.filter { scope.contains($0.residentID) } }
-        summary.found = findings.count
-        var existing: [String: CaseRecord] = [:]
-        for record in try CaseRecord.fetchAll(db, sql: "SELECT * FROM cases WHERE rule = ?", arguments: [rule.name]) {
-            if let key = record.dedupKey { existing[key] = record }
-        }
-        var seen = Set<String>()
-        for finding in findings {
+        // The cases this run found, reopened or raised: a city's worth of ids, never its cases.
+        var handled = Set<Int64>()
+        try rule.evaluate(asOf: asOf, settings: settings, in: db) { finding in
+            if let scope, !scope.contains(finding.residentID) { return }
+            summary.found += 1
             let key = "\(rule.name)|K\(finding.residentID)|\(finding.cause)"
-            guard seen.insert(key).inserted else { continue }
-            if let record = existing[key] {
-                if record.state.isActive {
+            if let existing = try RuleCaseState.fetchOne(db, key: key, rule: rule.name) {
+                guard handled.insert(existing.id).inserted else { return }
+                if existing.state.isActive {
                     summary.alreadyOpen += 1
-                } else if record.outcome == .causeGone {
+                } else if existing.outcome == .causeGone, let record = try CaseRecord.fetchOne(db, key: existing.id) {
                     _ = try CaseWrites.move(record, to: .open, note: "The cause is back: \(finding.detail)",
                                             by: login, at: timestamp, in: db)
                     summary.reopened += 1
                 }
-                continue
+                return
             }
             var record = CaseRecord(
                 caseType: rule.caseType, residentID: finding.residentID, priority: finding.priority,
@@ -39,11 +35,13 @@ struct RulesEngine {
                 cause: finding.detail, dedupKey: key, rule: rule.name, openedAt: "", openedBy: "", updatedAt: "")
             try CaseWrites.open(&record, links: finding.links, note: "Raised by rule \(rule.name): \(finding.detail)",
                                 by: login, at: timestamp, in: db)
+            handled.insert(record.id!)
             summary.raised += 1
             summary.residentIDs.append(finding.residentID)
         }
-        for (key, record) in existing where record.state.isActive && !seen.contains(key) {
-            if let scope, let resident = record.residentID, !scope.contains(resident) { continue }
+        let autoResolve = settings.autoResolveRules.contains(rule.name)
+        for id in try RuleCaseState.causeGone(rule: rule.name, handled: handled, scope: scope, autoResolve: autoResolve, in: db) {
+            guard let record = try CaseRecord.fetchOne(db, key: id) else { continue }
             var updated = record
             if record.causeGoneAt == nil {
                 updated.causeGoneAt = timestamp
@@ -51,7 +49,7 @@ struct RulesEngine {
                                       note: "Rule \(rule.name) no longer finds this cause.", by: login, at: timestamp, in: db)
                 summary.causeGone += 1
             }
-            if settings.autoResolveRules.contains(rule.name) {
+            if autoResolve {
                 _ = try CaseWrites.move(updated, to: .resolved, outcome: .causeGone, note: "Resolved by rule \(rule.name): the cause went away.",
                                         by: login, at: timestamp, in: db)
                 summary.autoResolved += 1

@@ -8,18 +8,16 @@ struct SchoolUnconfirmedRule: CaseRule {
     let name = "SCHOOL_UNCONFIRMED"
     let caseType = CaseType.schoolUnconfirmed
 
-    func evaluate(asOf: LocalDate, settings: Settings, in db: Database) throws -> [RuleFinding] {
+    func evaluate(asOf: LocalDate, settings: Settings, in db: Database, _ found: (RuleFinding) throws -> Void) throws {
         let census = SchoolingCensus(asOf: asOf)
-        return try census.children(in: db)
-            .filter { $0.mextClass == .unconfirmed && $0.registerState == .registered }
-            .map { child in
-                RuleFinding(
-                    residentID: child.residentID, cause: "unconfirmed:\(census.year)",
-                    title: "Schooling unconfirmed (expected grade \(child.expectedGrade))",
-                    detail: "No school roster of the latest term lists this child as enrolled and no home visit is recorded; "
-                        + "confirm with `kyosei school confirm`.",
-                    priority: .high, dueDate: asOf.adding(days: 30),
-                    district: child.district.flatMap { try? DistrictCode($0) })
-            }
+        for child in try census.children(in: db) where child.mextClass == .unconfirmed && child.registerState == .registered {
+            try found(RuleFinding(
+                residentID: child.residentID, cause: "unconfirmed:\(census.year)",
+                title: "Schooling unconfirmed (expected grade \(child.expectedGrade))",
+                detail: "No school roster of the latest term lists this child as enrolled and no home visit is recorded; "
+                    + "confirm with `kyosei school confirm`.",
+                priority: .high, dueDate: asOf.adding(days: 30),
+                district: child.district.flatMap { try? DistrictCode($0) }))
+        }
     }
 }

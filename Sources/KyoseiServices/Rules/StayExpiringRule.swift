@@ -9,23 +9,23 @@ struct StayExpiringRule: CaseRule {
     let name = "STAY_EXPIRING"
     let caseType = CaseType.stayExpiring
 
-    func evaluate(asOf: LocalDate, settings: Settings, in db: Database) throws -> [RuleFinding] {
-        let rows = try Row.fetchAll(db, sql: """
+    func evaluate(asOf: LocalDate, settings: Settings, in db: Database, _ found: (RuleFinding) throws -> Void) throws {
+        try Row.fetchCursor(db, sql: """
             SELECT id, stay_expiry_date, status_of_residence, district_code FROM resident
             WHERE register_state IN ('REGISTERED','ABROAD') AND stay_expiry_date BETWEEN ? AND ?
-            """, arguments: [asOf.adding(days: -90).description, asOf.adding(days: settings.stayExpiryWindowDays).description])
-        return try rows.map { row in
+            """, arguments: [asOf.adding(days: -90).description,
+                             asOf.adding(days: settings.stayExpiryWindowDays).description]).forEach { row in
             let expiry = try LocalDate(row["stay_expiry_date"] as String)
             let days = asOf.days(until: expiry)
             let priority: CasePriority = days <= 0 ? .urgent : days <= 14 ? .high : days <= 30 ? .normal : .low
             let status: String = row["status_of_residence"] ?? "no status"
-            return RuleFinding(
+            try found(RuleFinding(
                 residentID: row["id"], cause: "expiry:\(expiry)",
                 title: days < 0 ? "Stay expired on \(expiry) (\(status))" : "Stay expires on \(expiry) (\(status))",
                 detail: days < 0 ? "The period of stay ended \(-days) days ago and no renewal has reached the register."
                     : "The period of stay ends in \(days) days.",
                 priority: priority, dueDate: max(asOf.adding(days: 2), expiry.adding(days: -14)),
-                district: (row["district_code"] as String?).flatMap { try? DistrictCode($0) })
+                district: (row["district_code"] as String?).flatMap { try? DistrictCode($0) }))
         }
     }
 }
