@@ -3,7 +3,7 @@ import GRDB
 import KyoseiStore
 import Testing
 
-/// 012 rebuilds `intake_file` to admit attendance files: a database that already holds files,
+/// 011 rebuilds `intake_file` to admit attendance files: a database that already holds files,
 /// and rows that point at them, comes through with every id and every reference intact.
 @Suite struct AttendanceIntakeMigrationTests {
     private func file(_ kind: String, sequence: Int?, hash: Character, course: Int64? = nil) -> String {
