@@ -6,8 +6,8 @@
 Reads what left the city: report tables written with `--format json` (each carries its
 "layout": the counts behind every column and the sums that hold between them) and Alliance
 files (`kyosei report alliance`, `kyosei alliance merge`). Tables with the same counts behind
-them are taken to be the same people cut differently, so they share their total; an attacker
-who has the population by nationality also has it by district. A coarser cut names the finer
+them and the same published total are taken to be the same people cut differently, so they
+share their total; an attacker who has the population by nationality also has it by district. A coarser cut names the finer
 groups each of its rows adds up ("row_parts": a region's nationalities), and each such row is
 tied to those rows of any finer table given. Reports given with one city's Alliance file are
 that city's people; a merged Alliance file's groups add up its cities' files, where given.
@@ -19,7 +19,7 @@ total, and no count below zero. A cell whose smallest and largest values are the
 recomputed. A share is recomputed when its part and its whole both are.
 
 Exit codes: 0 nothing recomputed · 1 a withheld figure was recomputed · 2 a file could not be
-read. Needs SciPy (`pip install scipy`).
+read, or figures taken for the same people contradict each other. Needs SciPy (`pip install scipy`).
 """
 import json
 import sys
@@ -28,6 +28,11 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 ROUNDING = 0.00005 + 1e-9
+
+
+class Infeasible(Exception):
+    """The published figures contradict each other as grouped: tables taken for the same people
+    are not, and any answer would be meaningless."""
 
 
 class System:
@@ -63,6 +68,8 @@ class System:
         found = []
         for sign in (1, -1):
             result = milp(sign * objective, constraints=constraints, bounds=bounds, integrality=integrality)
+            if result.status == 2:
+                raise Infeasible()
             if result.status != 0:
                 return None
             found.append(sign * result.fun)
@@ -222,12 +229,21 @@ def main(argv):
     if len(codes) == 1:
         code = codes.pop()
         found = [(n, t, code if p == "city" else p, c) for n, t, p, c in found]
+    # The same people: the same counts behind the columns and the same published total (the
+    # register-state cut counts everyone who ever lived here; a period's last day is not today).
     groups = {}
     for item in found:
-        groups.setdefault(tuple(item[1]["layout"]["measures"]), []).append(item)
+        table = item[1]
+        total = tuple((k, v) for k, v in table["total"].items())[1:]
+        groups.setdefault((tuple(table["layout"]["measures"]), total), []).append(item)
     withheld, recomputed = 0, []
     for tables in groups.values():
-        n, found = attack(tables)
+        try:
+            n, found = attack(tables)
+        except Infeasible:
+            print("The figures of " + ", ".join(t[0] for t in tables) + " contradict each other; not the same people?",
+                  file=sys.stderr)
+            return 2
         withheld += n
         recomputed += found
     if as_json:

@@ -31,7 +31,7 @@ public enum AllianceMerger {
                 throw AllianceMergeError("The \(kind.rawValue) table of \(name) has other rows or columns than that of \(firstName).")
             }
             let summed = sum(files.map { $0.file.tables[kind] })
-            tables[kind] = Suppression.countTable(summed, columns: kind.columns, minimum: minimum)
+            tables[kind] = Suppression.countTable(summed, columns: kind.columns, relations: kind.relations, minimum: minimum)
         }
         return AllianceFile(
             municipalityCode: nil, municipalities: files.map { $0.file.municipalityCode! }.sorted(), period: first.period,

@@ -12,4 +12,9 @@ public enum AllianceTableKind: String, Sendable, CaseIterable {
         case .language: LanguageTable.reportColumns
         }
     }
+
+    /// The sums that hold in every group of the table.
+    public var relations: [RowRelation] {
+        self == .employment ? EmploymentTable.relations : []
+    }
 }

@@ -86,11 +86,15 @@ struct ComplementSearch {
                 return !audit.exposed(hidden: trial).contains { $0 == leak }
             }
             let total = (row: groupCount, block: leak.block)
-            guard let partner = closing ?? candidates.first ?? visible([total]).first ?? (sameBlock + sameRow).first else {
-                hopeless.append(leak)
+            if let partner = closing ?? candidates.first ?? visible([total]).first ?? (sameBlock + sameRow).first {
+                withhold(partner)
                 continue
             }
-            withhold(partner)
+            // Nothing tied to it is left to withhold: fail closed, withholding its block and
+            // every block tied to it in every group, before giving up on it.
+            let everywhere = visible(all.indices.flatMap { row in ([leak.block] + linked[leak.block, default: []]).map { (row: row, block: $0) } })
+            if everywhere.isEmpty { hopeless.append(leak) }
+            for cell in everywhere { withhold(cell) }
         }
     }
 

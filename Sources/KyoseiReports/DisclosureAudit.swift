@@ -1,8 +1,8 @@
 /// The attacker that suppression has to beat, run before a table leaves the city: everything the
 /// table would publish is written as linear equations over the counts behind it (each group's
-/// counts add up to the total; a share ties its part to its whole; a difference and a row
-/// relation tie a group's counts together), solved as far as they go, and every withheld secret
-/// that comes out as one number, exactly or because counts cannot be negative, is exposed.
+/// counts add up to the total; a published share gives its part and its whole; a difference and
+/// a row relation tie a group's counts together), solved as far as they go, and every withheld
+/// secret that comes out as one number, exactly or because counts cannot be negative, is exposed.
 struct DisclosureAudit {
     /// Each group's counts, then the total's; `nil` where not known here.
     let counts: [[Int?]]
@@ -45,19 +45,18 @@ struct DisclosureAudit {
                 switch column.value {
                 case .count(let m):
                     if let v = values[m] { known(row, m, v) }
+                // A published share is taken to publish its part and its whole: the Alliance file
+                // sends them as counts, and a reader with the whole (or a zero, from an empty
+                // share) has the part anyway.
                 case .share(let n, let d):
-                    guard let part = values[n], let whole = values[d] else { continue }
-                    if whole == 0 {
-                        known(row, d, 0)
-                    } else {
-                        out.append(Equation(terms: [variable(row, n): 1, variable(row, d): -Double(part) / Double(whole)], constant: 0))
+                    if let part = values[n], let whole = values[d] {
+                        known(row, n, part)
+                        known(row, d, whole)
                     }
                 case .shareOfTotal(let m):
-                    guard row != totalRow, let part = values[m], let whole = counts[totalRow][m] else { continue }
-                    if whole == 0 {
-                        known(totalRow, m, 0)
-                    } else {
-                        out.append(Equation(terms: [variable(row, m): 1, variable(totalRow, m): -Double(part) / Double(whole)], constant: 0))
+                    if let part = values[m], let whole = counts[totalRow][m] {
+                        known(row, m, part)
+                        known(totalRow, m, whole)
                     }
                 case .difference:
                     let form = column.differenceForm!
@@ -131,7 +130,7 @@ struct Solution {
         }
         if rest.isEmpty { return true }
         let constant = form.reduce(0.0) { sum, term in sum + (values[term.key].map { $0 * term.value } ?? 0) }
-        let (low, high) = form.filter { values[$0.key] == nil }.reduce((constant, constant)) { bounds, term in
+        let (low, high) = form.filter { values[$0.key] == nil && $0.value != 0 }.reduce((constant, constant)) { bounds, term in
             let (a, b) = (term.value * lower[term.key], term.value * upper[term.key])
             return (bounds.0 + min(a, b), bounds.1 + max(a, b))
         }

@@ -15,9 +15,14 @@ public enum EmploymentTable {
             groups: groups.mapValues { [$0.hires, $0.separations, $0.late, $0.notifications, $0.insuredHires, $0.dispatchedHires] })
     }
 
+    /// Every notification is a hire or a separation: anyone adds the two published columns, so
+    /// suppression must know it.
+    public static let relations = [RowRelation(whole: 3, parts: [0, 1])]
+
     public static func build(title: String, groupedBy rowHeader: String, groups: [String: EmploymentCounts], minimum: Int) -> ReportTable {
         Suppression.table(
-            title: title, counts: counts(groupedBy: rowHeader, groups: groups), columns: reportColumns, minimum: minimum,
+            title: title, counts: counts(groupedBy: rowHeader, groups: groups), columns: reportColumns, relations: relations,
+            minimum: minimum,
             notes: ["* withheld: fewer than \(minimum) notifications, or withheld so that another withheld figure cannot be worked out from the total.",
                     "Late share is of all notifications; insured and dispatched shares are of hires."])
     }

@@ -96,11 +96,10 @@ public enum Suppression {
                 .withheld(rows: rows, totals: counts.total, columns: columns, relations: relations, minimum: minimum).fine
         } ?? withheld(rows: rows, totals: counts.total, columns: columns, relations: relations, minimum: minimum)
         func masked(_ values: [Int?], hiding: Set<Int>) -> [Int?] {
-            // A count the table shows as it is stays, though a withheld share is built on it too:
-            // the report of the same period publishes it.
-            let shown = Set(columns.filter { !hiding.contains($0.block) }.compactMap { column -> Int? in
-                if case .count(let m) = column.value { m } else { nil }
-            })
+            // A count a published count or share is built from stays, though a withheld one is
+            // built on it too: the audit took those to give their counts away (a difference
+            // gives only itself).
+            let shown = Set(columns.filter { !hiding.contains($0.block) && $0.differenceForm == nil }.flatMap(\.measures))
             let hidden = Set(columns.filter { hiding.contains($0.block) }.flatMap(\.measures)).subtracting(shown)
             return values.indices.map { hidden.contains($0) ? nil : values[$0] }
         }

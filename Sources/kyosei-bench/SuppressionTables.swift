@@ -39,7 +39,8 @@ struct SuppressionTables: AsyncParsableCommand {
                 })
                 let start = Date()
                 let out = Suppression.table(title: name, counts: GroupedCounts(rowHeader: "group", measures: (0..<measures).map(String.init),
-                                                                               groups: table), columns: columns, minimum: 5)
+                                                                               groups: table), columns: columns,
+                                            relations: name == "employment" ? EmploymentTable.relations : [], minimum: 5)
                 let seconds = Date().timeIntervalSince(start)
                 let cells = (out.rows + [out.total]).flatMap(\.cells)
                 print(String(format: "%@ %4d groups: %6.3f s, %d of %d cells withheld", name, size, seconds,

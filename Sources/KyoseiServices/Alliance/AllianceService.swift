@@ -22,7 +22,7 @@ public struct AllianceService: Sendable {
         let language = try LanguageReportService(context: context).figures(period: period, by: .nationality, staff: staff)
         // Coverage by nationality is withheld as the city's reports by nationality and by region are.
         func suppressed(_ counts: GroupedCounts, _ kind: AllianceTableKind) -> CountTable {
-            Suppression.countTable(CountTable(counts), columns: kind.columns, minimum: minimum,
+            Suppression.countTable(CountTable(counts), columns: kind.columns, relations: kind.relations, minimum: minimum,
                                    coarseOf: kind == .coverage ? { WorldRegion(code: $0).rawValue } : nil)
         }
         return AllianceFile(
