@@ -15,6 +15,10 @@ public enum AllianceTableKind: String, Sendable, CaseIterable {
 
     /// The sums that hold in every group of the table.
     public var relations: [RowRelation] {
-        self == .employment ? EmploymentTable.relations : []
+        switch self {
+        case .employment: EmploymentTable.relations
+        case .schooling: SchoolingTable.relations
+        case .population, .coverage, .language: []
+        }
     }
 }

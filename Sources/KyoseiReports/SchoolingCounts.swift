@@ -7,10 +7,15 @@ public struct SchoolingCounts: Sendable, Equatable, Codable {
     /// school year are classified DEPARTED but are no longer in it.
     public var headCount = 0
     public var classes: [MextClass: Int] = [:]
+    /// Children classified DEPARTED who are still in the head-count (abroad, or confirmed as
+    /// leaving): never published, but suppression must know the head-count is every other class
+    /// plus these, or a difference beside a departed count of 0 gives the unconfirmed back.
+    public var departedInRegister = 0
 
-    public init(headCount: Int = 0, classes: [MextClass: Int] = [:]) {
+    public init(headCount: Int = 0, classes: [MextClass: Int] = [:], departedInRegister: Int = 0) {
         self.headCount = headCount
         self.classes = classes
+        self.departedInRegister = departedInRegister
     }
 
     public subscript(_ c: MextClass) -> Int { classes[c] ?? 0 }
@@ -22,6 +27,7 @@ public struct SchoolingCounts: Sendable, Equatable, Codable {
     }
 
     public static func + (a: SchoolingCounts, b: SchoolingCounts) -> SchoolingCounts {
-        SchoolingCounts(headCount: a.headCount + b.headCount, classes: a.classes.merging(b.classes, uniquingKeysWith: +))
+        SchoolingCounts(headCount: a.headCount + b.headCount, classes: a.classes.merging(b.classes, uniquingKeysWith: +),
+                        departedInRegister: a.departedInRegister + b.departedInRegister)
     }
 }

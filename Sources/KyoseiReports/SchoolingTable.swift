@@ -5,25 +5,40 @@ import KyoseiDomain
 /// is its own block; the difference column tells suppression that the head-count, the classes
 /// and the difference are tied, so none of them can be worked out from the others.
 public enum SchoolingTable {
-    /// Per level: the head-count, then each class.
-    static let perLevel = 1 + MextClass.allCases.count
+    /// Per level: the head-count, each class, then (never published) the departed children still
+    /// in the head-count and those no longer in it.
+    static let perLevel = 1 + MextClass.allCases.count + 2
+
+    static func measure(_ c: MextClass, level index: Int) -> Int { index * perLevel + 1 + MextClass.allCases.firstIndex(of: c)! }
 
     public static let reportColumns: [ReportColumn] = SchoolLevel.allCases.enumerated().flatMap { index, level in
         let base = index * perLevel
-        let accounted = [MextClass.enrolledCompulsory, .foreignSchool, .notEnrolled, .departed].map { base + 1 + MextClass.allCases.firstIndex(of: $0)! }
+        let accounted = [MextClass.enrolledCompulsory, .foreignSchool, .notEnrolled, .departed].map { measure($0, level: index) }
         let figures = [ReportColumn("\(level) register", .count(base), block: base)]
-            + MextClass.allCases.indices.map { ReportColumn("\(level) \(MextClass.allCases[$0].rawValue)", .count(base + 1 + $0), block: base + 1 + $0) }
+            + MextClass.allCases.map { ReportColumn("\(level) \($0.rawValue)", .count(measure($0, level: index)), block: measure($0, level: index)) }
         return figures + [ReportColumn("\(level) difference", .difference(base, less: accounted), block: SchoolLevel.allCases.count * perLevel + index)]
+    }
+
+    /// Every child in the head-count is in exactly one class, and a departed child is either
+    /// still in the head-count or not.
+    public static let relations: [RowRelation] = SchoolLevel.allCases.indices.flatMap { index in
+        let base = index * perLevel
+        let inRegister = [MextClass.enrolledCompulsory, .foreignSchool, .notEnrolled, .unconfirmed].map { measure($0, level: index) }
+        return [RowRelation(whole: base, parts: inRegister + [base + perLevel - 2]),
+                RowRelation(whole: measure(.departed, level: index), parts: [base + perLevel - 2, base + perLevel - 1])]
     }
 
     public static func counts(groupedBy rowHeader: String, groups: [String: [SchoolLevel: SchoolingCounts]]) -> GroupedCounts {
         GroupedCounts(
             rowHeader: rowHeader,
-            measures: SchoolLevel.allCases.flatMap { level in ["\(level) register"] + MextClass.allCases.map { "\(level) \($0.rawValue)" } },
+            measures: SchoolLevel.allCases.flatMap { level in
+                ["\(level) register"] + MextClass.allCases.map { "\(level) \($0.rawValue)" }
+                    + ["\(level) departed in the register", "\(level) departed from it"]
+            },
             groups: groups.mapValues { byLevel in
                 SchoolLevel.allCases.flatMap { level in
                     let c = byLevel[level] ?? SchoolingCounts()
-                    return [c.headCount] + MextClass.allCases.map { c[$0] }
+                    return [c.headCount] + MextClass.allCases.map { c[$0] } + [c.departedInRegister, c[.departed] - c.departedInRegister]
                 }
             })
     }
@@ -31,7 +46,8 @@ public enum SchoolingTable {
     public static func build(title: String, groupedBy rowHeader: String, groups: [String: [SchoolLevel: SchoolingCounts]],
                              minimum: Int) -> ReportTable {
         Suppression.table(
-            title: title, counts: counts(groupedBy: rowHeader, groups: groups), columns: reportColumns, minimum: minimum,
+            title: title, counts: counts(groupedBy: rowHeader, groups: groups), columns: reportColumns, relations: relations,
+            minimum: minimum,
             notes: [
                 "difference: the register's head-count less the children enrolled, in a foreign school, not enrolled or departed.",
                 "* withheld: fewer than \(minimum) children, or withheld so that another withheld figure cannot be worked out.",

@@ -100,7 +100,9 @@ public enum Suppression {
             // built on it too: the audit took those to give their counts away (a difference
             // gives only itself).
             let shown = Set(columns.filter { !hiding.contains($0.block) && $0.differenceForm == nil }.flatMap(\.measures))
-            let hidden = Set(columns.filter { hiding.contains($0.block) }.flatMap(\.measures)).subtracting(shown)
+            // A count no column is built from is never published (it is there for the sums).
+            let unpublished = Set(values.indices).subtracting(columns.flatMap(\.measures))
+            let hidden = Set(columns.filter { hiding.contains($0.block) }.flatMap(\.measures)).subtracting(shown).union(unpublished)
             return values.indices.map { hidden.contains($0) ? nil : values[$0] }
         }
         var out = counts

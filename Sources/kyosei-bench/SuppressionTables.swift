@@ -26,8 +26,12 @@ struct SuppressionTables: AsyncParsableCommand {
                 ("employment", 6, EmploymentTable.reportColumns, { c in
                     c[3] = c[0] + c[1]; c[2] = min(c[2], c[3]); c[4] = min(c[4], c[0]); c[5] = min(c[5], c[0])
                 }),
-                ("schooling", 12, SchoolingTable.reportColumns, { c in
-                    for base in [0, 6] { c[base] = c[(base + 1)...(base + 5)].reduce(0, +) - c[base + 4] / 2 }
+                ("schooling", 16, SchoolingTable.reportColumns, { c in
+                    for base in [0, 8] {
+                        c[base + 6] = c[base + 4] / 2
+                        c[base + 7] = c[base + 4] - c[base + 6]
+                        c[base] = c[base + 1] + c[base + 2] + c[base + 3] + c[base + 5] + c[base + 6]
+                    }
                 }),
                 ("language", 7, LanguageTable.reportColumns, { c in c[1] = min(c[1], c[0]); c[3] = min(c[3], c[2]); c[6] = min(c[6], c[5]) }),
             ]
@@ -40,7 +44,8 @@ struct SuppressionTables: AsyncParsableCommand {
                 let start = Date()
                 let out = Suppression.table(title: name, counts: GroupedCounts(rowHeader: "group", measures: (0..<measures).map(String.init),
                                                                                groups: table), columns: columns,
-                                            relations: name == "employment" ? EmploymentTable.relations : [], minimum: 5)
+                                            relations: name == "employment" ? EmploymentTable.relations
+                                                : name == "schooling" ? SchoolingTable.relations : [], minimum: 5)
                 let seconds = Date().timeIntervalSince(start)
                 let cells = (out.rows + [out.total]).flatMap(\.cells)
                 print(String(format: "%@ %4d groups: %6.3f s, %d of %d cells withheld", name, size, seconds,

@@ -84,7 +84,10 @@ public struct SchoolingService: Sendable {
             for child in try SchoolingCensus(asOf: date).children(in: db) {
                 let level = SchoolLevel(expectedGrade: child.expectedGrade)
                 var counts = groups[dimension.label(for: child), default: [:]][level, default: SchoolingCounts()]
-                if child.registerState.isInRegister { counts.headCount += 1 }
+                if child.registerState.isInRegister {
+                    counts.headCount += 1
+                    if child.mextClass == .departed { counts.departedInRegister += 1 }
+                }
                 counts.classes[child.mextClass, default: 0] += 1
                 groups[dimension.label(for: child), default: [:]][level] = counts
             }
