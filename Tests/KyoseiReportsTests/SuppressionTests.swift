@@ -4,7 +4,7 @@ import Testing
 @Suite struct SuppressionTests {
     let columns = [ReportColumn("n", .count(0), block: 0), ReportColumn("k", .count(1), block: 1)]
 
-    @Test func aLoneWithheldGroupWithNoPartnerTakesTheTotalWithIt() {
+    @Test func aLoneSmallGroupWithNoOtherBesideItLeavesASmallTotalWithheld() {
         let counts = GroupedCounts(rowHeader: "g", measures: ["n", "k"], groups: ["A": [3, 20], "B": [0, 30]])
         let t = Suppression.table(title: "t", counts: counts, columns: columns, minimum: 5)
         #expect(t.rows[0].cells == [.suppressed, .count(20)])
