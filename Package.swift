@@ -14,6 +14,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // Pure domain: values, codes and rules. Foundation only, no I/O.
@@ -50,12 +56,33 @@ let package = Package(
             name: "KyoseiSampleData",
             dependencies: ["KyoseiDomain", "KyoseiIntake", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The API: its OpenAPI document (one file per area under OpenAPI/, joined into openapi.yaml),
+        // the code generated from it (committed; Scripts/generate-api.sh), the handlers over the
+        // services, who is calling from the transport, and `kyosei serve` on a Unix socket.
+        .target(
+            name: "KyoseiAPI",
+            dependencies: [
+                "KyoseiDomain", "KyoseiStore", "KyoseiServices", "KyoseiReports",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["OpenAPI", "openapi.yaml", "openapi-generator-config.yaml"],
+            plugins: ["EmbedFilesPlugin"]
+        ),
         .executableTarget(
             name: "kyosei",
             dependencies: [
-                "KyoseiDomain", "KyoseiStore", "KyoseiServices", "KyoseiReports", "KyoseiSampleData",
+                "KyoseiDomain", "KyoseiStore", "KyoseiServices", "KyoseiReports", "KyoseiSampleData", "KyoseiAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .executableTarget(
@@ -102,6 +129,14 @@ let package = Package(
         .testTarget(
             name: "KyoseiReportsTests",
             dependencies: ["KyoseiReports", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "KyoseiAPITests",
+            dependencies: [
+                "KyoseiAPI", "KyoseiServices", "KyoseiDomain",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -58,6 +58,9 @@ struct KyoseiCommand: AsyncParsableCommand {
             Exit codes: 0 success, 1 usage or validation error, 2 refused (permission), \
             3 data refused (a file), 4 internal error.
             The database is --db, else KYOSEI_DB, else database.path in the configuration, else ./kyosei.sqlite.
+            Commands reach the data through the server (`kyosei serve`) on its Unix socket: --server, else \
+            KYOSEI_SERVER, else server.socket, else <db>.sock. The account that owns the database works \
+            without a server, through the same API in-process.
             """,
         subcommands: [
             InitCommand.self, DemoCommand.self, ResidentCommand.self, HouseholdCommand.self, StaffCommand.self,
@@ -65,7 +68,7 @@ struct KyoseiCommand: AsyncParsableCommand {
             EmployerCommand.self, SchoolCommand.self, CaseCommand.self, RulesCommand.self, ReportCommand.self,
             AllianceCommand.self, AuditCommand.self, CourseCommand.self, PersonCommand.self,
             ConfigCommand.self, BackupCommand.self, RestoreCommand.self, DoctorCommand.self,
-            NightlyCommand.self,
+            NightlyCommand.self, ServeCommand.self,
         ]
     )
 }

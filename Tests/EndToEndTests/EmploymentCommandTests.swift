@@ -62,7 +62,7 @@ import Testing
         let rules = try kyosei.run("rules", "run", "--json")
         #expect(rules.status == 0, "\(rules.stderr)")
         let cases = try kyosei.run("case", "list", "--type", "EMPLOYMENT_REPORT_ISSUE", "--json")
-        let raised = try json(cases.stdout) as? [[String: String]] ?? []
+        let raised = try json(cases.stdout) as? [[String: Any]] ?? []
         #expect(raised.count >= 20)
         #expect(try kyosei.run("audit", "verify").status == 0)
     }

@@ -48,6 +48,11 @@ struct KyoseiBinary {
         process.arguments = arguments
         process.environment = environment
         process.currentDirectoryURL = folder
+        return try Self.capture(process)
+    }
+
+    /// Runs `process` to its end and returns its exit status and what it printed.
+    static func capture(_ process: Process) throws -> Result {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -65,7 +70,11 @@ struct KyoseiBinary {
 
     /// Runs SQL with the `sqlite3` tool, as someone with file access (not Kyosei) would.
     func sqliteValue(_ sql: String) throws -> String {
-        let result = try run(executable: URL(fileURLWithPath: "/usr/bin/sqlite3"), [databasePath, sql], environment: environment)
+        try sqliteValue(at: databasePath, sql)
+    }
+
+    func sqliteValue(at path: String, _ sql: String) throws -> String {
+        let result = try run(executable: URL(fileURLWithPath: "/usr/bin/sqlite3"), [path, sql], environment: environment)
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

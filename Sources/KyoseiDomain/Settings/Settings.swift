@@ -9,7 +9,7 @@ public struct Settings: Sendable, Codable, Equatable {
     public var busyTimeoutMilliseconds: Int
     /// Stays expiring within this many days are flagged for staff.
     public var stayExpiryWindowDays: Int
-    /// Smallest count that may be published in an aggregate.
+    /// Smallest count that may be published in an aggregate; never below `Settings.leastSuppressionMinimum`.
     public var suppressionMinimum: Int
     /// Folders the nightly job reads and archives.
     public var inboxDirectory: String
@@ -41,6 +41,19 @@ public struct Settings: Sendable, Codable, Equatable {
     public var languageNewcomerWindowDays: Int
     /// Waitlist priority groups, first first; everyone else waits behind them in order of request.
     public var languageWaitlistPriority: [WaitlistGroup]
+    /// The server's Unix socket; empty: `<database>.sock`.
+    public var serverSocket: String
+    /// The OS group whose members may connect to the socket; empty: the service account only.
+    public var serverSocketGroup: String
+    /// The largest request body the server reads.
+    public var serverMaxBodyBytes: Int
+    /// Threads for the database work of requests (blocking calls stay off Swift's shared pool).
+    public var serverThreads: Int
+    /// Seconds a connection may sit idle (a slow or stalled client) before the server closes it.
+    public var serverIdleTimeoutSeconds: Int
+
+    /// The built-in floor of the suppression minimum: a city may raise it, never lower it.
+    public static let leastSuppressionMinimum = 5
 
     public init(
         municipalityCode: MunicipalityCode,
@@ -67,7 +80,12 @@ public struct Settings: Sendable, Codable, Equatable {
         auditSigningKeyFile: String = "",
         languageCompletionPercent: Int = 80,
         languageNewcomerWindowDays: Int = 180,
-        languageWaitlistPriority: [WaitlistGroup] = [.newcomer, .gradeOneNextApril]
+        languageWaitlistPriority: [WaitlistGroup] = [.newcomer, .gradeOneNextApril],
+        serverSocket: String = "",
+        serverSocketGroup: String = "",
+        serverMaxBodyBytes: Int = 1_048_576,
+        serverThreads: Int = 16,
+        serverIdleTimeoutSeconds: Int = 30
     ) {
         self.municipalityCode = municipalityCode
         self.databasePath = databasePath
@@ -91,6 +109,11 @@ public struct Settings: Sendable, Codable, Equatable {
         self.languageCompletionPercent = languageCompletionPercent
         self.languageNewcomerWindowDays = languageNewcomerWindowDays
         self.languageWaitlistPriority = languageWaitlistPriority
+        self.serverSocket = serverSocket
+        self.serverSocketGroup = serverSocketGroup
+        self.serverMaxBodyBytes = serverMaxBodyBytes
+        self.serverThreads = serverThreads
+        self.serverIdleTimeoutSeconds = serverIdleTimeoutSeconds
     }
 
     /// The team whose queue a person's cases go to.

@@ -38,10 +38,11 @@ struct AuditRecorder {
         }
     }
 
-    /// One write transaction that waits at most `lockWaitMilliseconds` for the lock, then fails
-    /// with `SQLITE_BUSY`; the connection's usual busy timeout is put back afterwards.
+    /// One write transaction on the audit's own connection that waits at most
+    /// `lockWaitMilliseconds` for the lock, then fails with `SQLITE_BUSY`; the connection's
+    /// usual busy timeout is put back afterwards.
     private func writeAtOnce(_ updates: (Database) throws -> Void) throws {
-        try database.writer.writeWithoutTransaction { db in
+        try database.auditWriter().inDatabase { db in
             let usual = try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 0
             try db.execute(sql: "PRAGMA busy_timeout = \(Self.lockWaitMilliseconds)")
             defer { try? db.execute(sql: "PRAGMA busy_timeout = \(usual)") }

@@ -8,11 +8,16 @@ import Logging
 /// is the one moment there is no member of staff yet: `initialize` makes the first one.
 public enum Startup {
     /// Creates the database, records the municipality, and makes `founder` its first administrator.
+    /// When the account creating it is another (the service account, which will run the server
+    /// and the nightly job), that account becomes staff too, with the `system` role: enough for
+    /// the night's work, not the city's administrator.
     public static func initialize(
         databasePath: String, settings: Settings, founder: String, displayName: String?,
-        clock: KyoseiClock, logger: Logger
+        serviceAccount: String? = nil, clock: KyoseiClock, logger: Logger
     ) throws -> ServiceContext {
         try StaffService.validateLogin(founder)
+        let serviceAccount = serviceAccount == founder ? nil : serviceAccount
+        if let serviceAccount { try StaffService.validateLogin(serviceAccount) }
         if FileManager.default.fileExists(atPath: databasePath) {
             let existing = try AppDatabase.open(databasePath, settings: settings)
             if try existing.writer.read({ db in try MetaRecord.value(MetaRecord.municipalityCodeKey, in: db) }) != nil {
@@ -28,9 +33,16 @@ public enum Startup {
             try StaffRecord(
                 login: founder, displayName: displayName ?? founder, role: .admin, team: nil, isFounder: true,
                 createdAt: timestamp, createdBy: founder).insert(db)
+            if let serviceAccount {
+                try StaffRecord(
+                    login: serviceAccount, displayName: "Kyosei service account", role: .system, team: nil, isFounder: false,
+                    createdAt: timestamp, createdBy: serviceAccount).insert(db)
+            }
             try AuditWriter.append(
-                AuditDraft(action: "init", entity: "database", detail: "municipality=\(settings.municipalityCode) founder=\(founder)"),
-                by: founder, at: timestamp, in: db, folding: database.auditSpool)
+                AuditDraft(action: "init", entity: "database",
+                           detail: "municipality=\(settings.municipalityCode) founder=\(founder)"
+                               + (serviceAccount.map { " service_account=\($0)" } ?? "")),
+                by: serviceAccount ?? founder, at: timestamp, in: db, folding: database.auditSpool)
         }
         logger.info("created Kyosei database", metadata: ["path": "\(databasePath)", "founder": "\(founder)"])
         return context

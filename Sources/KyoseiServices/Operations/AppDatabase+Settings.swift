@@ -8,12 +8,14 @@ extension Settings {
 }
 
 extension AppDatabase {
-    /// Opens the database as the settings say (busy timeout, file mode), turning a file whose
-    /// mode lets everyone read it into a plain refusal that says how to fix it.
+    /// Opens the database as the settings say (busy timeout), turning a file whose mode lets
+    /// everyone read it into a plain refusal that says how to fix it. The database is its
+    /// owner's alone (0600) whatever `files.staff_group` says: staff reach it through the server,
+    /// and a file they could read would give them every record without the audit seeing.
     static func open(_ path: String, settings: Settings) throws -> AppDatabase {
         do {
             return try AppDatabase(path: path, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds,
-                                   fileMode: settings.privateFileMode)
+                                   fileMode: .ownerOnly)
         } catch let error as PrivateFileError {
             throw ServiceError.internalFailure(error.description)
         }

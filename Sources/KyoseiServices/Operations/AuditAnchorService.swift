@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import KyoseiDomain
 import KyoseiStore
@@ -34,11 +35,12 @@ public struct AuditAnchorService: Sendable {
     }
 
     /// Walks the chain and checks it still holds `anchor`; with a signature, first checks that
-    /// the anchor was signed by the holder of the private key matching `publicKeyFile`.
-    public func verify(_ anchor: AuditAnchor, signature: String?, publicKeyFile: String?, by staff: StaffMember) throws -> AuditVerification {
-        if let signature, let publicKeyFile {
+    /// the anchor was signed by the holder of the private key matching `publicKey` (the public
+    /// key's contents, sent by the caller: the server cannot read the caller's files).
+    public func verify(_ anchor: AuditAnchor, signature: String?, publicKey: Data?, by staff: StaffMember) throws -> AuditVerification {
+        if let signature, let publicKey {
             let valid = try AuditSigningKey.isValid(signature, for: anchor, municipality: context.settings.municipalityCode,
-                                                    publicKeyFile: publicKeyFile)
+                                                    publicKey: publicKey)
             guard valid else {
                 throw ServiceError.dataRefused("The signature does not match head \(anchor) for this key: the head was not signed by the city's key.")
             }

@@ -17,14 +17,16 @@ public enum AuditSigningKey {
         return try key.signature(for: message(anchor, municipality: municipality)).base64EncodedString()
     }
 
-    public static func isValid(_ signature: String, for anchor: AuditAnchor, municipality: MunicipalityCode, publicKeyFile: String) throws -> Bool {
+    /// Whether `signature` is the holder's of `publicKey` (the key's 32 bytes, raw or as the
+    /// base64 `audit keygen` writes), checked wherever the key came from (a file, a request).
+    public static func isValid(_ signature: String, for anchor: AuditAnchor, municipality: MunicipalityCode, publicKey: Data) throws -> Bool {
         let key: Curve25519.Signing.PublicKey
         do {
-            key = try Curve25519.Signing.PublicKey(rawRepresentation: try keyBytes(publicKeyFile))
+            key = try Curve25519.Signing.PublicKey(rawRepresentation: try keyBytes(publicKey, name: "The public key"))
         } catch let error as ServiceError {
             throw error
         } catch {
-            throw ServiceError.usage("\(publicKeyFile) does not hold an Ed25519 public key.")
+            throw ServiceError.usage("The public key is not an Ed25519 public key.")
         }
         guard let bytes = Data(base64Encoded: signature) else { return false }
         return key.isValidSignature(bytes, for: message(anchor, municipality: municipality))
@@ -65,10 +67,14 @@ public enum AuditSigningKey {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ServiceError.usage("The key file \(path) cannot be read.")
         }
+        return try keyBytes(data, name: "The key file \(path)")
+    }
+
+    private static func keyBytes(_ data: Data, name: String) throws -> Data {
         if data.count == 32 { return data }
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard let decoded = Data(base64Encoded: text), decoded.count == 32 else {
-            throw ServiceError.usage("The key file \(path) must hold 32 bytes, raw or as base64.")
+            throw ServiceError.usage("\(name) must hold 32 bytes, raw or as base64.")
         }
         return decoded
     }

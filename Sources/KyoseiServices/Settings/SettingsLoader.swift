@@ -5,23 +5,13 @@ import KyoseiDomain
 /// Loads the one `Settings` value. Precedence, highest first: environment variables
 /// (`KYOSEI_` + the key in upper case with `_`, e.g. `KYOSEI_RULES_STAY_EXPIRY_WINDOW_DAYS`),
 /// the city's configuration file (`--config` or `KYOSEI_CONFIG`), then the defaults in
-/// `Config/kyosei.json`, which are built into the binary.
+/// `Config/kyosei.json`, which are built into the binary. Only the process that owns the data
+/// loads them (the server, or its owner working in-process), so the environment that counts is
+/// the service account's; a client reads `locations` alone. The suppression minimum is refused
+/// below `Settings.leastSuppressionMinimum` wherever it comes from.
 public enum SettingsLoader {
     public static func load(configFile: String?) async throws -> Settings {
-        let bytes = Array(EmbeddedConfig.files.first { $0.name == "kyosei.json" }!.text.utf8)
-        let defaults = try JSONSnapshot(data: bytes.span.bytes, providerName: "Config/kyosei.json", parsingOptions: .default)
-        var providers: [any ConfigProvider] = [EnvironmentVariablesProvider().prefixKeys(with: ["kyosei"])]
-        if let configFile, !configFile.isEmpty {
-            guard FileManager.default.fileExists(atPath: configFile) else {
-                throw ServiceError.usage("The configuration file \(configFile) does not exist.")
-            }
-            do {
-                providers.append(try await FileProvider<JSONSnapshot>(filePath: .init(configFile)))
-            } catch {
-                throw ServiceError.usage("The configuration file \(configFile) could not be read: \(error).")
-            }
-        }
-        let read = SettingReader(providers: providers, defaults: defaults)
+        let read = try await reader(configFile: configFile)
 
         let code = try read.string("municipality.code")
         let municipality: MunicipalityCode
@@ -48,7 +38,7 @@ public enum SettingsLoader {
             databasePath: path.isEmpty ? nil : path,
             busyTimeoutMilliseconds: try read.int("database.busy_timeout_ms", atLeast: 0),
             stayExpiryWindowDays: try read.int("rules.stay_expiry_window_days", atLeast: 0),
-            suppressionMinimum: try read.int("reports.suppression_minimum", atLeast: 1),
+            suppressionMinimum: try read.int("reports.suppression_minimum", atLeast: Settings.leastSuppressionMinimum),
             inboxDirectory: try read.string("inbox.directory"),
             archiveDirectory: try read.string("inbox.archive"),
             pensionAgeFrom: try read.int("insurance.pension_age_from", atLeast: 0),
@@ -65,7 +55,38 @@ public enum SettingsLoader {
             auditSigningKeyFile: try read.string("audit.signing_key_file"),
             languageCompletionPercent: completion,
             languageNewcomerWindowDays: try read.int("language.newcomer_window_days", atLeast: 0),
-            languageWaitlistPriority: priority)
+            languageWaitlistPriority: priority,
+            serverSocket: try read.string("server.socket"),
+            serverSocketGroup: try read.string("server.socket_group"),
+            serverMaxBodyBytes: try read.int("server.max_body_bytes", atLeast: 1024),
+            serverThreads: try read.int("server.threads", atLeast: 2),
+            serverIdleTimeoutSeconds: try read.int("server.idle_timeout_seconds", atLeast: 1))
+    }
+
+    /// Only where the database and the server's socket are, for a command that will be a client
+    /// of the server: the city's policy is the server's, so a client never reads (nor trips over)
+    /// policy values in its own environment.
+    public static func locations(configFile: String?) async throws -> (databasePath: String?, serverSocket: String) {
+        let read = try await reader(configFile: configFile)
+        let path = try read.string("database.path")
+        return (path.isEmpty ? nil : path, try read.string("server.socket"))
+    }
+
+    private static func reader(configFile: String?) async throws -> SettingReader {
+        let bytes = Array(EmbeddedConfig.files.first { $0.name == "kyosei.json" }!.text.utf8)
+        let defaults = try JSONSnapshot(data: bytes.span.bytes, providerName: "Config/kyosei.json", parsingOptions: .default)
+        var providers: [any ConfigProvider] = [EnvironmentVariablesProvider().prefixKeys(with: ["kyosei"])]
+        if let configFile, !configFile.isEmpty {
+            guard FileManager.default.fileExists(atPath: configFile) else {
+                throw ServiceError.usage("The configuration file \(configFile) does not exist.")
+            }
+            do {
+                providers.append(try await FileProvider<JSONSnapshot>(filePath: .init(configFile)))
+            } catch {
+                throw ServiceError.usage("The configuration file \(configFile) could not be read: \(error).")
+            }
+        }
+        return SettingReader(providers: providers, defaults: defaults)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// Owns the database: its connection pool (WAL, so staff read while the nightly job writes),
 /// the migrator over `Schema/*.sql`, and the connection settings every connection gets.
@@ -8,6 +9,8 @@ public final class AppDatabase: Sendable {
     public let path: String
     /// Audit entries of reads that ran while another process held the write lock.
     public let auditSpool: AuditSpool
+    private let configuration: Configuration
+    private let auditConnection = Mutex<DatabaseQueue?>(nil)
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date. A new
     /// file is created with `fileMode` before SQLite opens it, so its WAL and SHM get that mode
@@ -31,11 +34,34 @@ public final class AppDatabase: Sendable {
             try db.execute(sql: "PRAGMA cache_size = -131072")
         }
         self.path = path
+        configuration = config
         auditSpool = AuditSpool(databasePath: path, fileMode: fileMode)
         writer = try DatabasePool(path: path, configuration: config)
         if !readOnly {
             try Self.migrator.migrate(writer)
         }
+    }
+
+    /// A connection of its own for the audit entries of reads and refusals. GRDB runs a pool's
+    /// writes one after another inside this process, so through `writer` the entry of a read
+    /// would wait behind a sync's transaction of many seconds; on its own connection it meets
+    /// that transaction at SQLite's lock, waits a moment, and goes to the spool instead.
+    public func auditWriter() throws -> DatabaseQueue {
+        try auditConnection.withLock { connection in
+            if let connection { return connection }
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            connection = queue
+            return queue
+        }
+    }
+
+    /// Closes every connection; the server calls it after its last request has finished.
+    public func close() throws {
+        try auditConnection.withLock { connection in
+            try connection?.close()
+            connection = nil
+        }
+        try writer.close()
     }
 
     /// One forward-only migration per `Schema/NNN_name.sql` file, applied in file-name order.

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import KyoseiAPI
 import KyoseiDomain
 import KyoseiServices
 
@@ -33,16 +35,20 @@ struct AuditVerify: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let anchor = try parsed(expectHead, AuditAnchor.init)
-        let (context, staff) = try await CommandEnvironment.load(global).session()
-        let result = try anchor.map {
-            try AuditAnchorService(context: context).verify($0, signature: signature, publicKeyFile: publicKey, by: staff)
-        } ?? AuditService(context: context).verify(by: staff)
+        let anchor = try parsed(expectHead, AuditAnchor.init)?.description
+        // The server cannot read the caller's files: the key travels as its contents.
+        let key = try publicKey.map { path -> String in
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ServiceError.usage("The key file \(path) cannot be read.")
+            }
+            return data.count == 32 ? data.base64EncodedString() : String(decoding: data, as: UTF8.self)
+        }
+        let result = try await APIConnection.call(global) { api in
+            try await api.verifyAudit(body: .json(.init(expectHead: anchor, signature: signature, publicKey: key))).ok.body.json
+        }
         if output.json {
-            try Output.json(["intact": result.isIntact ? "yes" : "no", "entries": String(result.entries),
-                             "head": result.head ?? "", "first_broken": result.firstBrokenSeq.map(String.init) ?? "",
-                             "problem": result.problem ?? "", "spooled": String(result.spooled)])
-        } else if result.isIntact {
+            try Output.json(result)
+        } else if result.intact {
             print("The audit log is intact: \(result.entries) entries, head \(result.head ?? "(empty)").")
         }
         if result.spooled > 0 && !output.json {
@@ -66,19 +72,15 @@ struct AuditLog: AsyncParsableCommand {
     @Option(help: "Most entries to show.") var limit = 200
 
     func run() async throws {
-        let filter = AuditFilter(
-            person: try parsed(person, ResidentRef.init), staff: staff,
-            since: try parsed(since) { try LocalDate($0, field: "since") }, limit: limit)
-        let (context, member) = try await CommandEnvironment.load(global).session()
-        let entries = try AuditService(context: context).log(filter, by: member)
+        let query = Operations.AuditLog.Input.Query(
+            person: try parsed(person, ResidentRef.init)?.description, staff: staff,
+            since: try parsed(since) { try LocalDate($0, field: "since").description }, limit: limit)
+        let entries = try await APIConnection.call(global) { api in try await api.auditLog(query: query).ok.body.json }
         if output.json {
-            try Output.json(entries.map {
-                ["seq": String($0.seq), "at": $0.at, "staff": $0.staffLogin, "action": $0.action, "entity": $0.entity,
-                 "records": $0.recordIDs, "detail": $0.detail, "hash": $0.hash]
-            })
+            try Output.json(entries)
         } else {
             Output.table(["SEQ", "AT", "STAFF", "ACTION", "RECORDS", "DETAIL"], entries.map {
-                [String($0.seq), $0.at, $0.staffLogin, $0.action, $0.recordIDs.count > 40 ? String($0.recordIDs.prefix(37)) + "..." : $0.recordIDs, $0.detail]
+                [String($0.seq), $0.at, $0.staff, $0.action, $0.records.count > 40 ? String($0.records.prefix(37)) + "..." : $0.records, $0.detail]
             })
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KyoseiAPI
 import KyoseiDomain
 import KyoseiServices
 import KyoseiStore
@@ -33,6 +34,15 @@ struct CaseCommand: AsyncParsableCommand {
             print("Case \(record.id!) \(verb): \(record.state.rawValue)\(record.assignee.map { ", with \($0)" } ?? "").")
         }
     }
+
+    /// A case as the API answered with it after a move.
+    static func printed(_ record: Components.Schemas.Case, _ verb: String, json: Bool) throws {
+        if json {
+            try Output.json(record)
+        } else {
+            print("Case \(record.id) \(verb): \(record.state)\(record.assignee.map { ", with \($0)" } ?? "").")
+        }
+    }
 }
 
 struct CaseList: AsyncParsableCommand {
@@ -57,36 +67,24 @@ struct CaseList: AsyncParsableCommand {
     @Option(help: "Most cases to list.") var limit = 200
 
     func run() async throws {
-        var filter = CaseFilter()
-        filter.mine = mine
-        filter.team = team
-        filter.type = try parsed(type, CaseType.init)
-        if state == ["all"] {
-            filter.states = nil
-        } else if !state.isEmpty {
-            filter.states = try state.map { try CaseState(code: $0.uppercased()) }
-        }
-        filter.overdue = overdue
-        filter.person = try parsed(person, ResidentRef.init)
-        filter.district = try parsed(district, DistrictCode.init)
-        filter.limit = limit
-        let environment = try await CommandEnvironment.load(global)
-        let (context, staff) = try environment.session()
-        let cases = try CaseService(context: context).list(filter, by: staff)
+        let states = state == ["all"] ? ["all"] : try state.map { try CaseState(code: $0.uppercased()).rawValue }
+        let query = Operations.ListCases.Input.Query(
+            mine: mine, team: team, _type: try parsed(type, CaseType.init)?.rawValue, state: states.isEmpty ? nil : states,
+            overdue: overdue, person: try parsed(person, ResidentRef.init)?.description,
+            district: try parsed(district, DistrictCode.init)?.rawValue, limit: limit)
+        let cases = try await APIConnection.call(global) { api in try await api.listCases(query: query).ok.body.json }
         if output.json {
-            try Output.json(cases.map { CaseCommand.json($0.record, person: $0.personName) })
+            try Output.json(cases)
             return
         }
         if cases.isEmpty {
             print("No cases in this queue.")
             return
         }
-        let today = environment.clock.today
-        Output.table(["ID", "PRI", "DUE", "STATE", "TYPE", "PERSON", "ASSIGNEE", "TEAM", "TITLE"], cases.map { c in
-            let r = c.record
-            let due = r.dueDate?.description ?? ""
-            return [String(r.id!), r.priority.label, r.isOverdue(on: today) ? Output.alert(due + " !") : due, r.state.rawValue,
-                    r.caseType.rawValue, [r.residentID.map { "K\($0)" }, c.personName].compactMap { $0 }.joined(separator: " "),
+        Output.table(["ID", "PRI", "DUE", "STATE", "TYPE", "PERSON", "ASSIGNEE", "TEAM", "TITLE"], cases.map { r in
+            let due = r.dueDate ?? ""
+            return [String(r.id), r.priority, r.overdue == true ? Output.alert(due + " !") : due, r.state,
+                    r._type, [r.resident, r.personName].compactMap { $0 }.joined(separator: " "),
                     r.assignee ?? "", r.team ?? "", r.title]
         })
     }
@@ -101,34 +99,29 @@ struct CaseShow: AsyncParsableCommand {
     @Argument(help: "The case number.") var id: Int64
 
     func run() async throws {
-        let (context, staff) = try await CommandEnvironment.load(global).session()
-        let detail = try CaseService(context: context).show(id, by: staff)
-        let r = detail.record
+        let detail = try await APIConnection.call(global) { api in try await api.showCase(path: .init(id: id)).ok.body.json }
+        let r = detail._case
         if output.json {
-            var object = CaseCommand.json(r, person: detail.resident?.nameLatin)
-            object["history"] = detail.events.map { "\($0.at) \($0.by) \($0.kind.rawValue) \($0.fromValue ?? "")→\($0.toValue ?? "") \($0.note ?? "")" }
-                .joined(separator: "\n")
-            object["links"] = detail.links.map { "\($0.entity):\($0.entityID)" }.joined(separator: ",")
-            try Output.json(object)
+            try Output.json(detail)
             return
         }
         Output.fields([
-            ("Case", "\(r.id!) \(r.caseType.rawValue)"), ("Title", r.title), ("State", r.state.rawValue + (r.outcome.map { " (\($0.rawValue))" } ?? "")),
-            ("Priority", r.priority.label), ("Due", r.dueDate?.description ?? ""), ("Assignee", r.assignee ?? ""),
-            ("Team", r.team ?? ""), ("Cause", r.cause), ("Raised by", r.rule.map { "rule \($0)" } ?? "staff (\(r.openedBy))"),
-            ("Cause gone", r.causeGoneAt ?? ""), ("Linked", detail.links.map { "\($0.entity) \($0.entityID)" }.joined(separator: ", ")),
+            ("Case", "\(r.id) \(r._type)"), ("Title", r.title), ("State", r.state + (r.outcome.map { " (\($0))" } ?? "")),
+            ("Priority", r.priority), ("Due", r.dueDate ?? ""), ("Assignee", r.assignee ?? ""),
+            ("Team", r.team ?? ""), ("Cause", r.cause), ("Raised by", r.rule.map { "rule \($0)" } ?? "staff (\(r.openedBy ?? "?"))"),
+            ("Cause gone", r.causeGoneAt ?? ""), ("Linked", detail.links.map { "\($0.entity) \($0.entityId)" }.joined(separator: ", ")),
         ])
-        if let person = detail.resident {
+        if let person = detail.person {
             print("")
-            Output.fields([("Person", "\(person.reference) \(person.nameLatin)"), ("Register", person.registerState.rawValue),
-                           ("Born", person.birthDate.description), ("Nationality", person.nationality.rawValue),
-                           ("Status", person.statusOfResidence.map { "\($0.rawValue) until \(person.stayExpiryDate?.description ?? "-")" } ?? ""),
+            Output.fields([("Person", "\(person.reference) \(person.nameLatin)"), ("Register", person.registerState),
+                           ("Born", person.birthDate), ("Nationality", person.nationality),
+                           ("Status", person.statusOfResidence.map { "\($0) until \(person.stayExpiryDate ?? "-")" } ?? ""),
                            ("Address", person.address ?? ""),
-                           ("Other cases", detail.otherCases.map { "\($0.id!) \($0.caseType.rawValue) \($0.state.rawValue)" }.joined(separator: "; "))])
+                           ("Other cases", detail.otherCases.map { "\($0.id) \($0._type) \($0.state)" }.joined(separator: "; "))])
         }
         print("")
-        Output.table(["WHEN", "WHO", "WHAT", "FROM", "TO", "NOTE"], detail.events.map {
-            [$0.at, $0.by, $0.kind.rawValue, $0.fromValue ?? "", $0.toValue ?? "", $0.note ?? ""]
+        Output.table(["WHEN", "WHO", "WHAT", "FROM", "TO", "NOTE"], detail.history.map {
+            [$0.at, $0.by, $0.kind, $0.from ?? "", $0.to ?? "", $0.note ?? ""]
         })
     }
 }
@@ -166,8 +159,8 @@ struct CaseTake: AsyncParsableCommand {
     @Argument(help: "The case number.") var id: Int64
 
     func run() async throws {
-        let (context, staff) = try await CommandEnvironment.load(global).session()
-        try CaseCommand.printed(try CaseService(context: context).assign(id, to: staff.login, by: staff), "taken", json: output.json)
+        let record = try await APIConnection.call(global) { api in try await api.takeCase(path: .init(id: id)).ok.body.json }
+        try CaseCommand.printed(record, "taken", json: output.json)
     }
 }
 
@@ -197,8 +190,10 @@ struct CaseNote: AsyncParsableCommand {
     @Argument(help: "The note.") var text: String
 
     func run() async throws {
-        let (context, staff) = try await CommandEnvironment.load(global).session()
-        try CaseCommand.printed(try CaseService(context: context).note(id, text: text, by: staff), "noted", json: output.json)
+        let record = try await APIConnection.call(global) { api in
+            try await api.noteCase(path: .init(id: id), body: .json(.init(text: text))).ok.body.json
+        }
+        try CaseCommand.printed(record, "noted", json: output.json)
     }
 }
 
@@ -213,9 +208,16 @@ struct CaseMove: AsyncParsableCommand {
     @Option(help: "Why.") var note: String?
 
     func run() async throws {
-        let target = try CaseState(code: to.uppercased().replacingOccurrences(of: "-", with: "_"))
-        let (context, staff) = try await CommandEnvironment.load(global).session()
-        try CaseCommand.printed(try CaseService(context: context).move(id, to: target, note: note, by: staff), "moved", json: output.json)
+        let code = to.uppercased().replacingOccurrences(of: "-", with: "_")
+        let state = try CaseState(code: code)
+        guard let target = Operations.MoveCase.Input.Body.JsonPayload.ToPayload(rawValue: state.rawValue) else {
+            throw ServiceError.usage(state == .resolved
+                ? "Use `case resolve` with an outcome to resolve a case." : "Use `case reopen` to reopen a case.")
+        }
+        let record = try await APIConnection.call(global) { api in
+            try await api.moveCase(path: .init(id: id), body: .json(.init(to: target, note: note))).ok.body.json
+        }
+        try CaseCommand.printed(record, "moved", json: output.json)
     }
 }
 

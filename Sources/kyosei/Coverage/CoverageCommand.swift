@@ -1,4 +1,5 @@
 import ArgumentParser
+import KyoseiAPI
 import KyoseiDomain
 import KyoseiServices
 
@@ -18,40 +19,26 @@ struct CoverageShow: AsyncParsableCommand {
     @Argument(help: "K<number>, person id or card number.") var person: String
 
     func run() async throws {
-        let ref = try ResidentRef(person)
-        let date = try parsed(asOf) { try LocalDate($0, field: "as-of date") }
-        let (context, staff) = try await CommandEnvironment.load(global).session()
-        let coverage = try CoverageService(context: context).show(ref, asOf: date, by: staff)
-        let enrollments = coverage.enrollments.map {
-            ["scheme": $0.scheme.rawValue, "member_type": $0.memberType, "from": $0.enrolledFrom.description,
-             "until": $0.enrolledUntil?.description ?? "", "agreement_exempt": $0.agreementExempt ? "Y" : "N",
-             "active": $0.isActive(on: coverage.asOf) ? "yes" : "no"]
+        let ref = try ResidentRef(person).description
+        let date = try parsed(asOf) { try LocalDate($0, field: "as-of date") }?.description
+        let coverage = try await APIConnection.call(global) { api in
+            try await api.showCoverage(path: .init(ref: ref), query: .init(asOf: date)).ok.body.json
         }
         if output.json {
-            try Output.json(CoverageJSON(
-                resident: coverage.resident.reference, as_of: coverage.asOf.description,
-                obligations: Dictionary(uniqueKeysWithValues: coverage.obligations.map { ($0.key.rawValue, $0.value ? "covered" : "gap") }),
-                enrollments: enrollments))
+            try Output.json(coverage)
             return
         }
         print("\(coverage.resident.reference) \(coverage.resident.nameLatin), as of \(coverage.asOf)")
         if coverage.obligations.isEmpty { print("No obligation is evaluated (not registered, or no roster loaded yet).") }
-        for (o, covered) in coverage.obligations.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            print("  \(o.rawValue): " + (covered ? "covered" : Output.alert("GAP")))
+        for o in coverage.obligations {
+            print("  \(o.obligation): " + (o.covered ? "covered" : Output.alert("GAP")))
         }
-        if !enrollments.isEmpty {
+        if !coverage.enrollments.isEmpty {
             print("")
-            Output.table(["SCHEME", "TYPE", "FROM", "UNTIL", "EXEMPT", "ACTIVE"], enrollments.map {
-                [$0["scheme"]!, $0["member_type"]!, $0["from"]!, $0["until"]!, $0["agreement_exempt"]!, $0["active"]!]
+            Output.table(["SCHEME", "TYPE", "FROM", "UNTIL", "EXEMPT", "ACTIVE"], coverage.enrollments.map {
+                [$0.scheme, $0.memberType, $0.from, $0.until ?? "", $0.agreementExempt ? "Y" : "N", $0.active ? "yes" : "no"]
             })
         }
-    }
-
-    struct CoverageJSON: Encodable {
-        let resident: String
-        let as_of: String
-        let obligations: [String: String]
-        let enrollments: [[String: String]]
     }
 }
 
@@ -66,25 +53,22 @@ struct CoverageGaps: AsyncParsableCommand {
     @Option(help: "Most gaps to list.") var limit = 500
 
     func run() async throws {
-        let date = try parsed(asOf) { try LocalDate($0, field: "as-of date") }
-        let obligation = try parsed(scheme) { text -> CoverageObligation in
-            guard let o = CoverageObligation(rawValue: text.lowercased()) else {
+        let date = try parsed(asOf) { try LocalDate($0, field: "as-of date") }?.description
+        let obligation = try parsed(scheme) { text -> Operations.ListCoverageGaps.Input.Query.SchemePayload in
+            guard let o = Operations.ListCoverageGaps.Input.Query.SchemePayload(rawValue: text.lowercased()) else {
                 throw ValidationError(field: "scheme", value: text, reason: "must be health, pension or employment")
             }
             return o
         }
-        let (context, staff) = try await CommandEnvironment.load(global).session()
-        let gaps = try CoverageService(context: context).gaps(asOf: date, obligation: obligation, limit: limit, by: staff)
+        let gaps = try await APIConnection.call(global) { api in
+            try await api.listCoverageGaps(query: .init(asOf: date, scheme: obligation, limit: limit)).ok.body.json
+        }
         if output.json {
-            try Output.json(gaps.map { gap -> [String: String] in
-                var o = ResidentPresentation.json(gap.resident)
-                o["obligation"] = gap.obligation.rawValue
-                return o
-            })
+            try Output.json(gaps)
         } else if gaps.isEmpty {
             print("No coverage gaps.")
         } else {
-            Output.table(["OBLIGATION"] + ResidentPresentation.listHeader, gaps.map { [$0.obligation.rawValue] + ResidentPresentation.listRow($0.resident) })
+            Output.table(["OBLIGATION"] + ResidentPresentation.listHeader, gaps.map { [$0.obligation] + ResidentPresentation.listRow($0.resident) })
         }
     }
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import KyoseiDomain
-import KyoseiServices
+import KyoseiAPI
+import OpenAPIRuntime
 
 struct ReportAlliance: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,10 +21,11 @@ struct ReportAlliance: AsyncParsableCommand {
 
     func run() async throws {
         let reportPeriod = try ReportPeriod(period)
-        let environment = try await CommandEnvironment.load(global)
-        let (context, staff) = try environment.session()
-        let file = try AllianceService(context: context).export(period: reportPeriod, staff: staff)
-        try AllianceJSON.encoder.encode(file).write(to: URL(fileURLWithPath: out))
+        let bytes = try await APIConnection.call(global) { api in
+            let body = try await api.allianceFile(path: .init(period: reportPeriod.description)).ok.body.binary
+            return try await Data(collecting: body, upTo: 1 << 30)
+        }
+        try bytes.write(to: URL(fileURLWithPath: out))
         print("Wrote the \(reportPeriod) Alliance file to \(out).")
     }
 }

@@ -1,7 +1,4 @@
 import ArgumentParser
-import KyoseiDomain
-import KyoseiReports
-import KyoseiServices
 
 struct ReportCoverage: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,14 +18,6 @@ struct ReportCoverage: AsyncParsableCommand {
     @OptionGroup var output: ReportOutputOptions
 
     func run() async throws {
-        let date = try parsed(asOf) { try LocalDate($0, field: "as-of date") }
-        guard let dimension = CoverageDimension(rawValue: by) else {
-            throw ValidationError(field: "--by", value: by, reason: "must be nationality, region, status, age-band or district")
-        }
-        _ = try output.validatedFormat()
-        let environment = try await CommandEnvironment.load(global)
-        let (context, staff) = try environment.session()
-        try output.write(CoverageService(context: context).table(
-            asOf: date, by: dimension, obligations: CoverageObligationKey.allCases, staff: staff))
+        try await output.fetch(global, .coverage, by: by, asOf: asOf)
     }
 }

@@ -1,7 +1,4 @@
 import ArgumentParser
-import KyoseiDomain
-import KyoseiReports
-import KyoseiServices
 
 struct ReportEmployment: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,16 +17,6 @@ struct ReportEmployment: AsyncParsableCommand {
     @OptionGroup var output: ReportOutputOptions
 
     func run() async throws {
-        guard let dimension = EmploymentDimension(rawValue: by) else {
-            throw KyoseiDomain.ValidationError(field: "--by", value: by, reason: "must be nationality, status or employer-size")
-        }
-        _ = try output.validatedFormat()
-        let environment = try await CommandEnvironment.load(global)
-        let reportPeriod = try ReportPeriod(period ?? String(environment.clock.today.year))
-        let (context, staff) = try environment.session()
-        let groups = try EmploymentService(context: context).figures(period: reportPeriod, by: dimension, staff: staff)
-        try output.write(EmploymentTable.build(
-            title: "Employment reports by \(dimension.rawValue), \(reportPeriod.first) to \(reportPeriod.last)",
-            groupedBy: dimension.rawValue, groups: groups, minimum: environment.settings.suppressionMinimum))
+        try await output.fetch(global, .employment, by: by, period: period)
     }
 }

@@ -1,7 +1,4 @@
 import ArgumentParser
-import KyoseiDomain
-import KyoseiReports
-import KyoseiServices
 
 struct ReportLanguage: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,19 +22,6 @@ struct ReportLanguage: AsyncParsableCommand {
     @OptionGroup var output: ReportOutputOptions
 
     func run() async throws {
-        guard let dimension = LanguageDimension(rawValue: by) else {
-            throw KyoseiDomain.ValidationError(field: "--by", value: by, reason: "must be kind, level or nationality")
-        }
-        let requested = try parsed(period) { try ReportPeriod($0) }
-        _ = try output.validatedFormat()
-        let environment = try await CommandEnvironment.load(global)
-        let (context, staff) = try environment.session()
-        let service = LanguageReportService(context: context)
-        let reportPeriod = try requested ?? service.currentFiscalYear()
-        let groups = try service.figures(period: reportPeriod, by: dimension, staff: staff)
-        try output.write(LanguageTable.build(
-            title: "Language courses by \(dimension.rawValue), \(reportPeriod.first) to \(reportPeriod.last)",
-            groupedBy: dimension.rawValue, groups: groups, minimum: environment.settings.suppressionMinimum,
-            completionPercent: environment.settings.languageCompletionPercent))
+        try await output.fetch(global, .language, by: by, period: period)
     }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import KyoseiAPI
 import KyoseiDomain
 import KyoseiReports
+import OpenAPIRuntime
 
 /// How every report is written out: one set of options, so a format added once reaches them all.
 struct ReportOutputOptions: ParsableArguments {
@@ -20,8 +22,22 @@ struct ReportOutputOptions: ParsableArguments {
         return reportFormat
     }
 
-    func write(_ table: ReportTable) throws {
-        let bytes = try validatedFormat().render(table, shiftJIS: encoding == "shift_jis")
+    /// Asks the server for the report, built, suppressed and rendered there under the city's
+    /// policy, and writes its bytes out as they came.
+    func fetch(_ global: GlobalOptions, _ report: Operations.RenderReport.Input.Path.ReportPayload, by: String?,
+               asOf: String? = nil, period: String? = nil) async throws {
+        let format = Operations.RenderReport.Input.Query.FormatPayload(rawValue: try validatedFormat().rawValue)
+        let query = Operations.RenderReport.Input.Query(
+            by: by, asOf: try parsed(asOf) { try LocalDate($0, field: "as-of date").description }, period: period,
+            format: format, encoding: .init(rawValue: encoding))
+        let bytes = try await APIConnection.call(global) { api in
+            let body = try await api.renderReport(path: .init(report: report), query: query).ok.body.binary
+            return try await Data(collecting: body, upTo: 1 << 30)
+        }
+        try write(bytes)
+    }
+
+    func write(_ bytes: Data) throws {
         if let out {
             try Data(bytes).write(to: URL(fileURLWithPath: out))
         } else {

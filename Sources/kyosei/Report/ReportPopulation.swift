@@ -1,7 +1,4 @@
 import ArgumentParser
-import KyoseiDomain
-import KyoseiReports
-import KyoseiServices
 
 struct ReportPopulation: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,16 +20,6 @@ struct ReportPopulation: AsyncParsableCommand {
     @OptionGroup var output: ReportOutputOptions
 
     func run() async throws {
-        let date = try parsed(asOf) { try LocalDate($0, field: "as-of date") }
-        guard let dimension = PopulationDimension(rawValue: by) else {
-            throw ValidationError(field: "--by", value: by, reason: "must be nationality, status, district, age-band or register-state")
-        }
-        _ = try output.validatedFormat()
-        let environment = try await CommandEnvironment.load(global)
-        let (context, staff) = try environment.session()
-        let groups = try PopulationService(context: context).figures(asOf: date, by: dimension, staff: staff)
-        try output.write(PopulationTable.build(
-            title: "Foreign residents by \(dimension.rawValue), as of \(date ?? environment.clock.today)",
-            groupedBy: dimension.rawValue, groups: groups, minimum: environment.settings.suppressionMinimum))
+        try await output.fetch(global, .population, by: by, asOf: asOf)
     }
 }

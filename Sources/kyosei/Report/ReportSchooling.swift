@@ -1,8 +1,5 @@
 import ArgumentParser
 import Foundation
-import KyoseiDomain
-import KyoseiReports
-import KyoseiServices
 
 struct ReportSchooling: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,16 +18,6 @@ struct ReportSchooling: AsyncParsableCommand {
     @OptionGroup var output: ReportOutputOptions
 
     func run() async throws {
-        let date = try parsed(asOf) { try LocalDate($0, field: "as-of date") }
-        guard let dimension = SchoolingDimension(rawValue: by) else {
-            throw KyoseiDomain.ValidationError(field: "--by", value: by, reason: "must be nationality, district or grade")
-        }
-        _ = try output.validatedFormat()
-        let environment = try await CommandEnvironment.load(global)
-        let (context, staff) = try environment.session()
-        let groups = try SchoolingService(context: context).figures(asOf: date, by: dimension, staff: staff)
-        try output.write(SchoolingTable.build(
-            title: "Compulsory-age foreign children's schooling by \(dimension.rawValue), as of \(date ?? environment.clock.today)",
-            groupedBy: dimension.rawValue, groups: groups, minimum: environment.settings.suppressionMinimum))
+        try await output.fetch(global, .schooling, by: by, asOf: asOf)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KyoseiDomain
+import KyoseiAPI
 import KyoseiServices
 
 struct HouseholdCommand: AsyncParsableCommand {
@@ -20,11 +21,12 @@ struct HouseholdShow: AsyncParsableCommand {
     @Argument(help: "Household id (10 digits).") var household: String
 
     func run() async throws {
-        let id = try HouseholdID(household)
-        let (context, staff) = try await CommandEnvironment.load(global).session()
-        let members = try ResidentService(context: context).household(id, by: staff)
+        let id = try HouseholdID(household).rawValue
+        let members = try await APIConnection.call(global) { api in
+            try await api.showHousehold(path: .init(householdId: id)).ok.body.json
+        }
         if output.json {
-            try Output.json(members.map(ResidentPresentation.json))
+            try Output.json(members)
         } else {
             Output.table(ResidentPresentation.listHeader, members.map(ResidentPresentation.listRow))
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KyoseiAPI
 import KyoseiDomain
 import KyoseiServices
 
@@ -45,7 +46,7 @@ struct ResidentAdd: AsyncParsableCommand {
         let (context, staff) = try await CommandEnvironment.load(global).session()
         let record = try ResidentService(context: context).create(draft, by: staff, reason: reason)
         if output.json {
-            try Output.json(ResidentPresentation.json(record))
+            try Output.json(Components.Schemas.Resident(record))
         } else {
             print("Registered \(record.nameLatin) as \(record.reference) (\(record.registerState.rawValue)).")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KyoseiAPI
 import KyoseiServices
 
 struct ResidentFind: AsyncParsableCommand {
@@ -26,14 +27,16 @@ struct ResidentFind: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (context, staff) = try await CommandEnvironment.load(global).session()
-        let matches = try ResidentService(context: context).find(query.joined(separator: " "), by: staff, limit: limit)
+        let text = query.joined(separator: " ")
+        let matches = try await APIConnection.call(global) { api in
+            try await api.findResidents(query: .init(q: text, limit: limit)).ok.body.json
+        }
         if output.json {
-            try Output.json(matches.map { ResidentPresentation.json($0.resident) })
+            try Output.json(matches)
         } else if matches.isEmpty {
             print("No resident matches.")
         } else {
-            Output.table(ResidentPresentation.listHeader, matches.map { ResidentPresentation.listRow($0.resident) })
+            Output.table(ResidentPresentation.listHeader, matches.map(ResidentPresentation.listRow))
         }
     }
 }

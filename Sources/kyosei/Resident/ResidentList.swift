@@ -1,5 +1,6 @@
 import ArgumentParser
 import KyoseiDomain
+import KyoseiAPI
 import KyoseiServices
 
 struct ResidentList: AsyncParsableCommand {
@@ -18,14 +19,13 @@ struct ResidentList: AsyncParsableCommand {
     @Option(help: "Most residents to list (default: all).") var limit: Int?
 
     func run() async throws {
-        let filter = ResidentFilter(
-            state: try parsed(state) { try RegisterState(code: $0) }, district: try parsed(district, DistrictCode.init),
-            nationality: try parsed(nationality, Nationality.init), household: try parsed(household, HouseholdID.init),
+        let query = Operations.ListResidents.Input.Query(
+            state: try parsed(state) { try RegisterState(code: $0).rawValue }, district: try parsed(district, DistrictCode.init)?.rawValue,
+            nationality: try parsed(nationality, Nationality.init)?.rawValue, household: try parsed(household, HouseholdID.init)?.rawValue,
             limit: limit)
-        let (context, staff) = try await CommandEnvironment.load(global).session()
-        let records = try ResidentService(context: context).list(filter, by: staff)
+        let records = try await APIConnection.call(global) { api in try await api.listResidents(query: query).ok.body.json }
         if output.json {
-            try Output.json(records.map(ResidentPresentation.json))
+            try Output.json(records)
         } else {
             Output.table(ResidentPresentation.listHeader, records.map(ResidentPresentation.listRow))
         }

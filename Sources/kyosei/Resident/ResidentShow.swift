@@ -1,4 +1,5 @@
 import ArgumentParser
+import KyoseiAPI
 import KyoseiServices
 
 struct ResidentShow: AsyncParsableCommand {
@@ -13,20 +14,19 @@ struct ResidentShow: AsyncParsableCommand {
     @Argument(help: "K<number>, an 11-digit person id, or a residence card number.") var resident: String
 
     func run() async throws {
-        let ref = try ResidentRef(resident)
-        let (context, staff) = try await CommandEnvironment.load(global).session()
-        let detail = try ResidentService(context: context).show(ref, by: staff)
+        let ref = try ResidentRef(resident).description
+        let detail = try await APIConnection.call(global) { api in
+            try await api.showResident(path: .init(ref: ref)).ok.body.json
+        }
         if output.json {
-            var object = ResidentPresentation.json(detail.resident)
-            object["household_members"] = detail.household.map(\.reference).joined(separator: ",")
-            try Output.json(object)
+            try Output.json(detail)
             return
         }
         Output.fields(ResidentPresentation.detail(detail.resident))
         if !detail.household.isEmpty {
             print("")
             Output.table(["ID", "RELATIONSHIP", "NAME", "BORN", "STATE"], detail.household.map {
-                [$0.reference, $0.relationship?.rawValue ?? "", $0.nameLatin, $0.birthDate.description, $0.registerState.rawValue]
+                [$0.reference, $0.relationship ?? "", $0.nameLatin, $0.birthDate, $0.registerState]
             })
         }
     }

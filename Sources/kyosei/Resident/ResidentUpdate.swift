@@ -1,4 +1,5 @@
 import ArgumentParser
+import KyoseiAPI
 import KyoseiDomain
 import KyoseiServices
 
@@ -50,7 +51,7 @@ struct ResidentUpdate: AsyncParsableCommand {
         let (context, staff) = try await CommandEnvironment.load(global).session()
         let record = try ResidentService(context: context).update(ref, changes: changes, by: staff, reason: reason, correction: correction)
         if output.json {
-            try Output.json(ResidentPresentation.json(record))
+            try Output.json(Components.Schemas.Resident(record))
         } else {
             print("Updated \(record.nameLatin) (\(record.reference)).")
         }

@@ -1,23 +1,35 @@
 import ArgumentParser
+import KyoseiAPI
 import KyoseiServices
 
 struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create the city's database and make the OS user running this its first administrator.",
-        discussion: "Example:\n  kyosei init --db /var/lib/kyosei/kyosei.sqlite --name \"Suzuki Hana\""
+        abstract: "Create the city's database and name its first administrator (the founder).",
+        discussion: """
+            The database is created owner-only (0600) for the account running this. On a server, run it \
+            as the service account and name the person who administers Kyosei with --admin: that login \
+            becomes the founder, and the service account staff with the system role (the server and the \
+            nightly job). Without --admin, the account running this becomes the founder.
+            Example:
+              sudo -u kyosei kyosei init --db /var/lib/kyosei/kyosei.sqlite --admin suzuki --name "Suzuki Hana"
+              kyosei init --name "Suzuki Hana"
+            """
     )
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Your display name.") var name: String?
+    @Option(help: "The OS login of the first administrator (default: the account running this).") var admin: String?
+    @Option(help: "The first administrator's display name.") var name: String?
 
     func run() async throws {
         let environment = try await CommandEnvironment.load(global)
-        let login = CommandEnvironment.osLogin()
+        let account = CommandEnvironment.osLogin()
+        let login = admin ?? account
         _ = try Startup.initialize(
             databasePath: environment.databasePath, settings: environment.settings, founder: login, displayName: name,
-            clock: environment.clock, logger: environment.logger)
-        print("Created \(environment.databasePath) for municipality \(environment.settings.municipalityCode); \(login) is its first administrator.")
+            serviceAccount: account, clock: environment.clock, logger: environment.logger)
+        print("Created \(environment.databasePath) for municipality \(environment.settings.municipalityCode); \(login) is its first administrator."
+              + (login == account ? "" : " \(account), which created it, is staff with the system role (the server and the nightly job)."))
     }
 }
 
@@ -29,10 +41,11 @@ struct ConfigCommand: AsyncParsableCommand {
 struct ConfigShow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print the settings after defaults, the configuration file and KYOSEI_* variables are applied.",
+        abstract: "Print the settings in force on the server (its defaults, configuration file and start environment).",
         discussion: """
+            The settings are the server's, whoever asks: a client's own KYOSEI_* variables change nothing.
             Example:
-              KYOSEI_RULES_STAY_EXPIRY_WINDOW_DAYS=90 kyosei config show --json
+              kyosei config show --json
               kyosei config show --key inbox.directory
             """)
 
@@ -41,36 +54,15 @@ struct ConfigShow: AsyncParsableCommand {
     @Option(help: "Print only this key's value (for scripts).") var key: String?
 
     func run() async throws {
-        let environment = try await CommandEnvironment.load(global)
-        let s = environment.settings
-        let pairs: [(String, String)] = [
-            ("database", environment.databasePath),
-            ("municipality.code", s.municipalityCode.rawValue),
-            ("database.busy_timeout_ms", String(s.busyTimeoutMilliseconds)),
-            ("rules.stay_expiry_window_days", String(s.stayExpiryWindowDays)),
-            ("reports.suppression_minimum", String(s.suppressionMinimum)),
-            ("inbox.directory", s.inboxDirectory),
-            ("inbox.archive", s.archiveDirectory),
-            ("insurance.pension_age_from", String(s.pensionAgeFrom)),
-            ("insurance.pension_age_until", String(s.pensionAgeUntil)),
-            ("insurance.late_elderly_age", String(s.lateElderlyAge)),
-            ("insurance.employment_weekly_hours", String(s.employmentInsuranceWeeklyHours)),
-            ("insurance.employment_expected_days", String(s.employmentInsuranceExpectedDays)),
-            ("files.staff_group", s.staffGroup),
-            ("backup.directory", s.backupDirectory),
-            ("backup.generations", String(s.backupGenerations)),
-            ("audit.signing_key_file", s.auditSigningKeyFile),
-            ("language.completion_percent", String(s.languageCompletionPercent)),
-            ("language.newcomer_window_days", String(s.languageNewcomerWindowDays)),
-            ("language.waitlist_priority", s.languageWaitlistPriority.map(\.rawValue).joined(separator: ",")),
-        ]
+        let shown = try await APIConnection.call(global) { api in try await api.showConfig().ok.body.json }
+        let pairs = [("database", shown.database)] + shown.settings.map { ($0.key, $0.value) }
         if let key {
             guard let value = pairs.first(where: { $0.0 == key })?.1 else {
                 throw ServiceError.usage("No setting \(key); the settings are \(pairs.map(\.0).joined(separator: ", ")).")
             }
             print(value)
         } else if output.json {
-            try Output.json(Dictionary(uniqueKeysWithValues: pairs))
+            try Output.json(shown)
         } else {
             Output.fields(pairs)
         }

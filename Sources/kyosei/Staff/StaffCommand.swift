@@ -1,4 +1,5 @@
 import ArgumentParser
+import KyoseiAPI
 import KyoseiDomain
 import KyoseiServices
 import KyoseiStore
@@ -15,16 +16,28 @@ struct StaffCommand: AsyncParsableCommand {
                       StaffPermissions.self]
     )
 
-    static func render(_ records: [StaffRecord], json: Bool) throws {
+    static func render(_ records: [Components.Schemas.StaffMember], json: Bool) throws {
         if json {
-            try Output.json(records.map {
-                ["login": $0.login, "display_name": $0.displayName, "role": $0.role.rawValue, "team": $0.team ?? "",
-                 "active": $0.active ? "yes" : "no", "founder": $0.isFounder ? "yes" : "no"]
-            })
+            try Output.json(records)
         } else {
             Output.table(["LOGIN", "NAME", "ROLE", "TEAM", "ACTIVE"], records.map {
-                [$0.login + ($0.isFounder ? " *" : ""), $0.displayName, $0.role.rawValue, $0.team ?? "", $0.active ? "yes" : "no"]
+                [$0.login + ($0.founder ? " *" : ""), $0.displayName, $0.role, $0.team ?? "", $0.active ? "yes" : "no"]
             })
+        }
+    }
+
+    /// The API's code for a role, checked here so a typo fails before any call.
+    static func role(_ text: String) throws -> Components.Schemas.Role {
+        guard let role = Components.Schemas.Role(rawValue: try Role(code: text).rawValue) else {
+            throw ServiceError.usage("\(text) is not a role.")
+        }
+        return role
+    }
+
+    static func update(_ global: GlobalOptions, _ login: String, _ change: Components.Schemas.StaffChange) async throws
+        -> Components.Schemas.StaffMember {
+        try await APIConnection.call(global) { api in
+            try await api.updateStaff(path: .init(login: login), body: .json(change)).ok.body.json
         }
     }
 }
@@ -41,9 +54,10 @@ struct StaffAdd: AsyncParsableCommand {
     @Option(help: "Team (for case queues).") var team: String?
 
     func run() async throws {
-        let role = try Role(code: role)
-        let (context, staff) = try await CommandEnvironment.load(global).session()
-        let record = try StaffService(context: context).add(login: login, displayName: name, role: role, team: team, by: staff)
+        let role = try StaffCommand.role(role)
+        let record = try await APIConnection.call(global) { api in
+            try await api.addStaff(body: .json(.init(login: login, role: role, displayName: name, team: team))).ok.body.json
+        }
         try StaffCommand.render([record], json: output.json)
     }
 }
@@ -55,8 +69,8 @@ struct StaffList: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let (context, staff) = try await CommandEnvironment.load(global).session()
-        try StaffCommand.render(try StaffService(context: context).list(by: staff), json: output.json)
+        let records = try await APIConnection.call(global) { api in try await api.listStaff().ok.body.json }
+        try StaffCommand.render(records, json: output.json)
     }
 }
 
@@ -70,9 +84,8 @@ struct StaffSetRole: AsyncParsableCommand {
     @Argument(help: "The new role.") var role: String
 
     func run() async throws {
-        let role = try Role(code: role)
-        let (context, staff) = try await CommandEnvironment.load(global).session()
-        try StaffCommand.render([try StaffService(context: context).setRole(login: login, role: role, by: staff)], json: output.json)
+        let change = Components.Schemas.StaffChange(role: try StaffCommand.role(role))
+        try StaffCommand.render([try await StaffCommand.update(global, login, change)], json: output.json)
     }
 }
 
@@ -85,8 +98,7 @@ struct StaffDisable: AsyncParsableCommand {
     @Argument(help: "The OS login.") var login: String
 
     func run() async throws {
-        let (context, staff) = try await CommandEnvironment.load(global).session()
-        try StaffCommand.render([try StaffService(context: context).setActive(login: login, active: false, by: staff)], json: output.json)
+        try StaffCommand.render([try await StaffCommand.update(global, login, .init(active: false))], json: output.json)
     }
 }
 
@@ -98,8 +110,7 @@ struct StaffEnable: AsyncParsableCommand {
     @Argument(help: "The OS login.") var login: String
 
     func run() async throws {
-        let (context, staff) = try await CommandEnvironment.load(global).session()
-        try StaffCommand.render([try StaffService(context: context).setActive(login: login, active: true, by: staff)], json: output.json)
+        try StaffCommand.render([try await StaffCommand.update(global, login, .init(active: true))], json: output.json)
     }
 }
 

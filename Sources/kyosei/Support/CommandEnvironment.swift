@@ -2,6 +2,7 @@ import Foundation
 import KyoseiDomain
 import KyoseiServices
 import Logging
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -30,8 +31,14 @@ struct CommandEnvironment {
             logger: Logger(label: "kyosei"))
     }
 
-    /// Opens the database and identifies the member of staff running the command.
+    /// Opens the database and identifies the member of staff running the command, for the
+    /// commands that do not go through the API yet: only the account that owns the database may
+    /// run them; everyone else is told so, rather than meeting SQLite's "readonly database".
     func session() throws -> (ServiceContext, StaffMember) {
+        if FileManager.default.fileExists(atPath: databasePath) && !APIConnection.ownsFile(databasePath) {
+            throw ServiceError.refused(
+                "This command works on the database directly, which only its owner (the service account) may open; ask someone who runs it as that account.")
+        }
         let context = try Startup.open(databasePath: databasePath, settings: settings, clock: clock, logger: logger)
         return (context, try context.staffMember(login: Self.osLogin()))
     }
@@ -45,16 +52,22 @@ struct CommandEnvironment {
     }
 }
 
-/// Logs go to stderr (stdout is for results a program may read), at the level in `KYOSEI_LOG_LEVEL`.
+/// Logs go to stderr (stdout is for results a program may read), at the level in
+/// `KYOSEI_LOG_LEVEL`, else the command's own default (warnings for a command, notices for the
+/// server, which logs each start, stop and refusal).
 enum LoggingSetup {
-    private static let once: Void = {
-        let level = ProcessInfo.processInfo.environment["KYOSEI_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
-    }()
+    private static let done = Mutex(false)
 
-    static func bootstrapOnce() { once }
+    static func bootstrapOnce(defaultLevel: Logger.Level = .warning) {
+        done.withLock { done in
+            guard !done else { return }
+            done = true
+            let level = ProcessInfo.processInfo.environment["KYOSEI_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? defaultLevel
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
+        }
+    }
 }

@@ -7,6 +7,11 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .long, help: "A configuration file (JSON) overriding the built-in defaults (default: KYOSEI_CONFIG).")
     var config: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The server's Unix socket (a path or http+unix URL; default: KYOSEI_SERVER, then server.socket, then <db>.sock).",
+        valueName: "path|url"))
+    var server: String?
 }
 
 /// For commands whose output a program may read.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KyoseiAPI
 import KyoseiServices
 
 struct SyncCommand: AsyncParsableCommand {
@@ -107,11 +108,11 @@ struct SyncAttention: AsyncParsableCommand {
         }
         print("Left the register (\(report.leftRegister.count)):")
         if !report.leftRegister.isEmpty {
-            Output.table(ResidentPresentation.listHeader, report.leftRegister.map(ResidentPresentation.listRow))
+            Output.table(ResidentPresentation.listHeader, report.leftRegister.map { ResidentPresentation.listRow(.init($0)) })
         }
         print("\nStays expiring by \(report.asOf.adding(days: report.windowDays)) (\(report.stayExpiring.count)):")
         if !report.stayExpiring.isEmpty {
-            Output.table(ResidentPresentation.listHeader, report.stayExpiring.map(ResidentPresentation.listRow))
+            Output.table(ResidentPresentation.listHeader, report.stayExpiring.map { ResidentPresentation.listRow(.init($0)) })
         }
         print("\nIdentity reviews waiting (\(report.identityReviews.count)):")
         for review in report.identityReviews {
@@ -125,16 +126,16 @@ struct SyncAttention: AsyncParsableCommand {
 struct AttentionJSON: Encodable {
     let as_of: String
     let window_days: Int
-    let left_register: [[String: String]]
-    let stay_expiring: [[String: String]]
+    let left_register: [Components.Schemas.Resident]
+    let stay_expiring: [Components.Schemas.Resident]
     let identity_reviews: [[String: String]]
     let open_rejects: Int
 
     init(_ r: AttentionReport) {
         as_of = r.asOf.description
         window_days = r.windowDays
-        left_register = r.leftRegister.map(ResidentPresentation.json)
-        stay_expiring = r.stayExpiring.map(ResidentPresentation.json)
+        left_register = r.leftRegister.map(Components.Schemas.Resident.init)
+        stay_expiring = r.stayExpiring.map(Components.Schemas.Resident.init)
         identity_reviews = r.identityReviews.map {
             ["resident": "K\($0.residentID)", "candidates": $0.candidateIDs, "reason": $0.reason, "source": $0.sourceRef]
         }
