@@ -135,6 +135,8 @@ let package = Package(
             dependencies: [
                 "KyoseiAPI", "KyoseiServices", "KyoseiDomain",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
