@@ -19,4 +19,6 @@ fi
 python3 -c 'import scipy' 2>/dev/null || python3 -m pip install --quiet scipy
 
 swift build --build-tests
+# The API against its own document: schemathesis (PyPI) on a real server (Scripts/api-fuzz.sh).
+KYOSEI_BIN_DIR=$(swift build --show-bin-path) Scripts/api-fuzz.sh 25
 swift test --skip-build

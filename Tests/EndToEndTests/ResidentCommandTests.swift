@@ -63,6 +63,13 @@ import Testing
         let card = try kyosei.run("resident", "add", "--name", "X", "--born", "2000-01-01", "--sex", "1", "--nationality", "BR", "--card", "123")
         #expect(card.status == 1)
         #expect(card.stderr.contains("Residence card number 123: must be"))
+        // A household id is ten digits: a function reference to its initialiser once picked the
+        // unchecked one and stored whatever was typed.
+        let household = try kyosei.run("resident", "add", "--name", "X", "--born", "2000-01-01", "--sex", "1", "--nationality", "BR",
+                                       "--household", "abc")
+        #expect(household.status == 1)
+        #expect(household.stderr.contains("Household id abc: must be 10 digits"))
+        #expect(try kyosei.run("resident", "list", "--household", "12").status == 1)
         #expect(try kyosei.run("resident", "show", "K42").status == 1)
         #expect(try kyosei.run("resident", "list", "--bogus").status == 1)
         #expect(try kyosei.run("resident", "list").status == 0)

@@ -32,6 +32,19 @@ import Testing
         #expect(process.terminationStatus == 0, "\(message)")
     }
 
+    /// Only list parameters may repeat; the middleware that refuses other repeats must know them all.
+    @Test func theRepeatableParametersAreTheDocumentsLists() throws {
+        let document = try String(contentsOf: Self.apiFolder.appendingPathComponent("openapi.yaml"), encoding: .utf8)
+        let lines = document.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lists: Set<String> = []
+        for (index, line) in lines.enumerated() where line.trimmingCharacters(in: .whitespaces) == "explode: true" {
+            let name = lines[..<index].last { $0.contains("name: ") }?.components(separatedBy: "name: ").last
+            lists.insert(try #require(name).trimmingCharacters(in: .whitespaces))
+        }
+        #expect(!lists.isEmpty)
+        #expect(lists == QueryParameterMiddleware.lists)
+    }
+
     @Test func theBinaryServesTheCommittedDocument() throws {
         let committed = try String(contentsOf: Self.apiFolder.appendingPathComponent("openapi.yaml"), encoding: .utf8)
         #expect(APIDocument.text == committed)

@@ -4,6 +4,7 @@ import KyoseiAPI
 import KyoseiDomain
 import KyoseiServices
 import OpenAPIRuntime
+import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -73,19 +74,26 @@ import Glibc
         #expect(try events() == before + 1)
     }
 
-    /// While another connection holds the write lock (as a sync does for seconds), a read is
-    /// answered and its audit entry goes to the spool; nothing in this process queues it behind
-    /// that transaction.
+    /// While a write in this very process holds the write lock (as a sync the server runs does,
+    /// for seconds), a read is answered and its audit entry goes to the spool: GRDB runs one
+    /// pool's writes one after another, so an audit append through the same writer would wait
+    /// for the whole transaction.
     @Test func aReadIsAnsweredWhileAWriteHoldsTheLock() async throws {
         let city = try APICity()
         let holding = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
         let finished = DispatchSemaphore(value: 0)
-        let writer = try DatabaseQueue(path: city.context.database.path)
+        let released = Mutex(false)
+        let writer = city.context.database.writer
         let held = Thread {
-            try? writer.write { _ in
-                holding.signal()
-                _ = release.wait(timeout: .now() + 30)
+            try? writer.writeWithoutTransaction { db in
+                // IMMEDIATE takes the write lock at once, as a sync's transaction does.
+                try db.inTransaction(.immediate) {
+                    holding.signal()
+                    _ = release.wait(timeout: .now() + 120)
+                    released.withLock { $0 = true }
+                    return .commit
+                }
             }
             finished.signal()
         }
@@ -93,7 +101,8 @@ import Glibc
         holding.wait()
         let spooledBefore = try city.context.database.auditSpool.pendingCount()
         let found = try await city.client.findResidents(query: .init(q: "silva")).ok.body.json
-        let stillHeld = release.signal() != 0
+        let stillHeld = !released.withLock { $0 }
+        release.signal()
         #expect(found.isEmpty)
         #expect(stillHeld, "the read came back while the write lock was held")
         #expect(try city.context.database.auditSpool.pendingCount() == spooledBefore + 1)

@@ -10,6 +10,7 @@ import Testing
     @Test(arguments: [
         (ServiceError.usage("u"), 400, Problem.Kind.usage, Int32(1)),
         (ServiceError.notFound("n"), 404, .notFound, 1),
+        (ServiceError.conflict("c"), 409, .conflict, 1),
         (ServiceError.invalid(ValidationError(field: "f", value: "v", reason: "r")), 400, .validation, 1),
         (ServiceError.refused("r"), 403, .refused, 2),
         (ServiceError.dataRefused("d"), 422, .dataRefused, 3),
@@ -26,7 +27,8 @@ import Testing
 
     @Test func aProblemComesBackAsTheServiceErrorItStandsFor() async {
         await propertyCheck(input: Gen.letterOrNumber.string(of: 1...40)) { text in
-            for error in [ServiceError.usage(text), .notFound(text), .refused(text), .dataRefused(text), .internalFailure(text)] {
+            for error in [ServiceError.usage(text), .notFound(text), .conflict(text), .refused(text), .dataRefused(text),
+                          .internalFailure(text)] {
                 let problem = Problem(error)
                 let decoded = try JSONDecoder().decode(Problem.self, from: JSONEncoder().encode(problem))
                 #expect(decoded == problem)

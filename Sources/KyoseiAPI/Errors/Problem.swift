@@ -8,11 +8,11 @@ import KyoseiServices
 /// and any layer (routing, body limits, decoding, the services).
 public struct Problem: Error, Codable, Sendable, Equatable {
     public enum Kind: String, Codable, Sendable {
-        case usage, validation, notFound = "not_found", refused, dataRefused = "data_refused", internalFailure = "internal"
+        case usage, validation, notFound = "not_found", conflict, refused, dataRefused = "data_refused", internalFailure = "internal"
 
         public var exitCode: Int32 {
             switch self {
-            case .usage, .validation, .notFound: 1
+            case .usage, .validation, .notFound, .conflict: 1
             case .refused: 2
             case .dataRefused: 3
             case .internalFailure: 4
@@ -24,6 +24,7 @@ public struct Problem: Error, Codable, Sendable, Equatable {
             case .usage: "Usage error"
             case .validation: "Invalid value"
             case .notFound: "Not found"
+            case .conflict: "Conflict"
             case .refused: "Refused"
             case .dataRefused: "Data refused"
             case .internalFailure: "Internal error"
@@ -58,6 +59,7 @@ public struct Problem: Error, Codable, Sendable, Equatable {
         case .invalid: self.init(.validation, status: .badRequest, detail: error.description)
         case .notFound: self.init(.notFound, status: .notFound, detail: error.description)
         case .usage: self.init(.usage, status: .badRequest, detail: error.description)
+        case .conflict: self.init(.conflict, status: .conflict, detail: error.description)
         case .refused: self.init(.refused, status: .forbidden, detail: error.description)
         case .dataRefused: self.init(.dataRefused, status: .unprocessableContent, detail: error.description)
         case .internalFailure: self.init(.internalFailure, status: .internalServerError, detail: error.description)
@@ -69,6 +71,7 @@ public struct Problem: Error, Codable, Sendable, Equatable {
         switch kind {
         case .usage, .validation: .usage(detail)
         case .notFound: .notFound(detail)
+        case .conflict: .conflict(detail)
         case .refused: .refused(detail)
         case .dataRefused: .dataRefused(detail)
         case .internalFailure: .internalFailure(detail)

@@ -2,5 +2,5 @@
 /// What the code beside this file was generated from, so a test can tell it is current.
 public enum GeneratedFrom {
     /// SHA-256 of openapi.yaml followed by openapi-generator-config.yaml.
-    public static let documentSHA256 = "d804d6a092e56c7ce6180fd97a2b3c77395384c02e09cedd081d67679e6965da"
+    public static let documentSHA256 = "30941ba8bb5608bd7422e1df966f7a438dd31c5595f4b47abc99df47ad174c38"
 }

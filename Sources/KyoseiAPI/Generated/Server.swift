@@ -306,14 +306,14 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                         style: .form,
                         explode: true,
                         name: "person",
-                        as: Swift.String.self
+                        as: Components.Schemas.ResidentReference.self
                     ),
                     staff: try converter.getOptionalQueryItemAsURI(
                         in: request.soar_query,
                         style: .form,
                         explode: true,
                         name: "staff",
-                        as: Swift.String.self
+                        as: Components.Schemas.Login.self
                     ),
                     since: try converter.getOptionalQueryItemAsURI(
                         in: request.soar_query,
@@ -509,7 +509,7 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                         style: .form,
                         explode: true,
                         name: "state",
-                        as: [Swift.String].self
+                        as: Operations.ListCases.Input.Query.StatePayload.self
                     ),
                     overdue: try converter.getOptionalQueryItemAsURI(
                         in: request.soar_query,
@@ -523,14 +523,14 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                         style: .form,
                         explode: true,
                         name: "person",
-                        as: Swift.String.self
+                        as: Components.Schemas.ResidentReference.self
                     ),
                     district: try converter.getOptionalQueryItemAsURI(
                         in: request.soar_query,
                         style: .form,
                         explode: true,
                         name: "district",
-                        as: Swift.String.self
+                        as: Components.Schemas.DistrictCode.self
                     ),
                     limit: try converter.getOptionalQueryItemAsURI(
                         in: request.soar_query,
@@ -1314,7 +1314,7 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                         style: .form,
                         explode: true,
                         name: "period",
-                        as: Swift.String.self
+                        as: Components.Schemas.ReportPeriod.self
                     ),
                     format: try converter.getOptionalQueryItemAsURI(
                         in: request.soar_query,
@@ -1401,7 +1401,7 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                 let path: Operations.AllianceFile.Input.Path = .init(period: try converter.getPathParameterAsURI(
                     in: metadata.pathParameters,
                     name: "period",
-                    as: Swift.String.self
+                    as: Components.Schemas.ReportPeriod.self
                 ))
                 let headers: Operations.AllianceFile.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
                 return Operations.AllianceFile.Input(
@@ -1475,14 +1475,14 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                         style: .form,
                         explode: true,
                         name: "state",
-                        as: Swift.String.self
+                        as: Components.Schemas.RegisterState.self
                     ),
                     district: try converter.getOptionalQueryItemAsURI(
                         in: request.soar_query,
                         style: .form,
                         explode: true,
                         name: "district",
-                        as: Swift.String.self
+                        as: Components.Schemas.DistrictCode.self
                     ),
                     nationality: try converter.getOptionalQueryItemAsURI(
                         in: request.soar_query,
@@ -2019,7 +2019,7 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                 let path: Operations.UpdateStaff.Input.Path = .init(login: try converter.getPathParameterAsURI(
                     in: metadata.pathParameters,
                     name: "login",
-                    as: Swift.String.self
+                    as: Components.Schemas.Login.self
                 ))
                 let headers: Operations.UpdateStaff.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
                 let contentType = converter.extractContentTypeIfPresent(in: request.headerFields)

@@ -21,7 +21,7 @@ extension Components {
         /// K<number>, an 11-digit person id, or a residence card number.
         ///
         /// - Remark: Generated from `#/components/parameters/ResidentRef`.
-        public typealias ResidentRef = Swift.String
+        public typealias ResidentRef = Components.Schemas.ResidentReference
         /// The case number.
         ///
         /// - Remark: Generated from `#/components/parameters/CaseID`.

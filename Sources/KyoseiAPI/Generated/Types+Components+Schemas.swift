@@ -18,6 +18,18 @@ public import struct Foundation.Date
 extension Components {
     /// Types generated from the `#/components/schemas` section of the OpenAPI document.
     public enum Schemas {
+        /// K<number> (Kyosei's id), an 11-digit person id (with its check digit), or a residence card number.
+        ///
+        /// - Remark: Generated from `#/components/schemas/ResidentReference`.
+        public typealias ResidentReference = Swift.String
+        /// An OS login.
+        ///
+        /// - Remark: Generated from `#/components/schemas/Login`.
+        public typealias Login = Swift.String
+        /// A year (2026), a quarter (2026-Q3), a month (2026-07) or a fiscal year (FY2026).
+        ///
+        /// - Remark: Generated from `#/components/schemas/ReportPeriod`.
+        public typealias ReportPeriod = Swift.String
         /// An RFC 9457 problem; `kind` and `exit_code` are Kyosei's.
         ///
         /// - Remark: Generated from `#/components/schemas/Problem`.
@@ -39,13 +51,14 @@ extension Components {
                 case usage = "usage"
                 case validation = "validation"
                 case notFound = "not_found"
+                case conflict = "conflict"
                 case refused = "refused"
                 case dataRefused = "data_refused"
                 case _internal = "internal"
             }
             /// - Remark: Generated from `#/components/schemas/Problem/kind`.
             public var kind: Components.Schemas.Problem.KindPayload
-            /// 1 usage or validation, 2 refused permission, 3 data refused, 4 internal.
+            /// 1 usage, validation, not found or conflict; 2 refused permission; 3 data refused; 4 internal.
             ///
             /// - Remark: Generated from `#/components/schemas/Problem/exit_code`.
             public var exitCode: Swift.Int
@@ -57,7 +70,7 @@ extension Components {
             ///   - status:
             ///   - detail: One sentence saying what went wrong and what to do.
             ///   - kind:
-            ///   - exitCode: 1 usage or validation, 2 refused permission, 3 data refused, 4 internal.
+            ///   - exitCode: 1 usage, validation, not found or conflict; 2 refused permission; 3 data refused; 4 internal.
             public init(
                 _type: Swift.String,
                 title: Swift.String,
@@ -1021,6 +1034,18 @@ extension Components {
                 ])
             }
         }
+        /// - Remark: Generated from `#/components/schemas/RegisterState`.
+        @frozen public enum RegisterState: String, Codable, Hashable, Sendable, CaseIterable {
+            case registered = "REGISTERED"
+            case abroad = "ABROAD"
+            case movedOut = "MOVED_OUT"
+            case deceased = "DECEASED"
+            case deletedExOfficio = "DELETED_EX_OFFICIO"
+            case leftRegister = "LEFT_REGISTER"
+            case unregisteredServed = "UNREGISTERED_SERVED"
+        }
+        /// - Remark: Generated from `#/components/schemas/DistrictCode`.
+        public typealias DistrictCode = Swift.String
         /// - Remark: Generated from `#/components/schemas/Resident`.
         public struct Resident: Codable, Hashable, Sendable {
             /// Kyosei's row id.
@@ -1583,7 +1608,7 @@ extension Components {
         /// - Remark: Generated from `#/components/schemas/NewStaff`.
         public struct NewStaff: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/NewStaff/login`.
-            public var login: Swift.String
+            public var login: Components.Schemas.Login
             /// - Remark: Generated from `#/components/schemas/NewStaff/role`.
             public var role: Components.Schemas.Role
             /// - Remark: Generated from `#/components/schemas/NewStaff/display_name`.
@@ -1598,7 +1623,7 @@ extension Components {
             ///   - displayName:
             ///   - team:
             public init(
-                login: Swift.String,
+                login: Components.Schemas.Login,
                 role: Components.Schemas.Role,
                 displayName: Swift.String? = nil,
                 team: Swift.String? = nil
@@ -1617,7 +1642,7 @@ extension Components {
             public init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
                 self.login = try container.decode(
-                    Swift.String.self,
+                    Components.Schemas.Login.self,
                     forKey: .login
                 )
                 self.role = try container.decode(

@@ -27,9 +27,9 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/audit/entries/GET/query`.
             public struct Query: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/audit/entries/GET/query/person`.
-                public var person: Swift.String?
+                public var person: Components.Schemas.ResidentReference?
                 /// - Remark: Generated from `#/paths/audit/entries/GET/query/staff`.
-                public var staff: Swift.String?
+                public var staff: Components.Schemas.Login?
                 /// - Remark: Generated from `#/paths/audit/entries/GET/query/since`.
                 public var since: Swift.String?
                 /// - Remark: Generated from `#/paths/audit/entries/GET/query/limit`.
@@ -42,8 +42,8 @@ public enum Operations {
                 ///   - since:
                 ///   - limit:
                 public init(
-                    person: Swift.String? = nil,
-                    staff: Swift.String? = nil,
+                    person: Components.Schemas.ResidentReference? = nil,
+                    staff: Components.Schemas.Login? = nil,
                     since: Swift.String? = nil,
                     limit: Components.Parameters.Limit? = nil
                 ) {
@@ -403,16 +403,27 @@ public enum Operations {
                 public var team: Swift.String?
                 /// - Remark: Generated from `#/paths/cases/GET/query/type`.
                 public var _type: Swift.String?
+                /// - Remark: Generated from `#/paths/cases/GET/query/StatePayload`.
+                @frozen public enum StatePayloadPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                    case open = "OPEN"
+                    case inProgress = "IN_PROGRESS"
+                    case waiting = "WAITING"
+                    case resolved = "RESOLVED"
+                    case closed = "CLOSED"
+                    case all = "all"
+                }
+                /// - Remark: Generated from `#/paths/cases/GET/query/state`.
+                public typealias StatePayload = [Operations.ListCases.Input.Query.StatePayloadPayload]
                 /// States to list (repeatable); `all` for every state; default the active ones.
                 ///
                 /// - Remark: Generated from `#/paths/cases/GET/query/state`.
-                public var state: [Swift.String]?
+                public var state: Operations.ListCases.Input.Query.StatePayload?
                 /// - Remark: Generated from `#/paths/cases/GET/query/overdue`.
                 public var overdue: Swift.Bool?
                 /// - Remark: Generated from `#/paths/cases/GET/query/person`.
-                public var person: Swift.String?
+                public var person: Components.Schemas.ResidentReference?
                 /// - Remark: Generated from `#/paths/cases/GET/query/district`.
-                public var district: Swift.String?
+                public var district: Components.Schemas.DistrictCode?
                 /// - Remark: Generated from `#/paths/cases/GET/query/limit`.
                 public var limit: Components.Parameters.Limit?
                 /// Creates a new `Query`.
@@ -430,10 +441,10 @@ public enum Operations {
                     mine: Swift.Bool? = nil,
                     team: Swift.String? = nil,
                     _type: Swift.String? = nil,
-                    state: [Swift.String]? = nil,
+                    state: Operations.ListCases.Input.Query.StatePayload? = nil,
                     overdue: Swift.Bool? = nil,
-                    person: Swift.String? = nil,
-                    district: Swift.String? = nil,
+                    person: Components.Schemas.ResidentReference? = nil,
+                    district: Components.Schemas.DistrictCode? = nil,
                     limit: Components.Parameters.Limit? = nil
                 ) {
                     self.mine = mine
@@ -2076,10 +2087,10 @@ public enum Operations {
                 ///
                 /// - Remark: Generated from `#/paths/reports/{report}/GET/query/as_of`.
                 public var asOf: Components.Parameters.AsOf?
-                /// For employment and language: 2026, 2026-Q3, 2026-07 or FY2026.
+                /// For employment and language.
                 ///
                 /// - Remark: Generated from `#/paths/reports/{report}/GET/query/period`.
-                public var period: Swift.String?
+                public var period: Components.Schemas.ReportPeriod?
                 /// - Remark: Generated from `#/paths/reports/{report}/GET/query/format`.
                 @frozen public enum FormatPayload: String, Codable, Hashable, Sendable, CaseIterable {
                     case csv = "csv"
@@ -2101,13 +2112,13 @@ public enum Operations {
                 /// - Parameters:
                 ///   - by: The grouping; each report names its own (default: its first).
                 ///   - asOf: A date YYYY-MM-DD (default today, in Japan).
-                ///   - period: For employment and language: 2026, 2026-Q3, 2026-07 or FY2026.
+                ///   - period: For employment and language.
                 ///   - format:
                 ///   - encoding:
                 public init(
                     by: Swift.String? = nil,
                     asOf: Components.Parameters.AsOf? = nil,
-                    period: Swift.String? = nil,
+                    period: Components.Schemas.ReportPeriod? = nil,
                     format: Operations.RenderReport.Input.Query.FormatPayload? = nil,
                     encoding: Operations.RenderReport.Input.Query.EncodingPayload? = nil
                 ) {
@@ -2264,15 +2275,13 @@ public enum Operations {
         public struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/alliance-files/{period}/GET/path`.
             public struct Path: Sendable, Hashable {
-                /// 2026-11, 2026-Q4 or FY2026.
-                ///
                 /// - Remark: Generated from `#/paths/alliance-files/{period}/GET/path/period`.
-                public var period: Swift.String
+                public var period: Components.Schemas.ReportPeriod
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
-                ///   - period: 2026-11, 2026-Q4 or FY2026.
-                public init(period: Swift.String) {
+                ///   - period:
+                public init(period: Components.Schemas.ReportPeriod) {
                     self.period = period
                 }
             }
@@ -2419,12 +2428,12 @@ public enum Operations {
         public struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/residents/GET/query`.
             public struct Query: Sendable, Hashable {
-                /// Register state, e.g. REGISTERED.
-                ///
                 /// - Remark: Generated from `#/paths/residents/GET/query/state`.
-                public var state: Swift.String?
+                public var state: Components.Schemas.RegisterState?
                 /// - Remark: Generated from `#/paths/residents/GET/query/district`.
-                public var district: Swift.String?
+                public var district: Components.Schemas.DistrictCode?
+                /// ISO 3166-1 alpha-2 (XX: stateless or unknown).
+                ///
                 /// - Remark: Generated from `#/paths/residents/GET/query/nationality`.
                 public var nationality: Swift.String?
                 /// - Remark: Generated from `#/paths/residents/GET/query/household`.
@@ -2434,14 +2443,14 @@ public enum Operations {
                 /// Creates a new `Query`.
                 ///
                 /// - Parameters:
-                ///   - state: Register state, e.g. REGISTERED.
+                ///   - state:
                 ///   - district:
-                ///   - nationality:
+                ///   - nationality: ISO 3166-1 alpha-2 (XX: stateless or unknown).
                 ///   - household:
                 ///   - limit:
                 public init(
-                    state: Swift.String? = nil,
-                    district: Swift.String? = nil,
+                    state: Components.Schemas.RegisterState? = nil,
+                    district: Components.Schemas.DistrictCode? = nil,
                     nationality: Swift.String? = nil,
                     household: Swift.String? = nil,
                     limit: Components.Parameters.Limit? = nil
@@ -2596,6 +2605,8 @@ public enum Operations {
         public struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/residents/search/GET/query`.
             public struct Query: Sendable, Hashable {
+                /// Name fragments (Latin, katakana, kanji), ids, card numbers, birth dates.
+                ///
                 /// - Remark: Generated from `#/paths/residents/search/GET/query/q`.
                 public var q: Swift.String
                 /// - Remark: Generated from `#/paths/residents/search/GET/query/limit`.
@@ -2603,7 +2614,7 @@ public enum Operations {
                 /// Creates a new `Query`.
                 ///
                 /// - Parameters:
-                ///   - q:
+                ///   - q: Name fragments (Latin, katakana, kanji), ids, card numbers, birth dates.
                 ///   - limit:
                 public init(
                     q: Swift.String,
@@ -3501,12 +3512,12 @@ public enum Operations {
             /// - Remark: Generated from `#/paths/staff/{login}/PATCH/path`.
             public struct Path: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/staff/{login}/PATCH/path/login`.
-                public var login: Swift.String
+                public var login: Components.Schemas.Login
                 /// Creates a new `Path`.
                 ///
                 /// - Parameters:
                 ///   - login:
-                public init(login: Swift.String) {
+                public init(login: Components.Schemas.Login) {
                     self.login = login
                 }
             }

@@ -5,9 +5,10 @@ import KyoseiServices
 extension APIHandler {
     func auditLog(_ input: Operations.AuditLog.Input) async throws -> Operations.AuditLog.Output {
         let q = input.query
+        if let login = q.staff { try StaffService.validateLogin(login) }
         let filter = AuditFilter(
             person: try q.person.map(ResidentRef.init), staff: q.staff,
-            since: try q.since.map { try LocalDate($0, field: "since") }, limit: q.limit ?? 200)
+            since: try q.since.map { try LocalDate($0, field: "since") }, limit: try Self.limit(q.limit, default: 200))
         let entries = try await work { context, staff in try AuditService(context: context).log(filter, by: staff) }
         return .ok(.init(body: .json(entries.map {
             .init(seq: $0.seq, at: $0.at, staff: $0.staffLogin, action: $0.action, entity: $0.entity, records: $0.recordIDs,

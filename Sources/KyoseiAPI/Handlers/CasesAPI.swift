@@ -10,12 +10,12 @@ extension APIHandler {
         filter.team = q.team
         filter.type = try q._type.map(CaseType.init)
         if let states = q.state, !states.isEmpty {
-            filter.states = states == ["all"] ? nil : try states.map { try CaseState(code: $0.uppercased()) }
+            filter.states = states.contains(.all) ? nil : try states.map { try CaseState(code: $0.rawValue) }
         }
         filter.overdue = q.overdue ?? false
         filter.person = try q.person.map(ResidentRef.init)
         filter.district = try q.district.map(DistrictCode.init)
-        filter.limit = q.limit ?? 200
+        filter.limit = try Self.limit(q.limit, default: 200)
         let chosen = filter
         let (cases, today) = try await work { context, staff in
             (try CaseService(context: context).list(chosen, by: staff), context.clock.today)

@@ -21,7 +21,7 @@ extension APIHandler {
     func listCoverageGaps(_ input: Operations.ListCoverageGaps.Input) async throws -> Operations.ListCoverageGaps.Output {
         let date = try input.query.asOf.map { try LocalDate($0, field: "as_of") }
         let obligation = input.query.scheme.flatMap { CoverageObligation(rawValue: $0.rawValue) }
-        let limit = input.query.limit ?? 500
+        let limit = try Self.limit(input.query.limit, default: 500)
         let gaps = try await work { context, staff in
             try CoverageService(context: context).gaps(asOf: date, obligation: obligation, limit: limit, by: staff)
         }

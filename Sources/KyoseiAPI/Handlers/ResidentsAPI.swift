@@ -6,16 +6,16 @@ extension APIHandler {
     func listResidents(_ input: Operations.ListResidents.Input) async throws -> Operations.ListResidents.Output {
         let q = input.query
         let filter = ResidentFilter(
-            state: try q.state.map { try RegisterState(code: $0) }, district: try q.district.map(DistrictCode.init),
-            nationality: try q.nationality.map(Nationality.init), household: try q.household.map(HouseholdID.init),
-            limit: q.limit)
+            state: try q.state.map { try RegisterState(code: $0.rawValue) }, district: try q.district.map(DistrictCode.init),
+            nationality: try q.nationality.map(Nationality.init), household: try q.household.map { try HouseholdID($0) },
+            limit: try q.limit.map { try Self.limit($0, default: $0) })
         let records = try await work { context, staff in try ResidentService(context: context).list(filter, by: staff) }
         return .ok(.init(body: .json(records.map(Components.Schemas.Resident.init))))
     }
 
     func findResidents(_ input: Operations.FindResidents.Input) async throws -> Operations.FindResidents.Output {
         let query = input.query.q
-        let limit = input.query.limit ?? 20
+        let limit = try Self.limit(input.query.limit, default: 20, within: 1...1000)
         let matches = try await work { context, staff in try ResidentService(context: context).find(query, by: staff, limit: limit) }
         return .ok(.init(body: .json(matches.map { Components.Schemas.Resident($0.resident) })))
     }

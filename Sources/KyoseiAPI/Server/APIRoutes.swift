@@ -5,7 +5,8 @@ import OpenAPIRuntime
 
 /// Puts the API's operations on a transport (the server's router or the in-process one) with
 /// the same middlewares in the same order, so a request is checked and answered the same way
-/// whichever way it came: problems outermost, then the body limit, then who is calling.
+/// whichever way it came: problems outermost, then the request's shape (its body's size, no
+/// empty parameters), then who is calling.
 public enum APIRoutes {
     /// The path every operation is under; the document's server URL ends in it.
     public static let prefix = "/v1"
@@ -19,6 +20,7 @@ public enum APIRoutes {
             middlewares: [
                 ProblemMiddleware(logger: logger),
                 BodyLimitMiddleware(maximumBytes: context.settings.serverMaxBodyBytes),
+                QueryParameterMiddleware(),
                 CallerMiddleware(context: context, threads: threads),
             ])
     }

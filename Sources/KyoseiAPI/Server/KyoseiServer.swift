@@ -39,8 +39,9 @@ public enum KyoseiServer {
 
         let threads = DatabaseThreads(count: settings.serverThreads)
         let router = Router()
-        router.add(middleware: RouterProblemMiddleware())
-        try APIRoutes.register(on: router, context: context, threads: threads, logger: logger)
+        let recorder = RouteRecorder(router: router)
+        try APIRoutes.register(on: recorder, context: context, threads: threads, logger: logger)
+        router.add(middleware: RouterProblemMiddleware(routes: recorder.table))
 
         let group = settings.serverSocketGroup
         let app = Application(

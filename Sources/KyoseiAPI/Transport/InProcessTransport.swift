@@ -15,19 +15,12 @@ import Glibc
 public final class InProcessTransport: ServerTransport, ClientTransport, Sendable {
     public typealias Handler = @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
 
-    private struct Route {
-        let method: HTTPRequest.Method
-        let components: [Substring]
-        let handler: Handler
-    }
-
-    private let routes = Mutex<[Route]>([])
+    private let routes = Mutex(RouteTable<Handler>())
 
     public init() {}
 
     public func register(_ handler: @escaping Handler, method: HTTPRequest.Method, path: String) throws {
-        let route = Route(method: method, components: path.split(separator: "/"), handler: handler)
-        routes.withLock { $0.append(route) }
+        routes.withLock { $0.add(method, path, handler) }
     }
 
     public func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws
@@ -35,25 +28,16 @@ public final class InProcessTransport: ServerTransport, ClientTransport, Sendabl
         // The client renders paths relative to the server URL's path, as the server registered them.
         let relative = (request.path ?? "").split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
         let path = baseURL.path + relative
-        let components = path.split(separator: "/")
-        let match = routes.withLock { routes -> (Handler, [String: Substring])? in
-            for route in routes where route.method == request.method && route.components.count == components.count {
-                var parameters: [String: Substring] = [:]
-                var matched = true
-                for (pattern, value) in zip(route.components, components) {
-                    if pattern.hasPrefix("{") && pattern.hasSuffix("}") {
-                        parameters[String(pattern.dropFirst().dropLast())] = value
-                    } else if pattern != value {
-                        matched = false
-                        break
-                    }
-                }
-                if matched { return (route.handler, parameters) }
-            }
-            return nil
-        }
-        guard let (handler, parameters) = match else {
-            return Problem(.notFound, status: .notFound, detail: "No operation \(request.method) \(path).").response
+        let handler: Handler
+        let parameters: [String: Substring]
+        switch routes.withLock({ $0.match(request.method, path) }) {
+        case .found(let found, parameters: let foundParameters):
+            handler = found
+            parameters = foundParameters
+        case .methodNotAllowed(let allowed):
+            return Problem.methodNotAllowed(request.method, path, allowed: allowed).response
+        case .notFound:
+            return Problem.notFound(request.method, path).response
         }
         var serverRequest = request
         serverRequest.path = baseURL.path + (request.path ?? "")

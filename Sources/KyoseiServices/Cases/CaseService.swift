@@ -107,7 +107,7 @@ public struct CaseService: Sendable {
                 throw ServiceError.usage("\(login) is not active staff; cases go to staff only.")
             }
             guard record.state.isActive else {
-                throw ServiceError.usage("Case \(id) is \(record.state.rawValue); reopen it before assigning it.")
+                throw ServiceError.conflict("Case \(id) is \(record.state.rawValue); reopen it before assigning it.")
             }
             var updated = record
             updated.assignee = login

@@ -40,7 +40,7 @@ enum CaseWrites {
                      by login: String, at timestamp: String, in db: Database) throws -> CaseRecord {
         guard record.state.canMove(to: target) else {
             let allowed = record.state.next.map(\.rawValue).sorted().joined(separator: ", ")
-            throw ServiceError.usage("Case \(record.id!) is \(record.state.rawValue); it can move to \(allowed), not \(target.rawValue).")
+            throw ServiceError.conflict("Case \(record.id!) is \(record.state.rawValue); it can move to \(allowed), not \(target.rawValue).")
         }
         var updated = record
         updated.state = target

@@ -3,6 +3,9 @@
 public enum ReportKind: String, Sendable, CaseIterable {
     case population, coverage, employment, schooling, language
 
+    /// Employment and language count what happened over a period; the others count on a date.
+    public var isForAPeriod: Bool { self == .employment || self == .language }
+
     public var groupings: [String] {
         switch self {
         case .population: PopulationDimension.allCases.map(\.rawValue)

@@ -19,6 +19,12 @@ public struct ReportService: Sendable {
             throw ServiceError.invalid(ValidationError(
                 field: "by", value: by, reason: "must be \(kind.groupings.joined(separator: ", ")) for the \(kind.rawValue) report"))
         }
+        if kind.isForAPeriod && asOf != nil {
+            throw ServiceError.usage("The \(kind.rawValue) report counts a period; give a period, not an as-of date.")
+        }
+        if !kind.isForAPeriod && period != nil {
+            throw ServiceError.usage("The \(kind.rawValue) report counts on a date; give an as-of date, not a period.")
+        }
         let minimum = context.settings.suppressionMinimum
         let today = context.clock.today
         switch kind {

@@ -12,7 +12,7 @@ public struct StaffService: Sendable {
         try Self.validateLogin(login)
         return try context.perform(.staffManage, by: staff, action: "staff.add", entity: "staff") { db, audit in
             guard try StaffRecord.fetchOne(db, key: login) == nil else {
-                throw ServiceError.usage("\(login) is already staff; use `kyosei staff set-role` to change the role.")
+                throw ServiceError.conflict("\(login) is already staff; use `kyosei staff set-role` to change the role.")
             }
             let record = StaffRecord(
                 login: login, displayName: displayName ?? login, role: role, team: team,
@@ -43,7 +43,7 @@ public struct StaffService: Sendable {
         try context.perform(.staffManage, by: staff, action: active ? "staff.enable" : "staff.disable", entity: "staff") { db, audit in
             var record = try Self.fetch(login, in: db)
             if !active && record.isFounder {
-                throw ServiceError.usage("\(login) ran `init` and is the first administrator; add another administrator before disabling this one.")
+                throw ServiceError.conflict("\(login) ran `init` and is the first administrator; add another administrator before disabling this one.")
             }
             record.active = active
             try record.update(db)
@@ -59,7 +59,7 @@ public struct StaffService: Sendable {
         return record
     }
 
-    static func validateLogin(_ login: String) throws {
+    public static func validateLogin(_ login: String) throws {
         let ok = !login.isEmpty && login.count <= 64 && login.unicodeScalars.allSatisfy {
             $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0))
         }

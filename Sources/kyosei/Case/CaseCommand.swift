@@ -67,7 +67,9 @@ struct CaseList: AsyncParsableCommand {
     @Option(help: "Most cases to list.") var limit = 200
 
     func run() async throws {
-        let states = state == ["all"] ? ["all"] : try state.map { try CaseState(code: $0.uppercased()).rawValue }
+        typealias StateCode = Operations.ListCases.Input.Query.StatePayloadPayload
+        let states: [StateCode] = state == ["all"] ? [.all]
+            : try state.map { StateCode(rawValue: try CaseState(code: $0.uppercased()).rawValue)! }
         let query = Operations.ListCases.Input.Query(
             mine: mine, team: team, _type: try parsed(type, CaseType.init)?.rawValue, state: states.isEmpty ? nil : states,
             overdue: overdue, person: try parsed(person, ResidentRef.init)?.description,

@@ -39,7 +39,7 @@ struct ResidentAdd: AsyncParsableCommand {
             nationality: try Nationality(nationality), residenceCardNumber: try parsed(card, ResidenceCardNumber.init),
             statusOfResidence: try parsed(status) { try StatusOfResidence(code: $0) },
             stayExpiryDate: try parsed(stayExpiry) { try LocalDate($0, field: "stay expiry date") },
-            householdID: try parsed(household, HouseholdID.init),
+            householdID: try parsed(household) { try HouseholdID($0) },
             relationship: try parsed(relationship) { try Relationship(code: $0) },
             postalCode: try parsed(postalCode, PostalCode.init), address: address,
             districtCode: try parsed(district, DistrictCode.init))

@@ -20,8 +20,8 @@ struct ResidentList: AsyncParsableCommand {
 
     func run() async throws {
         let query = Operations.ListResidents.Input.Query(
-            state: try parsed(state) { try RegisterState(code: $0).rawValue }, district: try parsed(district, DistrictCode.init)?.rawValue,
-            nationality: try parsed(nationality, Nationality.init)?.rawValue, household: try parsed(household, HouseholdID.init)?.rawValue,
+            state: try parsed(state) { Components.Schemas.RegisterState(rawValue: try RegisterState(code: $0).rawValue)! }, district: try parsed(district, DistrictCode.init)?.rawValue,
+            nationality: try parsed(nationality, Nationality.init)?.rawValue, household: try parsed(household) { try HouseholdID($0) }?.rawValue,
             limit: limit)
         let records = try await APIConnection.call(global) { api in try await api.listResidents(query: query).ok.body.json }
         if output.json {

@@ -43,7 +43,7 @@ struct ResidentUpdate: AsyncParsableCommand {
         changes.residenceCardNumber = try change(card, ResidenceCardNumber.init)
         changes.statusOfResidence = try change(status) { try StatusOfResidence(code: $0) }
         changes.stayExpiryDate = try change(stayExpiry) { try LocalDate($0, field: "stay expiry date") }
-        changes.householdID = try change(household, HouseholdID.init)
+        changes.householdID = try change(household) { try HouseholdID($0) }
         changes.relationship = try change(relationship) { try Relationship(code: $0) }
         changes.postalCode = try change(postalCode, PostalCode.init)
         changes.address = address.map { $0.isEmpty ? nil : $0 }
