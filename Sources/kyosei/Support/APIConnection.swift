@@ -53,8 +53,7 @@ struct APIConnection {
         }
         let configFile = options.config ?? environment["KYOSEI_CONFIG"]
         let locations = try await SettingsLoader.locations(configFile: configFile)
-        let databasePath = options.db ?? environment["KYOSEI_DB"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? locations.databasePath ?? "kyosei.sqlite"
+        let databasePath = CommandEnvironment.databasePath(option: options.db, configured: locations.databasePath)
         let socketPath = KyoseiServer.socketPath(configured: locations.serverSocket, databasePath: databasePath)
         // With neither a database nor a socket here, opening says plainly there is no database.
         if ownsFile(databasePath) || !(exists(databasePath) || exists(socketPath)) {

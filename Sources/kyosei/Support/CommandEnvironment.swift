@@ -24,11 +24,15 @@ struct CommandEnvironment {
         LoggingSetup.bootstrapOnce()
         let environment = ProcessInfo.processInfo.environment
         let settings = try await SettingsLoader.load(configFile: configFile ?? environment["KYOSEI_CONFIG"])
-        let path = database ?? environment["KYOSEI_DB"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? settings.databasePath ?? "kyosei.sqlite"
+        let path = databasePath(option: database, configured: settings.databasePath)
         return CommandEnvironment(
             settings: settings, clock: try KyoseiClock.fromEnvironment(environment), databasePath: path,
             logger: Logger(label: "kyosei"))
+    }
+
+    /// The database: `--db`, else `KYOSEI_DB`, else `database.path`, else `./kyosei.sqlite`.
+    static func databasePath(option: String?, configured: String?) -> String {
+        option ?? ProcessInfo.processInfo.environment["KYOSEI_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? configured ?? "kyosei.sqlite"
     }
 
     /// Opens the database and identifies the member of staff running the command, for the
