@@ -23,7 +23,7 @@ PHONEMES = ("AA AE AH AO AW AY B CH D DH EH ER EY F G HH IH IY JH K L M N NG OW 
             "T TH UH UW V W Y Z ZH").split()
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLM"
 CODE = dict(zip(PHONEMES, LETTERS))
-FAMILY_RANK = 6000
+FAMILY_RANK = 20000
 
 
 def census(name):

@@ -10,4 +10,15 @@ public struct MatchDecision: Sendable {
     public let score: Double
     /// One plain English sentence saying why.
     public let reason: String
+    /// The comparison vector and per-field weights of the best candidate and the runner-up.
+    public let explanation: MatchExplanation
+}
+
+/// Why a row went where it went, field by field: what a reviewer reads beside the row, and
+/// what a match report keeps so that a decision can be questioned later.
+public struct MatchExplanation: Sendable, Codable {
+    public let best: CandidateComparison?
+    public let runnerUp: CandidateComparison?
+    /// Where the weights came from (`MatchParameters.source`).
+    public let parameters: String
 }

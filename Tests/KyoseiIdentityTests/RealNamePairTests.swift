@@ -45,8 +45,8 @@ import Testing
         let quality = Self.measure(Self.index.match)
         print("real-name pairs, hand-set weights: \(quality)")
         #expect(quality.rows >= 2_900)
-        #expect(quality.precision >= 0.99, "\(quality)")
-        #expect(quality.recall >= 0.64, "\(quality)")
-        #expect(quality.reviewShare <= 0.125, "\(quality)")
+        #expect(quality.precision >= 0.995, "\(quality)")
+        #expect(quality.recall >= 0.91, "\(quality)")
+        #expect(quality.reviewShare <= 0.03, "\(quality)")
     }
 }
