@@ -137,18 +137,33 @@ public final class IdentityIndex: @unchecked Sendable {
         name.agreed == 0 ? .disagree : name.unmatchedQuery > 0 ? .partial : name.close > 0 ? .close : .exact
     }
 
+    /// The weights tonight's roster supports, estimated over the pairs its blocks compare (see
+    /// `ParameterEstimator`); at most `sample` rows, spread evenly, are compared for it.
+    public func estimate(_ queries: [IdentityQuery], sample: Int = 20_000) -> MatchParameters {
+        let comparator = NameComparator(keys: keys, frequency: frequency)
+        var estimator = ParameterEstimator()
+        let step = max(1, queries.count / max(1, sample))
+        for query in stride(from: 0, to: queries.count, by: step).map({ queries[$0] }) {
+            var prepared = PreparedQuery(query, keys: keys)
+            for candidate in candidates(query, &prepared, comparator, .handSet) where candidate.date == .exact {
+                estimator.add(name: candidate.nameLevel, card: candidate.card, handNameScore: candidate.name)
+            }
+        }
+        return estimator.estimate()
+    }
+
     /// `match` for many rows at once, spread over the machine's cores; the decisions come back
     /// in the order of the rows. The import calls it a batch at a time.
-    public func matchAll(_ queries: [IdentityQuery]) -> [MatchDecision] {
+    public func matchAll(_ queries: [IdentityQuery], using parameters: MatchParameters = .handSet) -> [MatchDecision] {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        guard workers > 1, queries.count >= 64 else { return queries.map(match) }
+        guard workers > 1, queries.count >= 64 else { return queries.map { match($0, using: parameters) } }
         var decisions = [MatchDecision?](repeating: nil, count: queries.count)
         let pieces = min(queries.count / 16, workers * 8)
         decisions.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: pieces) { piece in
                 let range = (queries.count * piece / pieces)..<(queries.count * (piece + 1) / pieces)
-                for i in range { (out + i).pointee = match(queries[i]) }
+                for i in range { (out + i).pointee = match(queries[i], using: parameters) }
             }
         }
         return decisions.map { $0! }
@@ -156,6 +171,9 @@ public final class IdentityIndex: @unchecked Sendable {
 
     // MARK: - Deciding
 
+    /// `MATCHED` also needs every part the roster writes to be the resident's (a part they lack
+    /// is how a sibling or a namesake looks) unless the card agrees, and never a card that
+    /// differs, whatever weights the roster's estimate gives those levels.
     private struct Candidate {
         let number: UInt32
         let nameLevel: ComparisonVector.Name
@@ -191,7 +209,8 @@ public final class IdentityIndex: @unchecked Sendable {
         let runnerUp = ranked.dropFirst().first
         let clearLead = runnerUp.map { best.total - $0.total >= MatchWeights.runnerUpGap } ?? true
         if best.total >= MatchWeights.matchThreshold + MatchWeights.blockAllowance(compared: ranked.count),
-           best.name >= MatchWeights.minimumNameScore, clearLead {
+           best.name >= MatchWeights.minimumNameScore, clearLead, best.card != .conflict,
+           best.nameLevel == .exact || best.nameLevel == .close || best.card == .equal {
             let reason = best.card == .equal
                 ? "The residence card number agrees, and so do the name and the birth date, with one resident."
                 : best.date == .exact

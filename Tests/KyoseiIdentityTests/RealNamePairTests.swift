@@ -50,3 +50,15 @@ import Testing
         #expect(quality.reviewShare <= 0.03, "\(quality)")
     }
 }
+
+extension RealNamePairTests {
+    @Test func realNamePairsWithEstimatedWeights() {
+        let parameters = Self.index.estimate(Self.city.rows.map(\.query))
+        let quality = Self.measure { Self.index.match($0, using: parameters) }
+        print("real-name pairs, estimated weights: \(quality)\n  \(parameters.source) offsets \(parameters.nameOffset) card \(parameters.card)")
+        #expect(parameters.source.hasPrefix("estimated"))
+        #expect(quality.precision >= 0.995, "\(quality)")
+        #expect(quality.recall >= 0.92, "\(quality)")
+        #expect(quality.reviewShare <= 0.03, "\(quality)")
+    }
+}
