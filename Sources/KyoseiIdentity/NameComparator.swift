@@ -69,29 +69,35 @@ struct NameComparator {
                                                      similarity: similarity, weight: weight))
                 }
             }
+            // A part written as two or three run together (パトリシアジュリアナ for PATRICIA
+            // JULIANA, or the other way round) aligns with the neighbours the other side keeps
+            // apart. It is looked for first, where no single part is the same name, so that a
+            // run is not half-aligned with the one part it starts with.
+            var exactRows: UInt64 = 0, exactColumns: UInt64 = 0
+            for pair in pairs[0..<count] where pair.similarity >= MatchWeights.exactLevel {
+                exactRows |= 1 << pair.row
+                exactColumns |= 1 << pair.column
+            }
+            for r in 0..<rows where exactRows & (1 << UInt64(r)) == 0 && !query[r].isParticle {
+                let run = joinedRun(query[r].key, free: ~columnUsed, count: columns) {
+                    let stored = candidate[candidate.startIndex + $0]
+                    return stored.spoken == StoredPart.none ? [keys.keys[Int(stored.key)]]
+                        : [keys.keys[Int(stored.key)], keys.keys[Int(stored.spoken)]]
+                }
+                if let (bits, s) = run {
+                    agree(rows: 1 << UInt64(r), columns: bits, similarity: s)
+                }
+            }
+            for c in 0..<columns where exactColumns & (1 << UInt64(c)) == 0 && columnUsed & (1 << UInt64(c)) == 0 {
+                let stored = keys.keys[Int(candidate[candidate.startIndex + c].key)]
+                if let (bits, s) = joinedRun(stored, free: ~rowUsed, count: rows, key: { [query[$0].key] }) {
+                    agree(rows: bits, columns: 1 << UInt64(c), similarity: s)
+                }
+            }
             for pair in pairs[0..<count] {
                 let rowBit: UInt64 = 1 << pair.row, columnBit: UInt64 = 1 << pair.column
                 guard rowUsed & rowBit == 0, columnUsed & columnBit == 0 else { continue }
                 agree(rows: rowBit, columns: columnBit, similarity: pair.similarity)
-            }
-            // A part written as two or three run together (パトリシアジュリアナ for PATRICIA
-            // JULIANA, or the other way round) aligns with the neighbours the other side keeps apart.
-            for r in 0..<rows where rowUsed & (1 << UInt64(r)) == 0 && !query[r].isParticle {
-                let letters = joinedRun(query[r].key, free: ~columnUsed, count: columns,
-                                        key: { keys.keys[Int(candidate[candidate.startIndex + $0].key)] })
-                let sounds = joinedRun(query[r].key, free: ~columnUsed, count: columns) {
-                    let stored = candidate[candidate.startIndex + $0]
-                    return keys.keys[Int(stored.spoken == StoredPart.none ? stored.key : stored.spoken)]
-                }
-                if let (bits, s) = [letters, sounds].compactMap({ $0 }).max(by: { $0.1 < $1.1 }) {
-                    agree(rows: 1 << UInt64(r), columns: bits, similarity: s)
-                }
-            }
-            for c in 0..<columns where columnUsed & (1 << UInt64(c)) == 0 {
-                let stored = keys.keys[Int(candidate[candidate.startIndex + c].key)]
-                if let (bits, s) = joinedRun(stored, free: ~rowUsed, count: rows, key: { query[$0].key }) {
-                    agree(rows: bits, columns: 1 << UInt64(c), similarity: s)
-                }
             }
             let missing = columns - columnUsed.nonzeroBitCount
             for r in 0..<rows where rowUsed & (1 << UInt64(r)) == 0 && !query[r].isParticle {
@@ -115,20 +121,25 @@ struct NameComparator {
     }
 
     /// The best run of two or three adjacent free parts on the other side whose keys, joined,
-    /// are the same name as `key`; only a near-exact join counts, since a run is long enough to
-    /// resemble many things loosely.
-    private func joinedRun(_ key: [UInt8], free: UInt64, count: Int, key partKey: (Int) -> [UInt8]) -> (UInt64, Double)? {
+    /// are the same name as `key`, each part read by its letters or its sound; only a
+    /// near-exact join counts, since a run is long enough to resemble many things loosely.
+    private func joinedRun(_ key: [UInt8], free: UInt64, count: Int, key readings: (Int) -> [[UInt8]]) -> (UInt64, Double)? {
         var best: (UInt64, Double)?
         for start in 0..<count {
-            var joined: [UInt8] = []
+            var joined: [[UInt8]] = [[]]
             var bits: UInt64 = 0
             for end in start..<min(count, start + 3) {
                 guard free & (1 << UInt64(end)) != 0 else { break }
-                joined += partKey(end)
+                joined = joined.flatMap { prefix in readings(end).map { prefix + $0 } }
                 bits |= 1 << UInt64(end)
                 guard end > start else { continue }
-                let s = KeyDistance.similarity(key, joined)
-                if s >= MatchWeights.exactLevel, s > (best?.1 ?? 0) { best = (bits, s) }
+                // Most block mates share nothing with the row. Each letter of difference in length
+                // costs at least 0.4, so a join further than 3/8 of the longer length from the
+                // part's cannot reach the exact level, and its distance is not worked out.
+                for spelling in joined where 8 * abs(spelling.count - key.count) <= 3 * max(spelling.count, key.count) {
+                    let s = KeyDistance.similarity(key, spelling)
+                    if s >= MatchWeights.exactLevel, s > (best?.1 ?? 0) { best = (bits, s) }
+                }
             }
         }
         return best
