@@ -10,7 +10,7 @@ Project, GPLv2). Writes:
 - Sources/KyoseiIdentity/PronouncedNames.swift: the CMU pronunciation of every Census given
   name and of the commonest Census family names, one phoneme a letter. The matcher turns the
   phonemes into kana sounds itself (`SpokenReading`), so the table carries no katakana.
-- Tests/KyoseiIdentityTests/Data/name-pairs.tsv: real Latin-katakana pairs of names (bep-eng
+- Tests/Fixtures/identity/name-pairs.tsv: real Latin-katakana pairs of names (bep-eng
   words that the Census lists as names), for the evaluation; never read by the product.
 """
 import os, sys
@@ -57,8 +57,8 @@ sys.path.insert(0, site)
 from alkana.data import data as bep  # noqa: E402
 
 pairs = sorted((w.upper(), k) for w, k in bep.items() if w.isalpha() and w.upper() in all_names)
-os.makedirs(os.path.join(root, "Tests", "KyoseiIdentityTests", "Data"), exist_ok=True)
-with open(os.path.join(root, "Tests", "KyoseiIdentityTests", "Data", "name-pairs.tsv"), "w", encoding="utf-8") as out:
+os.makedirs(os.path.join(root, "Tests", "Fixtures", "identity"), exist_ok=True)
+with open(os.path.join(root, "Tests", "Fixtures", "identity", "name-pairs.tsv"), "w", encoding="utf-8") as out:
     out.write("latin\tkatakana\tgiven\tfamily\n")
     for latin, kana in pairs:
         out.write(f"{latin}\t{kana}\t{int(latin in given)}\t{int(latin in family)}\n")

@@ -3,7 +3,7 @@ import KyoseiDomain
 import KyoseiIdentity
 
 /// A city of residents whose names are real Latin–katakana pairs that nobody here wrote
-/// (`Data/name-pairs.tsv`: the Bilingual Emacspeak Project's readings of the names the US Census
+/// (`Tests/Fixtures/identity/name-pairs.tsv`: the Bilingual Emacspeak Project's readings of the names the US Census
 /// lists, see `Scripts/identity-data/PROVENANCE.md`), with a roster rendered in the styles
 /// partner systems write: either order, a middle name dropped or run into the given name,
 /// half-width, `・` or ideographic spaces. Among the roster's strangers are the hard ones: a
@@ -26,7 +26,8 @@ struct RealNameCity {
     }
 
     static let pairs: (given: [Pair], family: [Pair]) = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Data/name-pairs.tsv")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/identity/name-pairs.tsv")
         let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
         var given: [Pair] = [], family: [Pair] = []
         for line in text.split(separator: "\n").dropFirst() {
@@ -88,10 +89,11 @@ struct RealNameCity {
         self.rows = rows
     }
 
-    /// One partner's katakana for a resident.
-    static func render(_ resident: Resident, _ rng: inout SplitMix) -> String {
+    /// One partner's katakana for a resident; `reshape` lets it drop a middle name or run the
+    /// given names together, besides choosing order, separator and width.
+    static func render(_ resident: Resident, _ rng: inout SplitMix, reshape: Bool = true) -> String {
         var given = resident.given.map(\.kana)
-        if given.count == 2 {
+        if reshape, given.count == 2 {
             if rng.chance(0.25) { given = [given[0]] } else if rng.chance(0.3) { given = [given.joined()] }
         }
         let parts = rng.chance(0.5) ? [resident.family.kana] + given : given + [resident.family.kana]
