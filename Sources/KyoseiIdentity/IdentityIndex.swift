@@ -89,7 +89,7 @@ public final class IdentityIndex: @unchecked Sendable {
         var prepared = PreparedQuery(query, keys: keys)
         let comparator = NameComparator(keys: keys, frequency: frequency)
         let scored = candidates(query, &prepared, comparator, parameters)
-        return decide(scored.sorted { $0.total > $1.total }, query, &prepared, comparator, parameters)
+        return decide(scored.sorted { $0.total > $1.total }, query, parameters)
     }
 
     /// Every resident the blocks bring in for `query`, scored.
@@ -186,12 +186,15 @@ public final class IdentityIndex: @unchecked Sendable {
         var total: Double { name + dateWeight + cardWeight }
     }
 
-    private func decide(_ ranked: [Candidate], _ query: IdentityQuery, _ prepared: inout PreparedQuery,
-                        _ comparator: NameComparator, _ parameters: MatchParameters) -> MatchDecision {
-        let explanation = MatchExplanation(
-            best: ranked.first.map { explain($0, &prepared, comparator, parameters) },
-            runnerUp: ranked.dropFirst().first.map { explain($0, &prepared, comparator, parameters) },
-            parameters: parameters.source)
+    private func decide(_ ranked: [Candidate], _ query: IdentityQuery, _ parameters: MatchParameters) -> MatchDecision {
+        let (first, second) = (ranked.first, ranked.dropFirst().first)
+        let explanation: @Sendable () -> MatchExplanation = { [self] in
+            var prepared = PreparedQuery(query, keys: keys)
+            let comparator = NameComparator(keys: keys, frequency: frequency)
+            return MatchExplanation(best: first.map { explain($0, &prepared, comparator) },
+                                    runnerUp: second.map { explain($0, &prepared, comparator) },
+                                    parameters: parameters.source)
+        }
         // A card number is issued to one person: with the birth date and sex it settles who the
         // row is, whatever spelling the partner gave the name.
         if let best = ranked.first, best.card == .equal, best.date == .exact, best.sexAgrees {
@@ -231,8 +234,8 @@ public final class IdentityIndex: @unchecked Sendable {
                              score: best.total, reason: reason, explanation: explanation)
     }
 
-    private func explain(_ candidate: Candidate, _ prepared: inout PreparedQuery, _ comparator: NameComparator,
-                         _ parameters: MatchParameters) -> CandidateComparison {
+    private func explain(_ candidate: Candidate, _ prepared: inout PreparedQuery,
+                         _ comparator: NameComparator) -> CandidateComparison {
         let name = nameEvidence(records[Int(candidate.number)], &prepared, comparator, explain: true)
         return CandidateComparison(
             residentID: records[Int(candidate.number)].id,

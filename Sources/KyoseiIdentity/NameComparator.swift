@@ -123,19 +123,22 @@ struct NameComparator {
     /// The best run of two or three adjacent free parts on the other side whose keys, joined,
     /// are the same name as `key`, each part read by its letters or its sound; only a
     /// near-exact join counts, since a run is long enough to resemble many things loosely.
+    /// Most block mates share nothing with the row, and looking for runs in each of them
+    /// tripled the matching time: a run must start with a sound of the part's first letter's
+    /// class, and its length must leave the exact level within reach, before a join is built.
     private func joinedRun(_ key: [UInt8], free: UInt64, count: Int, key readings: (Int) -> [[UInt8]]) -> (UInt64, Double)? {
+        guard let first = key.first else { return nil }
         var best: (UInt64, Double)?
-        for start in 0..<count {
-            var joined: [[UInt8]] = [[]]
-            var bits: UInt64 = 0
-            for end in start..<min(count, start + 3) {
-                guard free & (1 << UInt64(end)) != 0 else { break }
+        for start in 0..<count where free & (1 << UInt64(start)) != 0 {
+            let heads = readings(start)
+            guard heads.contains(where: { $0.first.map { Self.soundClass($0) == Self.soundClass(first) } ?? false }) else { continue }
+            var joined = heads
+            var bits: UInt64 = 1 << UInt64(start)
+            for end in (start + 1)..<min(count, start + 3) where free & (1 << UInt64(end)) != 0 && bits & (1 << UInt64(end - 1)) != 0 {
                 joined = joined.flatMap { prefix in readings(end).map { prefix + $0 } }
                 bits |= 1 << UInt64(end)
-                guard end > start else { continue }
-                // Most block mates share nothing with the row. Each letter of difference in length
-                // costs at least 0.4, so a join further than 3/8 of the longer length from the
-                // part's cannot reach the exact level, and its distance is not worked out.
+                // Each letter of difference in length costs at least 0.4, so a join further than
+                // 3/8 of the longer length from the part's cannot reach the exact level.
                 for spelling in joined where 8 * abs(spelling.count - key.count) <= 3 * max(spelling.count, key.count) {
                     let s = KeyDistance.similarity(key, spelling)
                     if s >= MatchWeights.exactLevel, s > (best?.1 ?? 0) { best = (bits, s) }
@@ -143,6 +146,20 @@ struct NameComparator {
             }
         }
         return best
+    }
+
+    /// Letters a katakana spelling turns into one another at the start of a name: voicing, R
+    /// heard as H, V and W as B, and any vowel for any other.
+    private static func soundClass(_ c: UInt8) -> UInt8 {
+        switch c {
+        case UInt8(ascii: "G"): UInt8(ascii: "K")
+        case UInt8(ascii: "Z"), UInt8(ascii: "D"), UInt8(ascii: "T"): UInt8(ascii: "S")
+        case UInt8(ascii: "P"), UInt8(ascii: "W"): UInt8(ascii: "B")
+        case UInt8(ascii: "R"): UInt8(ascii: "H")
+        case UInt8(ascii: "M"): UInt8(ascii: "N")
+        case _ where PhoneticKey.isVowel(c) || c == UInt8(ascii: "Y"): UInt8(ascii: "A")
+        default: c
+        }
     }
 
     private static func text(_ bits: UInt64, _ keys: [[UInt8]]) -> String {
