@@ -35,6 +35,12 @@ public enum PhoneticSearch {
         KatakanaNormalizer.tokens(fragment).map(PhoneticKey.init(normalizedKana:)).filter { !NameParser.particleKeys.contains($0) }
     }
 
+    /// The least a typed part must sound like one of the resident's. Lower than the matcher's
+    /// close level, since a clerk types what they heard: at the close level (0.7) a sample
+    /// city's residents were found in the first ten by their katakana 95.6% of the time (real
+    /// name pairs 88.1%), at 0.6 96.6% (91.4%), while グエン ラン still leaves NGUYEN VAN MINH out.
+    static let partFloor = 0.6
+
     /// A resident's name read every way the search compares it: each part by its letters in
     /// the nationality's spelling, by its sound, joined to its particles, and the katakana
     /// reading's parts.
@@ -48,27 +54,34 @@ public enum PhoneticSearch {
     }
 
     /// How well the fragments' parts sound like the resident's name: each query part scores
-    /// its best reading among the resident's parts, and the scores are averaged (0 to 1). A
-    /// particle counts only where the resident has it (Vietnamese VAN is a name, Dutch VAN not).
-    /// Between residents who sound alike, the one whose parts the query names more of comes
-    /// first: NGUYEN VAN THANH before NGUYEN THANH DUNG for グエン バン タイン.
-    public static func similarity(japanese fragments: [String], to readings: Readings) -> Double {
+    /// its best reading among the resident's parts, and the scores are averaged (0 to 1); nil
+    /// when a part sounds like none of theirs (グエン ラン is not NGUYEN VAN MINH). The last part
+    /// may be unfinished, so it is also compared with the start of each reading. A particle
+    /// counts only where the resident has it (Vietnamese VAN is a name, Dutch VAN not). Between
+    /// residents who sound alike, the one whose parts the query names more of comes first:
+    /// NGUYEN VAN THANH before NGUYEN THANH DUNG for グエン バン タイン.
+    public static func similarity(japanese fragments: [String], to readings: Readings) -> Double? {
+        let keys = fragments.flatMap(KatakanaNormalizer.tokens).map(PhoneticKey.init(normalizedKana:))
         var total = 0.0, counted = 0
         var named = Set<Int>()
-        for key in fragments.flatMap(KatakanaNormalizer.tokens).map(PhoneticKey.init(normalizedKana:)) {
+        for (position, key) in keys.enumerated() {
             var best = 0.0, bestPart = -1
             for (index, part) in readings.parts.enumerated() {
                 for reading in part {
-                    let s = KeyDistance.similarity(key.bytes, reading)
+                    var s = KeyDistance.similarity(key.bytes, reading)
+                    if position == keys.count - 1, reading.count > key.bytes.count {
+                        s = max(s, KeyDistance.similarity(key.bytes, Array(reading.prefix(key.bytes.count))))
+                    }
                     if s > best { (best, bestPart) = (s, index) }
                 }
             }
             if NameParser.particleKeys.contains(key), best < MatchWeights.exactLevel { continue }
+            guard best >= partFloor else { return nil }
             if best >= MatchWeights.exactLevel { named.insert(bestPart) }
             total += best
             counted += 1
         }
-        guard counted > 0 else { return 0 }
+        guard counted > 0 else { return nil }
         return total / Double(counted) + 0.05 * Double(named.count) / Double(max(1, readings.parts.count))
     }
 

@@ -32,7 +32,7 @@ import Testing
             guard let last = keys.last else { return [] }
             var found = rowsByToken.filter { $0.key.hasPrefix(last) }.values.reduce(Set<Int>()) { $0.union($1) }
             for key in keys.dropLast() { found.formIntersection(rowsByToken[key] ?? []) }
-            return found.sorted().map { ($0, PhoneticSearch.similarity(japanese: [kana], to: readings[$0])) }
+            return found.sorted().compactMap { row in PhoneticSearch.similarity(japanese: [kana], to: readings[row]).map { (row, $0) } }
                 .sorted { $0.1 > $1.1 }.prefix(10).map { ids[$0.0] }
         }
     }
@@ -62,7 +62,7 @@ import Testing
         }
         let rate = Double(hits) / Double(city.residents.count)
         print("search, real-name pairs: \(hits) of \(city.residents.count) found in the first ten (\(rate))")
-        #expect(rate >= 0.85)
+        #expect(rate >= 0.90)
     }
 
     @Test func variantsAWriterOrAClerkUsesFindTheSameName() {

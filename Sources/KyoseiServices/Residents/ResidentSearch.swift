@@ -5,7 +5,8 @@ import KyoseiStore
 /// Runs a parsed query against the indexes: references by their unique index, names through
 /// the FTS5 index (ranked by bm25), birth dates through `resident_birth`. A katakana fragment
 /// also looks for the phonetic keys of its parts (`PhoneticSearch`), which finds residents the
-/// register writes only in Latin letters; those results are ranked by how alike they sound.
+/// register writes only in Latin letters; those come after the rows that match as written,
+/// ranked by how alike they sound, and only where every part typed sounds like one of theirs.
 enum ResidentSearch {
     /// Rows the phonetic keys may bring in before they are ranked by sound: a common family
     /// name alone (グエン) is shared by many.
@@ -20,30 +21,37 @@ enum ResidentSearch {
                 .order(Column("name_latin"), Column("id")).limit(limit).fetchAll(db)
                 .map { ResidentMatch(resident: $0, score: 1) }
         }
-        let phonetic = phoneticExpression(query)
+        let written = try fetch(match, query, limit: limit, in: db)
+        guard let phonetic = phoneticExpression(query) else { return written }
+        let found = Set(written.map { $0.resident.id })
+        let heard = try fetch(phonetic, query, limit: phoneticCandidates, in: db).compactMap { match -> ResidentMatch? in
+            let r = match.resident
+            guard !found.contains(r.id) else { return nil }
+            let readings = PhoneticSearch.Readings(latin: r.nameLatin, kana: r.nameKana, nationality: r.nationality)
+            return PhoneticSearch.similarity(japanese: query.japaneseFragments, to: readings).map { ResidentMatch(resident: r, score: $0) }
+        }
+        .enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
+        return Array((written + heard).prefix(limit))
+    }
+
+    /// Residents whose search row matches `expression` (and the birth date, when given), best
+    /// bm25 first.
+    private static func fetch(_ expression: String, _ query: ResidentQuery, limit: Int, in db: Database) throws -> [ResidentMatch] {
         var sql = """
             SELECT resident.*, -bm25(resident_search, 2.0, 1.0) AS score
             FROM resident_search JOIN resident ON resident.id = resident_search.rowid
             WHERE resident_search MATCH ?
             """
-        var arguments: StatementArguments = [phonetic.map { "(\(match)) OR (\($0))" } ?? match]
+        var arguments: StatementArguments = [expression]
         if let date = query.birthDate {
             sql += " AND resident.birth_date = ?"
             arguments += [date.description]
         }
         sql += " ORDER BY score DESC, resident.id LIMIT ?"
-        arguments += [phonetic == nil ? limit : max(limit, phoneticCandidates)]
-        let matches = try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+        arguments += [limit]
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
             ResidentMatch(resident: try ResidentRecord(row: $0), score: $0["score"])
         }
-        guard phonetic != nil else { return matches }
-        return matches.map { match in
-            let r = match.resident
-            let readings = PhoneticSearch.Readings(latin: r.nameLatin, kana: r.nameKana, nationality: r.nationality)
-            return ResidentMatch(resident: r, score: PhoneticSearch.similarity(japanese: query.japaneseFragments, to: readings))
-        }
-        .enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }
-        .prefix(limit).map(\.element)
     }
 
     /// The query again with each katakana fragment looked up by its parts' phonetic keys in
