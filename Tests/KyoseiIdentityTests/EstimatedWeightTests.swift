@@ -1,3 +1,4 @@
+import Foundation
 import KyoseiDomain
 @testable import KyoseiIdentity
 import KyoseiSampleData
@@ -26,6 +27,13 @@ import Testing
         #expect(abs((parameters.matchShare ?? 0) - 0.1) < 0.01, "\(parameters.source)")
         for (estimated, truth) in zip(parameters.m["name"] ?? [], m) { #expect(abs(estimated - truth) < 0.03, "\(parameters.m)") }
         for (estimated, truth) in zip(parameters.u["name"] ?? [], u) { #expect(abs(estimated - truth) < 0.03, "\(parameters.u)") }
+    }
+
+    /// An import keeps the parameters it decided with, to explain its decisions later.
+    @Test func parametersSurviveBeingStored() throws {
+        let parameters = RealNamePairTests.index.estimate(RealNamePairTests.city.rows.map(\.query))
+        let stored = try JSONEncoder().encode(parameters)
+        #expect(try JSONDecoder().decode(MatchParameters.self, from: stored) == parameters)
     }
 
     @Test func aTinyRosterKeepsTheHandSetWeights() throws {
