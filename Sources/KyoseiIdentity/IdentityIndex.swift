@@ -171,9 +171,6 @@ public final class IdentityIndex: @unchecked Sendable {
 
     // MARK: - Deciding
 
-    /// `MATCHED` also needs every part the roster writes to be the resident's (a part they lack
-    /// is how a sibling or a namesake looks) unless the card agrees, and never a card that
-    /// differs, whatever weights the roster's estimate gives those levels.
     private struct Candidate {
         let number: UInt32
         let nameLevel: ComparisonVector.Name
@@ -186,6 +183,9 @@ public final class IdentityIndex: @unchecked Sendable {
         var total: Double { name + dateWeight + cardWeight }
     }
 
+    /// `MATCHED` also needs every part the roster writes to be the resident's (a part they lack
+    /// is how a sibling or a namesake looks) unless the card agrees, and never a card that
+    /// differs, whatever weights the roster's estimate gives those levels.
     private func decide(_ ranked: [Candidate], _ query: IdentityQuery, _ parameters: MatchParameters) -> MatchDecision {
         let (first, second) = (ranked.first, ranked.dropFirst().first)
         let explanation: @Sendable () -> MatchExplanation = { [self] in
