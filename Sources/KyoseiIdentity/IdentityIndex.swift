@@ -72,7 +72,7 @@ public final class IdentityIndex: @unchecked Sendable {
         byDate[dateSex, default: []].append(number)
         var skeletons = Set<UInt64>()
         for family in [latin.first, kana.first].compactMap({ $0 }) {
-            for key in [family.key, family.joined] where key != StoredPart.none {
+            for key in [family.key, family.joined, family.spoken] where key != StoredPart.none {
                 skeletons.insert(Self.skeletonKey(keys.skeletons[Int(key)], record.birthDate.year,
                                                   record.birthDate.month, record.sex))
             }
@@ -81,25 +81,38 @@ public final class IdentityIndex: @unchecked Sendable {
         if let card = record.cardNumber { byCard[Self.hash(card.rawValue)] = number }
     }
 
-    public func match(_ query: IdentityQuery) -> MatchDecision {
+    /// Decides with the hand-set weights.
+    public func match(_ query: IdentityQuery) -> MatchDecision { match(query, using: .handSet) }
+
+    /// Decides with `parameters`, as estimated from the night's roster by `estimate`.
+    public func match(_ query: IdentityQuery, using parameters: MatchParameters) -> MatchDecision {
         var prepared = PreparedQuery(query, keys: keys)
         let comparator = NameComparator(keys: keys, frequency: frequency)
+        let scored = candidates(query, &prepared, comparator, parameters)
+        return decide(scored.sorted { $0.total > $1.total }, query, parameters)
+    }
+
+    /// Every resident the blocks bring in for `query`, scored.
+    private func candidates(_ query: IdentityQuery, _ prepared: inout PreparedQuery, _ comparator: NameComparator,
+                            _ parameters: MatchParameters) -> [Candidate] {
         var scored: [Candidate] = []
         let dateSex = Self.dateSex(query.birthDate, query.sex)
         let queryCard = query.cardNumber.map { Self.hash($0.rawValue) }
 
-        func consider(_ number: UInt32, date: Double) {
+        func consider(_ number: UInt32, date: ComparisonVector.BirthDate) {
             guard !scored.contains(where: { $0.number == number }) else { return }
             let record = records[Int(number)]
             let name = nameEvidence(record, &prepared, comparator)
-            var card = 0.0
-            if let queryCard, record.cardHash != 0 {
-                card = queryCard == record.cardHash ? MatchWeights.cardEqual : MatchWeights.cardConflict
-            }
-            scored.append(Candidate(number: number, name: name.score, date: date, card: card))
+            var card = ComparisonVector.Card.missing
+            if let queryCard, record.cardHash != 0 { card = queryCard == record.cardHash ? .equal : .conflict }
+            let level = Self.level(name)
+            scored.append(Candidate(number: number, nameLevel: level, date: date, card: card,
+                                    sexAgrees: record.dateSex & 3 == dateSex & 3,
+                                    name: name.score + parameters.nameOffset[level.rawValue],
+                                    dateWeight: parameters.birthDate[date.rawValue], cardWeight: parameters.card[card.rawValue]))
         }
 
-        for number in byDate[dateSex] ?? [] { consider(number, date: MatchWeights.dateExact) }
+        for number in byDate[dateSex] ?? [] { consider(number, date: .exact) }
         if (scored.map(\.total).max() ?? -.infinity) < MatchWeights.reviewThreshold {
             let months = Set([query.birthDate.month, query.birthDate.day].filter { $0 <= 12 })
             for skeleton in prepared.skeletons {
@@ -107,33 +120,50 @@ public final class IdentityIndex: @unchecked Sendable {
                     let key = Self.skeletonKey(skeleton, query.birthDate.year, month, query.sex)
                     for number in bySkeleton[key] ?? [] where records[Int(number)].dateSex != dateSex {
                         let date = LocalDate(dayNumber: Int(records[Int(number)].dateSex >> 2))
-                        if Self.isNearMiss(date, query.birthDate) { consider(number, date: MatchWeights.dateNear) }
+                        if Self.isNearMiss(date, query.birthDate) { consider(number, date: .near) }
                     }
                 }
             }
         }
         if let queryCard, let number = byCard[queryCard] {
             let date = LocalDate(dayNumber: Int(records[Int(number)].dateSex >> 2))
-            let weight = records[Int(number)].dateSex == dateSex ? MatchWeights.dateExact
-                : date.year == query.birthDate.year && Self.isNearMiss(date, query.birthDate) ? MatchWeights.dateNear
-                : MatchWeights.dateOther
-            consider(number, date: weight)
+            consider(number, date: records[Int(number)].dateSex == dateSex ? .exact
+                : date.year == query.birthDate.year && Self.isNearMiss(date, query.birthDate) ? .near : .other)
         }
-        return decide(scored.sorted { $0.total > $1.total }, compared: scored.count)
+        return scored
+    }
+
+    private static func level(_ name: NameComparator.Evidence) -> ComparisonVector.Name {
+        name.agreed == 0 ? .disagree : name.unmatchedQuery > 0 ? .partial : name.close > 0 ? .close : .exact
+    }
+
+    /// The weights tonight's roster supports, estimated over the pairs its blocks compare (see
+    /// `ParameterEstimator`); at most `sample` rows, spread evenly, are compared for it.
+    public func estimate(_ queries: [IdentityQuery], sample: Int = 20_000) -> MatchParameters {
+        let comparator = NameComparator(keys: keys, frequency: frequency)
+        var estimator = ParameterEstimator()
+        let step = max(1, queries.count / max(1, sample))
+        for query in stride(from: 0, to: queries.count, by: step).map({ queries[$0] }) {
+            var prepared = PreparedQuery(query, keys: keys)
+            for candidate in candidates(query, &prepared, comparator, .handSet) where candidate.date == .exact {
+                estimator.add(name: candidate.nameLevel, card: candidate.card, handNameScore: candidate.name)
+            }
+        }
+        return estimator.estimate()
     }
 
     /// `match` for many rows at once, spread over the machine's cores; the decisions come back
     /// in the order of the rows. The import calls it a batch at a time.
-    public func matchAll(_ queries: [IdentityQuery]) -> [MatchDecision] {
+    public func matchAll(_ queries: [IdentityQuery], using parameters: MatchParameters = .handSet) -> [MatchDecision] {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        guard workers > 1, queries.count >= 64 else { return queries.map(match) }
+        guard workers > 1, queries.count >= 64 else { return queries.map { match($0, using: parameters) } }
         var decisions = [MatchDecision?](repeating: nil, count: queries.count)
         let pieces = min(queries.count / 16, workers * 8)
         decisions.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: pieces) { piece in
                 let range = (queries.count * piece / pieces)..<(queries.count * (piece + 1) / pieces)
-                for i in range { (out + i).pointee = match(queries[i]) }
+                for i in range { (out + i).pointee = match(queries[i], using: parameters) }
             }
         }
         return decisions.map { $0! }
@@ -143,38 +173,77 @@ public final class IdentityIndex: @unchecked Sendable {
 
     private struct Candidate {
         let number: UInt32
+        let nameLevel: ComparisonVector.Name
+        let date: ComparisonVector.BirthDate
+        let card: ComparisonVector.Card
+        let sexAgrees: Bool
         let name: Double
-        let date: Double
-        let card: Double
-        var total: Double { name + date + card }
+        let dateWeight: Double
+        let cardWeight: Double
+        var total: Double { name + dateWeight + cardWeight }
     }
 
-    private func decide(_ ranked: [Candidate], compared: Int) -> MatchDecision {
+    /// `MATCHED` also needs every part the roster writes to be the resident's (a part they lack
+    /// is how a sibling or a namesake looks) unless the card agrees, and never a card that
+    /// differs, whatever weights the roster's estimate gives those levels.
+    private func decide(_ ranked: [Candidate], _ query: IdentityQuery, _ parameters: MatchParameters) -> MatchDecision {
+        let (first, second) = (ranked.first, ranked.dropFirst().first)
+        let explanation: @Sendable () -> MatchExplanation = { [self] in
+            var prepared = PreparedQuery(query, keys: keys)
+            let comparator = NameComparator(keys: keys, frequency: frequency)
+            return MatchExplanation(best: first.map { explain($0, &prepared, comparator) },
+                                    runnerUp: second.map { explain($0, &prepared, comparator) },
+                                    parameters: parameters.source)
+        }
+        // A card number is issued to one person: with the birth date and sex it settles who the
+        // row is, whatever spelling the partner gave the name.
+        if let best = ranked.first, best.card == .equal, best.date == .exact, best.sexAgrees {
+            let id = records[Int(best.number)].id
+            return MatchDecision(outcome: .matched, residentID: id, candidates: [id], score: best.total,
+                                 reason: "The residence card number, the birth date and the sex agree with one resident.",
+                                 explanation: explanation)
+        }
         guard let best = ranked.first, best.total >= MatchWeights.reviewThreshold else {
             return MatchDecision(outcome: .unmatched, residentID: nil, candidates: [], score: ranked.first?.total ?? 0,
-                                 reason: "No resident agrees on enough of the name, the birth date and the sex.")
+                                 reason: "No resident agrees on enough of the name, the birth date and the sex.",
+                                 explanation: explanation)
         }
         let bestID = records[Int(best.number)].id
         let runnerUp = ranked.dropFirst().first
         let clearLead = runnerUp.map { best.total - $0.total >= MatchWeights.runnerUpGap } ?? true
-        if best.total >= MatchWeights.matchThreshold + MatchWeights.blockAllowance(compared: compared), best.name >= MatchWeights.minimumNameScore, clearLead {
-            let reason = best.card > 0
+        if best.total >= MatchWeights.matchThreshold + MatchWeights.blockAllowance(compared: ranked.count),
+           best.name >= MatchWeights.minimumNameScore, clearLead, best.card != .conflict,
+           best.nameLevel == .exact || best.nameLevel == .close || best.card == .equal {
+            let reason = best.card == .equal
                 ? "The residence card number agrees, and so do the name and the birth date, with one resident."
-                : best.date == MatchWeights.dateExact
+                : best.date == .exact
                 ? "The name, birth date and sex agree with one resident and no other resident comes close."
                 : "The name and sex agree with one resident whose birth date differs by a day or a swapped day and month."
-            return MatchDecision(outcome: .matched, residentID: bestID, candidates: [bestID], score: best.total, reason: reason)
+            return MatchDecision(outcome: .matched, residentID: bestID, candidates: [bestID], score: best.total,
+                                 reason: reason, explanation: explanation)
         }
         let close = ranked.prefix(5).filter {
             $0.total >= MatchWeights.reviewThreshold && best.total - $0.total < MatchWeights.runnerUpGap
         }
         let reason = !clearLead
             ? "\(close.count) residents score within the margin of each other, so a person must choose between them."
-            : best.card < 0
+            : best.card == .conflict
             ? "The name and birth date agree with a resident whose residence card number differs from the row's."
             : "A resident agrees on the birth date and part of the name, not enough to attach the row automatically."
         return MatchDecision(outcome: .review, residentID: nil, candidates: close.map { records[Int($0.number)].id },
-                             score: best.total, reason: reason)
+                             score: best.total, reason: reason, explanation: explanation)
+    }
+
+    private func explain(_ candidate: Candidate, _ prepared: inout PreparedQuery,
+                         _ comparator: NameComparator) -> CandidateComparison {
+        let name = nameEvidence(records[Int(candidate.number)], &prepared, comparator, explain: true)
+        return CandidateComparison(
+            residentID: records[Int(candidate.number)].id,
+            vector: ComparisonVector(name: candidate.nameLevel, birthDate: candidate.date,
+                                     sex: candidate.sexAgrees ? .agree : .disagree, card: candidate.card,
+                                     nationality: .missing),
+            names: name.parts, nameWeight: candidate.name, birthDateWeight: candidate.dateWeight, sexWeight: 0,
+            cardWeight: candidate.cardWeight, nationalityWeight: 0)
     }
 
     // MARK: - Names
@@ -182,7 +251,7 @@ public final class IdentityIndex: @unchecked Sendable {
     /// The best of the row's katakana and Latin parts against the resident's Latin name and
     /// katakana reading.
     private func nameEvidence(_ record: StoredRecord, _ query: inout PreparedQuery,
-                              _ comparator: NameComparator) -> NameComparator.Evidence {
+                              _ comparator: NameComparator, explain: Bool = false) -> NameComparator.Evidence {
         let start = Int(record.partsStart)
         let latin = parts[start..<start + Int(record.latinParts)]
         let kana = parts[start + Int(record.latinParts)..<start + Int(record.latinParts) + Int(record.kanaParts)]
@@ -193,24 +262,25 @@ public final class IdentityIndex: @unchecked Sendable {
             found = true
         }
         if !query.kana.isEmpty {
-            keep(comparator.compare(query.kana, latin, set: 0, cache: &query.similarities))
+            keep(comparator.compare(query.kana, latin, set: 0, cache: &query.similarities, explain: explain))
             if !kana.isEmpty {
-                keep(comparator.compare(query.kana, kana, set: 0, cache: &query.similarities))
+                keep(comparator.compare(query.kana, kana, set: 0, cache: &query.similarities, explain: explain))
             }
         }
         if query.hasLatin {
             let latinQuery = query.latin(in: record.language, keys: keys)
             let set = UInt64(record.language.rawValue) + 1
-            keep(comparator.compare(latinQuery, latin, set: set, cache: &query.similarities))
+            keep(comparator.compare(latinQuery, latin, set: set, cache: &query.similarities, explain: explain))
             if !kana.isEmpty {
-                keep(comparator.compare(latinQuery, kana, set: set, cache: &query.similarities))
+                keep(comparator.compare(latinQuery, kana, set: set, cache: &query.similarities, explain: explain))
             }
         }
         return best
     }
 
     private func store(_ part: NameParser.Part) -> StoredPart {
-        StoredPart(key: keys.intern(part.key), joined: part.joined.map { keys.intern($0) } ?? StoredPart.none)
+        StoredPart(key: keys.intern(part.key), joined: part.joined.map { keys.intern($0) } ?? StoredPart.none,
+                   spoken: part.spoken.map { keys.intern($0) } ?? StoredPart.none)
     }
 
     // MARK: - Blocking keys

@@ -1,15 +1,24 @@
 /// Katakana to the letters of `PhoneticKey`: a romanisation of Japanese syllables (Kunrei
 /// style, so シ is SI and チ is TI, the way a Latin spelling rule most easily reaches them), in
 /// which small kana fold into the syllable before them: ファ is HA (F is heard as H), ティ is
-/// TI, ウィ is WI, シェ is SYE, キャ is KYA.
+/// TI, ウィ is WI, シェ is SYE, キャ is KYA. トゥ and ドゥ before a consonant or at the end are how
+/// katakana writes a T or a D with no vowel after it (エドゥ for ED, トゥリシア for TRICIA), so
+/// they read as ト and ド do; before a vowel they are the syllable (ドゥアルテ, DUARTE).
 enum KanaRomanizer {
     static func romanize(_ token: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(token.unicodeScalars.count * 2)
         var lastWasBareVowel = false
-        for scalar in token.unicodeScalars {
+        let scalars = Array(token.unicodeScalars)
+        for (i, scalar) in scalars.enumerated() {
             let v = scalar.value
             if let vowel = smallVowels[v] {
+                if vowel == U("U"), out.count >= 2, out[out.count - 1] == U("O"),
+                   out[out.count - 2] == U("T") || out[out.count - 2] == U("D"),
+                   i + 1 == scalars.count || syllables[scalars[i + 1].value].map({ !isVowel($0[0]) }) ?? false {
+                    lastWasBareVowel = false
+                    continue
+                }
                 if let last = out.last, isVowel(last) {
                     if lastWasBareVowel, last == U("U") {
                         out[out.count - 1] = U("W")

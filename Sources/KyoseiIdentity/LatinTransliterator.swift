@@ -4,6 +4,7 @@
 /// gets the echo vowel a katakana spelling gives it (T and D take O, the others U; N stays bare).
 enum LatinTransliterator {
     static func transliterate(_ word: [UInt8], language: SpellingLanguage) -> [UInt8] {
+        if word.count <= 4, !word.contains(where: { PhoneticKey.isVowel($0) || $0 == 0x59 }) { return spelledOut(word) }
         let rules = table[Int(language.rawValue)]
         var spelled: [UInt8] = []
         spelled.reserveCapacity(word.count + 4)
@@ -19,6 +20,21 @@ enum LatinTransliterator {
         }
         return echoVowels(spelled)
     }
+
+    /// A part with no vowel (KC, BK, MD) is initials, which Japanese reads letter by letter:
+    /// KC is ケーシー.
+    private static func spelledOut(_ word: [UInt8]) -> [UInt8] {
+        word.flatMap { letter -> [UInt8] in
+            guard (0x41...0x5A).contains(letter) else { return [] }
+            return Array(letterNames[Int(letter - 0x41)].utf8)
+        }
+    }
+
+    /// The katakana names of the letters A to Z (エー, ビー, シー, …) in key letters.
+    private static let letterNames = [
+        "E", "BI", "SI", "DI", "I", "EHU", "ZI", "ETI", "AI", "ZE", "KE", "ERU", "EMU", "ENU", "O", "PI", "KYU",
+        "ARU", "ESU", "TI", "YU", "BUI", "DABURYU", "EKUSU", "WAI", "ZETO",
+    ]
 
     private static func echoVowels(_ letters: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
@@ -65,26 +81,36 @@ enum LatinTransliterator {
         case .filipino:
             ["HUA>WA", "GU~>G", "G~>ZY", "Z>S", "Y$>I", "ER$>A"]
         case .vietnamese:
-            ["^NGUYEN$>GUEN", "^NGH>G", "^NG>G", "^NH>NY", "NH$>IN", "^TR>TY", "^GI>Z", "^D+>Z", "X>S",
-             "QU>KU", "CH$>K", "UY>UI", "NG->N"]
+            ["^NGH>G", "^NG>G", "^NH>NY", "NH$>IN", "^TR>TY", "^GI>Z", "^D+>Z", "X>S",
+             "QU>KU", "CH$>K", "UYE>UE", "UY>UI", "NG->N"]
         case .chinese:
             ["ZI$>ZU", "CI$>TU", "SI$>SU", "NG->N", "ZHENG$>ZYEN", "CHENG$>TYEN", "SHENG$>SYEN", "ENG$>ON", "ZH>ZY", "CH>TY", "SH>SY", "X>SY",
-             "Q>TY", "J>ZY", "C>T", "IAN>IEN", "^YAN>YEN", "^HE$>HO", "^YUAN>YUEN", "^WU>U", "^YI>I"]
+             "Q>TY", "J>ZY", "C>T", "IANG>IAN", "IAN>IEN", "^YANG>YAN", "^YAN>YEN", "^HE$>HO", "^YUAN>YUEN", "^WU>U", "^YI>I"]
         case .korean:
-            ["NG->N", "^LEE$>I", "^RHEE$>I", "EO>O", "EU>U", "OO>U", "AE>E", "OE>E", "KW>K", "HW>H", "R->", "H->",
+            ["NG->N", "^RH>", "^L~>", "EE>I", "EO>O", "EU>U", "OO>U", "AE>E", "OE>E", "KW>K", "HW>H", "R->", "H->",
              "SH>SY", "CH>TY", "J>ZY"]
         case .indonesian:
             ["DJ>ZY", "TJ>TY", "KH>H", "SY>SY", "J>ZY", "C>TY", "H$>", "OE>U"]
         case .southAsian:
-            ["^KC$>KESI", "SHR>SYUR", "CHH>TY", "BH>B", "DH>D", "TH>T", "KH>K", "GH>G", "JH>ZY", "AA>A", "EE>I", "OO>U",
+            ["SHR>SYUR", "CHH>TY", "BH>B", "DH>D", "TH>T", "KH>K", "GH>G", "JH>ZY", "AA>A", "EE>I", "OO>U",
              "X>KSY", "H$>"]
         case .thai:
             ["^SR>S", "PH>P", "TH>T", "KH>K", "EE>I", "OO>U", "AE>E"]
         case .english:
-            ["OHN>ON", "TTH>S", "TH>S", "EW$>YU", "ER$>A", "OR$>A", "AR->A", "ER->A", "AY>E", "AU>O",
+            ["OHN>ON", "TTH>S", "TH>S", "DS>Z", "WOR>WA", "EW$>YU", "ER$>A", "OR$>A", "AR->A", "ER->A", "AY>E", "AU>O",
              "ES$>S", "Y$>I"]
         case .burmese:
             ["KY>TY", "AUNG>AUN", "AW>O", "HN>N", "HT>T", "HL>R", "AYE>E", "OE>O", "^KH>K"]
+        case .german:
+            ["SCH>SY", "EI>AI", "EU>OI", "AEU>OI", "IE>I", "*CH>H", "CH>K", "^W>B", "W>B", "V>F", "TZ>T", "Z>T",
+             "^S+>Z", "TH>T", "J>Y", "*H->", "ER$>A", "DT$>T", "CK>K", "SS>S"]
+        case .french:
+            ["EAU>O", "AU>O", "OU>U", "OI>OA", "CH>SY", "GN>NY", "QU>K", "^H>", "J>ZY", "G~>ZY", "ER$>E", "EZ$>E",
+             "ET$>E", "ES$>", "E$>", "S$>", "T$>", "D$>", "X$>", "Z$>", "*S+>Z", "ILLE>IYU", "EU>U"]
+        case .italian:
+            ["GLI>RI", "GN>NY", "SC~>SY", "CH>K", "GH>G", "CI+>TY", "C~>TY", "GI+>ZY", "G~>ZY", "ZZ>T", "Z>T", "^H>"]
+        case .polish:
+            ["SZ>SY", "CZ>TY", "RZ>ZY", "DZ>Z", "CH>H", "W>B", "J>Y", "CI+>TY", "SI+>SY", "ZI+>ZY", "NI+>NY", "C>T"]
         case .japanese:
             ["TSU>TU", "SH>SY", "CH>TY", "J>ZY"]
         case .generic:

@@ -10,4 +10,28 @@ public struct MatchDecision: Sendable {
     public let score: Double
     /// One plain English sentence saying why.
     public let reason: String
+    /// The comparison vector and per-field weights of the best candidate and the runner-up,
+    /// worked out when asked (it took a third of the matching time when every row carried
+    /// it), from the index as it is then: ask before adding residents to it.
+    public var explanation: MatchExplanation { explain() }
+    private let explain: @Sendable () -> MatchExplanation
+
+    init(outcome: MatchOutcome, residentID: Int64?, candidates: [Int64], score: Double, reason: String,
+         explanation: @escaping @Sendable () -> MatchExplanation) {
+        self.outcome = outcome
+        self.residentID = residentID
+        self.candidates = candidates
+        self.score = score
+        self.reason = reason
+        explain = explanation
+    }
+}
+
+/// Why a row went where it went, field by field: what a reviewer reads beside the row, and
+/// what a match report keeps so that a decision can be questioned later.
+public struct MatchExplanation: Sendable, Codable {
+    public let best: CandidateComparison?
+    public let runnerUp: CandidateComparison?
+    /// Where the weights came from (`MatchParameters.source`).
+    public let parameters: String
 }

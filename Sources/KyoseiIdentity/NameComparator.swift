@@ -15,6 +15,10 @@ struct NameComparator {
         var score: Double
         var agreed: Int
         var unmatchedQuery: Int
+        /// Agreements only at the close level, not the exact one.
+        var close = 0
+        /// What each part contributed; filled only when the comparison is asked to explain.
+        var parts: [PartWeight] = []
     }
 
     let keys: KeyTable
@@ -22,9 +26,9 @@ struct NameComparator {
 
     /// `cache` remembers part-to-key similarities across the candidates of one row (a block
     /// holds many SILVAs); `set` tells apart the row's katakana parts and its Latin parts as
-    /// read in each language.
+    /// read in each language. With `explain`, the evidence lists each part's weight.
     func compare(_ query: [QueryPart], _ candidate: ArraySlice<StoredPart>, set: UInt64,
-                 cache: inout SimilarityCache) -> Evidence {
+                 cache: inout SimilarityCache, explain: Bool = false) -> Evidence {
         let rows = min(query.count, 64), columns = min(candidate.count, 64)
         guard rows > 0, columns > 0 else { return Evidence(score: -20, agreed: 0, unmatchedQuery: rows) }
         return withUnsafeTemporaryAllocation(of: Pair.self, capacity: rows * columns) { pairs in
@@ -47,25 +51,120 @@ struct NameComparator {
             }
             var rowUsed: UInt64 = 0, columnUsed: UInt64 = 0
             var evidence = Evidence(score: 0, agreed: 0, unmatchedQuery: 0)
+            func agree(rows rowBits: UInt64, columns columnBits: UInt64, similarity: Double) {
+                rowUsed |= rowBits
+                columnUsed |= columnBits
+                var weight = 0.0
+                for c in 0..<columns where columnBits & (1 << UInt64(c)) != 0 {
+                    let stored = candidate[candidate.startIndex + c]
+                    weight += MatchWeights.agreement(similarity: similarity,
+                                                     frequencyWeight: frequency.agreementWeight(stored.key))
+                }
+                evidence.score += weight
+                evidence.agreed += 1
+                if similarity < MatchWeights.exactLevel { evidence.close += 1 }
+                if explain {
+                    evidence.parts.append(PartWeight(query: Self.text(rowBits, query.map(\.key)),
+                                                     resident: Self.text(columnBits, candidate.map { keys.keys[Int($0.key)] }),
+                                                     similarity: similarity, weight: weight))
+                }
+            }
+            // A part written as two or three run together (パトリシアジュリアナ for PATRICIA
+            // JULIANA, or the other way round) aligns with the neighbours the other side keeps
+            // apart. It is looked for first, where no single part is the same name, so that a
+            // run is not half-aligned with the one part it starts with.
+            var exactRows: UInt64 = 0, exactColumns: UInt64 = 0
+            for pair in pairs[0..<count] where pair.similarity >= MatchWeights.exactLevel {
+                exactRows |= 1 << pair.row
+                exactColumns |= 1 << pair.column
+            }
+            for r in 0..<rows where exactRows & (1 << UInt64(r)) == 0 && !query[r].isParticle {
+                let run = joinedRun(query[r].key, free: ~columnUsed, count: columns) {
+                    let stored = candidate[candidate.startIndex + $0]
+                    return stored.spoken == StoredPart.none ? [keys.keys[Int(stored.key)]]
+                        : [keys.keys[Int(stored.key)], keys.keys[Int(stored.spoken)]]
+                }
+                if let (bits, s) = run {
+                    agree(rows: 1 << UInt64(r), columns: bits, similarity: s)
+                }
+            }
+            for c in 0..<columns where exactColumns & (1 << UInt64(c)) == 0 && columnUsed & (1 << UInt64(c)) == 0 {
+                let stored = keys.keys[Int(candidate[candidate.startIndex + c].key)]
+                if let (bits, s) = joinedRun(stored, free: ~rowUsed, count: rows, key: { [query[$0].key] }) {
+                    agree(rows: bits, columns: 1 << UInt64(c), similarity: s)
+                }
+            }
             for pair in pairs[0..<count] {
                 let rowBit: UInt64 = 1 << pair.row, columnBit: UInt64 = 1 << pair.column
                 guard rowUsed & rowBit == 0, columnUsed & columnBit == 0 else { continue }
-                rowUsed |= rowBit
-                columnUsed |= columnBit
-                let stored = candidate[candidate.startIndex + Int(pair.column)]
-                let weight = frequency.agreementWeight(stored.key)
-                evidence.score += MatchWeights.agreement(similarity: pair.similarity, frequencyWeight: weight)
-                evidence.agreed += 1
+                agree(rows: rowBit, columns: columnBit, similarity: pair.similarity)
             }
             let missing = columns - columnUsed.nonzeroBitCount
             for r in 0..<rows where rowUsed & (1 << UInt64(r)) == 0 && !query[r].isParticle {
-                evidence.score += missing > 0 ? MatchWeights.disagreeingPart : MatchWeights.unmatchedQueryPart
+                let weight = missing > 0 ? MatchWeights.disagreeingPart : MatchWeights.unmatchedQueryPart
+                evidence.score += weight
                 evidence.unmatchedQuery += 1
+                if explain {
+                    evidence.parts.append(PartWeight(query: Self.text(1 << UInt64(r), query.map(\.key)), resident: nil,
+                                                     similarity: 0, weight: weight))
+                }
             }
-            evidence.score += max(Double(missing) * MatchWeights.unmatchedCandidatePart, MatchWeights.unmatchedCandidateFloor)
+            let left = max(Double(missing) * MatchWeights.unmatchedCandidatePart, MatchWeights.unmatchedCandidateFloor)
+            evidence.score += left
+            if explain, missing > 0 {
+                evidence.parts.append(PartWeight(query: nil, resident: Self.text(~columnUsed, candidate.map { keys.keys[Int($0.key)] }),
+                                                 similarity: 0, weight: left))
+            }
             if evidence.agreed == 0 { evidence.score = min(evidence.score, -20) }
             return evidence
         }
+    }
+
+    /// The best run of two or three adjacent free parts on the other side whose keys, joined,
+    /// are the same name as `key`, each part read by its letters or its sound; only a
+    /// near-exact join counts, since a run is long enough to resemble many things loosely.
+    /// Most block mates share nothing with the row, and looking for runs in each of them
+    /// tripled the matching time: a run must start with a sound of the part's first letter's
+    /// class, and its length must leave the exact level within reach, before a join is built.
+    private func joinedRun(_ key: [UInt8], free: UInt64, count: Int, key readings: (Int) -> [[UInt8]]) -> (UInt64, Double)? {
+        guard let first = key.first else { return nil }
+        var best: (UInt64, Double)?
+        for start in 0..<count where free & (1 << UInt64(start)) != 0 {
+            let heads = readings(start)
+            guard heads.contains(where: { $0.first.map { Self.soundClass($0) == Self.soundClass(first) } ?? false }) else { continue }
+            var joined = heads
+            var bits: UInt64 = 1 << UInt64(start)
+            for end in (start + 1)..<min(count, start + 3) where free & (1 << UInt64(end)) != 0 && bits & (1 << UInt64(end - 1)) != 0 {
+                joined = joined.flatMap { prefix in readings(end).map { prefix + $0 } }
+                bits |= 1 << UInt64(end)
+                // Each letter of difference in length costs at least 0.4, so a join further than
+                // 3/8 of the longer length from the part's cannot reach the exact level.
+                for spelling in joined where 8 * abs(spelling.count - key.count) <= 3 * max(spelling.count, key.count) {
+                    let s = KeyDistance.similarity(key, spelling)
+                    if s >= MatchWeights.exactLevel, s > (best?.1 ?? 0) { best = (bits, s) }
+                }
+            }
+        }
+        return best
+    }
+
+    /// Letters a katakana spelling turns into one another at the start of a name: voicing, R
+    /// heard as H, V and W as B, and any vowel for any other.
+    private static func soundClass(_ c: UInt8) -> UInt8 {
+        switch c {
+        case UInt8(ascii: "G"): UInt8(ascii: "K")
+        case UInt8(ascii: "Z"), UInt8(ascii: "D"), UInt8(ascii: "T"): UInt8(ascii: "S")
+        case UInt8(ascii: "P"), UInt8(ascii: "W"): UInt8(ascii: "B")
+        case UInt8(ascii: "R"): UInt8(ascii: "H")
+        case UInt8(ascii: "M"): UInt8(ascii: "N")
+        case _ where PhoneticKey.isVowel(c) || c == UInt8(ascii: "Y"): UInt8(ascii: "A")
+        default: c
+        }
+    }
+
+    private static func text(_ bits: UInt64, _ keys: [[UInt8]]) -> String {
+        keys.prefix(64).enumerated().filter { bits & (1 << UInt64($0.offset)) != 0 }
+            .map { String(decoding: $0.element, as: UTF8.self) }.joined(separator: "+")
     }
 
     private struct Pair {
@@ -75,10 +174,15 @@ struct NameComparator {
     }
 
     private func similarity(_ part: QueryPart, _ stored: StoredPart, tag: UInt64, cache: inout SimilarityCache) -> Double {
-        if let number = part.number, number == stored.key || number == stored.joined { return 1 }
+        if let number = part.number, number == stored.key || number == stored.joined || number == stored.spoken {
+            return 1
+        }
         var best = similarity(part.key, stored.key, tag: tag, cache: &cache)
         if stored.joined != StoredPart.none {
             best = max(best, similarity(part.key, stored.joined, tag: tag, cache: &cache))
+        }
+        if stored.spoken != StoredPart.none {
+            best = max(best, similarity(part.key, stored.spoken, tag: tag, cache: &cache))
         }
         if let joined = part.joined {
             best = max(best, similarity(joined, stored.key, tag: tag | 1 << 39, cache: &cache))

@@ -3,18 +3,25 @@ import Foundation
 /// Brings names written by different systems to one comparable form. Search and matching both
 /// go through here so that a name found by `resident find` is the name the matcher sees.
 public enum NameNormalizer {
+    /// What a Japanese keyboard sends brought to NFKC: full-width Ｋ430 and ＮＧＵＹＥＮ as K430 and
+    /// NGUYEN, half-width ｸﾞｴﾝ as グエン, an ideographic space as a space.
+    public static func compatibilityForm(_ text: String) -> String {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCompatibilityMapping
+    }
+
     /// Latin name → upper-case ASCII tokens: diacritics stripped (JOÃO → JOAO, ĐẶNG → DANG),
     /// punctuation treated as a break, so any order and any accent finds the same person.
     public static func latinTokens(_ text: String) -> [String] {
         foldLatin(text).split(separator: " ").map(String.init)
     }
 
-    /// Latin text folded to upper-case ASCII letters, digits and single spaces.
+    /// Latin text folded to upper-case ASCII letters, digits and single spaces. Compatibility
+    /// decomposition also brings a Japanese keyboard's full-width ＮＧＵＹＥＮ to NGUYEN.
     public static func foldLatin(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var lastWasSpace = true
         // The register writes ASCII; decomposition (slow in Foundation on Linux) only when needed.
-        let source = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.decomposedStringWithCanonicalMapping
+        let source = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.decomposedStringWithCompatibilityMapping
         for scalar in source.unicodeScalars {
             let v = scalar.value
             if (0x0300...0x036F).contains(v) { continue }
@@ -48,24 +55,39 @@ public enum NameNormalizer {
     /// Japanese-script name (katakana, hiragana, kanji; full- or half-width) → one normal form:
     /// NFKC then NFC (half-width to full-width; the second pass composes ﾊﾞ into バ, which
     /// Foundation's NFKC alone leaves as ハ and a combining mark on Linux), hiragana as katakana, separators (spaces, `・`, `＝`)
-    /// removed. Long-vowel marks are kept here; phonetic comparison folds them separately.
+    /// removed, and the katakana variants one name is written in folded to one spelling: ヴァ
+    /// as バ (and the rest of the ヴ row), small vowels as full ones (ティ as テイ), no `ー` or
+    /// `ッ`. So a clerk's バン finds ヴァン, whichever the partner or the clerk wrote.
     public static func foldJapanese(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         let source = needsCompatibilityMapping(text)
             ? text.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping : text
+        var afterVu = false
         for scalar in source.unicodeScalars {
-            let v = scalar.value
-            switch v {
-            case 0x20, 0x3000, 0x30FB, 0xFF65, 0x3D, 0x30A0, 0x2E, 0x2D:
+            var v = scalar.value
+            if (0x3041...0x3096).contains(v) { v += 0x60 }
+            defer { afterVu = v == 0x30F4 }
+            if afterVu, let row = vuRow[v] {
+                out.removeLast()
+                out.append(row)
                 continue
-            case 0x3041...0x3096:
-                out.append(Unicode.Scalar(v + 0x60)!)
+            }
+            switch v {
+            case 0x20, 0x3000, 0x30FB, 0xFF65, 0x3D, 0x30A0, 0x2E, 0x2D, 0x30FC, 0xFF70, 0x30C3:
+                continue
+            case 0x30F4:
+                out.append("ブ")
+            case 0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9:
+                out.append(Unicode.Scalar(v + 1)!)
             default:
-                out.append(scalar)
+                out.append(Unicode.Scalar(v) ?? scalar)
             }
         }
         return String(out)
     }
+
+    /// ヴ and the small vowel after it, as the バ-row kana.
+    private static let vuRow: [UInt32: Unicode.Scalar] = [0x30A1: "バ", 0x30A3: "ビ", 0x30A7: "ベ", 0x30A9: "ボ"]
 
     /// Full-width katakana, hiragana and ideographs are already in normal form; only half-width
     /// and full-width forms, combining sound marks, compatibility ideographs and enclosed or

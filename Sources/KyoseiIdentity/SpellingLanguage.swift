@@ -6,6 +6,7 @@ import KyoseiDomain
 public enum SpellingLanguage: UInt8, Sendable, CaseIterable {
     case portuguese, spanish, filipino, vietnamese, chinese, korean, indonesian
     case southAsian, thai, english, burmese, japanese, generic
+    case german, french, italian, polish
 
     public init(nationality: Nationality?) {
         switch nationality?.rawValue {
@@ -21,7 +22,21 @@ public enum SpellingLanguage: UInt8, Sendable, CaseIterable {
         case "US", "GB", "AU", "CA", "NZ", "IE": self = .english
         case "MM": self = .burmese
         case "JP": self = .japanese
+        case "DE", "AT", "CH", "LI": self = .german
+        case "FR", "BE", "LU", "MC", "HT": self = .french
+        case "IT", "SM": self = .italian
+        case "PL": self = .polish
         default: self = .generic
+        }
+    }
+
+    /// Whether a name of this tradition may be read by its English sound (MICHAEL as マイケル)
+    /// besides its letters: English names, the Filipinos' English given names, and the European
+    /// names a partner writes down as they heard them.
+    var readsBySound: Bool {
+        switch self {
+        case .english, .filipino, .generic, .german, .french, .italian, .polish, .spanish, .portuguese: true
+        default: false
         }
     }
 
@@ -29,7 +44,7 @@ public enum SpellingLanguage: UInt8, Sendable, CaseIterable {
     /// write them joined to it, apart, or not at all. Vietnamese VAN is a middle name, not one.
     var particles: Set<String> {
         switch self {
-        case .portuguese, .spanish, .filipino, .english, .generic:
+        case .portuguese, .spanish, .filipino, .english, .generic, .german, .french, .italian:
             ["DA", "DAS", "DO", "DOS", "DE", "DEL", "DELA", "DELOS", "LA", "LAS", "LOS", "VAN", "VON", "DI", "DU"]
         default:
             []

@@ -29,6 +29,9 @@ import Testing
         #expect(PhoneticKey(kana: "ウィリアン").description == "WIRIAN")
         #expect(PhoneticKey(kana: "ジョ").description == "ZYO")
         #expect(PhoneticKey(kana: "ドゥアルテ").description == "ZUARUTE")
+        #expect(PhoneticKey(kana: "エドゥ") == PhoneticKey(kana: "エド"))
+        #expect(KeyDistance.similarity(PhoneticKey(kana: "ドゥアルテ").bytes,
+                                       PhoneticKey(latin: "DUARTE", language: .portuguese).bytes) >= MatchWeights.exactLevel)
         #expect(PhoneticKey(kana: "ｷｬ") == PhoneticKey(kana: "キャ"))
     }
 

@@ -11,7 +11,9 @@ public struct ResidentQuery: Sendable, Equatable {
     public var japaneseFragments: [String] = []
 
     public init(_ text: String) throws {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }).map(String.init)
+        // `・` parts a katakana name as a space does, so each part is looked up by its own sound.
+        let words = NameNormalizer.compatibilityForm(text)
+            .split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" || $0 == "・" }).map(String.init)
         for word in words {
             if let date = try? LocalDate(word) {
                 birthDate = date

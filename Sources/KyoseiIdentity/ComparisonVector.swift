@@ -1,0 +1,68 @@
+/// The Fellegi–Sunter comparison vector of a roster row and a resident: the level each field
+/// agrees at. Weights are kept per level (`MatchParameters`), so the vector is what a decision
+/// is explained by and what expectation–maximisation counts.
+public struct ComparisonVector: Sendable, Hashable, Codable {
+    public enum Name: Int, Sendable, Codable, CaseIterable {
+        /// Every part the roster writes is one of the resident's, spelt the same way.
+        case exact
+        /// Every roster part is one of the resident's, some only closely.
+        case close
+        /// Some parts agree and a roster part is not the resident's.
+        case partial
+        /// No part agrees.
+        case disagree
+    }
+
+    public enum BirthDate: Int, Sendable, Codable, CaseIterable {
+        case exact
+        /// A day off, or day and month swapped, in the same year.
+        case near
+        case other
+    }
+
+    public enum Card: Int, Sendable, Codable, CaseIterable {
+        case equal, conflict
+        /// The roster or the resident carries no card number.
+        case missing
+    }
+
+    /// Sex agrees for every candidate the blocks bring in, except a card holder found by number.
+    public enum Sex: Int, Sendable, Codable {
+        case agree, disagree
+    }
+
+    /// Partner rosters carry no nationality today; the field is in the vector so that a report
+    /// says so rather than leaving it out.
+    public enum Nationality: Int, Sendable, Codable {
+        case missing
+    }
+
+    public let name: Name
+    public let birthDate: BirthDate
+    public let sex: Sex
+    public let card: Card
+    public let nationality: Nationality
+}
+
+/// One candidate's comparison as a reviewer needs it: the vector and the weight each field
+/// added to the score, with the name broken down by part.
+public struct CandidateComparison: Sendable, Codable {
+    public let residentID: Int64
+    public let vector: ComparisonVector
+    public let names: [PartWeight]
+    public let nameWeight: Double
+    public let birthDateWeight: Double
+    public let sexWeight: Double
+    public let cardWeight: Double
+    public let nationalityWeight: Double
+    public var total: Double { nameWeight + birthDateWeight + sexWeight + cardWeight + nationalityWeight }
+
+    /// One line for a match report: each field's level and weight, the name part by part.
+    public var summary: String {
+        func w(_ x: Double) -> String { x >= 0 ? "+" + String(format: "%.1f", x) : String(format: "%.1f", x) }
+        let parts = names.map { "\($0.query ?? "-")~\($0.resident ?? "-") \(w($0.weight))" }.joined(separator: ", ")
+        return "K\(residentID) \(w(total)): name \(vector.name) \(w(nameWeight)) [\(parts)]; birth date \(vector.birthDate) "
+            + "\(w(birthDateWeight)); sex \(vector.sex) \(w(sexWeight)); card \(vector.card) \(w(cardWeight)); "
+            + "nationality \(vector.nationality) \(w(nationalityWeight))"
+    }
+}

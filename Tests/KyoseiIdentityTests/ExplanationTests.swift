@@ -1,0 +1,43 @@
+import KyoseiDomain
+import KyoseiIdentity
+import Testing
+
+/// A decision carries why: the comparison vector and each field's weight for the best
+/// candidate and the runner-up, adding up to the score it was decided on.
+@Suite struct ExplanationTests {
+    static let date = try! LocalDate("1988-02-29")
+
+    static func index() throws -> IdentityIndex {
+        let index = IdentityIndex()
+        index.add(IdentityRecord(id: 1, nameLatin: "NGUYEN THI LAN", nameKana: nil, birthDate: date, sex: .female,
+                                 nationality: try Nationality("VN"), cardNumber: try ResidenceCardNumber("AB12345678CD")))
+        index.add(IdentityRecord(id: 2, nameLatin: "NGUYEN THI HOA", nameKana: nil, birthDate: date, sex: .female,
+                                 nationality: try Nationality("VN"), cardNumber: nil))
+        return index
+    }
+
+    @Test func aMatchShowsTheBestAndTheRunnerUpFieldByField() throws {
+        let decision = try Self.index().match(IdentityQuery(nameKana: "グエン・ティ・ラン", nameLatin: nil, birthDate: Self.date,
+                                                            sex: .female, cardNumber: nil))
+        #expect(decision.outcome == .matched && decision.residentID == 1)
+        let best = try #require(decision.explanation.best)
+        let runnerUp = try #require(decision.explanation.runnerUp)
+        #expect(best.residentID == 1 && runnerUp.residentID == 2)
+        #expect(best.vector.name == .exact && best.vector.birthDate == .exact && best.vector.card == .missing)
+        #expect(runnerUp.vector.name == .partial)
+        #expect(abs(best.total - decision.score) < 1e-9)
+        #expect(abs(best.names.map(\.weight).reduce(0, +) - best.nameWeight) < 1e-9)
+        #expect(best.names.contains { $0.query == "RAN" && $0.resident == "RAN" && $0.weight > 0 })
+        #expect(runnerUp.names.contains { $0.query == "RAN" && $0.resident == nil && $0.weight < 0 })
+        #expect(best.summary.contains("birth date exact +10.0"))
+        #expect(decision.explanation.parameters == "set by hand")
+    }
+
+    @Test func aConflictingCardIsShownAndNeverAutoMatches() throws {
+        let decision = try Self.index().match(IdentityQuery(nameKana: "グエン ティ ラン", nameLatin: nil, birthDate: Self.date,
+                                                            sex: .female, cardNumber: try ResidenceCardNumber("ZZ99999999ZZ")))
+        #expect(decision.outcome != .matched)
+        #expect(decision.explanation.best?.vector.card == .conflict)
+        #expect((decision.explanation.best?.cardWeight ?? 0) < 0)
+    }
+}
