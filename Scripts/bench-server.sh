@@ -71,11 +71,11 @@ echo "machine: $(nproc) cores, shared (other builds may run); load average befor
 load baseline --seconds "$seconds"
 
 sync_start=$(date +%s%N)
-( "$bin/kyosei" sync register "$second" --json > "$work/sync.json" 2> "$work/sync.err"; echo $? > "$work/sync.status"
-  touch "$work/sync.done" ) &
+( status=0; "$bin/kyosei" sync register "$second" --json > "$work/sync.json" 2> "$work/sync.err" || status=$?
+  echo "$status" > "$work/sync.status"; touch "$work/sync.done" ) &
 sync_pid=$!
 load during-sync --seconds "$sync_limit" --stop-file "$work/sync.done"
-wait "$sync_pid" || true
+wait "$sync_pid"
 sync_ms=$(( ($(date +%s%N) - sync_start) / 1000000 ))
 echo "second snapshot: exit $(cat "$work/sync.status") in $((sync_ms / 1000)).$(( (sync_ms % 1000) / 100 )) s" \
   "($(python3 -c "import json,sys; o=json.load(open(sys.argv[1]))[0]; print(o['rows'], 'rows,', o['changed'], 'changed')" "$work/sync.json" 2> /dev/null || head -c 300 "$work/sync.err"));" \

@@ -219,8 +219,9 @@ struct Report: Encodable {
 
     var summary: String {
         func line(_ name: String, _ latency: Latency) -> String {
-            String(format: "  %-14@ %7d requests  %4d errors   p50 %7.1f ms   p99 %7.1f ms   max %7.1f ms",
-                   name as NSString, latency.requests, latency.errors, latency.p50Ms, latency.p99Ms, latency.maxMs)
+            "  " + name.padding(toLength: 14, withPad: " ", startingAt: 0)
+                + String(format: " %7d requests  %4d errors   p50 %7.1f ms   p99 %7.1f ms   max %7.1f ms",
+                         latency.requests, latency.errors, latency.p50Ms, latency.p99Ms, latency.maxMs)
         }
         var lines = [String(format: "%@: %d clients, %d requests in %.1f s, %.0f req/s, %d errors",
                             label as NSString, clients, requests, seconds, throughputPerSecond, errors.count)]
