@@ -20,7 +20,7 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Write benchmark data and measure Kyosei's hot paths.",
         subcommands: [Generate.self, Find.self, CaseQueues.self, RosterFile.self, EmploymentImport.self, MatchQuality.self,
                       SchoolImport.self, RegisterSeries.self, LanguageCourses.self, NightInbox.self,
-                      SuppressionTables.self]
+                      SuppressionTables.self, ServerLoad.self]
     )
 }
 
