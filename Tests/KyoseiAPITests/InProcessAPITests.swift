@@ -90,7 +90,8 @@ import Glibc
                 // IMMEDIATE takes the write lock at once, as a sync's transaction does.
                 try db.inTransaction(.immediate) {
                     holding.signal()
-                    _ = release.wait(timeout: .now() + 120)
+                    // Long enough for the slowest machine; only reached if the read waits for this lock.
+                    _ = release.wait(timeout: .now() + 600)
                     released.withLock { $0 = true }
                     return .commit
                 }

@@ -41,7 +41,7 @@ struct AuditRecorder {
     func foldIfFree() throws {
         guard try database.auditSpool.pendingCount() > 0 else { return }
         do {
-            try writeAtOnce { db in try AuditWriter.fold(database.auditSpool, in: db) }
+            try writeAtOnce(spoolingWhileBusy: false) { db in try AuditWriter.fold(database.auditSpool, in: db) }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
             return
         }
@@ -49,11 +49,12 @@ struct AuditRecorder {
 
     /// One write transaction on the audit's own connection that waits at most
     /// `lockWaitMilliseconds` for the lock, then fails with `SQLITE_BUSY`, as it does without
-    /// waiting for `spoolAfterBusyMilliseconds` after such a wait ran out; the connection's
-    /// usual busy timeout is put back afterwards.
-    private func writeAtOnce(_ updates: (Database) throws -> Void) throws {
+    /// waiting for `spoolAfterBusyMilliseconds` after such a wait ran out (unless it is the fold,
+    /// which someone reading the log asked for and which is worth one more try); the
+    /// connection's usual busy timeout is put back afterwards, and a commit ends the window.
+    private func writeAtOnce(spoolingWhileBusy: Bool = true, _ updates: (Database) throws -> Void) throws {
         try database.auditWriter().inDatabase { db in
-            if lockRecentlyBusy {
+            if spoolingWhileBusy && lockRecentlyBusy {
                 throw DatabaseError(resultCode: .SQLITE_BUSY, message: "the write lock was busy a moment ago")
             }
             let usual = try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 0
@@ -64,6 +65,7 @@ struct AuditRecorder {
                     try updates(db)
                     return .commit
                 }
+                _ = Self.lockBusyUntil.withLock { $0.removeValue(forKey: database.path) }
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
                 let until = ContinuousClock.now.advanced(by: .milliseconds(Self.spoolAfterBusyMilliseconds))
                 Self.lockBusyUntil.withLock { $0[database.path] = until }

@@ -20,7 +20,9 @@ public struct RegisterSyncService: Sendable {
         defer { withExtendedLifetime(lock) {} }
         do {
             let outcome = try applyLocked(csvPath: csvPath, name: name, by: staff, dryRun: dryRun)
-            if outcome.outcome == .applied { try context.database.optimize() }
+            // Statistics are a help, not part of the file: a reader's audit commit taking the
+            // lock at that moment must not report a file that was applied as failed.
+            if outcome.outcome == .applied { try? context.database.optimize() }
             return outcome
         } catch let error as IntakeError {
             return try refuse(SyncOutcome(file: name, sequence: nil, kind: nil, outcome: .refused, reason: error.description), by: staff)
