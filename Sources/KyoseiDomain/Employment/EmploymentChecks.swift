@@ -53,10 +53,5 @@ public struct EmploymentChecks: Sendable {
     }
 
     /// Hours as the report wrote them: `28`, `27.5`, `19.75`.
-    static func hoursText(_ hours: Double) -> String {
-        let hundredths = Int((hours * 100).rounded())
-        let whole = hundredths / 100, fraction = hundredths % 100
-        if fraction == 0 { return "\(whole)" }
-        return fraction % 10 == 0 ? "\(whole).\(fraction / 10)" : "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
-    }
+    static func hoursText(_ hours: Double) -> String { HoursText.of(hours) }
 }

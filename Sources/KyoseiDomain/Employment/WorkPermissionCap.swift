@@ -1,0 +1,52 @@
+/// The cap on work by a holder of a Table I(3)/(4) status (Student, Dependent, Cultural
+/// Activities…) with permission to engage in an activity other than that permitted: at most
+/// 28 hours a week in total, whatever the number of employers; a Student in a long vacation
+/// set by the school's rules may work up to 8 hours a day instead.
+///
+/// Source: Immigration Control and Refugee Recognition Act art. 19(2); Enforcement Regulations
+/// art. 19(5)(i) (comprehensive permission: 28 hours a week; 8 hours a day in a student's long
+/// vacation). For the city's review: the paragraph numbers of the Enforcement Regulations were
+/// not checked offline.
+public enum WorkPermissionCap {
+    /// Hours a week, summed over all jobs.
+    public static let weeklyHours = 28.0
+    /// Hours a day in a Student's long vacation, summed over all jobs.
+    public static let longVacationDailyHours = 8.0
+    public static let source = "Immigration Control and Refugee Recognition Act art. 19(2); Enforcement Regulations art. 19(5)(i)"
+
+    /// The check for a person of `status` on `date` holding `jobs` (those not held on the date
+    /// are ignored). `inLongVacation` is the school's long vacation (only for Students).
+    public static func check(
+        status: StatusOfResidence, permission: Bool, jobs allJobs: [ConcurrentJob], on date: LocalDate,
+        inLongVacation: Bool = false
+    ) -> WorkPermissionCheck {
+        let jobs = allJobs.filter { $0.isHeld(on: date) }
+        let total = jobs.reduce(0) { $0 + $1.weeklyHours }
+        func result(_ outcome: WorkPermissionCheck.Outcome, _ reason: String) -> WorkPermissionCheck {
+            WorkPermissionCheck(outcome: outcome, totalWeeklyHours: total, jobs: jobs, reason: reason)
+        }
+        let held = "\(jobs.count) job\(jobs.count == 1 ? "" : "s") on \(date)"
+        switch status.workClass {
+        case .any, .activity: return result(.notCapped, "\(status.englishName) is not under the 28-hour cap.")
+        case .review: return result(.review, "Designated Activities: whether this work is allowed depends on the designation.")
+        case .none: break
+        }
+        guard !jobs.isEmpty else { return result(.withinCap, "No job is held on \(date).") }
+        guard permission else {
+            return result(.noPermission, "\(status.englishName) allows no work without permission for another activity; \(held).")
+        }
+        if inLongVacation && status == .student {
+            let daily = jobs.map(\.dailyHours)
+            guard daily.allSatisfy({ $0 != nil }) else {
+                return result(.cannotCheck, "In the school's long vacation the cap is 8 hours a day, and the daily hours of some of the \(held) are not known.")
+            }
+            let day = daily.reduce(0) { $0 + $1! }
+            return day > longVacationDailyHours
+                ? result(.exceedsCap, "In the school's long vacation at most 8 hours a day are allowed; \(HoursText.of(day)) a day over \(held).")
+                : result(.withinCap, "In the school's long vacation: \(HoursText.of(day)) hours a day over \(held), within 8.")
+        }
+        return total > weeklyHours
+            ? result(.exceedsCap, "At most 28 hours a week are allowed over all employers; \(HoursText.of(total)) are contracted over \(held).")
+            : result(.withinCap, "\(HoursText.of(total)) hours a week over \(held), within 28.")
+    }
+}
