@@ -131,21 +131,53 @@ struct NameComparator {
         var best: (UInt64, Double)?
         for start in 0..<count where free & (1 << UInt64(start)) != 0 {
             let heads = readings(start)
-            guard heads.contains(where: { $0.first.map { Self.soundClass($0) == Self.soundClass(first) } ?? false }) else { continue }
-            var joined = heads
+            guard heads.contains(where: { $0.first.map { Self.mayStartAlike($0, first) } ?? false }) else { continue }
+            var runs = heads.map { [$0] }
             var bits: UInt64 = 1 << UInt64(start)
             for end in (start + 1)..<min(count, start + 3) where free & (1 << UInt64(end)) != 0 && bits & (1 << UInt64(end - 1)) != 0 {
-                joined = joined.flatMap { prefix in readings(end).map { prefix + $0 } }
+                runs = runs.flatMap { prefix in readings(end).map { prefix + [$0] } }
                 bits |= 1 << UInt64(end)
-                // Each letter of difference in length costs at least 0.4, so a join further than
-                // 3/8 of the longer length from the part's cannot reach the exact level.
-                for spelling in joined where 8 * abs(spelling.count - key.count) <= 3 * max(spelling.count, key.count) {
-                    let s = KeyDistance.similarity(key, spelling)
+                for pieces in runs {
+                    let spelling = pieces.flatMap { $0 }
+                    // Each letter of difference in length costs at least 0.4, so a join further
+                    // than 3/8 of the longer length from the part's cannot reach the exact level.
+                    guard 8 * abs(spelling.count - key.count) <= 3 * max(spelling.count, key.count) else { continue }
+                    // Whole, or cut where each piece is read as its own part: two parts each a
+                    // little off (ウエルドンラッセル for WELDON RUSSELL) add up to more difference
+                    // than the whole may have, though each alone is the same name.
+                    var s = KeyDistance.similarity(key, spelling)
+                    if s < MatchWeights.exactLevel { s = max(s, Self.piecewiseSimilarity(key, pieces)) }
                     if s >= MatchWeights.exactLevel, s > (best?.1 ?? 0) { best = (bits, s) }
                 }
             }
         }
         return best
+    }
+
+    /// The best cut of `key` into as many pieces as `pieces`, each compared with its own piece:
+    /// the least of those similarities, at the cut where it is greatest.
+    static func piecewiseSimilarity(_ key: [UInt8], _ pieces: [[UInt8]]) -> Double {
+        var best = 0.0
+        func cut(from: Int, piece: Int, worst: Double) {
+            if piece == pieces.count - 1 {
+                best = max(best, min(worst, KeyDistance.similarity(Array(key[from...]), pieces[piece])))
+                return
+            }
+            guard from + 1 < key.count else { return }
+            for end in (from + 1)..<key.count {
+                let s = min(worst, KeyDistance.similarity(Array(key[from..<end]), pieces[piece]))
+                if s > best { cut(from: end, piece: piece + 1, worst: s) }
+            }
+        }
+        cut(from: 0, piece: 0, worst: 1)
+        return best
+    }
+
+    /// Whether two names may start with these letters and still be one name: the same sound
+    /// class, or W against a vowel (ウエルドン, large エ, for WELDON, where ウェ would give WE).
+    private static func mayStartAlike(_ a: UInt8, _ b: UInt8) -> Bool {
+        let w = UInt8(ascii: "W")
+        return soundClass(a) == soundClass(b) || (a == w && PhoneticKey.isVowel(b)) || (b == w && PhoneticKey.isVowel(a))
     }
 
     /// Letters a katakana spelling turns into one another at the start of a name: voicing, R

@@ -65,6 +65,15 @@ import Testing
         }
     }
 
+    /// Found by the property above: two given names each read a little off (WELDON as ウエルドン,
+    /// RUSSELL as ラッセル) run together, and a run starting ウ where the part starts W.
+    @Test func givenNamesEachALittleOffStillMatchRunTogether() throws {
+        let r = try #require(Self.alone.first { $0.record.nameLatin == "CROWN WELDON RUSSELL" })
+        for kana in ["クラウン ウエルドンラッセル", "ウエルドンラッセル クラウン"] {
+            #expect(Self.index.match(Self.query(r, kana)).residentID == r.record.id, "\(kana)")
+        }
+    }
+
     @Test func aConflictingCardNeverAttachesARow() async throws {
         let other = try ResidenceCardNumber("ZZ00000000ZZ")
         await propertyCheck(input: Self.someone, Gen.int(in: 0...1_000_000)) { resident, seed in
