@@ -22,10 +22,8 @@ struct AuditRecorder {
 
     func record(_ draft: AuditDraft, by login: String, at timestamp: String) throws {
         do {
-            try AuditBatch.of(database.path).append(draft, by: login, at: timestamp) { batch in
-                try writeAtOnce { db in
-                    try AuditWriter.append(batch.map { ($0.draft, $0.login, $0.timestamp) }, in: db, folding: database.auditSpool)
-                }
+            try writeAtOnce { db in
+                try AuditWriter.append(draft, by: login, at: timestamp, in: db, folding: database.auditSpool)
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
             let entry = SpooledAuditEntry(at: timestamp, staffLogin: login, action: draft.action, entity: draft.entity,

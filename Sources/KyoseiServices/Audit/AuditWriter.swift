@@ -18,16 +18,6 @@ enum AuditWriter {
         return try chain(entry, by: login, at: timestamp, spoolID: nil, in: db)
     }
 
-    /// Appends several entries in one transaction, after folding the spool once: the group
-    /// commit of reads' entries (`AuditBatch`).
-    static func append(_ entries: [(draft: AuditDraft, login: String, timestamp: String)], in db: Database,
-                       folding spool: AuditSpool) throws {
-        try fold(spool, in: db)
-        for entry in entries {
-            try chain(entry.draft, by: entry.login, at: entry.timestamp, spoolID: nil, in: db)
-        }
-    }
-
     /// Moves the spool's entries into the chain, in spool order and with the time each read
     /// happened. They leave the spool only after this transaction commits: a crash in between
     /// leaves them in both, and the next fold skips any whose spool id the chain already holds
