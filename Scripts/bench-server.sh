@@ -33,22 +33,17 @@ cleanup() {
 }
 trap cleanup EXIT
 export KYOSEI_DB="$work/kyosei.sqlite"
+# shellcheck source=Scripts/bench-city.sh
+. Scripts/bench-city.sh
 socket="$KYOSEI_DB.sock"
 reads="action IN ('resident.find','resident.show','case.list')"
 
 # The owner (this user) is the founder: init as root makes root the founder, so the load
 # client, connecting as root, is known to the server as the founder.
-"$bin/kyosei-bench" generate --residents "$residents" --out "$work" >&2
-first=$(ls "$work"/first/REG-*.csv)
-second=$(ls "$work"/second/REG-*.csv)
-"$bin/kyosei" init > /dev/null
-"$bin/kyosei" sync register "$first" > /dev/null
-"$bin/kyosei" rules run > /dev/null
-echo "loaded $residents residents and $(sqlite3 "$KYOSEI_DB" 'SELECT count(*) FROM cases') cases" >&2
+city_loaded "$residents"
 
 # What the clients ask for: surnames and K numbers of people in the city.
-sqlite3 "$KYOSEI_DB" "SELECT substr(name_latin, 1, instr(name_latin || ' ', ' ') - 1) FROM resident ORDER BY random() LIMIT 200" > "$work/names.txt"
-sqlite3 "$KYOSEI_DB" "SELECT id FROM resident ORDER BY random() LIMIT 200" > "$work/ids.txt"
+what_to_ask
 reads_before=$(sqlite3 "$KYOSEI_DB" "SELECT count(*) FROM audit_log WHERE $reads")
 spooled_before=$(sqlite3 "$KYOSEI_DB" "SELECT count(*) FROM audit_log WHERE $reads AND spool_id IS NOT NULL")
 

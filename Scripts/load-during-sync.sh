@@ -21,18 +21,13 @@ bin=$(swift build -c release --scratch-path .build-scripts --show-bin-path)
 work=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-load-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export KYOSEI_DB="$work/kyosei.sqlite"
+# shellcheck source=Scripts/bench-city.sh
+. Scripts/bench-city.sh
 
-"$bin/kyosei-bench" generate --residents "$residents" --out "$work" >&2
-first=$(ls "$work"/first/REG-*.csv)
-second=$(ls "$work"/second/REG-*.csv)
-"$bin/kyosei" init > /dev/null
-"$bin/kyosei" sync register "$first" > /dev/null
-"$bin/kyosei" rules run > /dev/null
-echo "loaded $residents residents and $(sqlite3 "$KYOSEI_DB" 'SELECT count(*) FROM cases') cases" >&2
+city_loaded "$residents"
 
 # What the readers ask for: surnames and K numbers of people in the city.
-sqlite3 "$KYOSEI_DB" "SELECT substr(name_latin, 1, instr(name_latin || ' ', ' ') - 1) FROM resident ORDER BY random() LIMIT 200" > "$work/names.txt"
-sqlite3 "$KYOSEI_DB" "SELECT id FROM resident ORDER BY random() LIMIT 200" > "$work/ids.txt"
+what_to_ask
 reads_before=$(sqlite3 "$KYOSEI_DB" "SELECT count(*) FROM audit_log WHERE action IN ('resident.find','resident.show','case.list')")
 
 # reader N PHASE: loops until PHASE is done; one line per call: command, milliseconds, status.
