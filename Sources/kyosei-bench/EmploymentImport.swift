@@ -33,10 +33,10 @@ struct EmploymentImport: AsyncParsableCommand {
             databasePath: db, settings: Settings(municipalityCode: SampleCity.hamamatsu), clock: KyoseiClock(), logger: Logger(label: "bench"))
         let staff = try context.staffMember(login: String(cString: getpwuid(geteuid())!.pointee.pw_name))
         let start = Date()
-        let outcome = try EmploymentImportService(context: context).apply(csvPath: file.path, by: staff)
+        let outcome = try FileImport(context: context).apply(file.path, as: .employment, by: staff)
         let seconds = Date().timeIntervalSince(start)
         print(String(format: "import employment: %d rows (%d applied, %d rejected, %d review, %d unlinked) in %.1f s = %.0f rows/s",
-                     outcome.rows, outcome.applied, outcome.rejected, outcome.review, outcome.unlinked, seconds,
+                     outcome.rows, outcome.applied, outcome.rejected, outcome.employment!.review, outcome.employment!.unlinked, seconds,
                      Double(outcome.rows) / seconds))
     }
 }

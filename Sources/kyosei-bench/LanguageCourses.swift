@@ -80,9 +80,9 @@ struct LanguageCourses: AsyncParsableCommand {
             let file = folder.appendingPathComponent("attendance-\(course).csv")
             try Data(csv.utf8).write(to: file)
             let t = Date()
-            let outcome = try AttendanceService(context: context).importFile(course: course, path: file.path, by: staff)
+            let outcome = try FileImport(context: context).apply(file.path, as: .attendance(course: course), by: staff)
             importSeconds += Date().timeIntervalSince(t)
-            marks += outcome.marked
+            marks += outcome.applied
         }
         print(String(format: "%d attendance marks from %d files in %.1f s = %.0f marks/s", marks, courseIDs.count, importSeconds,
                      Double(marks) / importSeconds))

@@ -30,11 +30,11 @@ struct SchoolImport: AsyncParsableCommand {
         for term in SchoolYear.Term.allCases {
             let roster = try city.writeSchoolRoster(to: folder, year: SchoolYear(startYear: 2026), term: term)
             let start = Date()
-            let outcome = try SchoolImportService(context: context).apply(path: roster.csvURL.path, by: staff)
+            let outcome = try FileImport(context: context).apply(roster.csvURL.path, as: .school, by: staff)
             let seconds = Date().timeIntervalSince(start)
             print(String(format: "school roster %@: %d rows (%d children of compulsory age) in %.2f s = %.0f rows/s; %d matched, %d review, %d unmatched",
                          term.rawValue, outcome.rows, roster.counts.children, seconds, Double(outcome.rows) / seconds,
-                         outcome.matched, outcome.review, outcome.unmatched))
+                         outcome.roster!.matched, outcome.roster!.review, outcome.roster!.unmatched))
         }
         let start = Date()
         let figures = try SchoolingService(context: context).figures(asOf: try LocalDate("2027-03-01"), by: .nationality, staff: staff)

@@ -36,8 +36,8 @@ import Testing
             return url.path
         }
 
-        func importFile(_ path: String) throws -> AttendanceImportOutcome {
-            try attendance.importFile(course: id, path: path, by: city.founder)
+        func importFile(_ path: String) throws -> ImportOutcome {
+            try FileImport(context: city.context).apply(path, as: .attendance(course: id), by: city.founder)
         }
 
         /// Every row of the tables an attendance file writes, to compare before and after.
@@ -67,7 +67,7 @@ import Testing
         let text = "session,person,present\r\n1,K\(course.seated),Y\r\n3,K\(course.seated),Y\r\n1,山田,Y\r\n2,K\(course.seated),はい\r\n1,K\(course.outsider),N\r\n"
         let path = try course.write("出席.csv", try Transcoder.encode(text, to: "CP932"))
         let outcome = try course.importFile(path)
-        #expect(outcome.outcome == .applied && outcome.marked == 1)
+        #expect(outcome.outcome == .applied && outcome.attendance?.marked == 1)
         #expect(try course.marks(course.seated) == [[1, 1]])
 
         let kept = try course.rejects.list(by: course.city.founder)
@@ -78,7 +78,7 @@ import Testing
         #expect(kept[1].reasons == ["person 山田, session 1: is not a person given a seat in course \(course.id)"])
         #expect(kept[2].reasons.count == 1 && kept[2].reasons[0].contains("はい") && kept[2].reasons[0].contains("Y or N"))
         #expect(kept[1].recordText == "1,山田,Y", "the record is kept as the file had it, decoded from Shift_JIS")
-        #expect(outcome.rejects.map(\.line) == kept.map(\.line))
+        #expect(outcome.attendance?.rejects.map(\.line) == kept.map(\.line))
 
         let file = try #require(try course.city.context.database.writer.read { db in
             try Row.fetchOne(db, sql: "SELECT kind, encoding, course_id, row_count, rows_applied, rows_rejected FROM intake_file")
@@ -93,7 +93,7 @@ import Testing
         #expect(try course.importFile(path).outcome == .applied)
         let before = try course.snapshot()
         let again = try course.importFile(course.write("attendance-again.csv", Array(try Data(contentsOf: URL(fileURLWithPath: path)))))
-        #expect(again.outcome == .alreadyApplied && again.marked == 0 && again.rejects.isEmpty)
+        #expect(again.outcome == .alreadyApplied && again.attendance?.marked == 0 && again.attendance?.rejects.isEmpty == true)
         #expect(again.reason?.contains("already applied to course \(course.id) as attendance.csv") == true)
         #expect(try course.snapshot() == before)
     }
@@ -112,11 +112,14 @@ import Testing
         ]
         for (index, bytes) in refused.enumerated() {
             let path = try course.write("refused-\(index).csv", bytes)
-            #expect(throws: ServiceError.self) { try course.importFile(path) }
+            // Refused like every other partner file: an outcome with its reason, audited, nothing kept.
+            let outcome = try course.importFile(path)
+            #expect(outcome.outcome == .refused)
+            #expect(outcome.reason?.isEmpty == false)
         }
         let path = try course.write("unknown-course.csv", Array(good.utf8))
         #expect(throws: ServiceError.notFound("No course 99 in this database; `kyosei course list` shows them.")) {
-            try course.attendance.importFile(course: 99, path: path, by: course.city.founder)
+            try FileImport(context: course.city.context).apply(path, as: .attendance(course: 99), by: course.city.founder)
         }
         #expect(try course.snapshot() == before)
     }

@@ -137,21 +137,21 @@ import Testing
     }
 
     @Test func peopleWhoLeftTheRegisterGetACaseOnce() throws {
-        let sync = RegisterSyncService(context: city.context)
-        _ = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 1, rows: [
+        let sync = FileImport(context: city.context)
+        _ = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 1, rows: [
             RegisterExport.person(1, name: "SILVA ANA"), RegisterExport.person(2, name: "TRAN AN", nationality: "VN"),
-        ]), by: city.founder)
-        _ = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 2, rows: [
+        ]), as: .register, by: city.founder)
+        _ = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 2, rows: [
             RegisterExport.person(1, name: "SILVA ANA"),
-        ]), by: city.founder)
+        ]), as: .register, by: city.founder)
         _ = try rules.run(by: city.founder)
         _ = try rules.run(by: city.founder)
         let left = try cases(.leftRegister)
         #expect(left.count == 1)
         #expect(left[0].title.hasPrefix("Not in the register since"))
-        _ = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 3, rows: [
+        _ = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 3, rows: [
             RegisterExport.person(1, name: "SILVA ANA"), RegisterExport.person(2, name: "TRAN AN", nationality: "VN"),
-        ]), by: city.founder)
+        ]), as: .register, by: city.founder)
         _ = try rules.run(by: city.founder)
         #expect(try cases(.leftRegister).map(\.outcome) == [.causeGone])
     }
@@ -159,9 +159,9 @@ import Testing
     @Test func resolvingAnIdentityReviewCaseClosesTheReview() throws {
         _ = try city.add("SANTOS MARIA", born: "2001-07-07", sex: .female)
         _ = try city.add("SANTOS MARIA", born: "2001-07-07", sex: .female)
-        _ = try RegisterSyncService(context: city.context).apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 1, rows: [
+        _ = try FileImport(context: city.context).apply(try RegisterExport.write(to: city.folder, sequence: 1, rows: [
             RegisterExport.person(5, name: "SANTOS MARIA", born: "2001-07-07", sex: "2"),
-        ]), by: city.founder)
+        ]), as: .register, by: city.founder)
         _ = try rules.run(by: city.founder)
         let review = try #require(try cases(.identityReview).first)
         #expect(review.priority == .high)

@@ -12,12 +12,12 @@ import Testing
     let sample = SampleCity(residents: 800, seed: 7, asOf: try! LocalDate("2026-05-01"))
     let fileDate = try! LocalDate("2026-11-20")
     let written: WrittenEmploymentFile
-    var service: EmploymentImportService { EmploymentImportService(context: city.context) }
+    var service: FileImport { FileImport(context: city.context) }
 
     init() throws {
         city = try TestCity()
         let snapshot = try sample.writeSnapshot(to: city.folder, sequence: 1)
-        let synced = try RegisterSyncService(context: city.context).apply(csvPath: snapshot.csvURL.path, by: city.founder)
+        let synced = try FileImport(context: city.context).apply(snapshot.csvURL.path, as: .register, by: city.founder)
         #expect(synced.outcome == .applied)
         written = try sample.writeEmploymentFile(to: city.folder, date: fileDate, rounds: 2)
     }
@@ -40,11 +40,11 @@ import Testing
         for scenario in EmploymentScenario.allCases {
             #expect(written.lines(scenario).count == 2, "the sample city lacks residents for \(scenario)")
         }
-        let outcome = try service.apply(csvPath: written.path, by: city.founder)
+        let outcome = try service.apply(written.path, as: .employment, by: city.founder)
         #expect(outcome.outcome == .applied)
         #expect(outcome.rejected == 6)
-        #expect(outcome.review == 2)
-        #expect(outcome.unlinked == 2)
+        #expect(outcome.employment?.review == 2)
+        #expect(outcome.employment?.unlinked == 2)
         for line in written.lines {
             if line.scenario.isReject {
                 let rejected: Int? = try value("SELECT COUNT(*) FROM intake_reject WHERE line = ?", [line.line])
@@ -60,7 +60,7 @@ import Testing
     /// Employees the reports show at 20+ hours a week without employment insurance are
     /// employment-insurance gaps on the date of their job; insured ones are not.
     @Test func uninsuredEmployeesAreEmploymentInsuranceGaps() throws {
-        _ = try service.apply(csvPath: written.path, by: city.founder)
+        _ = try service.apply(written.path, as: .employment, by: city.founder)
         let uninsured: [String] = try city.context.database.writer.read { db in
             try String.fetchAll(db, sql: """
                 SELECT DISTINCT r.name_latin FROM employment_finding f JOIN employment_notification n ON n.id = f.notification_id
@@ -82,7 +82,7 @@ import Testing
     }
 
     @Test func rejectsNameTheirReasons() throws {
-        _ = try service.apply(csvPath: written.path, by: city.founder)
+        _ = try service.apply(written.path, as: .employment, by: city.founder)
         let rejects = try RejectService(context: city.context).list(by: city.founder)
         let reasons = rejects.flatMap(\.reasons).joined(separator: "\n")
         #expect(reasons.contains("Special Permanent Residents must not be reported"))
@@ -91,9 +91,9 @@ import Testing
     }
 
     @Test func theSameFileTwiceChangesNothing() throws {
-        let first = try service.apply(csvPath: written.path, by: city.founder)
+        let first = try service.apply(written.path, as: .employment, by: city.founder)
         let count: Int? = try value("SELECT COUNT(*) FROM employment_notification")
-        let second = try service.apply(csvPath: written.path, by: city.founder)
+        let second = try service.apply(written.path, as: .employment, by: city.founder)
         #expect(second.outcome == .alreadyApplied)
         #expect(try value("SELECT COUNT(*) FROM employment_notification") == count)
         #expect(try value("SELECT COUNT(*) FROM intake_reject") == first.rejected)
@@ -105,7 +105,7 @@ import Testing
         bytes.append(contentsOf: Array("1,\"unterminated".utf8))
         let broken = city.folder.appendingPathComponent("EMP-2026-11-21.csv")
         try bytes.write(to: broken)
-        let outcome = try service.apply(csvPath: broken.path, by: city.founder)
+        let outcome = try service.apply(broken.path, as: .employment, by: city.founder)
         #expect(outcome.outcome == .refused)
         #expect(try value("SELECT COUNT(*) FROM employment_notification") == 0)
         #expect(try value("SELECT COUNT(*) FROM intake_file WHERE kind = 'EMPLOYMENT'") == 0)
@@ -115,11 +115,11 @@ import Testing
     @Test func aFileNotNamedAsAnEmploymentReportIsRefused() throws {
         let renamed = city.folder.appendingPathComponent("employment.csv")
         try FileManager.default.copyItem(at: written.csvURL, to: renamed)
-        #expect(try service.apply(csvPath: renamed.path, by: city.founder).outcome == .refused)
+        #expect(try service.apply(renamed.path, as: .employment, by: city.founder).outcome == .refused)
     }
 
     @Test func aBirthDateConflictOpensAnIdentityReviewAndLinksNothing() throws {
-        _ = try service.apply(csvPath: written.path, by: city.founder)
+        _ = try service.apply(written.path, as: .employment, by: city.founder)
         let line = try #require(written.lines(.birthDateDiffers).first)
         let resident: Int64? = try value("SELECT resident_id FROM employment_notification WHERE line = ?", [line.line])
         #expect(resident == nil)
@@ -135,7 +135,7 @@ import Testing
     }
 
     @Test func episodesOpenCloseAndAreFlagged() throws {
-        _ = try service.apply(csvPath: written.path, by: city.founder)
+        _ = try service.apply(written.path, as: .employment, by: city.founder)
         let closed = try #require(written.lines(.hireThenSeparation).first)
         let episode: Row? = try city.context.database.writer.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM employment_episode WHERE residence_card_number = ?", arguments: [closed.cardNumber])
@@ -155,16 +155,16 @@ import Testing
             }.joined(separator: ",")
         let later = city.folder.appendingPathComponent("EMP-2026-11-22.csv")
         try ([text[0], rehire, original].joined(separator: "\r\n") + "\r\n").write(to: later, atomically: true, encoding: .utf8)
-        let outcome = try service.apply(csvPath: later.path, by: city.founder)
+        let outcome = try service.apply(later.path, as: .employment, by: city.founder)
         #expect(outcome.applied == 1)
-        #expect(outcome.duplicates == 1)
-        #expect(outcome.findings["HIRE_ALREADY_OPEN"] == 1)
+        #expect(outcome.employment?.duplicates == 1)
+        #expect(outcome.employment?.findings["HIRE_ALREADY_OPEN"] == 1)
         let episodes: Int? = try value("SELECT COUNT(*) FROM employment_episode WHERE residence_card_number = ? AND employed_until IS NULL", [open.cardNumber])
         #expect(episodes == 2)
     }
 
     @Test func theRuleRaisesOneCasePerFindingOnce() throws {
-        _ = try service.apply(csvPath: written.path, by: city.founder)
+        _ = try service.apply(written.path, as: .employment, by: city.founder)
         let linkedFindings: Int? = try value("""
             SELECT COUNT(*) FROM employment_finding f JOIN employment_notification n ON n.id = f.notification_id
             WHERE n.resident_id IS NOT NULL
@@ -181,7 +181,7 @@ import Testing
     }
 
     @Test func employersAndFindingsAreListed() throws {
-        _ = try service.apply(csvPath: written.path, by: city.founder)
+        _ = try service.apply(written.path, as: .employment, by: city.founder)
         let employment = EmploymentService(context: city.context)
         let employers = try employment.employers(sort: .uninsured, dispatchOnly: false, by: city.founder)
         #expect(employers.count == 2)
@@ -196,14 +196,14 @@ import Testing
     }
 
     @Test func analystsSeeAggregatesOnly() throws {
-        _ = try service.apply(csvPath: written.path, by: city.founder)
+        _ = try service.apply(written.path, as: .employment, by: city.founder)
         let analyst = try city.member("sato", .analyst)
         let caseworker = try city.member("tanaka", .caseworker)
         let employment = EmploymentService(context: city.context)
         #expect(throws: ServiceError.self) { try employment.employers(sort: .late, dispatchOnly: false, by: analyst) }
         #expect(throws: ServiceError.self) { try employment.findings(kind: nil, since: nil, by: analyst) }
         #expect(throws: ServiceError.self) { try employment.show(.kyosei(1), by: analyst) }
-        #expect(throws: ServiceError.self) { try service.apply(csvPath: written.path, by: caseworker) }
+        #expect(throws: ServiceError.self) { try service.apply(written.path, as: .employment, by: caseworker) }
         let figures = try employment.figures(period: ReportPeriod("2026"), by: .nationality, staff: analyst)
         #expect(figures.values.reduce(0) { $0 + $1.notifications } == 26)
     }

@@ -10,13 +10,13 @@ import Testing
 @Suite struct InsuranceImportTests {
     let city: TestCity
     let sample: SampleCity
-    var insurance: InsuranceImportService { InsuranceImportService(context: city.context) }
+    var insurance: FileImport { FileImport(context: city.context) }
 
     init() throws {
         city = try TestCity()
         sample = SampleCity(residents: 3000, seed: 21, asOf: try LocalDate("2026-10-01"))
         let snapshot = try sample.writeSnapshot(to: city.folder, sequence: 1)
-        _ = try RegisterSyncService(context: city.context).apply(csvPath: snapshot.csvURL.path, by: city.founder)
+        _ = try FileImport(context: city.context).apply(snapshot.csvURL.path, as: .register, by: city.founder)
     }
 
     func count(_ sql: String) throws -> Int {
@@ -26,10 +26,11 @@ import Testing
     @Test func aRosterIsMatchedAcrossScriptsAndMeetsTheQualityBar() throws {
         let roster = try sample.writeInsuranceRoster(to: city.folder, scheme: .nhi, source: "CITY", date: try LocalDate("2026-11-01"))
         let report = city.folder.appendingPathComponent("match.csv").path
-        let outcome = try insurance.apply(path: roster.csvURL.path, matchReport: report, by: city.founder)
+        let outcome = try insurance.apply(roster.csvURL.path, as: .insurance(matchReport: report), by: city.founder)
         #expect(outcome.outcome == .applied)
         #expect(outcome.rows == roster.rowCount)
-        #expect(outcome.matched + outcome.review + outcome.unmatched == outcome.applied)
+        let counts = try #require(outcome.roster)
+        #expect(counts.matched + counts.review + counts.unmatched == outcome.applied)
 
         let registered = Set(try city.context.database.writer.read { db in try String.fetchAll(db, sql: "SELECT person_id FROM resident WHERE person_id IS NOT NULL") })
         let lines = try String(contentsOfFile: report, encoding: .utf8).split(separator: "\r\n").dropFirst()
@@ -49,17 +50,17 @@ import Testing
         #expect(recall >= 0.95, "recall \(recall)")
         #expect(reviewShare <= 0.05, "review share \(reviewShare)")
         #expect(try count("SELECT count(*) FROM enrollment WHERE resident_id IS NOT NULL") == truePositives + falsePositives)
-        #expect(try count("SELECT count(*) FROM identity_review WHERE subject_entity = 'insurance_member'") == outcome.review)
+        #expect(try count("SELECT count(*) FROM identity_review WHERE subject_entity = 'insurance_member'") == outcome.roster?.review)
     }
 
     @Test func theSameRosterTwiceChangesNothingAndAnOlderOneIsRefused() throws {
         let roster = try sample.writeInsuranceRoster(to: city.folder, scheme: .nhi, source: "CITY", date: try LocalDate("2026-11-01"))
-        _ = try insurance.apply(path: roster.csvURL.path, by: city.founder)
+        _ = try insurance.apply(roster.csvURL.path, as: .insurance(), by: city.founder)
         let enrollments = try count("SELECT count(*) FROM enrollment")
-        #expect(try insurance.apply(path: roster.csvURL.path, by: city.founder).outcome == .alreadyApplied)
+        #expect(try insurance.apply(roster.csvURL.path, as: .insurance(), by: city.founder).outcome == .alreadyApplied)
         #expect(try count("SELECT count(*) FROM enrollment") == enrollments)
         let older = try sample.writeInsuranceRoster(to: city.folder, scheme: .nhi, source: "CITY", date: try LocalDate("2026-10-01"), seed: 2)
-        let refused = try insurance.apply(path: older.csvURL.path, matchReport: city.folder.appendingPathComponent("r.csv").path, by: city.founder)
+        let refused = try insurance.apply(older.csvURL.path, as: .insurance(matchReport: city.folder.appendingPathComponent("r.csv").path), by: city.founder)
         #expect(refused.outcome == .refused)
         #expect(refused.reason?.contains("newer") == true)
         #expect(!FileManager.default.fileExists(atPath: city.folder.appendingPathComponent("r.csv").path))
@@ -67,21 +68,22 @@ import Testing
 
     @Test func membersARosterNoLongerListsEndOnItsDate() throws {
         let first = try sample.writeInsuranceRoster(to: city.folder, scheme: .ehi, source: "KENPO1", date: try LocalDate("2026-10-01"), share: 0.5)
-        _ = try insurance.apply(path: first.csvURL.path, by: city.founder)
+        _ = try insurance.apply(first.csvURL.path, as: .insurance(), by: city.founder)
         let lines = try String(contentsOf: first.csvURL, encoding: .utf8).split(separator: "\r\n")
         let kept = [lines[0]] + lines.dropFirst().enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
         let second = city.folder.appendingPathComponent("INS-EHI-KENPO1-2026-11-01.csv")
         try (kept.joined(separator: "\r\n") + "\r\n").write(to: second, atomically: true, encoding: .utf8)
-        let outcome = try insurance.apply(path: second.path, by: city.founder)
-        #expect(outcome.ended == lines.count - kept.count)
-        #expect(outcome.known + outcome.matched + outcome.review + outcome.unmatched == kept.count - 1)
-        #expect(try count("SELECT count(*) FROM enrollment WHERE enrolled_until = '2026-11-01' AND ended_by_file_id IS NOT NULL") == outcome.ended)
+        let outcome = try insurance.apply(second.path, as: .insurance(), by: city.founder)
+        let counts = try #require(outcome.roster)
+        #expect(counts.ended == lines.count - kept.count)
+        #expect(counts.known + counts.matched + counts.review + counts.unmatched == kept.count - 1)
+        #expect(try count("SELECT count(*) FROM enrollment WHERE enrolled_until = '2026-11-01' AND ended_by_file_id IS NOT NULL") == outcome.roster?.ended)
     }
 
     @Test func aBrokenRosterIsRefusedWhole() throws {
         let roster = city.folder.appendingPathComponent("INS-NHI-CITY-2026-11-01.csv")
         try "scheme,insurer_number,member_number\nNHI,221309,\"M1\n".write(to: roster, atomically: true, encoding: .utf8)
-        let outcome = try insurance.apply(path: roster.path, by: city.founder)
+        let outcome = try insurance.apply(roster.path, as: .insurance(), by: city.founder)
         #expect(outcome.outcome == .refused)
         #expect(try count("SELECT count(*) FROM intake_file WHERE kind = 'INSURANCE'") == 0)
     }
@@ -97,7 +99,7 @@ import Testing
         city = try TestCity()
         let sample = SampleCity(residents: 400, seed: 4, asOf: try LocalDate("2026-10-01"))
         let snapshot = try sample.writeSnapshot(to: city.folder, sequence: 1)
-        _ = try RegisterSyncService(context: city.context).apply(csvPath: snapshot.csvURL.path, by: city.founder)
+        _ = try FileImport(context: city.context).apply(snapshot.csvURL.path, as: .register, by: city.founder)
     }
 
     /// Registers a person directly and enrolls them through a one-row roster.
@@ -115,8 +117,9 @@ import Testing
             \(scheme.rawValue),\(insurer),X\(id),INSURED,\(kana),\(born),1,,2020-01-01,,\(exempt ? "Y" : "")
 
             """.write(to: file, atomically: true, encoding: .utf8)
-            let outcome = try InsuranceImportService(context: city.context).apply(path: file.path, by: city.founder)
-            #expect(outcome.matched + outcome.known == 1, "\(name) \(scheme) \(outcome)")
+            let outcome = try FileImport(context: city.context).apply(file.path, as: .insurance(), by: city.founder)
+            let counts = try #require(outcome.roster)
+            #expect(counts.matched + counts.known == 1, "\(name) \(scheme) \(outcome)")
         }
         return id
     }
@@ -156,7 +159,7 @@ import Testing
         NP,31000002,P1,INSURED,ｼﾙﾊﾞ ｱﾅ,1990-05-05,1,,2026-01-15,,
 
         """.write(to: file, atomically: true, encoding: .utf8)
-        #expect(try InsuranceImportService(context: city.context).apply(path: file.path, by: city.founder).matched == 1)
+        #expect(try FileImport(context: city.context).apply(file.path, as: .insurance(), by: city.founder).roster?.matched == 1)
         let after = try rules.run(by: city.founder).first { $0.rule == "COVERAGE_GAP" }!
         #expect(after.autoResolved == 1, "\(after)")
         let coverage = try CoverageService(context: city.context).show(.kyosei(ana), by: city.founder)

@@ -169,12 +169,14 @@ private struct LanguageCity {
         _ = try lc.enroll(waiting, course)
         let file = lc.city.folder.appendingPathComponent("attendance.csv")
         try Data("session,person,present\n1,K\(seated),Y\n2,k\(seated),Y\n3,K\(seated),Y\n1,K\(waiting),Y\n2,K\(seated),maybe\n".utf8).write(to: file)
-        let outcome = try lc.attendance.importFile(course: course, path: file.path, by: lc.city.founder)
-        #expect(outcome.marked == 2)
-        #expect(outcome.rejects.map(\.line) == [4, 5, 6])
+        let outcome = try FileImport(context: lc.city.context).apply(file.path, as: .attendance(course: course), by: lc.city.founder)
+        #expect(outcome.attendance?.marked == 2)
+        #expect(outcome.attendance?.rejects.map(\.line) == [4, 5, 6])
         #expect(try lc.results.results(course: course, by: lc.city.founder).first?.completed == true)
         try Data("session;person\n".utf8).write(to: file)
-        #expect(throws: ServiceError.self) { try lc.attendance.importFile(course: course, path: file.path, by: lc.city.founder) }
+        let refused = try FileImport(context: lc.city.context).apply(file.path, as: .attendance(course: course), by: lc.city.founder)
+        #expect(refused.outcome == .refused)
+        #expect(refused.reason?.contains("attendance.csv") == true)
     }
 }
 

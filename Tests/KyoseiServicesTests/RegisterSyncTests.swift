@@ -7,7 +7,7 @@ import Testing
 
 @Suite struct RegisterSyncTests {
     let city: TestCity
-    var sync: RegisterSyncService { RegisterSyncService(context: city.context) }
+    var sync: FileImport { FileImport(context: city.context) }
 
     init() throws { city = try TestCity() }
 
@@ -34,11 +34,11 @@ import Testing
             RegisterExport.person(1, name: "DA SILVA JOAO", ["address": "浜松市中区元城町103-2, 2F\n(裏口)"]),
             RegisterExport.person(2, name: "NGUYEN THI LAN", sex: "2", nationality: "VN"),
         ])
-        let outcome = try sync.apply(csvPath: path, by: city.founder)
+        let outcome = try sync.apply(path, as: .register, by: city.founder)
         #expect(outcome.outcome == .applied)
-        #expect(outcome.created == 2)
-        #expect(outcome.events == ["SNAPSHOT": 2])
-        #expect(outcome.states == ["REGISTERED": 2])
+        #expect(outcome.register?.created == 2)
+        #expect(outcome.register?.events == ["SNAPSHOT": 2])
+        #expect(outcome.register?.states == ["REGISTERED": 2])
         let joao = try city.residents.show(.person(try PersonID("00000000001")), by: city.founder).resident
         #expect(joao.address == "浜松市中区元城町103-2, 2F\n(裏口)")
         let history = try city.residents.history(.person(try PersonID("00000000001")), by: city.founder).1
@@ -47,9 +47,9 @@ import Testing
     }
 
     @Test func aPersonListedTwiceInASnapshotIsRejectedOnce() throws {
-        let outcome = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 1, rows: [
+        let outcome = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 1, rows: [
             RegisterExport.person(1, name: "SILVA ANA"), RegisterExport.person(1, name: "SILVA ANA MARIA"),
-        ]), by: city.founder)
+        ]), as: .register, by: city.founder)
         #expect(outcome.applied == 1)
         #expect(outcome.rejected == 1)
         let reject = try #require(try RejectService(context: city.context).list(by: city.founder).first)
@@ -64,7 +64,7 @@ import Testing
             RegisterExport.person(1, name: "KIM MINJUN", nationality: "KR", ["name_kanji": "金敏俊", "name_kana": "ｷﾑ ﾐﾝｼﾞｭﾝ",
                                                                            "address": "浜松市中区①丁目"]),
         ], encoding: "CP932")
-        #expect(try sync.apply(csvPath: path, by: city.founder).applied == 1)
+        #expect(try sync.apply(path, as: .register, by: city.founder).applied == 1)
         let kim = try city.residents.find("金敏", by: city.founder)
         #expect(kim.first?.resident.nameKana == "ｷﾑ ﾐﾝｼﾞｭﾝ")
         #expect(kim.first?.resident.address == "浜松市中区①丁目")
@@ -73,9 +73,9 @@ import Testing
 
     @Test func theSameFileTwiceChangesNothingTheSecondTime() throws {
         let path = try RegisterExport.write(to: city.folder, sequence: 1, rows: [RegisterExport.person(1, name: "SILVA ANA")])
-        _ = try sync.apply(csvPath: path, by: city.founder)
+        _ = try sync.apply(path, as: .register, by: city.founder)
         let before = try fingerprint()
-        let again = try sync.apply(csvPath: path, by: city.founder)
+        let again = try sync.apply(path, as: .register, by: city.founder)
         #expect(again.outcome == .alreadyApplied)
         #expect(again.reason?.contains("already applied") == true)
         #expect(try fingerprint() == before)
@@ -83,7 +83,7 @@ import Testing
 
     @Test func integrityRefusalsChangeNothing() throws {
         let base = try RegisterExport.write(to: city.folder, sequence: 1, rows: [RegisterExport.person(1, name: "SILVA ANA")])
-        _ = try sync.apply(csvPath: base, by: city.founder)
+        _ = try sync.apply(base, as: .register, by: city.founder)
         let before = try fingerprint()
         let rows = [RegisterExport.person(2, name: "TRAN AN", nationality: "VN", ["event": "MOVE_IN", "event_date": "2026-11-20"])]
         let cases: [(String, () throws -> String)] = [
@@ -100,7 +100,7 @@ import Testing
         ]
         for (expected, make) in cases {
             let path = try make()
-            let outcome = try sync.apply(csvPath: path, by: city.founder)
+            let outcome = try sync.apply(path, as: .register, by: city.founder)
             #expect(outcome.outcome == .refused, "\(expected)")
             #expect(outcome.reason?.contains(expected) == true, "expected '\(expected)' in \(outcome.reason ?? "nil")")
             #expect(try fingerprint() == before, "\(expected) changed the database")
@@ -108,18 +108,18 @@ import Testing
     }
 
     @Test func aSnapshotResetsTheBaselineAndOlderExportsAreRefused() throws {
-        _ = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 1, rows: [RegisterExport.person(1, name: "SILVA ANA")]), by: city.founder)
-        let jump = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 5, rows: [RegisterExport.person(1, name: "SILVA ANA")]), by: city.founder)
+        _ = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 1, rows: [RegisterExport.person(1, name: "SILVA ANA")]), as: .register, by: city.founder)
+        let jump = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 5, rows: [RegisterExport.person(1, name: "SILVA ANA")]), as: .register, by: city.founder)
         #expect(jump.outcome == .applied)
-        #expect(jump.unchanged == 1)
-        let stale = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 3, kind: "delta", rows: [
+        #expect(jump.register?.unchanged == 1)
+        let stale = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 3, kind: "delta", rows: [
             RegisterExport.person(2, name: "TRAN AN", nationality: "VN", ["event": "MOVE_IN", "event_date": "2026-11-20"]),
-        ]), by: city.founder)
+        ]), as: .register, by: city.founder)
         #expect(stale.outcome == .refused)
         #expect(stale.reason?.contains("sequence 3 is older than the last applied export (5)") == true)
-        let next = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 6, kind: "delta", rows: [
+        let next = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 6, kind: "delta", rows: [
             RegisterExport.person(2, name: "TRAN AN", nationality: "VN", ["event": "MOVE_IN", "event_date": "2026-11-20"]),
-        ]), by: city.founder)
+        ]), as: .register, by: city.founder)
         #expect(next.outcome == .applied)
     }
 
@@ -127,50 +127,50 @@ import Testing
         let path = try RegisterExport.write(to: city.folder, sequence: 1, kind: "delta", rows: [
             RegisterExport.person(1, name: "SILVA ANA", ["event": "MOVE_IN", "event_date": "2026-11-20"]),
         ])
-        let outcome = try sync.apply(csvPath: path, by: city.founder)
+        let outcome = try sync.apply(path, as: .register, by: city.founder)
         #expect(outcome.outcome == .refused)
         #expect(outcome.reason?.contains("no snapshot") == true)
     }
 
     @Test func everyEventMovesTheRegisterStateAsTheSpecSays() throws {
         let ids = Array(1...14)
-        _ = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 1, rows: ids.map {
+        _ = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 1, rows: ids.map {
             RegisterExport.person($0, name: "PERSON NUMBER\($0 == 1 ? "" : " X")", born: String(format: "1980-01-%02d", $0))
-        }), by: city.founder)
+        }), as: .register, by: city.founder)
         let events = RegisterEvent.allCases
         let delta = zip(ids, events).map { id, event in
             RegisterExport.person(id, name: "PERSON NUMBER\(id == 1 ? "" : " X")", born: String(format: "1980-01-%02d", id),
                                   ["event": event.rawValue, "event_date": "2026-11-21"])
         }
-        let outcome = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 2, kind: "delta", rows: delta), by: city.founder)
+        let outcome = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 2, kind: "delta", rows: delta), as: .register, by: city.founder)
         #expect(outcome.applied == events.count)
         for (id, event) in zip(ids, events) {
             #expect(try state(id) == RegisterState.after(event), "\(event)")
         }
         // ABROAD stays ABROAD when a snapshot lists the person; RETURN brings them back.
         let abroad = ids[events.firstIndex(of: .departureReentry)!]
-        _ = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 3, rows: ids.map {
+        _ = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 3, rows: ids.map {
             RegisterExport.person($0, name: "PERSON NUMBER\($0 == 1 ? "" : " X")", born: String(format: "1980-01-%02d", $0))
-        }), by: city.founder)
+        }), as: .register, by: city.founder)
         #expect(try state(abroad) == .abroad)
         #expect(try state(ids[events.firstIndex(of: .moveOut)!]) == .registered)
-        _ = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 4, kind: "delta", rows: [
+        _ = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 4, kind: "delta", rows: [
             RegisterExport.person(abroad, name: "PERSON NUMBER X", born: String(format: "1980-01-%02d", abroad),
                                   ["event": "RETURN", "event_date": "2026-11-22"]),
-        ]), by: city.founder)
+        ]), as: .register, by: city.founder)
         #expect(try state(abroad) == .registered)
     }
 
     @Test func aSnapshotMarksTheMissingAsLeftAndDeletesNobody() throws {
-        _ = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 1, rows: [
+        _ = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 1, rows: [
             RegisterExport.person(1, name: "SILVA ANA"), RegisterExport.person(2, name: "TRAN AN", nationality: "VN"),
             RegisterExport.person(3, name: "KIM JI", nationality: "KR"),
-        ]), by: city.founder)
-        let outcome = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 2, rows: [
+        ]), as: .register, by: city.founder)
+        let outcome = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 2, rows: [
             RegisterExport.person(1, name: "SILVA ANA"),
             RegisterExport.person(3, name: "KIM JI", nationality: "KR", ["birth_date": "1985-02-30"]),
-        ]), by: city.founder)
-        #expect(outcome.leftRegister == 1)
+        ]), as: .register, by: city.founder)
+        #expect(outcome.register?.leftRegister == 1)
         #expect(outcome.rejected == 1)
         #expect(try state(2) == .leftRegister)
         #expect(try state(3) == .registered, "a rejected row still says the person is in the register")
@@ -181,11 +181,11 @@ import Testing
     }
 
     @Test func rejectsAreKeptAndAppliedOnceCorrected() throws {
-        let outcome = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 1, rows: [
+        let outcome = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 1, rows: [
             RegisterExport.person(1, name: "SILVA ANA"),
             RegisterExport.person(2, name: "TRAN AN", nationality: "VN", ["birth_date": "1990-02-30", "status_of_residence": "TEMP_VISITOR"]),
             RegisterExport.person(3, name: "KIM JI", nationality: "KR", ["municipality_code": "232114"]),
-        ]), by: city.founder)
+        ]), as: .register, by: city.founder)
         #expect(outcome.applied == 1)
         #expect(outcome.rejected == 2)
         let rejects = RejectService(context: city.context)
@@ -215,12 +215,12 @@ import Testing
     @Test func aWalkInIsLinkedByCardOrByUnambiguousIdentity() throws {
         let byCard = try city.add("LAN NGUYEN", born: "1998-11-15", sex: .female, nationality: "VN", card: "AB00000002CD")
         let byName = try city.add("SILVA ANA", born: "1990-03-03", sex: .female)
-        let outcome = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 1, rows: [
+        let outcome = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 1, rows: [
             RegisterExport.person(2, name: "NGUYEN THI LAN", born: "1998-11-15", sex: "2", nationality: "VN", card: "AB00000002CD"),
             RegisterExport.person(3, name: "SILVA ANA", born: "1990-03-03", sex: "2", card: "ZZ00000003ZZ"),
-        ]), by: city.founder)
-        #expect(outcome.linked == 2)
-        #expect(outcome.created == 0)
+        ]), as: .register, by: city.founder)
+        #expect(outcome.register?.linked == 2)
+        #expect(outcome.register?.created == 0)
         #expect(try city.residents.show(.kyosei(byCard.id), by: city.founder).resident.personID?.rawValue == "00000000002")
         let ana = try city.residents.show(.kyosei(byName.id), by: city.founder).resident
         #expect(ana.registerState == .registered)
@@ -230,12 +230,12 @@ import Testing
     @Test func anAmbiguousIdentityRaisesAReviewAndMergesNothing() throws {
         let first = try city.add("SANTOS MARIA", born: "2001-07-07", sex: .female)
         let second = try city.add("SANTOS MARIA", born: "2001-07-07", sex: .female)
-        let outcome = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 1, rows: [
+        let outcome = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 1, rows: [
             RegisterExport.person(5, name: "SANTOS MARIA", born: "2001-07-07", sex: "2"),
-        ]), by: city.founder)
-        #expect(outcome.linked == 0)
-        #expect(outcome.created == 1)
-        #expect(outcome.identityReviews == 1)
+        ]), as: .register, by: city.founder)
+        #expect(outcome.register?.linked == 0)
+        #expect(outcome.register?.created == 1)
+        #expect(outcome.register?.identityReviews == 1)
         for walkIn in [first, second] {
             let record = try city.residents.show(.kyosei(walkIn.id), by: city.founder).resident
             #expect(record.personID == nil)
@@ -247,53 +247,54 @@ import Testing
 
     @Test func aWalkInWhoCouldBeEitherTwinIsNeverLinked() throws {
         let walkIn = try city.add("NGUYEN VAN NAM", born: "1996-07-14", nationality: "VN")
-        let outcome = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 1, rows: [
+        let outcome = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 1, rows: [
             RegisterExport.person(7, name: "NGUYEN VAN NAM", born: "1996-07-14", nationality: "VN"),
             RegisterExport.person(8, name: "SILVA ANA"),
             RegisterExport.person(9, name: "NGUYEN VAN NAM", born: "1996-07-14", nationality: "VN"),
-        ]), by: city.founder)
-        #expect(outcome.linked == 0)
-        #expect(outcome.created == 3)
-        #expect(outcome.identityReviews == 2)
+        ]), as: .register, by: city.founder)
+        #expect(outcome.register?.linked == 0)
+        #expect(outcome.register?.created == 3)
+        #expect(outcome.register?.identityReviews == 2)
         #expect(try city.residents.show(.kyosei(walkIn.id), by: city.founder).resident.personID == nil)
         // A later register person who matches the same walk-in is not linked either.
-        let later = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 2, kind: "delta", rows: [
+        let later = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 2, kind: "delta", rows: [
             RegisterExport.person(10, name: "NAM NGUYEN VAN", born: "1996-07-14", nationality: "VN",
                                   ["event": "MOVE_IN", "event_date": "2026-11-20"]),
-        ]), by: city.founder)
-        #expect(later.linked == 0)
-        #expect(later.identityReviews == 1)
+        ]), as: .register, by: city.founder)
+        #expect(later.register?.linked == 0)
+        #expect(later.register?.identityReviews == 1)
     }
 
     @Test func aConflictingCardIsReviewedNotLinked() throws {
         let walkIn = try city.add("SANTOS MARIA", born: "2001-07-07", sex: .female, card: "CD11111111EF")
-        let outcome = try sync.apply(csvPath: try RegisterExport.write(to: city.folder, sequence: 1, rows: [
+        let outcome = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 1, rows: [
             RegisterExport.person(5, name: "SANTOS MARIA", born: "2001-07-07", sex: "2", card: "GH22222222IJ"),
-        ]), by: city.founder)
-        #expect(outcome.linked == 0)
-        #expect(outcome.identityReviews == 1)
+        ]), as: .register, by: city.founder)
+        #expect(outcome.register?.linked == 0)
+        #expect(outcome.register?.identityReviews == 1)
         #expect(try city.residents.show(.kyosei(walkIn.id), by: city.founder).resident.personID == nil)
     }
 
     @Test func aDryRunKeepsNothingButIsAudited() throws {
         let path = try RegisterExport.write(to: city.folder, sequence: 1, rows: [RegisterExport.person(1, name: "SILVA ANA")])
         let before = try fingerprint()
-        let outcome = try sync.apply(csvPath: path, by: city.founder, dryRun: true)
+        let outcome = try sync.apply(path, as: .register, dryRun: true, by: city.founder)
         #expect(outcome.outcome == .checked)
-        #expect(outcome.created == 1)
+        #expect(outcome.register?.created == 1)
         #expect(try fingerprint() == before)
         #expect(try city.audit.log(AuditFilter(), by: city.founder).contains { $0.action == "sync.register.dry-run" })
-        #expect(try sync.apply(csvPath: path, by: city.founder).outcome == .applied)
+        #expect(try sync.apply(path, as: .register, by: city.founder).outcome == .applied)
     }
 
     @Test func aSecondSyncAtOnceIsRefusedPlainly() throws {
         let path = try RegisterExport.write(to: city.folder, sequence: 1, rows: [RegisterExport.person(1, name: "SILVA ANA")])
         try {
-            let held = try SyncLock(databasePath: city.path)
-            #expect(throws: ServiceError.self) { try sync.apply(csvPath: path, by: city.founder) }
+            let held = try ImportLock(databasePath: city.path)
+            #expect(throws: ServiceError.self) { try sync.apply(path, as: .register, by: city.founder) }
             withExtendedLifetime(held) {}
         }()
-        #expect(try sync.apply(csvPath: path, by: city.founder).outcome == .applied)
+        let outcome = try sync.apply(path, as: .register, by: city.founder)
+        #expect(outcome.outcome == .applied, "\(outcome)")
     }
 
     @Test func theInboxAppliesInOrderAndLeavesRefusedFiles() throws {
@@ -307,8 +308,8 @@ import Testing
         try RegisterExport.write(to: inbox, sequence: 4, kind: "delta", rows: [
             RegisterExport.person(3, name: "KIM JI", nationality: "KR", ["event": "MOVE_IN", "event_date": "2026-11-21"]),
         ])
-        let outcomes = try sync.applyInbox(directory: inbox.path, archive: archive.path, by: city.founder)
-        #expect(outcomes.map(\.sequence) == [1, 2, 4])
+        let outcomes = try sync.applyInbox(inbox.path, of: .register, archive: archive.path, by: city.founder)
+        #expect(outcomes.map(\.register?.sequence) == [1, 2, 4])
         #expect(outcomes.map(\.outcome) == [.applied, .applied, .refused])
         #expect(outcomes[2].reason?.contains("sequence 3 is missing") == true)
         let left = try FileManager.default.contentsOfDirectory(atPath: inbox.path).sorted()

@@ -10,7 +10,7 @@ import Testing
 @Suite struct SchoolingTests {
     let city: TestCity
     var schooling: SchoolingService { SchoolingService(context: city.context) }
-    var importer: SchoolImportService { SchoolImportService(context: city.context) }
+    var importer: FileImport { FileImport(context: city.context) }
     static let header = "school_code,school_name,school_type,student_number,name_latin,name_kana,birth_date,sex,"
         + "residence_card_number,grade,term,days_in_term,days_absent,japanese_support,status"
 
@@ -67,13 +67,13 @@ import Testing
         try city.context.database.writer.write { db in
             try db.execute(sql: "UPDATE resident SET register_state = 'ABROAD' WHERE id = ?", arguments: [abroad])
         }
-        let outcome = try importer.apply(path: roster([
+        let outcome = try importer.apply(roster([
             Self.row(student: "1", latin: "SILVA PEDRO", born: "2017-05-10", card: "AB00000001CD", grade: "2"),
             Self.row(student: "2", latin: "SANTOS ANA", born: "2015-06-01", sex: "2", card: "AB00000002CD",
                      type: "FOREIGN_SCHOOL", grade: "5"),
-        ]), by: city.founder)
+        ]), as: .school, by: city.founder)
         #expect(outcome.outcome == .applied)
-        #expect(outcome.matched == 2)
+        #expect(outcome.roster?.matched == 2)
         _ = try schooling.confirm(.kyosei(notEnrolled), outcome: .notEnrolled, note: "Home visit: works at home", by: city.founder)
         let children = try schooling.children(by: city.founder)
         let classes = Dictionary(uniqueKeysWithValues: children.map { ($0.residentID, $0.mextClass) })
@@ -89,18 +89,18 @@ import Testing
 
     @Test func absenceIsSummedOverTermsAndAReSentTermReplacesItsRows() throws {
         let id = try child("SILVA PEDRO", born: "2017-05-10", card: "AB00000001CD")
-        _ = try importer.apply(path: roster(2026, "T1", [
+        _ = try importer.apply(roster(2026, "T1", [
             Self.row(student: "1", latin: "SILVA PEDRO", born: "2017-05-10", card: "AB00000001CD", term: "T1", absent: "20"),
-        ]), by: city.founder)
-        _ = try importer.apply(path: roster(2026, "T2", [
+        ]), as: .school, by: city.founder)
+        _ = try importer.apply(roster(2026, "T2", [
             Self.row(student: "1", latin: "SILVA PEDRO", born: "2017-05-10", card: "AB00000001CD", absent: "15"),
-        ]), by: city.founder)
+        ]), as: .school, by: city.founder)
         #expect(try schooling.children(by: city.founder).first?.daysAbsentYear == 35)
         #expect(try schooling.children(by: city.founder).first?.longTermAbsence == true)
-        let resent = try importer.apply(path: roster(2026, "T2", [
+        let resent = try importer.apply(roster(2026, "T2", [
             Self.row(student: "1", latin: "SILVA PEDRO", born: "2017-05-10", card: "AB00000001CD", days: "61", absent: "5"),
-        ]), by: city.founder)
-        #expect(resent.known == 1)
+        ]), as: .school, by: city.founder)
+        #expect(resent.roster?.known == 1)
         #expect(try schooling.children(by: city.founder).first?.daysAbsentYear == 25)
         #expect(try count("SELECT count(*) FROM school_term_row") == 2)
         #expect(try classOf(id) == .enrolledCompulsory)
@@ -108,13 +108,13 @@ import Testing
 
     @Test func withdrawnWithNothingAfterIsUnconfirmed() throws {
         let id = try child("SILVA PEDRO", born: "2017-05-10", card: "AB00000001CD")
-        _ = try importer.apply(path: roster(2026, "T1", [
+        _ = try importer.apply(roster(2026, "T1", [
             Self.row(student: "1", latin: "SILVA PEDRO", born: "2017-05-10", card: "AB00000001CD", term: "T1"),
-        ]), by: city.founder)
+        ]), as: .school, by: city.founder)
         #expect(try classOf(id) == .enrolledCompulsory)
-        _ = try importer.apply(path: roster(2026, "T2", [
+        _ = try importer.apply(roster(2026, "T2", [
             Self.row(student: "1", latin: "SILVA PEDRO", born: "2017-05-10", card: "AB00000001CD", status: "WITHDRAWN"),
-        ]), by: city.founder)
+        ]), as: .school, by: city.founder)
         #expect(try classOf(id) == .unconfirmed)
     }
 
@@ -124,18 +124,18 @@ import Testing
         let first = try roster(2026, "T1", [
             Self.row(student: "9", latin: "COSTA JOAO", born: "2014-08-08", card: "AB00000003CD", grade: "6", term: "T1"),
         ])
-        _ = try importer.apply(path: first, by: city.founder)
+        _ = try importer.apply(first, as: .school, by: city.founder)
         let confirmed = try schooling.confirm(.kyosei(id), outcome: .departing, note: "Family leaves for Brazil in December",
                                               by: city.founder)
         #expect(confirmed?.mextClass == .departed)
-        _ = try importer.apply(path: roster(2026, "T2", [
+        _ = try importer.apply(roster(2026, "T2", [
             Self.row(student: "9", latin: "COSTA JOAO", born: "2014-08-08", card: "AB00000003CD", grade: "6"),
-        ]), by: city.founder)
+        ]), as: .school, by: city.founder)
         #expect(try classOf(id) == .departed, "a roster that does not list the child says nothing otherwise")
-        _ = try importer.apply(path: roster(2026, "T2", [
+        _ = try importer.apply(roster(2026, "T2", [
             Self.row(student: "9", latin: "COSTA JOAO", born: "2014-08-08", card: "AB00000003CD", grade: "6", absent: "1"),
             Self.row(student: "1", latin: "SILVA PEDRO", born: "2017-05-10", card: "AB00000001CD"),
-        ]), by: city.founder)
+        ]), as: .school, by: city.founder)
         #expect(try classOf(id) == .enrolledCompulsory)
         #expect(try classOf(other) == .enrolledCompulsory)
     }
@@ -143,23 +143,23 @@ import Testing
     @Test func theSameFileTwiceChangesNothingAndABrokenFileIsRefusedWhole() throws {
         try child("SILVA PEDRO", born: "2017-05-10", card: "AB00000001CD")
         let path = try roster([Self.row(student: "1", latin: "SILVA PEDRO", born: "2017-05-10", card: "AB00000001CD")])
-        #expect(try importer.apply(path: path, by: city.founder).outcome == .applied)
-        #expect(try importer.apply(path: path, by: city.founder).outcome == .alreadyApplied)
+        #expect(try importer.apply(path, as: .school, by: city.founder).outcome == .applied)
+        #expect(try importer.apply(path, as: .school, by: city.founder).outcome == .alreadyApplied)
         #expect(try count("SELECT count(*) FROM school_term_row") == 1)
         let broken = try roster(2026, "T3", ["S01,\"unclosed,PUBLIC_ELEMENTARY"])
-        let refused = try importer.apply(path: broken, by: city.founder)
+        let refused = try importer.apply(broken, as: .school, by: city.founder)
         #expect(refused.outcome == .refused)
         #expect(try count("SELECT count(*) FROM intake_file WHERE kind = 'SCHOOL'") == 1)
     }
 
     @Test func badRowsBecomeRejectsAndTheRestIsApplied() throws {
         try child("SILVA PEDRO", born: "2017-05-10", card: "AB00000001CD")
-        let outcome = try importer.apply(path: roster([
+        let outcome = try importer.apply(roster([
             Self.row(student: "1", latin: "SILVA PEDRO", born: "2017-05-10", card: "AB00000001CD"),
             Self.row(student: "2", latin: "SANTOS ANA", born: "2015-06-01", grade: "10"),
             Self.row(student: "3", latin: "LIMA CARLA", born: "2013-09-09", term: "T1"),
             Self.row(student: "4", latin: "ALVES RUI", born: "2012-10-10", days: "10", absent: "11"),
-        ]), by: city.founder)
+        ]), as: .school, by: city.founder)
         #expect(outcome.applied == 1)
         #expect(outcome.rejected == 3)
         #expect(try count("SELECT count(*) FROM intake_reject") == 3)
@@ -167,24 +167,24 @@ import Testing
 
     @Test func aChildWhoIsNotAResidentStaysUnmatchedAndAnUncertainOneIsNotLinked() throws {
         let resident = try child("NGUYEN VAN AN", kana: "グエン ヴァン アン", born: "2016-04-20")
-        let outcome = try importer.apply(path: roster([
+        let outcome = try importer.apply(roster([
             Self.row(student: "1", latin: "TANAKA HIRO", born: "2016-04-20"),
             Self.row(student: "2", latin: "NGUYEN VAN", born: "2016-04-20"),
-        ]), by: city.founder)
+        ]), as: .school, by: city.founder)
         #expect(outcome.applied == 2)
         #expect(try count("SELECT count(*) FROM school_student WHERE student_number = '1' AND resident_id IS NULL") == 1)
         #expect(try count("SELECT count(*) FROM school_student WHERE match_outcome <> 'MATCHED' AND resident_id IS NOT NULL") == 0)
-        #expect(try count("SELECT count(*) FROM identity_review WHERE subject_entity = 'school_student'") == outcome.review)
-        if outcome.matched == 0 { #expect(try classOf(resident) == .unconfirmed) }
+        #expect(try count("SELECT count(*) FROM identity_review WHERE subject_entity = 'school_student'") == outcome.roster?.review)
+        if outcome.roster?.matched == 0 { #expect(try classOf(resident) == .unconfirmed) }
     }
 
     @Test func rostersInShiftJISWithHalfWidthKatakanaAreMatched() throws {
         let id = try child("SILVA JOAO", kana: "シルバ ジョアン", born: "2016-07-07")
-        let outcome = try importer.apply(path: roster([
+        let outcome = try importer.apply(roster([
             Self.row(student: "1", kana: "ｼﾙﾊﾞ ｼﾞｮｱﾝ", born: "2016-07-07"),
-        ], shiftJIS: true), by: city.founder)
+        ], shiftJIS: true), as: .school, by: city.founder)
         #expect(outcome.outcome == .applied, "\(outcome.reason ?? "")")
-        #expect(outcome.matched == 1)
+        #expect(outcome.roster?.matched == 1)
         #expect(try classOf(id) == .enrolledCompulsory)
     }
 
@@ -197,7 +197,7 @@ import Testing
         #expect(throws: ServiceError.self) { try schooling.status(.kyosei(id), by: analyst) }
         #expect(try schooling.figures(by: .nationality, staff: analyst)["BR"]?[.elementary]?.headCount == 1)
         #expect(throws: ServiceError.self) { try schooling.confirm(.kyosei(id), outcome: .enrolled, note: "seen", by: clerk) }
-        #expect(throws: ServiceError.self) { try importer.apply(path: roster([]), by: caseworker) }
+        #expect(throws: ServiceError.self) { try importer.apply(roster([]), as: .school, by: caseworker) }
         #expect(try schooling.confirm(.kyosei(id), outcome: .enrolled, note: "seen", by: caseworker)?.mextClass == .enrolledCompulsory)
     }
 
@@ -205,19 +205,19 @@ import Testing
         try child("SILVA PEDRO", born: "2017-05-10", card: "AB00000001CD")
         let missing = try child("COSTA JOAO", born: "2014-08-08", card: "AB00000003CD")
         let rules = RulesService(context: city.context)
-        _ = try importer.apply(path: roster(2026, "T1", [
+        _ = try importer.apply(roster(2026, "T1", [
             Self.row(student: "1", latin: "SILVA PEDRO", born: "2017-05-10", card: "AB00000001CD", term: "T1", absent: "31"),
-        ]), by: city.founder)
+        ]), as: .school, by: city.founder)
         let first = try rules.run(by: city.founder)
         #expect(first.first { $0.rule == "SCHOOL_UNCONFIRMED" }?.raised == 1)
         #expect(first.first { $0.rule == "LONG_TERM_ABSENCE" }?.raised == 1)
         let again = try rules.run(by: city.founder)
         #expect(again.first { $0.rule == "SCHOOL_UNCONFIRMED" }?.raised == 0)
         #expect(again.first { $0.rule == "LONG_TERM_ABSENCE" }?.raised == 0)
-        _ = try importer.apply(path: roster(2026, "T1", [
+        _ = try importer.apply(roster(2026, "T1", [
             Self.row(student: "1", latin: "SILVA PEDRO", born: "2017-05-10", card: "AB00000001CD", term: "T1", absent: "3"),
             Self.row(student: "2", latin: "COSTA JOAO", born: "2014-08-08", card: "AB00000003CD", grade: "6", term: "T1"),
-        ]), by: city.founder)
+        ]), as: .school, by: city.founder)
         let after = try rules.run(by: city.founder)
         #expect(after.first { $0.rule == "SCHOOL_UNCONFIRMED" }?.autoResolved == 1)
         #expect(after.first { $0.rule == "LONG_TERM_ABSENCE" }?.autoResolved == 1)

@@ -22,11 +22,12 @@ struct EmploymentRecorder {
         self.checks = checks
     }
 
-    mutating func record(_ row: EmploymentReportRow, line: Int, in db: Database, outcome: inout EmploymentImportOutcome) throws {
+    /// Records one notification; false when an earlier file already recorded it.
+    mutating func record(_ row: EmploymentReportRow, line: Int, in db: Database, counts: inout NotificationCounts) throws -> Bool {
         let employer = row.employerID.description
         if try isAlreadyRecorded(row, in: db) {
-            outcome.duplicates += 1
-            return
+            counts.duplicates += 1
+            return false
         }
         try ensureEmployer(row, in: db)
         let holder = try CardHolder.find(row.cardNumber, in: db)
@@ -47,10 +48,10 @@ struct EmploymentRecorder {
         try notification.insert(db)
         let id = notification.id!
         switch link {
-        case .linked: outcome.linked += 1
-        case .unlinked: outcome.unlinked += 1
+        case .linked: counts.linked += 1
+        case .unlinked: counts.unlinked += 1
         case .review:
-            outcome.review += 1
+            counts.review += 1
             try openReview(for: notification, holder: holder!, in: db)
         }
         if let holder { touched.insert(holder.id) }
@@ -61,15 +62,15 @@ struct EmploymentRecorder {
             employmentInsurance: row.employmentInsurance,
             stayExpiry: row.stayExpiry ?? (link == .linked ? holder?.stayExpiry : nil))
         var findings = checks.findings(for: notice)
-        if let flag = try updateEpisodes(for: notification, in: db, outcome: &outcome) {
+        if let flag = try updateEpisodes(for: notification, in: db, counts: &counts) {
             findings.append(flag)
         }
         for finding in findings {
             var record = EmploymentFindingRecord(notificationID: id, kind: finding.kind, reason: finding.reason)
             try record.insert(db)
-            outcome.findings[finding.kind.rawValue, default: 0] += 1
+            counts.findings[finding.kind.rawValue, default: 0] += 1
         }
-        outcome.applied += 1
+        return true
     }
 
     private func isAlreadyRecorded(_ row: EmploymentReportRow, in db: Database) throws -> Bool {
@@ -108,7 +109,7 @@ struct EmploymentRecorder {
     /// A hire opens an episode; a separation closes the open one at that employer. A separation
     /// with no open hire, or a second hire while one is open, is kept and flagged.
     private func updateEpisodes(for n: EmploymentNotificationRecord, in db: Database,
-                                outcome: inout EmploymentImportOutcome) throws -> EmploymentFinding? {
+                                counts: inout NotificationCounts) throws -> EmploymentFinding? {
         var open = try EmploymentEpisodeRecord.fetchOne(db.cachedStatement(sql: """
             SELECT * FROM employment_episode
             WHERE residence_card_number = ? AND employer_id = ? AND employed_until IS NULL AND employed_from <= ?
@@ -127,12 +128,12 @@ struct EmploymentRecorder {
                 dispatched: n.dispatched, employmentInsurance: n.employmentInsurance, hireNotificationID: n.id,
                 separationNotificationID: nil, flag: flag?.kind)
             try episode.insert(db)
-            outcome.episodesOpened += 1
+            counts.episodesOpened += 1
         } else if open != nil {
             open!.employedUntil = n.eventDate
             open!.separationNotificationID = n.id
             try open!.update(db)
-            outcome.episodesClosed += 1
+            counts.episodesClosed += 1
         } else {
             flag = EmploymentFinding(
                 kind: .separationWithoutHire, reason: "A separation on \(n.eventDate) with no hire at this employer on record.")

@@ -9,12 +9,12 @@ struct RosterLink {
     var outcome: String
     var score: Double?
 
-    /// The link a decision gives this person (keeping their row), counted in the outcome.
-    static func deciding(_ existing: RosterLink?, by decision: MatchDecision, counting outcome: inout RosterImportOutcome) -> RosterLink {
+    /// The link a decision gives this person (keeping their row), counted in the roster's counts.
+    static func deciding(_ existing: RosterLink?, by decision: MatchDecision, counting counts: inout RosterCounts) -> RosterLink {
         switch decision.outcome {
-        case .matched: outcome.matched += 1
-        case .review: outcome.review += 1
-        case .unmatched: outcome.unmatched += 1
+        case .matched: counts.matched += 1
+        case .review: counts.review += 1
+        case .unmatched: counts.unmatched += 1
         }
         return RosterLink(id: existing?.id, residentID: decision.residentID, outcome: decision.outcome.rawValue, score: decision.score)
     }

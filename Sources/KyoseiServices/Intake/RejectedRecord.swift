@@ -7,18 +7,6 @@ import KyoseiStore
 /// How a reject's parts are stored: the header and the reasons as JSON arrays, so they come
 /// back exactly as they went in whatever commas or quotes they hold.
 enum RejectedRecord {
-    /// Keeps a roster's rejects for staff and writes the file's final counts and summary.
-    static func keep(_ rejects: [Reject], of file: inout IntakeFileRecord, outcome: RosterImportOutcome, in db: Database) throws {
-        for reject in rejects {
-            try store(reject, fileID: file.id!, in: db)
-        }
-        file.rowCount = outcome.rows
-        file.rowsApplied = outcome.applied
-        file.rowsRejected = outcome.rejected
-        file.summary = String(decoding: try JSONEncoder().encode(outcome), as: UTF8.self)
-        try file.update(db)
-    }
-
     /// Keeps one row set aside from the file `fileID`, open, for staff to fix or dismiss.
     static func store(_ reject: Reject, fileID: Int64, in db: Database) throws {
         var record = RejectRecord(fileID: fileID, line: reject.line, columns: reject.columns.joined(separator: ","),

@@ -4,9 +4,9 @@ import KyoseiDomain
 import KyoseiIntake
 import KyoseiStore
 
-/// Attendance per session, by hand or from a provider's file (`session,person,present`, read
-/// through the intake pipeline), and placement and exit assessments. Only people who were given
-/// a seat in the course can be marked; a mark given again replaces the earlier one.
+/// Attendance per session by hand, and placement and exit assessments. (A provider's file of
+/// marks is a partner file like any other: `FileImport` with `.attendance(course:)`.) Only people
+/// who were given a seat in the course can be marked; a mark given again replaces the earlier one.
 public struct AttendanceService: Sendable {
     let context: ServiceContext
 
@@ -30,64 +30,6 @@ public struct AttendanceService: Sendable {
             audit.residentIDs = people.map { $0.0.id! }
             audit.detail = "course=\(courseID) session=\(number)"
             return people.count
-        }
-    }
-
-    /// Applies a provider's attendance file for one course in one transaction, as an intake file
-    /// like any other: a file the pipeline refuses, or a course that does not exist, changes
-    /// nothing; the same bytes again are recognised and change nothing; a row naming someone or
-    /// a session the course does not have is kept for `kyosei rejects` and the other rows applied.
-    public func importFile(course courseID: Int64, path: String, by staff: StaffMember) throws -> AttendanceImportOutcome {
-        let name = (path as NSString).lastPathComponent
-        do {
-            let reader = try IntakeReader(path: path, kind: AttendanceKind())
-            return try context.perform(.courseEnroll, by: staff, action: "course.attend.file", entity: "course_attendance") { db, audit in
-                let course = try Course.fetch(courseID, in: db)
-                if let done = try IntakeFileRecord.all().filter(kind: .attendance).filter(sha256: reader.scan.sha256).fetchOne(db) {
-                    audit.detail = "course=\(courseID) file=\(name) already applied"
-                    return AttendanceImportOutcome(
-                        file: name, course: courseID, outcome: .alreadyApplied,
-                        reason: "this file was already applied to course \(done.courseID ?? courseID) as \(done.fileName) on \(done.appliedAt); nothing changed")
-                }
-                var file = IntakeFileRecord(
-                    kind: .attendance, fileName: name, sha256: reader.scan.sha256, sequence: nil, exportKind: nil, asOf: nil,
-                    encoding: reader.scan.encoding.rawValue, header: try RejectedRecord.headerText(reader.header),
-                    rowCount: 0, rowsApplied: 0, rowsRejected: 0, summary: "{}",
-                    appliedAt: context.clock.timestamp(), appliedBy: staff.login, courseID: courseID)
-                try file.insert(db)
-                let marks = try AttendanceMarks(course: course, source: "FILE", login: staff.login, timestamp: context.clock.timestamp(), db: db)
-                var outcome = AttendanceImportOutcome(file: name, course: courseID, outcome: .applied)
-                var touched = Set<Int64>()
-                while let item = try reader.next() {
-                    let reject: Reject
-                    switch item {
-                    case .reject(let setAside):
-                        reject = setAside
-                    case .row(let row, let line):
-                        switch try marks.record(row) {
-                        case .recorded(let residentID):
-                            touched.insert(residentID)
-                            outcome.marked += 1
-                            continue
-                        case .setAside(let columns, let reason):
-                            reject = Reject(file: name, line: line, columns: columns, reasons: [reason], recordText: reader.lastRecordText)
-                        }
-                    }
-                    try RejectedRecord.store(reject, fileID: file.id!, in: db)
-                    outcome.rejects.append(reject)
-                }
-                file.rowCount = reader.recordCount
-                file.rowsApplied = outcome.marked
-                file.rowsRejected = outcome.rejects.count
-                file.summary = try RejectedRecord.summaryText(
-                    ["course": courseID, "rows": Int64(reader.recordCount), "marked": Int64(outcome.marked), "rejected": Int64(outcome.rejects.count)])
-                try file.update(db)
-                audit.residentIDs = touched.sorted()
-                audit.detail = "course=\(courseID) file=\(name) marked=\(outcome.marked) rejected=\(outcome.rejects.count)"
-                return outcome
-            }
-        } catch let error as IntakeError {
-            throw ServiceError.dataRefused("The attendance file \(error.description); nothing was recorded.")
         }
     }
 

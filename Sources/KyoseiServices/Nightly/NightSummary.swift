@@ -9,10 +9,10 @@ public struct NightSummary: Sendable, Encodable {
         public let reason: String
     }
 
-    public var register: [SyncOutcome] = []
-    public var insurance: [RosterImportOutcome] = []
-    public var school: [RosterImportOutcome] = []
-    public var employment: [EmploymentImportOutcome] = []
+    public var register: [ImportOutcome] = []
+    public var insurance: [ImportOutcome] = []
+    public var school: [ImportOutcome] = []
+    public var employment: [ImportOutcome] = []
     public var rules: [RuleRunSummary] = []
     /// Nil only when counting them failed (see `failed`).
     public var newCases: NewCaseCounts?
@@ -25,29 +25,25 @@ public struct NightSummary: Sendable, Encodable {
 
     /// Every file not applied tonight, inbox by inbox.
     public var refused: [RefusedFile] {
-        register.filter { $0.outcome == .refused }.map { RefusedFile(kind: "register", file: $0.file, reason: $0.reason ?? "") }
-            + Self.refused(insurance, kind: "insurance") + Self.refused(school, kind: "school")
+        Self.refused(register, kind: "register") + Self.refused(insurance, kind: "insurance") + Self.refused(school, kind: "school")
             + Self.refused(employment, kind: "employment")
     }
 
     /// What changed, per inbox: files applied and the sums of what each file counted.
     public var changes: [String: [String: Int]] {
-        let applied = register.filter { $0.outcome == .applied }
+        let register = register.applied.compactMap(\.register), employment = employment.applied.compactMap(\.employment)
         return [
-            "register": [
-                "files": applied.count, "rows": applied.sum(\.rows), "rejected": applied.sum(\.rejected),
-                "added": applied.sum(\.created), "changed": applied.sum(\.changed), "left": applied.sum(\.leftRegister),
-                "walk_ins_linked": applied.sum(\.linked), "identity_reviews": applied.sum(\.identityReviews),
-            ],
-            "insurance": Self.rosterChanges(insurance).merging(["ended": insurance.applied.sum(\.ended)]) { $1 },
+            "register": Self.fileChanges(self.register).merging([
+                "added": register.sum(\.created), "changed": register.sum(\.changed), "left": register.sum(\.leftRegister),
+                "walk_ins_linked": register.sum(\.linked), "identity_reviews": register.sum(\.identityReviews),
+            ]) { $1 },
+            "insurance": Self.rosterChanges(insurance).merging(["ended": insurance.applied.compactMap(\.roster).sum(\.ended)]) { $1 },
             "school": Self.rosterChanges(school),
-            "employment": [
-                "files": employment.applied.count, "rows": employment.applied.sum(\.rows),
-                "rejected": employment.applied.sum(\.rejected), "duplicates": employment.applied.sum(\.duplicates),
-                "linked": employment.applied.sum(\.linked), "review": employment.applied.sum(\.review),
-                "unlinked": employment.applied.sum(\.unlinked), "episodes_opened": employment.applied.sum(\.episodesOpened),
-                "episodes_closed": employment.applied.sum(\.episodesClosed),
-            ],
+            "employment": Self.fileChanges(self.employment).merging([
+                "duplicates": employment.sum(\.duplicates), "linked": employment.sum(\.linked), "review": employment.sum(\.review),
+                "unlinked": employment.sum(\.unlinked), "episodes_opened": employment.sum(\.episodesOpened),
+                "episodes_closed": employment.sum(\.episodesClosed),
+            ]) { $1 },
         ]
     }
 
@@ -71,19 +67,26 @@ public struct NightSummary: Sendable, Encodable {
         try c.encode(changes, forKey: .changes)
     }
 
-    private static func refused<O: ImportOutcome>(_ outcomes: [O], kind: String) -> [RefusedFile] {
+    private static func refused(_ outcomes: [ImportOutcome], kind: String) -> [RefusedFile] {
         outcomes.filter { $0.outcome == .refused }.map { RefusedFile(kind: kind, file: $0.file, reason: $0.reason ?? "") }
     }
 
-    private static func rosterChanges(_ outcomes: [RosterImportOutcome]) -> [String: Int] {
+    /// What every kind counts: files applied, their rows and rejects.
+    private static func fileChanges(_ outcomes: [ImportOutcome]) -> [String: Int] {
         let applied = outcomes.applied
-        return ["files": applied.count, "rows": applied.sum(\.rows), "rejected": applied.sum(\.rejected),
-                "matched": applied.sum(\.matched), "review": applied.sum(\.review), "unmatched": applied.sum(\.unmatched),
-                "known": applied.sum(\.known)]
+        return ["files": applied.count, "rows": applied.sum(\.rows), "rejected": applied.sum(\.rejected)]
+    }
+
+    private static func rosterChanges(_ outcomes: [ImportOutcome]) -> [String: Int] {
+        let rosters = outcomes.applied.compactMap(\.roster)
+        return fileChanges(outcomes).merging([
+            "matched": rosters.sum(\.matched), "review": rosters.sum(\.review), "unmatched": rosters.sum(\.unmatched),
+            "known": rosters.sum(\.known),
+        ]) { $1 }
     }
 }
 
-extension Array where Element: ImportOutcome {
+extension Array where Element == ImportOutcome {
     fileprivate var applied: [Element] { filter { $0.outcome == .applied } }
 }
 

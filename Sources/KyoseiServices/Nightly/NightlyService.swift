@@ -31,25 +31,18 @@ public struct NightlyService: Sendable {
         func folders(_ kind: String) -> (from: String, to: String) {
             ((inbox as NSString).appendingPathComponent(kind), (archive as NSString).appendingPathComponent(kind))
         }
-        let imports = InboxImportService(context: context)
+        let imports = FileImport(context: context)
+        func files(_ kind: InboxKind) -> [ImportOutcome] {
+            step(kind.rawValue, orElse: []) {
+                let (from, to) = folders(kind.rawValue)
+                return try imports.applyInbox(from, of: kind, archive: to, by: staff)
+            }
+        }
         var summary = NightSummary()
-        summary.register = step("register", orElse: []) {
-            let (from, to) = folders("register")
-            guard FileManager.default.fileExists(atPath: from) else { return [] }
-            return try RegisterSyncService(context: context).applyInbox(directory: from, archive: to, by: staff)
-        }
-        summary.insurance = step("insurance", orElse: []) {
-            let (from, to) = folders("insurance")
-            return try imports.insurance(directory: from, archive: to, by: staff)
-        }
-        summary.school = step("school", orElse: []) {
-            let (from, to) = folders("school")
-            return try imports.school(directory: from, archive: to, by: staff)
-        }
-        summary.employment = step("employment", orElse: []) {
-            let (from, to) = folders("employment")
-            return try imports.employment(directory: from, archive: to, by: staff)
-        }
+        summary.register = files(.register)
+        summary.insurance = files(.insurance)
+        summary.school = files(.school)
+        summary.employment = files(.employment)
         summary.rules = step("rules", orElse: []) { try RulesService(context: context).run(by: staff) }
         summary.newCases = step("new cases", orElse: nil) { try CaseService(context: context).opened(since: started, by: staff) }
         summary.seconds = seconds

@@ -48,13 +48,13 @@ public struct BackupService: Sendable {
             try audit("restore", detail: "from=\(path) refused: " + verification.problems.joined(separator: "; "), by: staff)
             throw ServiceError.dataRefused("\(path) cannot be restored: \(verification.problems.joined(separator: "; ")).")
         }
-        let kept = try withExtendedLifetime(try SyncLock(databasePath: context.database.path)) { try replaceLive(with: path) }
+        let kept = try withExtendedLifetime(try ImportLock(databasePath: context.database.path)) { try replaceLive(with: path) }
         try audit("restore", detail: "from=\(path) head=\(verification.auditHead ?? "empty") kept=\(kept)", by: staff)
         return RestoreReport(file: path, kept: kept, verification: verification)
     }
 
     /// Keeps the live database beside itself, then copies `path` over it and applies any
-    /// migrations the copy predates. Runs holding the sync lock, so no nightly sync is mid-file.
+    /// migrations the copy predates. Runs holding the import lock, so no file import is mid-file.
     private func replaceLive(with path: String) throws -> String {
         let kept = try keptPath()
         try copy(from: context.database.writer, to: kept)

@@ -13,7 +13,8 @@ final class RegisterReconciler {
     private let timestamp: String
     private let fileName: String
     private let sequence: Int
-    private(set) var outcome: SyncOutcome
+    private(set) var counts: RegisterCounts
+    private(set) var applied = 0
     /// Residents a snapshot listed (or would have, but for a rejected row), by Kyosei id.
     private(set) var listed = Set<Int64>()
     private(set) var touched: [Int64] = []
@@ -26,13 +27,13 @@ final class RegisterReconciler {
     private var deferred: [(row: RegisterRow, line: Int, source: ChangeSource)] = []
     private var deferredPeople = Set<PersonID>()
 
-    init(db: Database, login: String, timestamp: String, fileName: String, sequence: Int, outcome: SyncOutcome) throws {
+    init(db: Database, login: String, timestamp: String, fileName: String, sequence: Int, counts: RegisterCounts) throws {
         self.db = db
         self.login = login
         self.timestamp = timestamp
         self.fileName = fileName
         self.sequence = sequence
-        self.outcome = outcome
+        self.counts = counts
         walkInKeys = try IdentityLink.walkInKeys(in: db)
     }
 
@@ -44,7 +45,7 @@ final class RegisterReconciler {
         let place = "\(fileName) seq \(sequence) line \(line)"
         let source = ChangeSource(
             kind, reference: reference.map { "\($0) (\(place))" } ?? place, reason: row.event?.rawValue ?? "snapshot")
-        outcome.events[row.event?.rawValue ?? "SNAPSHOT", default: 0] += 1
+        counts.events[row.event?.rawValue ?? "SNAPSHOT", default: 0] += 1
         let mayBeWalkIn = walkInKeys.contains(IdentityLink.BirthKey(row))
         if try deferredPeople.contains(row.personID) || (mayBeWalkIn && ResidentRecord.fetchOne(db, personID: row.personID) == nil) {
             deferred.append((row, line, source))
@@ -66,7 +67,7 @@ final class RegisterReconciler {
         } else {
             switch walkInKeys.isEmpty ? .none : try IdentityLink.find(for: row, twinsInFile: twinsInFile, in: db) {
             case .link(let walkIn):
-                outcome.linked += 1
+                counts.linked += 1
                 id = try update(walkIn, from: row, source: source)
             case .none:
                 id = try create(from: row, source: source)
@@ -76,11 +77,11 @@ final class RegisterReconciler {
                     residentID: id, candidateIDs: candidates.map { "K\($0)" }.joined(separator: ","), reason: reason,
                     sourceRef: source.reference ?? fileName, createdAt: timestamp)
                 try review.insert(db)
-                outcome.identityReviews += 1
+                counts.identityReviews += 1
             }
         }
         listed.insert(id)
-        outcome.applied += 1
+        applied += 1
         return id
     }
 
@@ -117,8 +118,8 @@ final class RegisterReconciler {
             new.registerState = old.registerState.afterSnapshotOmission()
             try ResidentWrites.update(from: old, to: &new, by: login, at: timestamp, source: source, index: index, in: db)
             touched.append(id)
-            outcome.leftRegister += 1
-            outcome.states[new.registerState.rawValue, default: 0] += 1
+            counts.leftRegister += 1
+            counts.states[new.registerState.rawValue, default: 0] += 1
         }
     }
 
@@ -129,12 +130,12 @@ final class RegisterReconciler {
         new.registerState = row.event.map(RegisterState.after) ?? old.registerState.afterSnapshotListing()
         let changes = try ResidentWrites.update(from: old, to: &new, by: login, at: timestamp, source: source, index: index, in: db)
         if changes.isEmpty {
-            outcome.unchanged += 1
+            counts.unchanged += 1
         } else {
-            outcome.changed += 1
+            counts.changed += 1
             touched.append(old.id!)
         }
-        outcome.states[new.registerState.rawValue, default: 0] += 1
+        counts.states[new.registerState.rawValue, default: 0] += 1
         return old.id!
     }
 
@@ -146,8 +147,8 @@ final class RegisterReconciler {
         Self.copy(row, into: &record)
         record.registerSequence = sequence
         try ResidentWrites.insert(&record, by: login, at: timestamp, source: source, index: index, in: db)
-        outcome.created += 1
-        outcome.states[record.registerState.rawValue, default: 0] += 1
+        counts.created += 1
+        counts.states[record.registerState.rawValue, default: 0] += 1
         touched.append(record.id!)
         return record.id!
     }

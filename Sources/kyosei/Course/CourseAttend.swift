@@ -35,26 +35,21 @@ struct CourseAttend: AsyncParsableCommand {
         }
         let (presentRefs, absentRefs) = (try refs(present), try refs(absent))
         let (context, staff) = try await CommandEnvironment.load(global).session()
-        let service = AttendanceService(context: context)
         if let file {
             guard session == nil, presentRefs.isEmpty, absentRefs.isEmpty else {
                 throw ServiceError.usage("Give either --file or --session with --present/--absent, not both.")
             }
-            let outcome = try service.importFile(course: course, path: file, by: staff)
-            if output.json {
-                try Output.json(outcome)
-            } else {
-                switch outcome.outcome {
-                case .applied:
-                    print("\(outcome.file): \(outcome.marked) marks recorded in course \(course), \(outcome.rejects.count) rows set aside"
-                          + (outcome.rejects.isEmpty ? "." : " (see `kyosei rejects list`):"))
-                    outcome.rejects.forEach { print("  \($0)") }
-                case .alreadyApplied, .refused:
-                    print("\(outcome.file): \(outcome.reason ?? outcome.outcome.rawValue).")
-                }
+            let outcome = try FileImport(context: context).apply(file, as: .attendance(course: course), by: staff)
+            try ImportCommand.report(outcome, json: output.json) { outcome in
+                let rejects = outcome.attendance?.rejects ?? []
+                return ImportCommand.line(outcome) { _ in
+                    "\(outcome.applied) marks recorded in course \(course), \(rejects.count) rows set aside"
+                        + (rejects.isEmpty ? "." : " (see `kyosei rejects list`):")
+                } + rejects.map { "\n  \($0)" }.joined()
             }
             return
         }
+        let service = AttendanceService(context: context)
         guard let session else { throw ServiceError.usage("Give --session N (with --present/--absent) or --file FILE.") }
         let marked = try service.mark(course: course, session: session, present: presentRefs, absent: absentRefs, by: staff)
         if output.json {

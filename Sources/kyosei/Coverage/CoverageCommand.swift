@@ -84,7 +84,7 @@ struct CoverageLink: AsyncParsableCommand {
     func run() async throws {
         let ref = try ResidentRef(resident)
         let (context, staff) = try await CommandEnvironment.load(global).session()
-        let linked = try InsuranceImportService(context: context).confirm(member: member, resident: ref, by: staff)
+        let linked = try InsuranceMemberService(context: context).confirm(member: member, resident: ref, by: staff)
         print("Member \(linked.memberNumber) of \(linked.scheme) (\(linked.source)) is now \(ref).")
     }
 }

@@ -13,13 +13,26 @@ struct ImportCommand: AsyncParsableCommand {
             """,
         subcommands: [ImportInsurance.self, ImportEmployment.self, ImportSchool.self, ImportInbox.self])
 
-    /// One file's line: refused with its reason, already applied, or what `applied` says it did.
-    static func line<Outcome: ImportOutcome>(_ outcome: Outcome, applied: (Outcome) -> String) -> String {
-        switch outcome.outcome {
-        case .refused: "\(outcome.file): REFUSED: \(outcome.reason ?? "")"
-        case .alreadyApplied: "\(outcome.file): already applied; nothing changed."
-        case .applied: "\(outcome.file): " + applied(outcome)
+    /// One file's line: refused with its reason, already applied, or what `applied` says it did
+    /// (or would have done, in a dry run).
+    static func line(_ outcome: ImportOutcome, file: String? = nil, applied: (ImportOutcome) -> String) -> String {
+        let file = file ?? outcome.file
+        return switch outcome.outcome {
+        case .refused: "\(file): REFUSED: \(outcome.reason ?? "")"
+        case .alreadyApplied: "\(file): already applied; nothing changed."
+        case .applied: "\(file): applied: " + applied(outcome)
+        case .checked: "\(file): checked (dry run, nothing kept): " + applied(outcome)
         }
+    }
+
+    /// Prints one file's outcome as a line or as JSON, and exits 3 if it was refused.
+    static func report(_ outcome: ImportOutcome, json: Bool, line: (ImportOutcome) -> String) throws {
+        if json {
+            try Output.json(outcome)
+        } else {
+            print(line(outcome))
+        }
+        if outcome.outcome == .refused { throw ExitCode(3) }
     }
 }
 
@@ -43,19 +56,15 @@ struct ImportInsurance: AsyncParsableCommand {
     func run() async throws {
         let date = try parsed(asOf) { try LocalDate($0, field: "as-of date") }
         let (context, staff) = try await CommandEnvironment.load(global).session()
-        let outcome = try InsuranceImportService(context: context).apply(path: file, asOf: date, matchReport: matchReport, by: staff)
-        if output.json {
-            try Output.json(outcome)
-        } else {
-            print(Self.line(outcome))
-        }
-        if outcome.outcome == .refused { throw ExitCode(3) }
+        let outcome = try FileImport(context: context).apply(file, as: .insurance(asOf: date, matchReport: matchReport), by: staff)
+        try ImportCommand.report(outcome, json: output.json, line: Self.line)
     }
 
-    static func line(_ outcome: RosterImportOutcome) -> String {
+    static func line(_ outcome: ImportOutcome) -> String {
         ImportCommand.line(outcome) {
-            "\($0.rows) rows, \($0.applied) applied, \($0.rejected) rejected; \($0.known) known members, \($0.matched) matched, "
-                + "\($0.review) to review, \($0.unmatched) not residents; \($0.ended) enrollments ended."
+            let r = $0.roster ?? RosterCounts()
+            return "\($0.rows) rows, \($0.applied) applied, \($0.rejected) rejected; \(r.known) known members, \(r.matched) matched, "
+                + "\(r.review) to review, \(r.unmatched) not residents; \(r.ended) enrollments ended."
         }
     }
 }

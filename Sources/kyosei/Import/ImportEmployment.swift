@@ -22,21 +22,17 @@ struct ImportEmployment: AsyncParsableCommand {
 
     func run() async throws {
         let (context, staff) = try await CommandEnvironment.load(global).session()
-        let o = try EmploymentImportService(context: context).apply(csvPath: file, by: staff)
-        if output.json {
-            try Output.json(o)
-        } else {
-            print(Self.line(o))
-        }
-        if o.outcome == .refused { throw ExitCode(3) }
+        let outcome = try FileImport(context: context).apply(file, as: .employment, by: staff)
+        try ImportCommand.report(outcome, json: output.json, line: Self.line)
     }
 
-    static func line(_ outcome: EmploymentImportOutcome) -> String {
+    static func line(_ outcome: ImportOutcome) -> String {
         ImportCommand.line(outcome) { o in
-            "applied: \(o.rows) rows, \(o.applied) applied, \(o.rejected) rejected, \(o.duplicates) already on record; "
-                + "\(o.linked) linked, \(o.review) identity reviews, \(o.unlinked) unknown cards; "
-                + "\(o.episodesOpened) episodes opened, \(o.episodesClosed) closed."
-                + (o.findings.isEmpty ? "" : "\n  findings: " + o.findings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            let e = o.employment ?? NotificationCounts()
+            return "\(o.rows) rows, \(o.applied) applied, \(o.rejected) rejected, \(e.duplicates) already on record; "
+                + "\(e.linked) linked, \(e.review) identity reviews, \(e.unlinked) unknown cards; "
+                + "\(e.episodesOpened) episodes opened, \(e.episodesClosed) closed."
+                + (e.findings.isEmpty ? "" : "\n  findings: " + e.findings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
     }
 }

@@ -15,6 +15,22 @@ struct ImportInbox: AsyncParsableCommand {
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case insurance, school, employment
+
+        var inbox: InboxKind {
+            switch self {
+            case .insurance: .insurance
+            case .school: .school
+            case .employment: .employment
+            }
+        }
+
+        var line: (ImportOutcome) -> String {
+            switch self {
+            case .insurance: ImportInsurance.line
+            case .school: ImportSchool.line
+            case .employment: ImportEmployment.line
+            }
+        }
     }
 
     @OptionGroup var global: GlobalOptions
@@ -25,25 +41,14 @@ struct ImportInbox: AsyncParsableCommand {
 
     func run() async throws {
         let (context, staff) = try await CommandEnvironment.load(global).session()
-        let service = InboxImportService(context: context)
-        let refused: Bool
-        switch kind {
-        case .insurance: refused = try render(try service.insurance(directory: directory, archive: archive, by: staff), ImportInsurance.line)
-        case .school: refused = try render(try service.school(directory: directory, archive: archive, by: staff), ImportSchool.line)
-        case .employment: refused = try render(try service.employment(directory: directory, archive: archive, by: staff), ImportEmployment.line)
-        }
-        if refused { throw ExitCode(3) }
-    }
-
-    /// Prints the outcomes; true when a file was refused.
-    private func render<Outcome: ImportOutcome>(_ outcomes: [Outcome], _ line: (Outcome) -> String) throws -> Bool {
+        let outcomes = try FileImport(context: context).applyInbox(directory, of: kind.inbox, archive: archive, by: staff)
         if output.json {
             try Output.json(outcomes)
         } else if outcomes.isEmpty {
             print("No \(kind.rawValue) files waiting in \(directory).")
         } else {
-            outcomes.map(line).forEach { print($0) }
+            outcomes.map(kind.line).forEach { print($0) }
         }
-        return outcomes.contains { $0.outcome == .refused }
+        if outcomes.contains(where: { $0.outcome == .refused }) { throw ExitCode(3) }
     }
 }

@@ -19,19 +19,15 @@ struct ImportSchool: AsyncParsableCommand {
 
     func run() async throws {
         let (context, staff) = try await CommandEnvironment.load(global).session()
-        let outcome = try SchoolImportService(context: context).apply(path: file, by: staff)
-        if output.json {
-            try Output.json(outcome)
-        } else {
-            print(Self.line(outcome))
-        }
-        if outcome.outcome == .refused { throw ExitCode(3) }
+        let outcome = try FileImport(context: context).apply(file, as: .school, by: staff)
+        try ImportCommand.report(outcome, json: output.json, line: Self.line)
     }
 
-    static func line(_ outcome: RosterImportOutcome) -> String {
+    static func line(_ outcome: ImportOutcome) -> String {
         ImportCommand.line(outcome) {
-            "\($0.rows) rows, \($0.applied) applied, \($0.rejected) rejected; \($0.known) known students, \($0.matched) matched, "
-                + "\($0.review) to review, \($0.unmatched) not residents."
+            let r = $0.roster ?? RosterCounts()
+            return "\($0.rows) rows, \($0.applied) applied, \($0.rejected) rejected; \(r.known) known students, \(r.matched) matched, "
+                + "\(r.review) to review, \(r.unmatched) not residents."
         }
     }
 }

@@ -14,7 +14,7 @@ struct SyncCommand: AsyncParsableCommand {
         subcommands: [SyncRegister.self, SyncInbox.self, SyncAttention.self]
     )
 
-    static func render(_ outcomes: [SyncOutcome], json: Bool) throws {
+    static func render(_ outcomes: [ImportOutcome], json: Bool) throws {
         if json {
             try Output.json(outcomes)
             return
@@ -22,20 +22,15 @@ struct SyncCommand: AsyncParsableCommand {
         outcomes.map(line).forEach { print($0) }
     }
 
-    static func line(_ o: SyncOutcome) -> String {
-        let sequence = o.sequence.map { " (sequence \($0), \(o.kind ?? ""))" } ?? ""
-        switch o.outcome {
-        case .refused:
-            return "\(o.file)\(sequence): REFUSED: \(o.reason ?? "")"
-        case .alreadyApplied:
-            return "\(o.file)\(sequence): already applied; nothing changed."
-        case .applied, .checked:
-            let verb = o.outcome == .checked ? "checked (dry run, nothing kept)" : "applied"
-            let events = o.events.isEmpty ? ""
-                : "\n  events: " + o.events.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            return "\(o.file)\(sequence): \(verb): \(o.rows) rows, \(o.applied) applied, \(o.rejected) rejected; "
-                + "\(o.created) new, \(o.changed) changed, \(o.unchanged) unchanged, \(o.linked) walk-ins linked, "
-                + "\(o.leftRegister) left the register, \(o.identityReviews) identity reviews." + events
+    static func line(_ o: ImportOutcome) -> String {
+        let r = o.register ?? RegisterCounts()
+        let sequence = r.sequence.map { " (sequence \($0), \(r.kind ?? ""))" } ?? ""
+        let events = r.events.isEmpty ? ""
+            : "\n  events: " + r.events.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        return ImportCommand.line(o, file: o.file + sequence) {
+            "\($0.rows) rows, \($0.applied) applied, \($0.rejected) rejected; "
+                + "\(r.created) new, \(r.changed) changed, \(r.unchanged) unchanged, \(r.linked) walk-ins linked, "
+                + "\(r.leftRegister) left the register, \(r.identityReviews) identity reviews." + events
         }
     }
 }
@@ -54,7 +49,7 @@ struct SyncRegister: AsyncParsableCommand {
 
     func run() async throws {
         let (context, staff) = try await CommandEnvironment.load(global).session()
-        let outcome = try RegisterSyncService(context: context).apply(csvPath: file, by: staff, dryRun: dryRun)
+        let outcome = try FileImport(context: context).apply(file, as: .register, dryRun: dryRun, by: staff)
         try SyncCommand.render([outcome], json: output.json)
         if outcome.outcome == .refused { throw ExitCode(3) }
     }
@@ -80,8 +75,7 @@ struct SyncInbox: AsyncParsableCommand {
 
     func run() async throws {
         let (context, staff) = try await CommandEnvironment.load(global).session()
-        let outcomes = try RegisterSyncService(context: context).applyInbox(
-            directory: directory, archive: archive, by: staff, dryRun: dryRun)
+        let outcomes = try FileImport(context: context).applyInbox(directory, of: .register, archive: archive, dryRun: dryRun, by: staff)
         if outcomes.isEmpty && !output.json { print("No register files waiting in \(directory).") }
         try SyncCommand.render(outcomes, json: output.json)
         if outcomes.contains(where: { $0.outcome == .refused }) { throw ExitCode(3) }

@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+import KyoseiDomain
+import KyoseiIdentity
+import KyoseiIntake
+import KyoseiStore
+
+/// An insurance roster (`INS-<scheme>-<source>-<date>.csv`): each member is recognised as a
+/// resident by the identity resolver (a stable member number keeps its link from roster to
+/// roster), each row's enrollment is recorded, and a roster is its source's full current list,
+/// so enrollments it no longer lists end on its date. An older roster after a newer one from the
+/// same source would end enrollments that still run, and is refused.
+struct InsuranceImport: ImportKind {
+    static let recordKind = IntakeFileRecord.Kind.insurance
+    let action = "import.insurance"
+    let entity = "insurance_roster"
+    let emptyDetails = ImportDetails.roster(RosterCounts())
+    let asOf: LocalDate?
+    let matchReport: String?
+    private var roster: (scheme: InsuranceScheme, source: String, date: LocalDate)?
+
+    init(asOf: LocalDate?, matchReport: String?) {
+        self.asOf = asOf
+        self.matchReport = matchReport
+    }
+
+    var facts: ImportFacts { ImportFacts(asOf: roster?.date.description) }
+
+    mutating func open(path: String, name: String, context: ServiceContext) throws -> IntakeReader<InsuranceRosterKind> {
+        guard case .insurance(let scheme, let source, let fileDate) = try IntakeFileName(path) else {
+            throw IntakeError(file: name, reason: "is not an insurance roster (INS-<scheme>-<source>-<date>.csv)")
+        }
+        roster = (scheme, source, asOf ?? fileDate)
+        return try IntakeReader(path: path, kind: InsuranceRosterKind(scheme: scheme))
+    }
+
+    func check(in db: Database) throws {
+        guard let roster else { return }
+        let prefix = "INS-\(roster.scheme.rawValue)-\(roster.source)-"
+        if let latest = try String.fetchOne(db, sql: """
+            SELECT max(as_of) FROM intake_file WHERE kind = 'INSURANCE' AND substr(file_name, 1, ?) = ?
+            """, arguments: [prefix.count, prefix]), latest > roster.date.description {
+            throw ImportRefusal(reason: "a newer \(roster.scheme) roster from \(roster.source) (as of \(latest)) was already applied; this one is as of \(roster.date)")
+        }
+    }
+
+    func begin(file: IntakeFileRecord, name: String, staff: StaffMember, context: ServiceContext, in db: Database) throws -> InsuranceRun {
+        let roster = roster!
+        let (index, personIDs) = try ResidentIdentityIndex.load(in: db)
+        return InsuranceRun(
+            scheme: roster.scheme, source: roster.source, date: roster.date, fileID: file.id!, fileName: name,
+            timestamp: context.clock.timestamp(), index: index, personIDs: personIDs,
+            members: try MemberTable(scheme: roster.scheme, source: roster.source, in: db),
+            reviewed: Set(try String.fetchAll(db, sql: "SELECT subject_id FROM identity_review WHERE subject_entity = 'insurance_member'")),
+            report: try matchReport.map { try MatchReportWriter(path: $0) })
+    }
+
+    static func inboxOrder(_ name: IntakeFileName) -> String? {
+        if case .insurance(_, _, let date) = name { date.description } else { nil }
+    }
+}
+
+/// Rows are matched a batch at a time on every core (the index only reads once built), then
+/// applied in file order on the import's connection.
+struct InsuranceRun: ImportRun {
+    let scheme: InsuranceScheme
+    let source: String
+    let date: LocalDate
+    let fileID: Int64
+    let fileName: String
+    let timestamp: String
+    let index: IdentityIndex
+    let personIDs: PersonIDs
+    var members: MemberTable
+    /// Members with an identity review already: a later roster that still cannot decide adds no second one.
+    var reviewed: Set<String>
+    let report: MatchReportWriter?
+    var counts = RosterCounts()
+    var applied = 0
+    var matchedResidents: [Int64] = []
+    var batch: [InsuranceRow] = []
+
+    mutating func apply(_ row: InsuranceRow, line: Int, recordText: String, in db: Database) throws -> Reject? {
+        batch.append(row)
+        if batch.count == 4096 { try flush(in: db) }
+        return nil
+    }
+
+    mutating func finish(in db: Database) throws -> ImportTally {
+        try flush(in: db)
+        try db.execute(sql: """
+            UPDATE enrollment SET enrolled_until = ?, ended_by_file_id = ?
+            WHERE (enrolled_until IS NULL OR enrolled_until > ?) AND file_id <> ?
+              AND member_id IN (SELECT id FROM insurance_member WHERE scheme = ? AND source = ?)
+            """, arguments: [date.description, fileID, date.description, fileID, scheme.rawValue, source])
+        counts.ended = db.changesCount
+        return ImportTally(
+            applied: applied, details: .roster(counts), touched: matchedResidents,
+            auditDetail: "matched=\(counts.matched) review=\(counts.review) unmatched=\(counts.unmatched) ended=\(counts.ended)")
+    }
+
+    func close(kept: Bool) throws { try report?.finish(keep: kept) }
+
+    private mutating func flush(in db: Database) throws {
+        let pending = batch.indices.filter { members.find(insurer: batch[$0].insurerNumber, member: batch[$0].memberNumber)?.residentID == nil }
+        let decisions = index.matchAll(pending.map { Self.query(batch[$0]) })
+        var decisionFor: [Int: MatchDecision] = [:]
+        for (i, decision) in zip(pending, decisions) { decisionFor[i] = decision }
+        for (i, row) in batch.enumerated() {
+            var member = members.find(insurer: row.insurerNumber, member: row.memberNumber)
+            if member?.residentID != nil {
+                counts.known += 1
+            } else {
+                // A member listed twice in one batch was not pending when the batch was matched.
+                let decision = decisionFor[i] ?? index.match(Self.query(row))
+                member = RosterLink.deciding(member, by: decision, counting: &counts)
+                if decision.outcome == .review {
+                    member = try members.save(member!, row: row, fileID: fileID, in: db)
+                    if reviewed.insert(String(member!.id!)).inserted {
+                        try raiseReview(member: member!, row: row, decision: decision, in: db)
+                    }
+                }
+            }
+            member = try members.save(member!, row: row, fileID: fileID, in: db)
+            try MemberTable.saveEnrollment(member: member!, row: row, fileID: fileID, in: db)
+            if let resident = member!.residentID { matchedResidents.append(resident) }
+            try report?.write(memberNumber: row.memberNumber, outcome: member!.outcome,
+                              personID: member!.residentID.flatMap { personIDs[$0] }, score: member!.score)
+            applied += 1
+        }
+        batch.removeAll(keepingCapacity: true)
+    }
+
+    private static func query(_ row: InsuranceRow) -> IdentityQuery {
+        IdentityQuery(nameKana: row.nameKana, nameLatin: nil, birthDate: row.birthDate, sex: row.sex, cardNumber: row.cardNumber)
+    }
+
+    private func raiseReview(member: MemberTable.Entry, row: InsuranceRow, decision: MatchDecision, in db: Database) throws {
+        guard let best = decision.candidates.first, let id = member.id else { return }
+        var review = IdentityReviewRecord(
+            residentID: best, candidateIDs: decision.candidates.map { "K\($0)" }.joined(separator: ","),
+            reason: "\(row.scheme) member \(row.memberNumber) (\(row.nameKana), born \(row.birthDate)): \(decision.reason)",
+            sourceRef: fileName, createdAt: timestamp, subjectEntity: "insurance_member", subjectID: String(id))
+        try review.insert(db)
+    }
+}

@@ -1,0 +1,26 @@
+import GRDB
+import KyoseiDomain
+import KyoseiIdentity
+
+/// Every resident Kyosei knows, indexed for matching a roster's people (a roster names people the
+/// register lists, walk-ins the city serves, and people who have left), with their person ids for
+/// the match report.
+enum ResidentIdentityIndex {
+    static func load(in db: Database) throws -> (IdentityIndex, PersonIDs) {
+        let index = IdentityIndex()
+        var personIDs = PersonIDs()
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT id, person_id, name_latin, name_kana, birth_date, sex, nationality, residence_card_number FROM resident
+            """)
+        while let row = try cursor.next() {
+            guard let birth = try? LocalDate(row["birth_date"] as String), let sex = Sex(rawValue: row["sex"]) else { continue }
+            let id: Int64 = row["id"]
+            if let personID = row["person_id"] as String? { personIDs.set(personID, for: id) }
+            index.add(IdentityRecord(
+                id: id, nameLatin: row["name_latin"], nameKana: row["name_kana"], birthDate: birth, sex: sex,
+                nationality: try? Nationality(row["nationality"] as String),
+                cardNumber: (row["residence_card_number"] as String?).flatMap { try? ResidenceCardNumber($0) }))
+        }
+        return (index, personIDs)
+    }
+}
