@@ -3,7 +3,8 @@
 # residents), in release builds, and prints the figures:
 #   (a) a snapshot applied to an empty database,
 #   (b) a second snapshot of the same city with 2% of rows changed and 0.5% missing,
-#   (c) the same CSV loaded into a bare table with the sqlite3 tool's .import (the floor),
+#   (c) the same CSVs loaded into a bare table with the sqlite3 tool's .import (the floor),
+#   (d) a delta of about 20,000 rows on the loaded city,
 # each with rows/s and peak resident memory, the ratios (a)/(c) and (b)/(c), and then the
 # median latency of `resident find` by card number, Latin and katakana fragment on the
 # loaded database, and its size; then seeds 200,000 cases and times `case list --mine
@@ -25,8 +26,9 @@ export KYOSEI_DB="$work/kyosei.sqlite"
 "$bin/kyosei-bench" generate --residents "$residents" --out "$work"
 first=$(ls "$work"/first/REG-*.csv)
 second=$(ls "$work"/second/REG-*.csv)
-rows_a=$(($(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['row_count'])" "${first%.csv}.manifest.json")))
-rows_b=$(($(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['row_count'])" "${second%.csv}.manifest.json")))
+delta=$(ls "$work"/delta/REG-*.csv)
+rows() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['row_count'])" "${1%.csv}.manifest.json"; }
+rows_a=$(rows "$first"); rows_b=$(rows "$second"); rows_d=$(rows "$delta")
 
 # Runs a command under /usr/bin/time; sets $seconds and $peak_mb.
 measure() {
@@ -45,17 +47,22 @@ import json, sys
 o = json.load(open(sys.argv[1]))[0]
 print(f"second snapshot: {o['outcome']}, {o['changed']} changed, {o['unchanged']} unchanged, {o['created']} new, {o['left_register']} left the register")
 PY
+measure "$bin/kyosei" sync register "$delta" --json
+d_s=$seconds; d_mb=$peak_mb
 measure sqlite3 "$work/floor.sqlite" ".mode csv" ".import '$first' reg"
 c_s=$seconds; c_mb=$peak_mb
+measure sqlite3 "$work/floor-second.sqlite" ".mode csv" ".import '$second' reg"
+c2_s=$seconds
 
-python3 - "$rows_a" "$a_s" "$a_mb" "$rows_b" "$b_s" "$b_mb" "$c_s" "$c_mb" <<'PY'
+python3 - "$rows_a" "$a_s" "$a_mb" "$rows_b" "$b_s" "$b_mb" "$c_s" "$c_mb" "$c2_s" "$rows_d" "$d_s" "$d_mb" <<'PY'
 import sys
-ra, a, am, rb, b, bm, c, cm = sys.argv[1:]
-ra, rb, a, b, c = int(ra), int(rb), float(a), float(b), float(c)
+ra, a, am, rb, b, bm, c, cm, c2, rd, d, dm = sys.argv[1:]
+ra, rb, rd, a, b, c, c2, d = int(ra), int(rb), int(rd), float(a), float(b), float(c), float(c2), float(d)
 print(f"(a) snapshot into an empty database: {ra:>9,} rows in {a:7.2f} s = {ra/a:>10,.0f} rows/s, peak {am} MB")
 print(f"(b) second snapshot (2% changed, 0.5% missing): {rb:>9,} rows in {b:7.2f} s = {rb/b:>10,.0f} rows/s, peak {bm} MB")
-print(f"(c) sqlite3 .import floor: {ra:>9,} rows in {c:7.2f} s = {ra/c:>10,.0f} rows/s, peak {cm} MB")
-print(f"ratios: (a)/(c) = {a/c:.1f}x   (b)/(c) = {b/c:.1f}x")
+print(f"(c) sqlite3 .import floor: {ra:>9,} rows in {c:7.2f} s = {ra/c:>10,.0f} rows/s, peak {cm} MB; the second file in {c2:.2f} s")
+print(f"(d) delta on the loaded city: {rd:>9,} rows in {d:7.2f} s = {rd/d:>10,.0f} rows/s, peak {dm} MB")
+print(f"ratios: (a)/(c) = {a/c:.1f}x   (b)/(c) = {b/c2:.1f}x")
 PY
 "$bin/kyosei-bench" find --db "$KYOSEI_DB"
 "$bin/kyosei-bench" cases --db "$KYOSEI_DB" --cases 200000

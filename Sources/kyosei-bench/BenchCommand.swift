@@ -26,25 +26,28 @@ struct BenchCommand: AsyncParsableCommand {
 
 struct Generate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a synthetic city's snapshot (sequence 1) and a later snapshot with changed and missing rows (sequence 2).")
+        abstract: "Write a synthetic city's snapshot (sequence 1), a later snapshot with changed and missing rows (sequence 2) and a delta (sequence 3).")
 
     @Option(help: "Residents in the city.") var residents = 1_000_000
     @Option(help: "Random seed.") var seed: UInt64 = 2012
     @Option(help: "Share of rows the second snapshot changes.") var changed = 0.02
     @Option(help: "Share of rows the second snapshot lacks.") var missing = 0.005
-    @Option(help: "Folder to write first/ and second/ into.") var out: String
+    @Option(help: "Rows of each event type in the delta (about 14 types).") var deltaEvents = 1_430
+    @Option(help: "Folder to write first/, second/ and delta/ into.") var out: String
 
     func run() async throws {
         let asOf = try LocalDate("2026-11-01")
         let city = SampleCity(residents: residents, seed: seed, asOf: asOf)
         let first = URL(fileURLWithPath: out).appendingPathComponent("first")
         let second = URL(fileURLWithPath: out).appendingPathComponent("second")
-        for folder in [first, second] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        let delta = URL(fileURLWithPath: out).appendingPathComponent("delta")
+        for folder in [first, second, delta] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
         let start = Date()
         let a = try city.writeSnapshot(to: first, sequence: 1)
         let b = try city.writeChangedSnapshot(to: second, sequence: 2, asOf: try LocalDate("2026-11-22"),
                                               changedShare: changed, missingShare: missing)
-        print("wrote \(a.csvURL.path) (\(a.manifest.rowCount) rows) and \(b.csvURL.path) (\(b.manifest.rowCount) rows) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+        let c = try city.writeDelta(number: 1, to: delta, sequence: 3, eventsPerType: deltaEvents)
+        print("wrote \(a.csvURL.path) (\(a.manifest.rowCount) rows), \(b.csvURL.path) (\(b.manifest.rowCount) rows) and \(c.csvURL.path) (\(c.manifest.rowCount) rows) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
     }
 }
 

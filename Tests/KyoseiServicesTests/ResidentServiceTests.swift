@@ -30,6 +30,9 @@ import Testing
         #expect(kana.newValue == "ダ・シルバ・ジョアン")
         let created = try #require(history.first)
         #expect(created.field == "(created)")
+        // The one creation row says what the record was when it came, field by field.
+        #expect(created.newValue?.contains("register_state=UNREGISTERED_SERVED") == true)
+        #expect(created.newValue?.contains("name_latin=") == true)
         #expect(created.source == .staffEdit)
         #expect(created.reason == "test")
     }

@@ -91,7 +91,7 @@ public struct RejectService: Sendable {
             db: db, login: staff.login, timestamp: context.clock.timestamp(), fileName: file.fileName,
             sequence: file.sequence ?? 0, counts: RegisterCounts(sequence: file.sequence, kind: file.exportKind))
         try reconciler.apply(row, line: reject.line, as: .correction, reference: "reject \(reject.id!)")
-        try reconciler.finish(snapshot: false)
+        try reconciler.finish()
         return try ResidentRecord.fetchOne(db, personID: row.personID)?.id
     }
 

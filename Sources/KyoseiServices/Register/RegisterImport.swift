@@ -64,10 +64,16 @@ struct RegisterImport: ImportKind {
         // The first snapshot into an empty city: build the indexes once at the end.
         let empty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM resident)") ?? false
         let suspended = manifest.kind == .snapshot && empty ? try SuspendedIndexes.suspend(on: ["resident", "history"], in: db) : nil
+        let timestamp = context.clock.timestamp()
         let reconciler = try RegisterReconciler(
-            db: db, login: staff.login, timestamp: context.clock.timestamp(), fileName: name, sequence: manifest.sequence,
+            db: db, login: staff.login, timestamp: timestamp, fileName: name, sequence: manifest.sequence,
             counts: RegisterCounts(sequence: manifest.sequence, kind: manifest.kind.rawValue))
-        return RegisterRun(reconciler: reconciler, snapshot: manifest.kind == .snapshot, suspended: suspended, name: name)
+        let snapshot = manifest.kind == .snapshot ? try SnapshotSets(
+            staging: RegisterStaging(in: db),
+            provenance: RegisterStaging.Provenance(
+                login: staff.login, timestamp: timestamp, sequence: manifest.sequence,
+                reference: "\(name) seq \(manifest.sequence)", source: HistoryRecord.Source.registerSync.rawValue)) : nil
+        return RegisterRun(reconciler: reconciler, snapshot: snapshot, suspended: suspended, name: name)
     }
 
     static func inboxOrder(_ name: IntakeFileName) -> String? {
@@ -78,35 +84,72 @@ struct RegisterImport: ImportKind {
     static func companions(of path: String) -> [String] { [RegisterManifest.path(forCSV: path)] }
 }
 
+/// A snapshot's rows go to the staging table and are applied as sets at the end of the file;
+/// only a row that may be a walk-in takes the row-by-row path, where Swift decides the link.
+struct SnapshotSets {
+    let staging: RegisterStaging
+    let provenance: RegisterStaging.Provenance
+    var staged = 0
+
+    /// The domain's state rules, as the staging applies them.
+    static let rules = RegisterStaging.StateRules(
+        listing: Dictionary(uniqueKeysWithValues: RegisterState.allCases.map { ($0.rawValue, $0.afterSnapshotListing().rawValue) }),
+        omission: Dictionary(uniqueKeysWithValues: RegisterState.allCases.filter { $0.afterSnapshotOmission() != $0 }
+            .map { ($0.rawValue, $0.afterSnapshotOmission().rawValue) }))
+}
+
 struct RegisterRun: ImportRun {
     let reconciler: RegisterReconciler
-    let snapshot: Bool
+    var snapshot: SnapshotSets?
     let suspended: SuspendedIndexes?
     let name: String
 
-    func apply(_ row: RegisterRow, line: Int, recordText: String, in db: Database) throws -> Reject? {
-        do {
-            try reconciler.apply(row, line: line)
+    mutating func apply(_ row: RegisterRow, line: Int, recordText: String, in db: Database) throws -> Reject? {
+        if let sets = snapshot {
+            let held = reconciler.mayBeWalkIn(row)
+            guard try sets.staging.add(RegisterReconciler.record(from: row), line: line, held: held) else {
+                return Reject(file: name, line: line, columns: ["person_id"],
+                              reasons: ["person_id \(row.personID): is listed more than once in this snapshot"], recordText: recordText)
+            }
+            if held { try reconciler.apply(row, line: line) } else { snapshot!.staged += 1 }
             return nil
-        } catch let duplicate as DuplicateSnapshotRow {
-            return Reject(file: name, line: line, columns: ["person_id"],
-                          reasons: ["person_id \(duplicate.personID): is listed more than once in this snapshot"], recordText: recordText)
         }
+        try reconciler.apply(row, line: line)
+        return nil
     }
 
     /// A snapshot's rejected row still names a person who is in the register: they must not be
     /// marked as having left it because their row had a bad value.
     func setAside(_ reject: Reject, header: [String], in db: Database) throws {
-        if snapshot, let personID = RejectedRecord.personID(of: reject, header: header) {
-            try reconciler.protectListed(personID: personID)
+        if let sets = snapshot, let personID = RejectedRecord.personID(of: reject, header: header) {
+            try sets.staging.protect(personID: personID.rawValue)
         }
     }
 
+    /// A snapshot: the possible walk-ins first (a link decided in Swift), then the staged rows
+    /// as sets, which also take off the register whom the snapshot no longer lists; the search
+    /// index last, in one go.
     func finish(in db: Database) throws -> ImportTally {
-        try reconciler.finish(snapshot: snapshot)
+        var sets = RegisterStaging.Result()
+        if let snapshot {
+            try reconciler.settleDeferred()
+            sets = try snapshot.staging.apply(states: SnapshotSets.rules, provenance: snapshot.provenance, index: reconciler.index) {
+                var record = $0
+                ResidentSearchText.refresh(&record)
+                return (record.searchLatin, record.searchJapanese)
+            }
+        }
+        try reconciler.finish()
         try suspended?.restore(in: db)
-        let counts = reconciler.counts
-        return ImportTally(applied: reconciler.applied, details: .register(counts), touched: reconciler.touched,
+        var counts = reconciler.counts
+        let staged = snapshot?.staged ?? 0
+        if staged > 0 { counts.events["SNAPSHOT", default: 0] += staged }
+        counts.created += sets.created
+        counts.changed += sets.changed
+        counts.unchanged += sets.unchanged
+        counts.leftRegister += sets.omitted
+        counts.states.merge(sets.states, uniquingKeysWith: +)
+        return ImportTally(applied: reconciler.applied + staged, details: .register(counts), touched: reconciler.touched + sets.touched,
                            auditDetail: "seq=\(counts.sequence ?? 0) kind=\(counts.kind ?? "")")
     }
 }

@@ -4,9 +4,11 @@ import KyoseiIdentity
 import KyoseiIntake
 import KyoseiStore
 
-/// Applies register rows to residents inside the sync's transaction: finds the person by
-/// person id, else links a walk-in the city registered without one when the evidence is
-/// decisive, else creates them; moves register states as `formats.md` says; writes history.
+/// Applies register rows to residents one at a time inside the sync's transaction: finds the
+/// person by person id, else links a walk-in the city registered without one when the evidence
+/// is decisive, else creates them; moves register states as `formats.md` says; writes history.
+/// Deltas, staff corrections of rejects, and a snapshot's possible walk-ins come here; the rest
+/// of a snapshot is applied as sets (`RegisterStaging`).
 final class RegisterReconciler {
     private let db: Database
     private let login: String
@@ -15,10 +17,9 @@ final class RegisterReconciler {
     private let sequence: Int
     private(set) var counts: RegisterCounts
     private(set) var applied = 0
-    /// Residents a snapshot listed (or would have, but for a rejected row), by Kyosei id.
-    private(set) var listed = Set<Int64>()
     private(set) var touched: [Int64] = []
-    private let index = SearchIndexBatch()
+    /// Shared with a snapshot's set-based part, so the index is written once, at the end.
+    let index = SearchIndexBatch()
     /// Birth date, sex and nationality of every walk-in (residents without a person id). A new
     /// register row that shares them might be one of those walk-ins; it is held back to the end
     /// of the file, so a link is decided knowing whether the file also holds a twin. Without
@@ -60,9 +61,6 @@ final class RegisterReconciler {
     private func settle(_ row: RegisterRow, source: ChangeSource, twinsInFile: Int) throws -> Int64 {
         let id: Int64
         if let existing = try ResidentRecord.fetchOne(db, personID: row.personID) {
-            if row.event == nil, listed.contains(existing.id!) {
-                throw DuplicateSnapshotRow(personID: row.personID)
-            }
             id = try update(existing, from: row, source: source)
         } else {
             switch walkInKeys.isEmpty ? .none : try IdentityLink.find(for: row, twinsInFile: twinsInFile, in: db) {
@@ -80,22 +78,25 @@ final class RegisterReconciler {
                 counts.identityReviews += 1
             }
         }
-        listed.insert(id)
         applied += 1
         return id
     }
 
-    /// A snapshot's rejected row still names a person who is in the register: they must not be
-    /// marked as having left it because their row had a bad value.
-    func protectListed(personID: PersonID) throws {
-        if let id = try ResidentRecord.fetchOne(db, personID: personID)?.id {
-            listed.insert(id)
-        }
+    /// Whether the row could be a walk-in the city already serves, which only Swift can decide.
+    func mayBeWalkIn(_ row: RegisterRow) -> Bool {
+        walkInKeys.contains(IdentityLink.BirthKey(row))
     }
 
-    /// Applies the rows held back, marks whom a snapshot did not list, and writes the search
-    /// index; call once, after the last row and before the transaction commits.
-    func finish(snapshot: Bool) throws {
+    /// Applies the rows held back and writes the search index; call once, after the last row
+    /// and before the transaction commits.
+    func finish() throws {
+        try settleDeferred()
+        try index.flush(db)
+    }
+
+    /// Applies the rows held back (possible walk-ins), knowing now how many people in the file
+    /// share each one's name.
+    func settleDeferred() throws {
         var people: [IdentityLink.NameKey: Set<PersonID>] = [:]
         for item in deferred { people[IdentityLink.NameKey(item.row), default: []].insert(item.row.personID) }
         for item in deferred {
@@ -103,24 +104,6 @@ final class RegisterReconciler {
         }
         deferred.removeAll()
         deferredPeople.removeAll()
-        if snapshot { try markUnlisted() }
-        try index.flush(db)
-    }
-
-    /// After a snapshot: everyone still in the register whom it did not list has left it.
-    private func markUnlisted() throws {
-        let inRegister = try Int64.fetchAll(
-            db, sql: "SELECT id FROM resident WHERE person_id IS NOT NULL AND register_state IN ('REGISTERED','ABROAD')")
-        let source = ChangeSource(.registerSync, reference: "\(fileName) seq \(sequence)", reason: "absent from snapshot")
-        for id in inRegister where !listed.contains(id) {
-            guard let old = try ResidentRecord.fetchOne(db, key: id) else { continue }
-            var new = old
-            new.registerState = old.registerState.afterSnapshotOmission()
-            try ResidentWrites.update(from: old, to: &new, by: login, at: timestamp, source: source, index: index, in: db)
-            touched.append(id)
-            counts.leftRegister += 1
-            counts.states[new.registerState.rawValue, default: 0] += 1
-        }
     }
 
     private func update(_ old: ResidentRecord, from row: RegisterRow, source: ChangeSource) throws -> Int64 {
@@ -140,17 +123,23 @@ final class RegisterReconciler {
     }
 
     private func create(from row: RegisterRow, source: ChangeSource) throws -> Int64 {
-        var record = ResidentRecord(
-            personID: row.personID, registerState: row.event.map(RegisterState.after) ?? .registered,
-            residentCategory: row.category, residenceCardNumber: row.cardNumber, nameLatin: row.nameLatin,
-            birthDate: row.birthDate, sex: row.sex, nationality: row.nationality, createdAt: "", updatedAt: "")
-        Self.copy(row, into: &record)
+        var record = Self.record(from: row)
         record.registerSequence = sequence
         try ResidentWrites.insert(&record, by: login, at: timestamp, source: source, index: index, in: db)
         counts.created += 1
         counts.states[record.registerState.rawValue, default: 0] += 1
         touched.append(record.id!)
         return record.id!
+    }
+
+    /// A new resident as the row describes them.
+    static func record(from row: RegisterRow) -> ResidentRecord {
+        var record = ResidentRecord(
+            personID: row.personID, registerState: row.event.map(RegisterState.after) ?? .registered,
+            residentCategory: row.category, residenceCardNumber: row.cardNumber, nameLatin: row.nameLatin,
+            birthDate: row.birthDate, sex: row.sex, nationality: row.nationality, createdAt: "", updatedAt: "")
+        copy(row, into: &record)
+        return record
     }
 
     /// The register is the authority for every field it sends.
@@ -175,10 +164,4 @@ final class RegisterReconciler {
         record.districtCode = row.districtCode
         record.residentSince = row.residentSince
     }
-}
-
-/// A snapshot lists each registered person once; a second row for the same person id is set
-/// aside as a reject rather than silently overwriting the first.
-struct DuplicateSnapshotRow: Error {
-    let personID: PersonID
 }

@@ -24,7 +24,7 @@ public enum ResidentWrites {
         }
         try HistoryWriter.record(
             residentID: record.id!, entityID: record.reference,
-            changes: [(field: "(created)", old: nil, new: nil)],
+            changes: [(field: "(created)", old: nil, new: record.creationSummary)],
             by: login, at: timestamp, source: source, in: db)
     }
 

@@ -12,19 +12,28 @@ public final class SearchIndexBatch {
 
     /// Notes that `id` changed; `old` are the indexed values before the change, nil for a new row.
     public func note(id: Int64, old: (latin: String, japanese: String)?, in db: Database) throws {
-        if !prepared {
-            try db.execute(sql: """
-                CREATE TEMP TABLE IF NOT EXISTS search_pending (
-                    rowid INTEGER PRIMARY KEY, had_old INTEGER NOT NULL, old_latin TEXT, old_japanese TEXT)
-                """)
-            try db.execute(sql: "DELETE FROM temp.search_pending")
-            prepared = true
-        }
+        try prepare(db)
         // The first old value is the one in the index: keep it if a row changes twice.
         try db.cachedStatement(sql: """
             INSERT INTO temp.search_pending(rowid, had_old, old_latin, old_japanese) VALUES (?, ?, ?, ?)
             ON CONFLICT(rowid) DO NOTHING
             """).execute(arguments: [id, old == nil ? 0 : 1, old?.latin, old?.japanese])
+    }
+
+    /// Notes new rows in bulk: the ids `sql` selects (one column).
+    public func noteNew(selecting sql: String, in db: Database) throws {
+        try prepare(db)
+        try db.execute(sql: "INSERT INTO temp.search_pending(rowid, had_old) SELECT *, 0 FROM (\(sql)) WHERE true ON CONFLICT(rowid) DO NOTHING")
+    }
+
+    private func prepare(_ db: Database) throws {
+        guard !prepared else { return }
+        try db.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS search_pending (
+                rowid INTEGER PRIMARY KEY, had_old INTEGER NOT NULL, old_latin TEXT, old_japanese TEXT)
+            """)
+        try db.execute(sql: "DELETE FROM temp.search_pending")
+        prepared = true
     }
 
     /// Writes every noted change to the index. Call once, before the transaction commits.

@@ -31,6 +31,12 @@ extension ResidentRecord {
         "search_latin", "search_japanese", "register_sequence", "created_at", "updated_at",
     ]
 
+    /// The columns `trackedFields` names, in its order: the first twenty persisted ones.
+    public static let trackedColumns = Array(persistedColumns.prefix(20))
+
+    /// The values of `trackedColumns`, as they are stored.
+    public var trackedValues: [(any DatabaseValueConvertible)?] { Array(persistedValues.prefix(20)) }
+
     private var persistedValues: [(any DatabaseValueConvertible)?] {
         [personID, registerState, residentCategory, residenceCardNumber, nameLatin, nameKanji, commonName, nameKana,
          birthDate, sex, nationality, statusOfResidence, periodOfStay, stayExpiryDate, householdID, relationship,

@@ -134,6 +134,13 @@ public struct ResidentRecord: Codable, FetchableRecord, MutablePersistableRecord
         ]
     }
 
+    /// A new record's first values as `field=value` pairs, held by its one `(created)` history
+    /// row: creating a million residents from a snapshot costs a million history rows, not
+    /// twenty million, and the history still says what the record was on the day it came.
+    public var creationSummary: String {
+        trackedFields.compactMap { field, value in value.map { "\(field)=\($0)" } }.joined(separator: "; ")
+    }
+
     /// Field-by-field differences from `old` to `self`, in `trackedFields` order.
     public func changes(from old: ResidentRecord) -> [(field: String, old: String?, new: String?)] {
         zip(old.trackedFields, trackedFields).compactMap { before, after in

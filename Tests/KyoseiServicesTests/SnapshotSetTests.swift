@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import KyoseiDomain
+@testable import KyoseiServices
+import KyoseiStore
+import Testing
+
+/// A snapshot is applied as sets in SQL; these check it against what the domain says a change
+/// is (`ResidentRecord.changes(from:)`, the state rules) and what a row-by-row apply wrote: one
+/// history row per changed field in field order, naming the file and line, the search index
+/// following a rename, and whom it takes off the register.
+@Suite struct SnapshotSetTests {
+    let city: TestCity
+    var sync: FileImport { FileImport(context: city.context) }
+
+    init() throws { city = try TestCity() }
+
+    func residents() throws -> [String: ResidentRecord] {
+        try city.context.database.writer.read { db in
+            Dictionary(uniqueKeysWithValues: try ResidentRecord.fetchAll(db).compactMap { r in r.personID.map { ($0.rawValue, r) } })
+        }
+    }
+
+    func history(_ id: Int64, after seq: Int64) throws -> [HistoryRecord] {
+        try city.context.database.writer.read { db in
+            try HistoryRecord.fetchAll(db, sql: "SELECT * FROM history WHERE resident_id = ? AND id > ? ORDER BY id", arguments: [id, seq])
+        }
+    }
+
+    @Test func aSecondSnapshotWritesWhatTheDomainCallsAChangeAndNothingElse() throws {
+        let given = ["ANA", "BRUNO", "CARLA", "DIEGO", "ELENA", "FABIO", "GABRIELA", "HUGO", "IRENE", "JORGE", "KARINA", "LUCAS"]
+        let people = given.enumerated().map { i, name in
+            RegisterExport.person(i + 1, name: "PEREIRA \(name)", nationality: i % 2 == 0 ? "BR" : "PE")
+        }
+        #expect(try sync.apply(try RegisterExport.write(to: city.folder, sequence: 1, rows: people), as: .register, by: city.founder).outcome == .applied)
+        let before = try residents()
+        let lastHistory = try city.context.database.writer.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM history") ?? 0 }
+
+        var second = people
+        second[0]["name_latin"] = "OLIVEIRA ANA"                             // a rename: the index must follow
+        second[1]["address"] = "静岡県浜松市中区新しい住所1"; second[1]["postal_code"] = "430-0001"
+        second[2]["status_of_residence"] = "PERMANENT"; second[2]["period_of_stay"] = "INDEFINITE"; second[2]["stay_expiry_date"] = ""
+        second[3]["district_code"] = "D07"; second[3]["period_of_stay"] = "P5Y"
+        second.remove(at: 11)                                                 // omitted: leaves the register
+        second[9]["birth_date"] = "1985-13-40"                                // rejected: still listed
+        second.append(RegisterExport.person(13, name: "NEW ARRIVAL", sex: "2"))
+        let path = try RegisterExport.write(to: city.folder, sequence: 2, rows: second)
+        let outcome = try sync.apply(path, as: .register, by: city.founder)
+        #expect(outcome.outcome == .applied, "\(outcome)")
+        let reasons = try city.context.database.writer.read { db in try String.fetchAll(db, sql: "SELECT reasons FROM intake_reject") }
+        #expect(outcome.rejected == 1, "\(reasons)")
+        #expect(outcome.register?.created == 1)
+        #expect(outcome.register?.changed == 4)
+        #expect(outcome.register?.unchanged == 6)
+        #expect(outcome.register?.leftRegister == 1)
+        #expect(outcome.register?.states == ["REGISTERED": 11, "LEFT_REGISTER": 1])
+
+        let after = try residents()
+        for (personID, old) in before {
+            let new = try #require(after[personID])
+            let expected = new.changes(from: old)
+            let written = try history(old.id!, after: lastHistory)
+            #expect(written.map(\.field) == expected.map(\.field), "\(personID)")
+            #expect(written.map(\.oldValue) == expected.map(\.old), "\(personID)")
+            #expect(written.map(\.newValue) == expected.map(\.new), "\(personID)")
+            if !expected.isEmpty, personID != "00000000012" {
+                let line = try #require(second.firstIndex { $0["person_id"] == personID }) + 2
+                #expect(written.allSatisfy { $0.sourceRef == "REG-221309-000002.csv seq 2 line \(line)" && $0.reason == "snapshot" })
+                #expect(new.registerSequence == 2)
+            } else if expected.isEmpty {
+                #expect(new == old, "an unchanged resident is not rewritten: \(personID)")
+            }
+        }
+        let gone = try #require(after["00000000012"])
+        #expect(gone.registerState == .leftRegister)
+        #expect(try history(gone.id!, after: lastHistory).map(\.reason) == ["absent from snapshot"])
+        #expect(after["00000000010"]?.registerState == .registered)
+
+        let arrival = try #require(after["00000000013"])
+        let created = try #require(try history(arrival.id!, after: lastHistory).first)
+        #expect(created.field == "(created)")
+        #expect(created.newValue == arrival.creationSummary)
+        #expect(arrival.id == before.values.compactMap(\.id).max()! + 1)
+
+        #expect(try city.residents.find("oliveira", by: city.founder).map(\.resident.personID?.rawValue) == ["00000000001"])
+        #expect(try city.residents.find("arrival", by: city.founder).map(\.resident.personID?.rawValue) == ["00000000013"])
+        let byOldName = try city.residents.find("pereira", by: city.founder).compactMap(\.resident.personID?.rawValue)
+        #expect(byOldName.count == 11 && !byOldName.contains("00000000001"), "\(byOldName)")
+    }
+
+    @Test func aPossibleWalkInIsDecidedRowByRowInsideASnapshot() throws {
+        let walkIn = try city.add("SANTOS MARIA", born: "1990-01-15", sex: .female, nationality: "BR", card: "AB12345678CD")
+        let path = try RegisterExport.write(to: city.folder, sequence: 1, rows: [
+            RegisterExport.person(1, name: "SANTOS MARIA", born: "1990-01-15", sex: "2", card: "AB12345678CD"),
+            RegisterExport.person(2, name: "OTHER PERSON"),
+            RegisterExport.person(2, name: "OTHER PERSON AGAIN"),
+        ])
+        let outcome = try sync.apply(path, as: .register, by: city.founder)
+        #expect(outcome.register?.linked == 1)
+        #expect(outcome.register?.created == 1)
+        let reasons = try city.context.database.writer.read { db in try String.fetchAll(db, sql: "SELECT reasons FROM intake_reject") }
+        #expect(outcome.rejected == 1, "\(reasons)")
+        #expect(outcome.applied == 2)
+        let linked = try city.residents.show(.kyosei(walkIn.id), by: city.founder).resident
+        #expect(linked.personID?.rawValue == "00000000001")
+        #expect(linked.registerState == .registered)
+    }
+}
