@@ -194,7 +194,7 @@ private func mode(_ path: String) -> Int { Int(PrivateFileMode.mode(of: path) ??
         let head = try AuditAnchor(try anchors.head(by: city.founder).head)
         #expect(try anchors.verify(head, signature: nil, publicKey: nil, by: city.founder).isIntact)
         try city.sqlite("""
-            DROP TRIGGER audit_log_no_delete;
+            DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_subject_no_delete;
             DELETE FROM audit_subject WHERE seq >= \(head.sequence); DELETE FROM audit_log WHERE seq >= \(head.sequence)
             """)
         #expect(try city.audit.verify(by: city.founder).isIntact, "the chain alone cannot see the cut")
