@@ -10,7 +10,8 @@ import Testing
         [
             (.residentRead, "show", { _ = try city.residents.show(.kyosei(subject), by: $0) }),
             (.residentRead, "find", { _ = try city.residents.find("silva", by: $0) }),
-            (.residentRead, "list", { _ = try city.residents.list(ResidentFilter(), by: $0) }),
+            (.personalExport, "list", { _ = try city.residents.list(ResidentFilter(), by: $0) }),
+            (.personalExport, "coverage gaps", { _ = try CoverageService(context: city.context).gaps(by: $0) }),
             (.residentRead, "history", { _ = try city.residents.history(.kyosei(subject), by: $0) }),
             (.residentWrite, "create", { _ = try city.residents.create(
                 ResidentDraft(nameLatin: "TEST PERSON", birthDate: try LocalDate("2000-01-01"), sex: .notStated,
@@ -55,15 +56,32 @@ import Testing
         #expect(refused.map(\.action) == ["refused:resident.show"])
     }
 
-    @Test func theFounderMayDoEverythingWhateverTheRole() throws {
+    @Test func theFounderIsNeitherDemotedNorDisabledWhileNoOtherAdministratorExists() throws {
         let city = try TestCity()
-        _ = try city.staff.setRole(login: "founder", role: .analyst, by: city.founder)
+        let demotion = #expect(throws: ServiceError.self) { try city.staff.setRole(login: "founder", role: .analyst, by: city.founder) }
+        #expect(demotion?.exitCode == 1)
+        #expect(demotion?.description.contains("only active administrator") == true)
+        #expect(throws: ServiceError.self) { try city.staff.setActive(login: "founder", active: false, by: city.founder) }
         let founder = try city.context.staffMember(login: "founder")
-        #expect(founder.role == .analyst)
+        #expect(founder.role == .admin && founder.isFounder)
         let subject = try city.add("SILVA ANA").id
         for (_, _, call) in Self.operations(city, subject) {
             #expect(throws: Never.self) { try call(founder) }
         }
+    }
+
+    @Test func aFounderDemotedBesideAnotherAdministratorHasTheRoleGiven() throws {
+        let city = try TestCity()
+        let subject = try city.add("SILVA ANA").id
+        let sato = try city.member("sato", .admin)
+        _ = try city.staff.setRole(login: "founder", role: .analyst, by: sato)
+        let founder = try city.context.staffMember(login: "founder")
+        #expect(founder.role == .analyst && !founder.isFounder)
+        #expect(throws: ServiceError.self) { try city.residents.show(.kyosei(subject), by: founder) }
+        #expect(throws: ServiceError.self) { try city.staff.setActive(login: "sato", active: false, by: sato) }
+        #expect(throws: ServiceError.self) { try city.staff.setRole(login: "sato", role: .supervisor, by: sato) }
+        let entry = try #require(try city.audit.log(AuditFilter(staff: "sato"), by: sato).first { $0.action == "staff.set-role" })
+        #expect(entry.detail == "login=founder role=admin->analyst founder=no")
     }
 
     @Test func unknownAndDisabledLoginsAreRefused() throws {
