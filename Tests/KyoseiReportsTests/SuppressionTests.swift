@@ -21,3 +21,15 @@ import Testing
         #expect(t.rows[2].cells == [.count(60), .share(0.5)])
     }
 }
+
+@Suite struct ReportCSVTests {
+    /// A group label is text from outside (an employer's name) and opens as text; the figures
+    /// beside it stay numbers.
+    @Test func labelsOpenAsTextAndFiguresStayNumbers() throws {
+        let counts = GroupedCounts(rowHeader: "employer", measures: ["n"], groups: ["=1+2": [40], "@SUM(A1)": [30]])
+        let table = Suppression.table(title: "t", counts: counts, columns: [ReportColumn("n", .count(0), block: 0)], minimum: 5)
+        let text = String(decoding: try ReportFormat.csv.render(table).dropFirst(3), as: UTF8.self)
+        #expect(text.contains("'=1+2,40\r\n") && text.contains("'@SUM(A1),30\r\n"))
+        #expect(!text.contains("\n=") && !text.contains("\n@"))
+    }
+}

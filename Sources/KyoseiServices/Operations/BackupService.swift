@@ -84,7 +84,7 @@ public struct BackupService: Sendable {
             try AppDatabase.migrator.migrate(stage)
             _ = try context.database.auditSpool.pending()
             try stage.write { db in
-                try AuditWriter.append(
+                _ = try AuditWriter.append(
                     AuditDraft(action: "restore", entity: "database", detail: "from=\(path) head=\(head ?? "empty") kept=\(kept)"),
                     by: staff.login, at: context.clock.timestamp(), in: db, folding: nil)
             }
@@ -114,7 +114,7 @@ public struct BackupService: Sendable {
     /// the spool may be what failed; its entries stay there for the next write.
     private func auditFailure(of path: String, _ error: ServiceError, by staff: StaffMember) throws {
         try context.database.writer.write { db in
-            try AuditWriter.append(
+            _ = try AuditWriter.append(
                 AuditDraft(action: "restore", entity: "database", detail: "from=\(path) failed: \(error.description)"),
                 by: staff.login, at: context.clock.timestamp(), in: db, folding: nil)
         }
