@@ -30,6 +30,8 @@ import Testing
         #expect(kana.newValue == "ダ・シルバ・ジョアン")
         let created = try #require(history.first)
         #expect(created.field == "(created)")
+        #expect(created.newValue?.contains("register_state=UNREGISTERED_SERVED") == true)
+        #expect(created.newValue?.contains("residence_card_number=AB12345678CD") == true)
         #expect(created.source == .staffEdit)
         #expect(created.reason == "test")
     }

@@ -24,8 +24,15 @@ public enum ResidentWrites {
         }
         try HistoryWriter.record(
             residentID: record.id!, entityID: record.reference,
-            changes: [(field: "(created)", old: nil, new: nil)],
+            changes: [(field: "(created)", old: nil, new: creationSummary(record))],
             by: login, at: timestamp, source: source, in: db)
+    }
+
+    /// One history row holds a new record's first values (as `field=value` pairs), so a person's
+    /// history says what the record first was, while creating a million residents from a
+    /// snapshot still costs a million history rows, not twenty million.
+    static func creationSummary(_ record: ResidentRecord) -> String {
+        record.trackedFields.compactMap { field, value in value.map { "\(field)=\($0)" } }.joined(separator: "; ")
     }
 
     /// Saves `updated` over `old`, writing one history row per changed field. Returns the
