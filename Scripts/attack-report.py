@@ -12,6 +12,11 @@ groups each of its rows adds up ("row_parts": a region's nationalities), and eac
 tied to those rows of any finer table given. Reports given with one city's Alliance file are
 that city's people; a merged Alliance file's groups add up its cities' files, where given.
 
+Tables of a period (a report's title ends "FIRST to LAST", an Alliance file has first_day and
+last_day) are tied to the tables of the periods nested in it: where periods published beside it
+tile it (months a quarter, quarters a fiscal year), each group's counts in it are the sum of that
+group's counts in them, for the same cut, so a quarter less two of its months gives the third.
+
 For every withheld cell (null) it asks an integer linear program for the smallest and the
 largest value the cell can take given everything published: every published count, every
 share as rounded (±0.00005), every difference and row relation, each group adding up to the
@@ -21,7 +26,9 @@ recomputed. A share is recomputed when its part and its whole both are.
 Exit codes: 0 nothing recomputed · 1 a withheld figure was recomputed · 2 a file could not be
 read, or figures taken for the same people contradict each other. Needs SciPy (`pip install scipy`).
 """
+import datetime
 import json
+import re
 import sys
 
 import numpy as np
@@ -115,9 +122,11 @@ def count_table(table):
     }
 
 
-def attack(tables):
+def attack(tables, ties=()):
     """Every withheld cell of tables over the same counts that comes back as one number. Tables
-    of one population share their total; a merged population's table adds up its cities'."""
+    of one population share their total; a merged population's table adds up its cities'; with
+    `ties` (population of a period → tilings of it by the populations of shorter periods), a
+    period's table adds up those of each tiling."""
     system = System()
     measures = len(tables[0][1]["layout"]["measures"])
     totals = {}
@@ -193,6 +202,29 @@ def attack(tables):
                     if group in city_labels:
                         form[city_base + city_labels[group] * measures + m] = 1
                 system.add(form, 0, 0)
+    # A period's row is the sum of the same group's rows in the periods that tile it, cut alike.
+    for outer, tiles in ties:
+        for (name, table, population, _), (labels, base) in zip(tables, rows_of):
+            if population != outer:
+                continue
+            header = next(iter(table["total"]))
+            for tiling in tiles:
+                parts = []
+                for inner in tiling:
+                    match = [(l, b) for (_, t, p, _), (l, b) in zip(tables, rows_of)
+                             if p == inner and next(iter(t["total"])) == header]
+                    if not match:
+                        break
+                    parts.append(match[0])
+                else:
+                    for group in set(labels) | {g for l, _ in parts for g in l}:
+                        for m in range(measures):
+                            form = {base + labels[group] * measures + m: -1} if group in labels else {}
+                            for part_labels, part_base in parts:
+                                if group in part_labels:
+                                    v = part_base + part_labels[group] * measures + m
+                                    form[v] = form.get(v, 0) + 1
+                            system.add(form, 0, 0)
     # A coarser cut's row is the sum of the finer cut's rows it names (a region's nationalities).
     for (name, table, population, _), (labels, base) in zip(tables, rows_of):
         for coarse, parts in table["layout"].get("row_parts", {}).items():
@@ -217,6 +249,42 @@ def attack(tables):
     return len(targets), found
 
 
+def period(table):
+    """(first, last) day of the period a table counts, from its title or the Alliance file's days."""
+    if "first_day" in table:
+        return table["first_day"], table["last_day"]
+    found = re.search(r"(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})$", table.get("title", ""))
+    return (found.group(1), found.group(2)) if found else None
+
+
+def period_ties(tables, spans):
+    """For each population of a period, every way the shorter periods given tile it, each tiling
+    as the populations (one per tile) of the same city."""
+    def day(text):
+        return datetime.date.fromisoformat(text)
+    populations = {p for _, _, p, _ in tables}
+    ties = []
+    for outer in populations:
+        city, tag = outer.split("@", 1)
+        first, last = (day(d) for d in spans["@" + tag])
+        inner = [(day(spans["@" + p.split("@", 1)[1]][0]), day(spans["@" + p.split("@", 1)[1]][1]), p)
+                 for p in populations if p != outer and p.split("@", 1)[0] == city]
+        inner = [(a, b, p) for a, b, p in inner if first <= a and b <= last and (a, b) != (first, last)]
+        tilings = []
+
+        def extend(start, chosen):
+            if start == last + datetime.timedelta(days=1):
+                tilings.append(list(chosen))
+                return
+            for a, b, p in inner:
+                if a == start:
+                    extend(b + datetime.timedelta(days=1), chosen + [p])
+        extend(first, [])
+        if tilings:
+            ties.append((outer, tilings))
+    return ties
+
+
 def main(argv):
     as_json = "--json" in argv
     paths = [a for a in argv if a != "--json"]
@@ -236,10 +304,22 @@ def main(argv):
         table = item[1]
         total = tuple((k, v) for k, v in table["total"].items())[1:]
         groups.setdefault((tuple(table["layout"]["measures"]), total), []).append(item)
+    # Tables of periods nested in each other are attacked together, each period its own people.
+    spans_of = {key: period(tables[0][1]) for key, tables in groups.items()}
+    families = {}
+    for key, tables in groups.items():
+        related = {spans_of[k] for k in groups if k[0] == key[0] and spans_of[k] is not None}
+        if spans_of[key] is None or len(related) < 2:
+            families[key] = (tables, {})
+            continue
+        tag = "@{}..{}".format(*spans_of[key])
+        merged, spans = families.setdefault(key[0], ([], {}))
+        merged.extend((n, t, p + tag, c) for n, t, p, c in tables)
+        spans[tag] = spans_of[key]
     withheld, recomputed = 0, []
-    for tables in groups.values():
+    for tables, spans in families.values():
         try:
-            n, found = attack(tables)
+            n, found = attack(tables, period_ties(tables, spans) if spans else ())
         except Infeasible:
             print("The figures of " + ", ".join(t[0] for t in tables) + " contradict each other; not the same people?",
                   file=sys.stderr)

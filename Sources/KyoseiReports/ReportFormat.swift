@@ -9,11 +9,12 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     public func render(_ table: ReportTable, shiftJIS: Bool = false) throws -> [UInt8] {
         switch self {
         case .csv:
-            var lines = [CSVWriter.record([table.rowHeader] + table.columns)]
+            // Labels can be text from outside (an employer's name); the cells are figures.
+            var lines = [CSVWriter.record(cells: ([table.rowHeader] + table.columns).map(SpreadsheetCell.text))]
             for row in table.rows + [table.total] {
-                lines.append(CSVWriter.record([row.label] + row.cells.map(\.description)))
+                lines.append(CSVWriter.record(cells: [.text(row.label)] + row.cells.map { .computed($0.description) }))
             }
-            lines += table.notes.map { CSVWriter.record([$0]) }
+            lines += table.notes.map { CSVWriter.record(cells: [.text($0)]) }
             let text = lines.joined(separator: "\r\n") + "\r\n"
             return shiftJIS ? try Transcoder.encode(text, to: "CP932") : [0xEF, 0xBB, 0xBF] + Array(text.utf8)
         case .json:

@@ -39,10 +39,10 @@ import Testing
         #expect(typo.status == 1 && typo.stderr.contains("must be csv, json, md or html"), "\(typo.stderr)")
     }
 
-    @Test(.enabled(if: HeadlessBrowser.installed != nil,
-                   "no headless browser on the PATH (chromium): Scripts/test.sh installs Debian's chromium"))
+    @Test(RequiredTool.enabled(HeadlessBrowser.installed != nil,
+                               "no headless browser on the PATH (chromium): Scripts/test.sh installs Debian's chromium"))
     func aBrowserBuildsThePageAsWrittenAndDrawsIt() throws {
-        let browser = try #require(HeadlessBrowser.installed)
+        let browser = try #require(HeadlessBrowser.installed, "CI is set and no headless browser (chromium) is on the PATH")
         let kyosei = try registeredCity()
         let page = kyosei.folder.appendingPathComponent("population.html")
         let arguments = ["report", "population", "--as-of", "2026-11-01", "--by", "nationality"]

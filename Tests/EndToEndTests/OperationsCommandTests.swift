@@ -119,7 +119,7 @@ private func city() throws -> KyoseiBinary {
         #expect(forged.stderr.contains("signature does not match"))
 
         let sequence = head.split(separator: ":")[0]
-        try kyosei.sqlite("DROP TRIGGER audit_log_no_delete; DELETE FROM audit_subject WHERE seq >= \(sequence); DELETE FROM audit_log WHERE seq >= \(sequence)")
+        try kyosei.sqlite("DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_subject_no_delete; DELETE FROM audit_subject WHERE seq >= \(sequence); DELETE FROM audit_log WHERE seq >= \(sequence)")
         let cut = try kyosei.run("audit", "verify", "--expect-head", head)
         #expect(cut.status == 3)
         #expect(cut.stderr.contains("cut off"))

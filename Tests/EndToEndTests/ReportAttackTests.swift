@@ -16,8 +16,9 @@ private let allianceTableCount = 5
             .appendingPathComponent("Scripts/attack-report.py").path
     }
 
-    @Test(.enabled(if: hasSciPy, "needs python3 with SciPy (pip install scipy)"))
+    @Test(RequiredTool.enabled(hasSciPy, "needs python3 with SciPy (pip install scipy)"))
     func theAttackerRecomputesNothingThatWasWithheld() throws {
+        try #require(Self.hasSciPy, "CI is set and python3 cannot import SciPy")
         var kyosei = try KyoseiBinary()
         let demo = kyosei.folder.appendingPathComponent("demo")
         let built = try kyosei.run("demo", "--dir", demo.path, "--residents", "2000", "--seed", "7")
@@ -76,5 +77,45 @@ private let allianceTableCount = 5
                                     ["python3", Self.script, tampered.path], environment: ProcessInfo.processInfo.environment)
         #expect(bitten.status == 1, "\(bitten.stdout)")
         #expect(bitten.stdout.contains("RECOMPUTED"))
+    }
+
+    /// September's CN hires (3) withheld, with July, August and the quarter published in full:
+    /// each table alone gives nothing back, but the quarter less its first two months gives the
+    /// third. The layout is Kyosei's own; the figures are those a one-table step publishes.
+    @Test(RequiredTool.enabled(hasSciPy, "needs python3 with SciPy (pip install scipy)"))
+    func theAttackerSubtractsMonthsFromTheirQuarter() throws {
+        try #require(Self.hasSciPy, "CI is set and python3 cannot import SciPy")
+        let kyosei = try KyoseiBinary()
+        #expect(try kyosei.run("init").status == 0)
+        let template = kyosei.folder.appendingPathComponent("template.json").path
+        #expect(try kyosei.run("report", "employment", "--period", "2026-Q3", "--by", "nationality", "--format", "json",
+                               "--out", template).status == 0)
+        let text = try String(contentsOfFile: template, encoding: .utf8)
+        let layout = try #require(text.range(of: "\"layout\"").map { String(text[$0.lowerBound...]) })
+        func published(_ name: String, _ first: String, _ last: String, _ hires: [String: Int?], total: Int) throws -> String {
+            func row(_ label: String, _ n: Int?) -> String {
+                "{\"nationality\": \"\(label)\", \"Hires\": \(n.map(String.init) ?? "null"), \"Separations\": null, "
+                    + "\"Late reports\": null, \"Late share\": null, \"Insured share\": null, \"Dispatched share\": null}"
+            }
+            let json = "{\n  \"title\": \"Employment reports by nationality, \(first) to \(last)\",\n  \"rows\": [\n    "
+                + hires.keys.sorted().map { row($0, hires[$0]!) }.joined(separator: ",\n    ")
+                + "\n  ],\n  \"total\": \(row("Total", total)),\n  \"notes\": [],\n  " + layout
+            let path = kyosei.folder.appendingPathComponent(name).path
+            try json.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        let july = try published("2026-07.json", "2026-07-01", "2026-07-31", ["BR": 20, "CN": 10], total: 30)
+        let august = try published("2026-08.json", "2026-08-01", "2026-08-31", ["BR": 15, "CN": 8], total: 23)
+        let september = try published("2026-09.json", "2026-09-01", "2026-09-30", ["BR": nil, "CN": nil], total: 33)
+        let quarter = try published("2026-Q3.json", "2026-07-01", "2026-09-30", ["BR": 65, "CN": 21], total: 86)
+        func attack(_ files: [String]) throws -> KyoseiBinary.Result {
+            try kyosei.run(executable: URL(fileURLWithPath: "/usr/bin/env"), ["python3", Self.script] + files,
+                           environment: ProcessInfo.processInfo.environment)
+        }
+        let alone = try attack([september, quarter])
+        #expect(alone.status == 0, "without the other months the quarter does not tile: \(alone.stdout)\(alone.stderr)")
+        let bitten = try attack([july, august, september, quarter])
+        #expect(bitten.status == 1, "\(bitten.stdout)\(bitten.stderr)")
+        #expect(bitten.stdout.contains("RECOMPUTED \(september): CN / Hires = [3]"), "\(bitten.stdout)")
     }
 }

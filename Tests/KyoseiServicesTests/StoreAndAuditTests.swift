@@ -86,7 +86,7 @@ import Testing
         let city = try TestCity()
         try city.add("SILVA ANA")
         try city.add("TRAN AN", nationality: "VN")
-        try city.sqlite("DROP TRIGGER audit_log_no_delete; DELETE FROM audit_subject WHERE seq = 2; DELETE FROM audit_log WHERE seq = 2")
+        try city.sqlite("DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_subject_no_delete; DELETE FROM audit_subject WHERE seq = 2; DELETE FROM audit_log WHERE seq = 2")
         let result = try city.audit.verify(by: city.founder)
         #expect(result.firstBrokenSeq == 3)
         #expect(result.problem?.contains("missing") == true)
@@ -108,5 +108,39 @@ import Testing
         let city = try TestCity()
         #expect(throws: TestFailure.self) { try city.sqlite("UPDATE audit_log SET detail = 'x'") }
         #expect(throws: TestFailure.self) { try city.sqlite("DELETE FROM audit_log") }
+        try city.add("SILVA ANA")
+        #expect(throws: TestFailure.self) { try city.sqlite("DELETE FROM audit_subject") }
+        #expect(throws: TestFailure.self) { try city.sqlite("UPDATE audit_subject SET resident_id = 99") }
+    }
+
+    @Test func verifyCatchesAReadHiddenFromThePersonsLog() throws {
+        let city = try TestCity()
+        let ana = try city.add("SILVA ANA")
+        _ = try city.residents.show(.kyosei(ana.id), by: city.founder)
+        let shown = try #require(try city.audit.log(AuditFilter(person: .kyosei(ana.id)), by: city.founder).last)
+        #expect(shown.action == "resident.show")
+        try city.sqlite("DROP TRIGGER audit_subject_no_delete; DELETE FROM audit_subject WHERE seq = \(shown.seq)")
+        #expect(!(try city.audit.log(AuditFilter(person: .kyosei(ana.id)), by: city.founder).contains { $0.seq == shown.seq }))
+        let result = try city.audit.verify(by: city.founder)
+        #expect(result.firstBrokenSeq == shown.seq)
+        #expect(result.problem?.contains("residents recorded for entry \(shown.seq)") == true)
+    }
+
+    @Test func verifyCatchesAResidentAddedToAnEntry() throws {
+        let city = try TestCity()
+        let ana = try city.add("SILVA ANA")
+        try city.sqlite("INSERT INTO audit_subject(seq, resident_id) VALUES (1, \(ana.id))")
+        let result = try city.audit.verify(by: city.founder)
+        #expect(result.firstBrokenSeq == 1)
+        #expect(result.problem?.contains("residents recorded for entry 1") == true)
+    }
+
+    @Test func verifyCatchesResidentsOfAnEntryTheLogDoesNotHold() throws {
+        let city = try TestCity()
+        let ana = try city.add("SILVA ANA")
+        try city.sqlite("PRAGMA foreign_keys = OFF; INSERT INTO audit_subject(seq, resident_id) VALUES (90, \(ana.id))")
+        let result = try city.audit.verify(by: city.founder)
+        #expect(result.firstBrokenSeq == 90)
+        #expect(result.problem?.contains("does not hold") == true)
     }
 }

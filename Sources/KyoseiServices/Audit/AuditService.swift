@@ -21,11 +21,16 @@ public struct AuditService: Sendable {
         return verification
     }
 
+    /// Checks each entry's link and hash, and that the residents `audit_subject` holds for it are
+    /// exactly those its hashed `record_ids` name (listed, or counted and digested): a subject
+    /// removed or added behind Kyosei's back would change what `audit log --person` shows while
+    /// the chain itself still held. Subjects are read in entry order beside the entries, in one pass.
     static func walk(_ db: Database) throws -> AuditVerification {
         var previousHash = AuditWriter.genesis
         var expectedSeq: Int64 = 1
         var count = 0
         let cursor = try AuditEntryRecord.order(Column("seq")).fetchCursor(db)
+        var subjects = try AuditSubjectCursor(db)
         while let entry = try cursor.next() {
             count += 1
             if entry.seq != expectedSeq {
@@ -40,17 +45,20 @@ public struct AuditService: Sendable {
                 return AuditVerification(entries: count, head: nil, firstBrokenSeq: entry.seq,
                     problem: "entry \(entry.seq) was changed after it was written (its hash does not match its content)")
             }
-            if let range = entry.recordIDs.range(of: " residents sha256:") {
-                let subjects = try Int64.fetchAll(
-                    db, sql: "SELECT resident_id FROM audit_subject WHERE seq = ? ORDER BY resident_id", arguments: [entry.seq])
-                if "\(subjects.count)" != entry.recordIDs[..<range.lowerBound]
-                    || AuditWriter.digest(subjects) != entry.recordIDs[range.upperBound...] {
-                    return AuditVerification(entries: count, head: nil, firstBrokenSeq: entry.seq,
-                        problem: "the residents recorded for entry \(entry.seq) were changed after it was written")
-                }
+            if let stray = subjects.stray(before: entry.seq) {
+                return AuditVerification(entries: count, head: nil, firstBrokenSeq: stray,
+                    problem: "residents are recorded for entry \(stray), which the log does not hold")
+            }
+            if AuditWriter.recordIDsText(try subjects.take(entry.seq)) != entry.recordIDs {
+                return AuditVerification(entries: count, head: nil, firstBrokenSeq: entry.seq,
+                    problem: "the residents recorded for entry \(entry.seq) were changed after it was written")
             }
             previousHash = entry.hash
             expectedSeq += 1
+        }
+        if let stray = subjects.stray(before: .max) {
+            return AuditVerification(entries: count, head: nil, firstBrokenSeq: stray,
+                problem: "residents are recorded for entry \(stray), which the log does not hold")
         }
         return AuditVerification(entries: count, head: count == 0 ? nil : "\(expectedSeq - 1):\(previousHash)",
                                  firstBrokenSeq: nil, problem: nil)

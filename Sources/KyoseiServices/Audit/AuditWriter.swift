@@ -10,11 +10,13 @@ enum AuditWriter {
     static let genesis = String(repeating: "0", count: 64)
 
     /// Appends `entry` after the entries waiting in `spool`, which every write folds in first so
-    /// that the chain keeps the order in which things happened as nearly as it can.
+    /// that the chain keeps the order in which things happened as nearly as it can. Without a
+    /// spool (a restore's stage, or its failure when the spool may be what failed) the spool's
+    /// entries wait for the next write.
     @discardableResult
     static func append(_ entry: AuditDraft, by login: String, at timestamp: String, in db: Database,
-                       folding spool: AuditSpool) throws -> AuditEntryRecord {
-        try fold(spool, in: db)
+                       folding spool: AuditSpool?) throws -> AuditEntryRecord {
+        if let spool { try fold(spool, in: db) }
         return try chain(entry, by: login, at: timestamp, spoolID: nil, in: db)
     }
 

@@ -171,10 +171,12 @@ public struct CaseService: Sendable {
     }
 
     /// Counts only: open per type and assignee, overdue, median age, opened and closed per week.
+    /// Staff who work cases see every figure; an analyst, the figures after suppression.
     public func stats(by staff: StaffMember) throws -> CaseStats {
-        let permission: Permission = staff.may(.caseRead) ? .caseRead : .aggregateReport
-        return try context.performRead(permission, by: staff, action: "case.stats", entity: "case") { db, _ in
-            try CaseStats.compute(today: context.clock.today, in: db)
+        let worksCases = staff.may(.caseRead)
+        return try context.performRead(worksCases ? .caseRead : .aggregateReport, by: staff, action: "case.stats", entity: "case") { db, _ in
+            let stats = try CaseStats.compute(today: context.clock.today, in: db)
+            return worksCases ? stats : stats.withheld(minimum: context.settings.suppressionMinimum)
         }
     }
 

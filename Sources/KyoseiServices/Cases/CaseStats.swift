@@ -1,17 +1,18 @@
 import GRDB
 import KyoseiDomain
 
-/// Workload figures: counts, never a person.
+/// Workload figures: counts, never a person. `nil` is a figure withheld (for staff who do not
+/// work cases, see `withheld(minimum:)`).
 public struct CaseStats: Sendable, Codable {
-    public var openByType: [String: Int]
-    public var openByAssignee: [String: Int]
-    public var openByTeam: [String: Int]
-    public var overdue: Int
-    public var open: Int
+    public var openByType: [String: Int?]
+    public var openByAssignee: [String: Int?]
+    public var openByTeam: [String: Int?]
+    public var overdue: Int?
+    public var open: Int?
     public var medianAgeDays: Int?
     /// Monday of each of the last eight weeks → cases opened / closed (resolved) that week.
-    public var openedPerWeek: [String: Int]
-    public var resolvedPerWeek: [String: Int]
+    public var openedPerWeek: [String: Int?]
+    public var resolvedPerWeek: [String: Int?]
 
     enum CodingKeys: String, CodingKey {
         case overdue, open
@@ -26,12 +27,12 @@ public struct CaseStats: Sendable, Codable {
     static func compute(today: LocalDate, in db: Database) throws -> CaseStats {
         let active = "state IN ('OPEN','IN_PROGRESS','WAITING')"
         // Grouping by the bare column (not an expression) lets SQLite walk the partial index.
-        func grouped(_ column: String) throws -> [String: Int] {
+        func grouped(_ column: String) throws -> [String: Int?] {
             var counts: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT \(column) AS k, count(*) AS n FROM cases WHERE \(active) GROUP BY \(column)") {
                 counts[(row["k"] as String?) ?? "(none)", default: 0] += row["n"] as Int
             }
-            return counts
+            return counts.mapValues(Optional.some)
         }
         let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases WHERE \(active)") ?? 0
         let overdue = try Int.fetchOne(
@@ -43,8 +44,8 @@ public struct CaseStats: Sendable, Codable {
         let monday = today.adding(days: -((today.dayNumber - 4) % 7))
         let since = monday.adding(days: -49)
         /// One index range count per week.
-        func perWeek(_ column: String) throws -> [String: Int] {
-            var weeks: [String: Int] = [:]
+        func perWeek(_ column: String) throws -> [String: Int?] {
+            var weeks: [String: Int?] = [:]
             for i in 0..<8 {
                 let start = since.adding(days: 7 * i)
                 weeks[start.description] = try Int.fetchOne(

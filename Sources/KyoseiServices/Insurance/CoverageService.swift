@@ -25,11 +25,12 @@ public struct CoverageService: Sendable {
         }
     }
 
-    /// Registered residents under an obligation that no active enrollment meets.
+    /// Registered residents under an obligation that no active enrollment meets: a list of
+    /// people across the city, so a bulk export that needs `export.personal`.
     public func gaps(asOf: LocalDate? = nil, obligation: CoverageObligation? = nil, limit: Int? = nil,
                      by staff: StaffMember) throws -> [CoverageGap] {
         let date = asOf ?? context.clock.today
-        return try context.performRead(.residentRead, by: staff, action: "coverage.gaps", entity: "enrollment") { db, audit in
+        return try context.performRead(.personalExport, by: staff, action: "coverage.gaps", entity: "enrollment") { db, audit in
             var ids: [(Int64, CoverageObligation)] = []
             try CoverageCalculator(settings: context.settings, date: date).forEachStanding(in: db) { standing in
                 for (o, covered) in standing.obligations where !covered && (obligation == nil || o == obligation) {

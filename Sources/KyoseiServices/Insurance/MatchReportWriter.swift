@@ -1,13 +1,15 @@
 import Foundation
 import KyoseiIntake
+import KyoseiStore
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// The `--match-report` CSV: one row per roster row, `member_number,outcome,person_id,score`.
-/// It names residents, so it is created readable by its owner only, written to a temporary
-/// name and kept only if the import commits.
+/// It names residents, so it is created readable by its owner only (never through a file or a
+/// link already at its temporary name), written to that name and kept only if the import commits.
+/// The member number is the partner's text, so it goes out neutralised for spreadsheets.
 final class MatchReportWriter {
     private let path: String
     private let temporary: String
@@ -17,17 +19,18 @@ final class MatchReportWriter {
     init(path: String) throws {
         self.path = path
         temporary = path + ".partial"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw ServiceError.usage("Cannot write the match report \(path): \(String(cString: strerror(errno))).")
+        do {
+            handle = try PrivateFileMode.ownerOnly.createForWriting(temporary)
+        } catch let error as PrivateFileError {
+            throw ServiceError.usage("Cannot write the match report \(path): \(error.description)")
         }
-        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        buffer += Array((CSVWriter.record(["member_number", "outcome", "person_id", "score"]) + "\r\n").utf8)
+        buffer += Array((CSVWriter.record(cells: ["member_number", "outcome", "person_id", "score"].map(SpreadsheetCell.text)) + "\r\n").utf8)
     }
 
     func write(memberNumber: String, outcome: String, personID: String?, score: Double?) throws {
         let score = score.map { String(format: "%.2f", $0) } ?? ""
-        buffer += (CSVWriter.record([memberNumber, outcome, personID ?? "", score]) + "\r\n").utf8
+        let cells: [SpreadsheetCell] = [.text(memberNumber), .text(outcome), .text(personID ?? ""), .computed(score)]
+        buffer += (CSVWriter.record(cells: cells) + "\r\n").utf8
         if buffer.count >= 1 << 20 {
             try handle.write(contentsOf: buffer)
             buffer.removeAll(keepingCapacity: true)

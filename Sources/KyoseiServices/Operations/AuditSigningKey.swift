@@ -40,8 +40,9 @@ public enum AuditSigningKey {
         }
         let key = Curve25519.Signing.PrivateKey()
         do {
-            try PrivateFileMode.ownerOnly.create(path)
-            try Data((key.rawRepresentation.base64EncodedString() + "\n").utf8).write(to: URL(fileURLWithPath: path))
+            let file = try PrivateFileMode.ownerOnly.createForWriting(path)
+            try file.write(contentsOf: Data((key.rawRepresentation.base64EncodedString() + "\n").utf8))
+            try file.close()
             try Data((key.publicKey.rawRepresentation.base64EncodedString() + "\n").utf8).write(to: URL(fileURLWithPath: publicPath))
         } catch let error as PrivateFileError {
             throw ServiceError.internalFailure(error.description)

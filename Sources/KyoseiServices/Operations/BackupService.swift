@@ -38,8 +38,11 @@ public struct BackupService: Sendable {
     }
 
     /// Replaces the live database's content with the copy at `path` after verifying it, keeping
-    /// what it replaces beside the database. The copy goes in through SQLite's backup API, so
-    /// other processes that have the database open see the restored content, not a stale file.
+    /// what it replaces beside the database. Everything that can fail happens on a staged copy
+    /// first (migrations, the restore's own audit entry, the audit spool the next write folds in,
+    /// a second verification), and the live database then takes the staged content in one step of
+    /// SQLite's backup API: other processes see the restored content, never a mix, and a restore
+    /// that fails leaves the live database as it was, with the failure in its audit log.
     @discardableResult
     public func restore(from path: String, by staff: StaffMember) throws -> RestoreReport {
         try context.require(.backup, by: staff, action: "restore", entity: "database")
@@ -48,30 +51,56 @@ public struct BackupService: Sendable {
             try audit("restore", detail: "from=\(path) refused: " + verification.problems.joined(separator: "; "), by: staff)
             throw ServiceError.dataRefused("\(path) cannot be restored: \(verification.problems.joined(separator: "; ")).")
         }
-        let kept = try withExtendedLifetime(try ImportLock(databasePath: context.database.path)) { try replaceLive(with: path) }
-        try audit("restore", detail: "from=\(path) head=\(verification.auditHead ?? "empty") kept=\(kept)", by: staff)
-        return RestoreReport(file: path, kept: kept, verification: verification)
+        do {
+            let kept = try withExtendedLifetime(try ImportLock(databasePath: context.database.path)) {
+                try replaceLive(with: path, head: verification.auditHead, by: staff)
+            }
+            return RestoreReport(file: path, kept: kept, verification: verification)
+        } catch let error as ServiceError {
+            do {
+                try auditFailure(of: path, error, by: staff)
+            } catch let auditError {
+                throw ServiceError.internalFailure("\(error.description) Its audit entry could not be written either: \(auditError).")
+            }
+            throw error
+        }
     }
 
-    /// Keeps the live database beside itself, then copies `path` over it and applies any
-    /// migrations the copy predates. Runs holding the import lock, so no file import is mid-file.
-    private func replaceLive(with path: String) throws -> String {
-        let kept = try keptPath()
-        try copy(from: context.database.writer, to: kept)
+    /// Keeps the live database beside itself, stages `path` migrated and with the restore's audit
+    /// entry at the end of its chain, checks the stage and only then copies it over the live
+    /// database. Runs holding the import lock, so no file import is mid-file.
+    private func replaceLive(with path: String, head: String?, by staff: StaffMember) throws -> String {
+        let kept = try unusedPath(context.database.path + ".before-restore-" + context.fileStamp)
+        let staged = try unusedPath(context.database.path + ".restoring-" + context.fileStamp)
+        defer { try? FileManager.default.removeItem(atPath: staged) }
         do {
+            try context.foldAuditSpool()
+            try copy(from: context.database.writer, to: kept)
             let source = try DatabaseQueue(path: path)
-            try source.backup(to: context.database.writer)
-            try source.close()
-            try AppDatabase.migrator.migrate(context.database.writer)
+            defer { try? source.close() }
+            try copy(from: source, to: staged)
+            let stage = try DatabaseQueue(path: staged)
+            defer { try? stage.close() }
+            try AppDatabase.migrator.migrate(stage)
+            _ = try context.database.auditSpool.pending()
+            try stage.write { db in
+                _ = try AuditWriter.append(
+                    AuditDraft(action: "restore", entity: "database", detail: "from=\(path) head=\(head ?? "empty") kept=\(kept)"),
+                    by: staff.login, at: context.clock.timestamp(), in: db, folding: nil)
+            }
+            let check = CopyVerification.examine(staged, municipality: context.settings.municipalityCode)
+            guard check.isSound else { throw ServiceError.internalFailure(check.problems.joined(separator: "; ")) }
+            try stage.backup(to: context.database.writer)
         } catch {
-            throw ServiceError.internalFailure("Restoring \(path) failed (\(error)); the database as it was is kept at \(kept).")
+            let reason = (error as? ServiceError)?.description ?? "\(error)"
+            let copy = FileManager.default.fileExists(atPath: kept) ? " (a copy of it is at \(kept))" : ""
+            throw ServiceError.internalFailure("Restoring \(path) failed (\(reason)); the live database was not changed\(copy).")
         }
         return kept
     }
 
-    /// `<database>.before-restore-<stamp>`, with a counter when a restore already ran this second.
-    private func keptPath() throws -> String {
-        let base = context.database.path + ".before-restore-" + context.fileStamp
+    /// `base`, with a counter when a file of that name exists (a restore already ran this second).
+    private func unusedPath(_ base: String) throws -> String {
         var candidate = base
         var counter = 1
         while FileManager.default.fileExists(atPath: candidate) {
@@ -79,6 +108,16 @@ public struct BackupService: Sendable {
             candidate = base + "-\(counter)"
         }
         return candidate
+    }
+
+    /// The failure goes into the live database's chain without folding the audit spool, since
+    /// the spool may be what failed; its entries stay there for the next write.
+    private func auditFailure(of path: String, _ error: ServiceError, by staff: StaffMember) throws {
+        try context.database.writer.write { db in
+            _ = try AuditWriter.append(
+                AuditDraft(action: "restore", entity: "database", detail: "from=\(path) failed: \(error.description)"),
+                by: staff.login, at: context.clock.timestamp(), in: db, folding: nil)
+        }
     }
 
     /// Writes a self-contained copy (rollback journal, no WAL beside it) created with the private mode.

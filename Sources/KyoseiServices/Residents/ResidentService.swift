@@ -80,8 +80,10 @@ public struct ResidentService: Sendable {
         }
     }
 
+    /// Every resident a filter selects is a bulk export of personal records, not a look-up, so
+    /// it needs `export.personal` (every role that holds it also reads residents one by one).
     public func list(_ filter: ResidentFilter, by staff: StaffMember) throws -> [ResidentRecord] {
-        try context.performRead(.residentRead, by: staff, action: "resident.list", entity: "resident") { db, audit in
+        try context.performRead(.personalExport, by: staff, action: "resident.list", entity: "resident") { db, audit in
             var request = ResidentRecord.all().orderedByID()
             if let s = filter.state { request = request.filter(state: s) }
             if let d = filter.district { request = request.filter(district: d) }

@@ -29,10 +29,17 @@ public struct StaffService: Sendable {
         }
     }
 
+    /// Changes a role. The founder given another role stops being the founder, so the new role
+    /// is what the login may do from then on (the founder's flag would otherwise override it).
     public func setRole(login: String, role: Role, by staff: StaffMember) throws -> StaffRecord {
         try context.perform(.staffManage, by: staff, action: "staff.set-role", entity: "staff") { db, audit in
             var record = try Self.fetch(login, in: db)
             audit.detail = "login=\(login) role=\(record.role)->\(role)"
+            if role != .admin {
+                try Self.refuseRemovingLastAdministrator(record, in: db, doing: "giving \(login) the role \(role)")
+                if record.isFounder { audit.detail += " founder=no" }
+                record.isFounder = false
+            }
             record.role = role
             try record.update(db)
             return record
@@ -42,14 +49,24 @@ public struct StaffService: Sendable {
     public func setActive(login: String, active: Bool, by staff: StaffMember) throws -> StaffRecord {
         try context.perform(.staffManage, by: staff, action: active ? "staff.enable" : "staff.disable", entity: "staff") { db, audit in
             var record = try Self.fetch(login, in: db)
-            if !active && record.isFounder {
-                throw ServiceError.conflict("\(login) ran `init` and is the first administrator; add another administrator before disabling this one.")
-            }
+            audit.detail = "login=\(login)"
+            if !active { try Self.refuseRemovingLastAdministrator(record, in: db, doing: "disabling \(login)") }
             record.active = active
             try record.update(db)
-            audit.detail = "login=\(login)"
             return record
         }
+    }
+
+    /// Only an administrator manages staff, so a change that leaves no active administrator (the
+    /// founder counts as one) would leave nobody who could ever undo it.
+    private static func refuseRemovingLastAdministrator(_ record: StaffRecord, in db: Database, doing change: String) throws {
+        guard record.active, record.role == .admin || record.isFounder else { return }
+        let others = try StaffRecord
+            .filter(Column("active") == true && (Column("role") == Role.admin.rawValue || Column("is_founder") == true))
+            .filter(Column("login") != record.login)
+            .fetchCount(db)
+        guard others == 0 else { return }
+        throw ServiceError.conflict("Refused \(change): \(record.login) is the only active administrator\(record.isFounder ? " (it ran `init`)" : ""); add another administrator first.")
     }
 
     private static func fetch(_ login: String, in db: Database) throws -> StaffRecord {

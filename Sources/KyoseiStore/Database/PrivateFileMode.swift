@@ -20,34 +20,47 @@ public struct PrivateFileMode: Sendable, Equatable {
 
     public var permissions: mode_t { group == nil ? 0o600 : 0o640 }
 
-    /// Creates an empty file at `path` with this mode; fails if it already exists.
+    /// Creates an empty file at `path` with this mode; fails if anything already exists there.
     public func create(_ path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
+        try createForWriting(path).close()
+    }
+
+    /// Creates `path` and opens it for writing. `O_EXCL|O_NOFOLLOW`: a file or a symbolic link
+    /// already there (one another user planted to receive personal data) is refused, never
+    /// followed or truncated; the mode and the staff group are set on the open descriptor, so
+    /// the file has them before its first byte and no rename or link in between can divert them.
+    public func createForWriting(_ path: String) throws -> FileHandle {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, permissions)
         guard descriptor >= 0 else {
-            throw PrivateFileError("Cannot create \(path): \(String(cString: strerror(errno))).")
+            let reason = errno == EEXIST || errno == ELOOP
+                ? "a file or a link is already there, and Kyosei writes personal data only into a file it has just created; remove it or name another"
+                : String(cString: strerror(errno))
+            throw PrivateFileError("Cannot create \(path): \(reason).")
         }
-        close(descriptor)
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
-            try apply(to: path)
+            if let group = try groupID() {
+                guard fchown(descriptor, uid_t.max, group) == 0 else {
+                    throw PrivateFileError("Cannot give \(path) to group \(self.group ?? ""): \(String(cString: strerror(errno))).")
+                }
+            }
+            guard fchmod(descriptor, permissions) == 0 else {
+                throw PrivateFileError("Cannot set the mode of \(path): \(String(cString: strerror(errno))).")
+            }
         } catch {
             unlink(path)
             throw error
         }
+        return handle
     }
 
-    /// Sets the mode (and the staff group) of an existing file, whatever the umask left it with.
-    public func apply(to path: String) throws {
-        if let group {
-            guard let entry = getgrnam(group) else {
-                throw PrivateFileError("The staff group \(group) (files.staff_group) does not exist on this machine.")
-            }
-            guard chown(path, uid_t.max, entry.pointee.gr_gid) == 0 else {
-                throw PrivateFileError("Cannot give \(path) to group \(group): \(String(cString: strerror(errno))).")
-            }
+    /// The staff group's id, or nil for owner-only.
+    private func groupID() throws -> gid_t? {
+        guard let group else { return nil }
+        guard let entry = getgrnam(group) else {
+            throw PrivateFileError("The staff group \(group) (files.staff_group) does not exist on this machine.")
         }
-        guard chmod(path, permissions) == 0 else {
-            throw PrivateFileError("Cannot set the mode of \(path): \(String(cString: strerror(errno))).")
-        }
+        return entry.pointee.gr_gid
     }
 
     /// The permission bits of `path`, or nil when it does not exist.

@@ -40,7 +40,7 @@ struct AllianceMerge: AsyncParsableCommand {
         let environment = try await CommandEnvironment.load(global)
         let (context, staff) = try environment.session()
         let merged = try AllianceService(context: context).merge(inputs, staff: staff)
-        try AllianceJSON.encoder.encode(merged).write(to: URL(fileURLWithPath: out))
+        try OutputFile(out, mode: context.settings.privateFileMode).write(try AllianceJSON.encoder.encode(merged))
         print("Merged \(inputs.count) cities' \(merged.period) files into \(out).")
     }
 }

@@ -273,15 +273,17 @@ struct CaseStatsCommand: AsyncParsableCommand {
             try Output.json(stats)
             return
         }
-        print("Open cases: \(stats.open), overdue: \(stats.overdue), median age: \(stats.medianAgeDays.map { "\($0) days" } ?? "-")\n")
-        Output.table(["TYPE", "OPEN"], stats.openByType.sorted { $0.key < $1.key }.map { [$0.key, String($0.value)] })
+        // A withheld figure (for an analyst) shows as `*`, as in a report.
+        func figure(_ n: Int??) -> String { n.flatMap { $0 }.map(String.init) ?? "*" }
+        print("Open cases: \(figure(stats.open)), overdue: \(figure(stats.overdue)), median age: \(stats.medianAgeDays.map { "\($0) days" } ?? "-")\n")
+        Output.table(["TYPE", "OPEN"], stats.openByType.sorted { $0.key < $1.key }.map { [$0.key, figure($0.value)] })
         print("")
-        Output.table(["TEAM", "OPEN"], stats.openByTeam.sorted { $0.key < $1.key }.map { [$0.key, String($0.value)] })
+        Output.table(["TEAM", "OPEN"], stats.openByTeam.sorted { $0.key < $1.key }.map { [$0.key, figure($0.value)] })
         print("")
-        Output.table(["ASSIGNEE", "OPEN"], stats.openByAssignee.sorted { $0.key < $1.key }.map { [$0.key, String($0.value)] })
+        Output.table(["ASSIGNEE", "OPEN"], stats.openByAssignee.sorted { $0.key < $1.key }.map { [$0.key, figure($0.value)] })
         print("")
         Output.table(["WEEK OF", "OPENED", "RESOLVED"], stats.openedPerWeek.keys.sorted().map {
-            [$0, String(stats.openedPerWeek[$0] ?? 0), String(stats.resolvedPerWeek[$0] ?? 0)]
+            [$0, figure(stats.openedPerWeek[$0]), figure(stats.resolvedPerWeek[$0])]
         })
     }
 }

@@ -33,11 +33,10 @@ struct NightlyRun: AsyncParsableCommand {
     func run() async throws {
         let environment = try await CommandEnvironment.load(global)
         let (context, staff) = try environment.session()
+        let file = try jsonFile.map { try OutputFile($0, mode: context.settings.privateFileMode) }
         let summary = NightlyService(context: context).run(
             inbox: inbox ?? environment.settings.inboxDirectory, archive: archive ?? environment.settings.archiveDirectory, by: staff)
-        if let jsonFile {
-            try Output.jsonData(summary).write(to: URL(fileURLWithPath: jsonFile))
-        }
+        try file?.write(try Output.jsonData(summary))
         if output.json {
             try Output.json(summary)
         } else {

@@ -25,7 +25,7 @@ struct ReportAlliance: AsyncParsableCommand {
             let body = try await api.allianceFile(path: .init(period: reportPeriod.description)).ok.body.binary
             return try await Data(collecting: body, upTo: 1 << 30)
         }
-        try bytes.write(to: URL(fileURLWithPath: out))
+        try OutputFile(out).write(bytes)
         print("Wrote the \(reportPeriod) Alliance file to \(out).")
     }
 }

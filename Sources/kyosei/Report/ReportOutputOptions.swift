@@ -34,14 +34,10 @@ struct ReportOutputOptions: ParsableArguments {
             let body = try await api.renderReport(path: .init(report: report), query: query).ok.body.binary
             return try await Data(collecting: body, upTo: 1 << 30)
         }
-        try write(bytes)
-    }
-
-    func write(_ bytes: Data) throws {
         if let out {
-            try Data(bytes).write(to: URL(fileURLWithPath: out))
+            try OutputFile(out).write(bytes)
         } else {
-            FileHandle.standardOutput.write(Data(bytes))
+            FileHandle.standardOutput.write(bytes)
         }
     }
 }

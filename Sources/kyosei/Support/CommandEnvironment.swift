@@ -38,13 +38,15 @@ struct CommandEnvironment {
     /// Opens the database and identifies the member of staff running the command, for the
     /// commands that do not go through the API yet: only the account that owns the database may
     /// run them; everyone else is told so, rather than meeting SQLite's "readonly database".
+    /// The effective uid is identified as the server identifies a peer's, so an owner who is not
+    /// active staff is refused and the refusal audited with the uid, as over the socket.
     func session() throws -> (ServiceContext, StaffMember) {
         if FileManager.default.fileExists(atPath: databasePath) && !APIConnection.ownsFile(databasePath) {
             throw ServiceError.refused(
                 "This command works on the database directly, which only its owner (the service account) may open; ask someone who runs it as that account.")
         }
         let context = try Startup.open(databasePath: databasePath, settings: settings, clock: clock, logger: logger)
-        return (context, try context.staffMember(login: Self.osLogin()))
+        return (context, try context.staffMember(uid: geteuid()))
     }
 
     /// The login of the effective OS user; staff are identified by it, never by a flag.
