@@ -10,7 +10,23 @@ import Testing
         #expect(settings.municipalityCode.rawValue == "221309")
         #expect(settings.stayExpiryWindowDays == 60)
         #expect(settings.suppressionMinimum == 5)
-        #expect(settings.employmentInsuranceWeeklyHours == 20)
+        #expect(settings.employmentInsuranceWeeklyHours.steps == InsuranceThresholds.employmentInsuranceWeeklyHours.steps)
+        #expect(settings.employmentInsuranceWeeklyHours.value(on: try LocalDate("2028-09-30")) == 20)
+        #expect(settings.employmentInsuranceWeeklyHours.value(on: try LocalDate("2028-10-01")) == 10)
+    }
+
+    /// A city may correct a dated step in its own file; a step that overlaps another, or has
+    /// no source, is refused with the key named.
+    @Test func datedStepsLoadFromACityFileAndAreChecked() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kyosei-\(UUID().uuidString).json")
+        try Data(#"{"insurance": {"employment_weekly_hours": ["20 until 2029-03-31 | city review 2026", "10 from 2029-04-01 | city review 2026 | review"]}}"#.utf8).write(to: file)
+        let city = try await SettingsLoader.load(configFile: file.path).employmentInsuranceWeeklyHours
+        #expect(city.value(on: try LocalDate("2028-10-01")) == 20)
+        #expect(city.step(on: try LocalDate("2029-04-01"))?.forCityReview == true)
+        for bad in [#"["20 | a", "10 from 2028-10-01 | b"]"#, #"["20 until 2028-09-30"]"#, #"["twenty | a"]"#] {
+            try Data(#"{"insurance": {"employment_weekly_hours": "#.utf8 + Data(bad.utf8) + Data("}}".utf8)).write(to: file)
+            await #expect(throws: ServiceError.self, "\(bad)") { try await SettingsLoader.load(configFile: file.path) }
+        }
     }
 
     @Test func aCityFileAndTheEnvironmentOverride() async throws {

@@ -1,6 +1,6 @@
 /// Every setting Kyosei reads, as one typed value loaded once (from `Config/`, a configuration
 /// file and the environment) and passed down. Defaults here mirror `Config/kyosei.json`.
-public struct Settings: Sendable, Codable, Equatable {
+public struct Settings: Sendable, Equatable {
     /// The city this database belongs to; files for another municipality are refused.
     public var municipalityCode: MunicipalityCode
     /// The database path from configuration (`--db` and `KYOSEI_DB` take precedence).
@@ -14,14 +14,10 @@ public struct Settings: Sendable, Codable, Equatable {
     /// Folders the nightly job reads and archives.
     public var inboxDirectory: String
     public var archiveDirectory: String
-    /// Insurance obligations (`domain.md`, configurable per city).
-    public var pensionAgeFrom: Int
-    public var pensionAgeUntil: Int
-    public var lateElderlyAge: Int
-    public var employmentInsuranceWeeklyHours: Double
-    /// Kept for the obligation as the law states it; not evaluated yet, because the employment
-    /// reports carry contracted hours but no expected length of employment.
-    public var employmentInsuranceExpectedDays: Int
+    /// Contracted weekly hours from which a job is in employment insurance, as dated steps (20,
+    /// then 10 from 2028-10-01): the enacted schedule by default, which a city's review may
+    /// correct. The ages of the obligations are the law's (`AgeRule`), not settings.
+    public var employmentInsuranceWeeklyHours: DatedSchedule<Double>
     /// The team a case goes to when its person's district has none of its own.
     public var caseDefaultTeam: String
     /// District code → team, for the queues.
@@ -63,11 +59,7 @@ public struct Settings: Sendable, Codable, Equatable {
         suppressionMinimum: Int = 5,
         inboxDirectory: String = "inbox",
         archiveDirectory: String = "archive",
-        pensionAgeFrom: Int = 20,
-        pensionAgeUntil: Int = 59,
-        lateElderlyAge: Int = 75,
-        employmentInsuranceWeeklyHours: Double = 20,
-        employmentInsuranceExpectedDays: Int = 31,
+        employmentInsuranceWeeklyHours: DatedSchedule<Double> = InsuranceThresholds.employmentInsuranceWeeklyHours,
         caseDefaultTeam: String = "counter",
         districtTeams: [String: String] = [:],
         autoResolveRules: Set<String> = [
@@ -94,11 +86,7 @@ public struct Settings: Sendable, Codable, Equatable {
         self.suppressionMinimum = suppressionMinimum
         self.inboxDirectory = inboxDirectory
         self.archiveDirectory = archiveDirectory
-        self.pensionAgeFrom = pensionAgeFrom
-        self.pensionAgeUntil = pensionAgeUntil
-        self.lateElderlyAge = lateElderlyAge
         self.employmentInsuranceWeeklyHours = employmentInsuranceWeeklyHours
-        self.employmentInsuranceExpectedDays = employmentInsuranceExpectedDays
         self.caseDefaultTeam = caseDefaultTeam
         self.districtTeams = districtTeams
         self.autoResolveRules = autoResolveRules

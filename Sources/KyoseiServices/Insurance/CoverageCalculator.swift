@@ -5,6 +5,8 @@ import KyoseiStore
 /// Works out, for every registered resident on a date, which obligations they are under and
 /// which of those an active enrollment meets. One pass over the residents and one over the
 /// active enrollments, so the gap list, the rule and the figures all agree and stay linear.
+/// The law's rules decide (`CoverageObligation`, `NHIExclusion`, `AgreementExemption`,
+/// `EmploymentInsuranceApplicability`); this type only gathers their facts.
 struct CoverageCalculator {
     let settings: Settings
     let date: LocalDate
@@ -18,6 +20,18 @@ struct CoverageCalculator {
         let district: DistrictCode?
         /// Obligation → covered?
         let obligations: [CoverageObligation: Bool]
+        /// Why an obligation the person's age would put them under does not hold (an NHI
+        /// exclusion, a certificate of coverage, no job employment insurance covers).
+        let exemptions: [CoverageObligation: String]
+    }
+
+    /// One job held on the date, as the notifications left it.
+    struct Job {
+        let employerID: String
+        let weeklyHours: Double
+        let insured: Bool
+        let dispatched: Bool
+        let employerInsuredHeadcount: Int?
     }
 
     /// Obligations only count once a roster for them has been applied: before the city loads its
@@ -26,29 +40,26 @@ struct CoverageCalculator {
     /// who works how many hours.
     func evaluatedObligations(in db: Database) throws -> Set<CoverageObligation> {
         let schemes = Set(try String.fetchAll(db, sql: "SELECT DISTINCT scheme FROM insurance_member").compactMap(InsuranceScheme.init(rawValue:)))
-        var evaluated = Set(CoverageObligation.allCases.filter { obligation in
-            obligation != .employment && !schemes.isDisjoint(with: obligation.schemes(age: 30, settings: settings).union(obligation.schemes(age: 80, settings: settings)))
-        })
+        var evaluated = Set(CoverageObligation.allCases.filter { $0 != .employment && !schemes.isDisjoint(with: $0.anySchemes) })
         if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM employment_episode WHERE resident_id IS NOT NULL)") ?? false {
             evaluated.insert(.employment)
         }
         return evaluated
     }
 
-    /// Contracted weekly hours of each resident's jobs on the date (the longest one), and whether
-    /// the employer reported them in employment insurance.
-    private func jobs(in db: Database) throws -> [Int64: (hours: Double, insured: Bool)] {
-        var jobs: [Int64: (hours: Double, insured: Bool)] = [:]
+    /// Every job each resident holds on the date, by the notifications.
+    func jobs(in db: Database) throws -> [Int64: [Job]] {
+        var jobs: [Int64: [Job]] = [:]
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT resident_id, weekly_hours, employment_insurance FROM employment_episode
-            WHERE resident_id IS NOT NULL AND weekly_hours IS NOT NULL AND employed_from <= ?
-              AND (employed_until IS NULL OR employed_until >= ?)
+            SELECT e.resident_id, e.employer_id, e.weekly_hours, e.employment_insurance, e.dispatched, m.insured_headcount
+            FROM employment_episode e JOIN employer m ON m.employer_id = e.employer_id
+            WHERE e.resident_id IS NOT NULL AND e.weekly_hours IS NOT NULL AND e.employed_from <= ?
+              AND (e.employed_until IS NULL OR e.employed_until >= ?)
             """, arguments: [date.description, date.description])
         while let row = try rows.next() {
-            let id: Int64 = row["resident_id"]
-            let hours: Double = row["weekly_hours"]
-            let insured = (row["employment_insurance"] as Int?) == 1
-            if hours > jobs[id]?.hours ?? -1 { jobs[id] = (hours, insured || (jobs[id]?.insured ?? false)) }
+            jobs[row["resident_id"], default: []].append(Job(
+                employerID: row["employer_id"], weeklyHours: row["weekly_hours"], insured: (row["employment_insurance"] as Int?) == 1,
+                dispatched: (row["dispatched"] as Int?) == 1, employerInsuredHeadcount: row["insured_headcount"]))
         }
         return jobs
     }
@@ -56,6 +67,7 @@ struct CoverageCalculator {
     func forEachStanding(residents ids: Set<Int64>? = nil, in db: Database, _ body: (Standing) throws -> Void) throws {
         let evaluated = try evaluatedObligations(in: db)
         let work = evaluated.contains(.employment) ? try jobs(in: db) : [:]
+        let facts = try InsuranceFacts(in: db)
         // The active enrollments walk beside the residents in resident order, so only one
         // person's enrollments are held at a time, whatever the size of the city.
         let enrollments = try Row.fetchCursor(db, sql: """
@@ -81,19 +93,54 @@ struct CoverageCalculator {
             if let ids, !ids.contains(id) { continue }
             guard let birth = try? LocalDate(row["birth_date"] as String), let nationality = try? Nationality(row["nationality"] as String)
             else { continue }
-            let age = birth.age(on: date)
+            let status = (row["status_of_residence"] as String?).flatMap(StatusOfResidence.init(rawValue:))
             var obligations: [CoverageObligation: Bool] = [:]
-            let job = work[id]
+            var exemptions: [CoverageObligation: String] = [:]
             for obligation in evaluated
-            where CoverageObligation.applies(obligation, birthDate: birth, state: .registered, on: date, weeklyHours: job?.hours, settings: settings) {
-                if obligation == .pension && held.exempt { continue }
-                let enrolled = !held.schemes.isDisjoint(with: obligation.schemes(age: age, settings: settings))
-                obligations[obligation] = enrolled || (obligation == .employment && job?.insured == true)
+            where CoverageObligation.appliesByAge(obligation, birthDate: birth, state: .registered, on: date) {
+                if obligation == .pension && held.exempt {
+                    exemptions[obligation] = "A roster marks the pension enrollment exempt under a social-security agreement."
+                    continue
+                }
+                if let exemption = facts.agreementExemption(id, obligation.branch, on: date) {
+                    exemptions[obligation] = exemption.reason
+                    continue
+                }
+                if obligation == .health, let exclusion = NHIExclusion.applying(
+                    status: status, designation: facts.designation(id), publicAssistance: facts.publicAssistance(id), on: date),
+                    held.schemes.isDisjoint(with: [.ehi, .lateElderly]) {
+                    exemptions[obligation] = exclusion.reason
+                    continue
+                }
+                let enrolled = !held.schemes.isDisjoint(with: obligation.schemes(birthDate: birth, on: date))
+                guard obligation == .employment else {
+                    obligations[obligation] = enrolled
+                    continue
+                }
+                // Employment insurance is per job: each is judged on its own hours, and the
+                // person is under the obligation if any job employment insurance covers.
+                let covered = (work[id] ?? []).filter { job in
+                    EmploymentInsuranceApplicability.evaluate(
+                        weeklyHours: job.weeklyHours, on: date, contract: nil, student: facts.student(id, status: status),
+                        designation: facts.designation(id), hours: settings.employmentInsuranceWeeklyHours).applies
+                }
+                if covered.isEmpty { continue }
+                obligations[obligation] = enrolled || covered.contains { $0.insured }
             }
             try body(Standing(
-                residentID: id, birthDate: birth, nationality: nationality,
-                status: (row["status_of_residence"] as String?).flatMap(StatusOfResidence.init(rawValue:)),
-                district: (row["district_code"] as String?).flatMap { try? DistrictCode($0) }, obligations: obligations))
+                residentID: id, birthDate: birth, nationality: nationality, status: status,
+                district: (row["district_code"] as String?).flatMap { try? DistrictCode($0) }, obligations: obligations,
+                exemptions: exemptions))
+        }
+    }
+}
+
+extension CoverageObligation {
+    var branch: InsuranceScheme.Branch {
+        switch self {
+        case .health: .health
+        case .pension: .pension
+        case .employment: .employment
         }
     }
 }

@@ -22,8 +22,8 @@ struct EmployerList: AsyncParsableCommand {
         commandName: "list", abstract: "Every employer with workers reported, dispatched and uninsured shares, late reports.",
         discussion: """
             Workers are counted once each by residence card. The uninsured share is of hired workers \
-            reported as not in employment insurance; EI missing counts those at or above the \
-            insurance threshold (insurance.employment_weekly_hours).
+            reported as not in employment insurance; EI missing counts those whose job employment \
+            insurance covers on the hire date (insurance.employment_weekly_hours; not full-time students).
             Example:
               kyosei employer list --sort uninsured --dispatch
             """)
