@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KyoseiDomain
+import KyoseiReports
 import KyoseiServices
 import KyoseiStore
 import Testing
@@ -168,5 +169,45 @@ import Testing
         #expect(urgent.priority == .high)
         #expect(urgent.cause.contains("can lose permanent residence from 2027-04-01"))
         #expect(try pensionCase(settled)?.priority == .normal)
+    }
+}
+
+extension CoverageRulesTests {
+    /// A dispatched worker at 30 hours (three quarters of 40) on NHI is in employer insurance
+    /// through the agency whatever its size: an EMPLOYER_INSURANCE_MISSING case. A 25-hour worker
+    /// depends on the employer's insured headcount: nothing while it is unknown, a case once staff
+    /// record 60 (51+ since 2024-10), none for a worker an EHI roster shows.
+    @Test func employerInsuranceMissingIsSeenAndSortsTheEmployers() throws {
+        let dispatched = try person("ALVES CAIO", kana: "アウヴェス カイオ", born: "1990-01-01", status: .longTerm, card: "AB62345678CD", schemes: [.nhi])
+        let partTime = try person("MORAES LIA", kana: "モラエス リア", born: "1991-01-01", status: .spouseJapanese, card: "AB62345679CD")
+        try person("GOMES LEO", kana: "ゴメス レオ", born: "1992-01-01", status: .longTerm, card: "AB62345680CD", schemes: [.ehi])
+        try file([
+            Hire(card: "AB62345678CD", name: "ALVES CAIO", born: "1990-01-01", status: .longTerm, hours: 30, insured: true,
+                 dispatched: true, employer: Self.agency),
+            Hire(card: "AB62345679CD", name: "MORAES LIA", born: "1991-01-01", status: .spouseJapanese, hours: 25, insured: true),
+            Hire(card: "AB62345680CD", name: "GOMES LEO", born: "1992-01-01", status: .longTerm, hours: 40, insured: true),
+        ])
+        func cases() throws -> [Int64: CaseRecord] {
+            var filter = CaseFilter()
+            filter.type = .employerInsuranceMissing
+            return Dictionary(uniqueKeysWithValues: try CaseService(context: city.context).list(filter, by: city.founder).map { ($0.record.residentID!, $0.record) })
+        }
+        _ = try RulesService(context: city.context).run(by: city.founder)
+        let first = try cases()
+        #expect(Set(first.keys) == [dispatched], "the headcount of the part-timer's employer is not known yet")
+        #expect(first[dispatched]?.title.contains("(dispatched)") == true)
+        #expect(first[dispatched]?.cause.contains("three quarters") == true)
+        #expect(try gaps(on: "2026-11-18").contains("ALVES CAIO:employer"))
+        #expect(!(try gaps(on: "2026-11-18")).contains("GOMES LEO:employer"))
+
+        _ = try facts.setInsuredHeadcount(employer: Self.factory, 60, reason: "pension office notice 2026-10", by: city.founder)
+        _ = try RulesService(context: city.context).run(by: city.founder)
+        #expect(Set(try cases().keys) == [dispatched, partTime])
+        let employers = try EmploymentService(context: city.context).employers(sort: .employerInsurance, dispatchOnly: false, by: city.founder)
+        #expect(employers.map(\.employerInsuranceMissingWorkers) == [1, 1])
+        #expect(employers.first?.employerID == Self.factory, "ties go to the employer with more workers")
+
+        let figures = try CoverageService(context: city.context).figures(by: .status, staff: city.founder)
+        #expect(figures["LONG_TERM"]?[.employer] == CoverageCounts(obligated: 2, covered: 1))
     }
 }

@@ -11,6 +11,10 @@ public enum CoverageObligation: String, Sendable, Codable, CaseIterable {
     case pension
     /// Employees whose job employment insurance covers: EI.
     case employment
+    /// Employees whose job puts them in the employer insurances (`EmployerInsuranceApplicability`):
+    /// EHI or EPI through the employer (for a dispatched worker, the agency). Either roster
+    /// showing them meets it; on NHI or in nothing it is `EMPLOYER_INSURANCE_MISSING`.
+    case employer
 
     /// The schemes that meet this obligation on `date` for someone born on `birthDate`.
     public func schemes(birthDate: LocalDate, on date: LocalDate) -> Set<InsuranceScheme> {
@@ -18,6 +22,7 @@ public enum CoverageObligation: String, Sendable, Codable, CaseIterable {
         case .health: AgeRule.lateElderly.holds(birthDate: birthDate, on: date) ? [.lateElderly] : [.nhi, .ehi]
         case .pension: [.np, .epi]
         case .employment: [.ei]
+        case .employer: [.ehi, .epi]
         }
     }
 
@@ -28,6 +33,7 @@ public enum CoverageObligation: String, Sendable, Codable, CaseIterable {
         case .health: [.nhi, .ehi, .lateElderly]
         case .pension: [.np, .epi]
         case .employment: [.ei]
+        case .employer: [.ehi, .epi]
         }
     }
 
@@ -37,7 +43,7 @@ public enum CoverageObligation: String, Sendable, Codable, CaseIterable {
                                     on date: LocalDate) -> Bool {
         guard state == .registered, date >= birthDate else { return false }
         switch obligation {
-        case .health, .employment: return true
+        case .health, .employment, .employer: return true
         case .pension: return AgeRule.nationalPension.holds(birthDate: birthDate, on: date)
         }
     }

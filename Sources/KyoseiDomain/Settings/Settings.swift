@@ -64,7 +64,7 @@ public struct Settings: Sendable, Equatable {
         districtTeams: [String: String] = [:],
         autoResolveRules: Set<String> = [
             "STAY_EXPIRING", "LEFT_REGISTER", "IDENTITY_REVIEW", "COVERAGE_GAP", "SCHOOL_UNCONFIRMED", "LONG_TERM_ABSENCE",
-            "LANGUAGE_REFERRAL",
+            "LANGUAGE_REFERRAL", "EMPLOYER_INSURANCE_MISSING",
         ],
         staffGroup: String = "",
         backupDirectory: String = "backups",

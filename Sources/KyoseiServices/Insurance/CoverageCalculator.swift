@@ -21,8 +21,11 @@ struct CoverageCalculator {
         /// Obligation → covered?
         let obligations: [CoverageObligation: Bool]
         /// Why an obligation the person's age would put them under does not hold (an NHI
-        /// exclusion, a certificate of coverage, no job employment insurance covers).
+        /// exclusion, a certificate of coverage).
         let exemptions: [CoverageObligation: String]
+        /// The jobs that put the person in the employer insurances, or may once a fact is
+        /// known, with the rule's reason: the employer an `EMPLOYER_INSURANCE_MISSING` case is about.
+        let employerInsurance: [(job: Job, applicability: Applicability)]
     }
 
     /// One job held on the date, as the notifications left it.
@@ -37,12 +40,16 @@ struct CoverageCalculator {
     /// Obligations only count once a roster for them has been applied: before the city loads its
     /// NHI ledger, every resident would look uninsured, which says nothing about anyone.
     /// Employment is evaluated once employment reports have been applied: they are what says
-    /// who works how many hours.
+    /// who works how many hours. Employer insurance also needs a roster that would show the
+    /// person on NHI, EHI or EPI: without one, "in nothing" would mean only "not loaded yet".
     func evaluatedObligations(in db: Database) throws -> Set<CoverageObligation> {
         let schemes = Set(try String.fetchAll(db, sql: "SELECT DISTINCT scheme FROM insurance_member").compactMap(InsuranceScheme.init(rawValue:)))
-        var evaluated = Set(CoverageObligation.allCases.filter { $0 != .employment && !schemes.isDisjoint(with: $0.anySchemes) })
+        var evaluated = Set(CoverageObligation.allCases.filter {
+            $0 != .employment && $0 != .employer && !schemes.isDisjoint(with: $0.anySchemes)
+        })
         if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM employment_episode WHERE resident_id IS NOT NULL)") ?? false {
             evaluated.insert(.employment)
+            if !schemes.isDisjoint(with: [.nhi, .ehi, .epi]) { evaluated.insert(.employer) }
         }
         return evaluated
     }
@@ -66,7 +73,7 @@ struct CoverageCalculator {
 
     func forEachStanding(residents ids: Set<Int64>? = nil, in db: Database, _ body: (Standing) throws -> Void) throws {
         let evaluated = try evaluatedObligations(in: db)
-        let work = evaluated.contains(.employment) ? try jobs(in: db) : [:]
+        let work = evaluated.contains(.employment) || evaluated.contains(.employer) ? try jobs(in: db) : [:]
         let facts = try InsuranceFacts(in: db)
         // The active enrollments walk beside the residents in resident order, so only one
         // person's enrollments are held at a time, whatever the size of the city.
@@ -96,13 +103,19 @@ struct CoverageCalculator {
             let status = (row["status_of_residence"] as String?).flatMap(StatusOfResidence.init(rawValue:))
             var obligations: [CoverageObligation: Bool] = [:]
             var exemptions: [CoverageObligation: String] = [:]
+            let employerInsurance = evaluated.contains(.employer)
+                ? (work[id] ?? []).map { ($0, Self.employerInsurance($0, birthDate: birth, student: facts.student(id, status: status), on: date)) }
+                    .filter { $0.1.outcome != .doesNotApply }
+                : []
             for obligation in evaluated
             where CoverageObligation.appliesByAge(obligation, birthDate: birth, state: .registered, on: date) {
                 if obligation == .pension && held.exempt {
                     exemptions[obligation] = "A roster marks the pension enrollment exempt under a social-security agreement."
                     continue
                 }
-                if let exemption = facts.agreementExemption(id, obligation.branch, on: date) {
+                // The employer insurances are exempt only when the agreement lifts both branches.
+                let lifted = obligation.branches.compactMap { facts.agreementExemption(id, $0, on: date) }
+                if lifted.count == obligation.branches.count, let exemption = lifted.first {
                     exemptions[obligation] = exemption.reason
                     continue
                 }
@@ -113,6 +126,10 @@ struct CoverageCalculator {
                     continue
                 }
                 let enrolled = !held.schemes.isDisjoint(with: obligation.schemes(birthDate: birth, on: date))
+                if obligation == .employer {
+                    if employerInsurance.contains(where: { $0.1.applies }) { obligations[obligation] = enrolled }
+                    continue
+                }
                 guard obligation == .employment else {
                     obligations[obligation] = enrolled
                     continue
@@ -130,17 +147,30 @@ struct CoverageCalculator {
             try body(Standing(
                 residentID: id, birthDate: birth, nationality: nationality, status: status,
                 district: (row["district_code"] as String?).flatMap { try? DistrictCode($0) }, obligations: obligations,
-                exemptions: exemptions))
+                exemptions: exemptions, employerInsurance: employerInsurance))
         }
+    }
+
+    /// Whether one job puts its worker in EHI or EPI (either applying is enough; undetermined
+    /// when the employer's insured headcount decides and is not known).
+    static func employerInsurance(_ job: Job, birthDate: LocalDate, student: StudentStanding, on date: LocalDate) -> Applicability {
+        let facts = EmployeeInsuranceFacts(
+            birthDate: birthDate, weeklyHours: job.weeklyHours, employerInsuredHeadcount: job.employerInsuredHeadcount,
+            student: student, dispatched: job.dispatched)
+        let pension = EmployerInsuranceApplicability.evaluate(.epi, facts, on: date)
+        let health = EmployerInsuranceApplicability.evaluate(.ehi, facts, on: date)
+        return [pension, health].first { $0.applies } ?? [pension, health].first { $0.outcome == .undetermined } ?? pension
     }
 }
 
 extension CoverageObligation {
-    var branch: InsuranceScheme.Branch {
+    /// The branches of an agreement that must lift the obligation for a certificate to exempt.
+    var branches: [InsuranceScheme.Branch] {
         switch self {
-        case .health: .health
-        case .pension: .pension
-        case .employment: .employment
+        case .health: [.health]
+        case .pension: [.pension]
+        case .employment: [.employment]
+        case .employer: [.health, .pension]
         }
     }
 }

@@ -11,7 +11,8 @@ struct CoverageGapRule: CaseRule {
 
     func evaluate(asOf: LocalDate, settings: Settings, in db: Database, _ found: (RuleFinding) throws -> Void) throws {
         try CoverageCalculator(settings: settings, date: asOf).forEachStanding(in: db) { standing in
-            for (obligation, covered) in standing.obligations where !covered {
+            // Employer insurance has its own rule and case type (`EmployerInsuranceRule`).
+            for (obligation, covered) in standing.obligations where !covered && obligation != .employer {
                 let stakes = CoverageGapPriority.assess(obligation, status: standing.status, on: asOf)
                 try found(RuleFinding(
                     residentID: standing.residentID, cause: "gap:\(obligation.rawValue)",
