@@ -4,7 +4,7 @@ import KyoseiServices
 struct EmployerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "employer", abstract: "Employers that filed notifications: the city's outreach list.",
-        subcommands: [EmployerList.self, EmployerShow.self])
+        subcommands: [EmployerList.self, EmployerShow.self, EmployerHeadcount.self])
 
     static func percent(_ share: Double) -> String { String(Int((share * 100).rounded())) + "%" }
 
