@@ -96,7 +96,8 @@ import Testing
         let config = try json(try kyosei.run("config", "show", "--json").stdout) as? [String: Any]
         let settings = config?["settings"] as? [[String: String]] ?? []
         #expect(settings.contains { $0["key"] == "insurance.employment_weekly_hours[2]" && $0["value"]?.hasPrefix("10 from 2028-10-01 | ") == true })
-        #expect(settings.contains { $0["key"] == "law.employer_insurance.employer_size[4]" && $0["value"]?.hasPrefix("36+ from 2027-10-01 until 2029-09-30") == true })
+        #expect(settings.contains { $0["key"] == "insurance.employer_size[4]" && $0["value"]?.hasPrefix("36 from 2027-10-01 until 2029-09-30 | ") == true })
+        #expect(settings.contains { $0["key"] == "law.age.national_pension" && $0["value"]?.contains("day before the birthday") == true })
         let history = try kyosei.run("resident", "history", "K3")
         #expect(history.stdout.contains("designation"))
         #expect(try kyosei.run("audit", "verify").status == 0)

@@ -18,6 +18,9 @@ public struct Settings: Sendable, Equatable {
     /// then 10 from 2028-10-01): the enacted schedule by default, which a city's review may
     /// correct. The ages of the obligations are the law's (`AgeRule`), not settings.
     public var employmentInsuranceWeeklyHours: DatedSchedule<Double>
+    /// Least insured headcount of an employer whose short-time employees are in EHI/EPI, as
+    /// dated steps (51 since 2024-10, then 36, 21, 11 and none from 2035-10; nil: no threshold).
+    public var employerSizeThreshold: DatedSchedule<Int?>
     /// The team a case goes to when its person's district has none of its own.
     public var caseDefaultTeam: String
     /// District code → team, for the queues.
@@ -60,6 +63,7 @@ public struct Settings: Sendable, Equatable {
         inboxDirectory: String = "inbox",
         archiveDirectory: String = "archive",
         employmentInsuranceWeeklyHours: DatedSchedule<Double> = InsuranceThresholds.employmentInsuranceWeeklyHours,
+        employerSizeThreshold: DatedSchedule<Int?> = InsuranceThresholds.employerSizeThreshold,
         caseDefaultTeam: String = "counter",
         districtTeams: [String: String] = [:],
         autoResolveRules: Set<String> = [
@@ -87,6 +91,7 @@ public struct Settings: Sendable, Equatable {
         self.inboxDirectory = inboxDirectory
         self.archiveDirectory = archiveDirectory
         self.employmentInsuranceWeeklyHours = employmentInsuranceWeeklyHours
+        self.employerSizeThreshold = employerSizeThreshold
         self.caseDefaultTeam = caseDefaultTeam
         self.districtTeams = districtTeams
         self.autoResolveRules = autoResolveRules

@@ -104,7 +104,7 @@ struct CoverageCalculator {
             var obligations: [CoverageObligation: Bool] = [:]
             var exemptions: [CoverageObligation: String] = [:]
             let employerInsurance = evaluated.contains(.employer)
-                ? (work[id] ?? []).map { ($0, Self.employerInsurance($0, birthDate: birth, student: facts.student(id, status: status), on: date)) }
+                ? (work[id] ?? []).map { ($0, employerApplicability($0, birthDate: birth, student: facts.student(id, status: status))) }
                     .filter { $0.1.outcome != .doesNotApply }
                 : []
             for obligation in evaluated
@@ -153,12 +153,12 @@ struct CoverageCalculator {
 
     /// Whether one job puts its worker in EHI or EPI (either applying is enough; undetermined
     /// when the employer's insured headcount decides and is not known).
-    static func employerInsurance(_ job: Job, birthDate: LocalDate, student: StudentStanding, on date: LocalDate) -> Applicability {
+    func employerApplicability(_ job: Job, birthDate: LocalDate, student: StudentStanding) -> Applicability {
         let facts = EmployeeInsuranceFacts(
             birthDate: birthDate, weeklyHours: job.weeklyHours, employerInsuredHeadcount: job.employerInsuredHeadcount,
             student: student, dispatched: job.dispatched)
-        let pension = EmployerInsuranceApplicability.evaluate(.epi, facts, on: date)
-        let health = EmployerInsuranceApplicability.evaluate(.ehi, facts, on: date)
+        let pension = EmployerInsuranceApplicability.evaluate(.epi, facts, on: date, size: settings.employerSizeThreshold)
+        let health = EmployerInsuranceApplicability.evaluate(.ehi, facts, on: date, size: settings.employerSizeThreshold)
         return [pension, health].first { $0.applies } ?? [pension, health].first { $0.outcome == .undetermined } ?? pension
     }
 }

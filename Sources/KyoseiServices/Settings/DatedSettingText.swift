@@ -6,7 +6,15 @@ import KyoseiDomain
 /// `VALUE [from YYYY-MM-DD] [until YYYY-MM-DD] | SOURCE [| review]`, both days inclusive, a
 /// missing day open-ended, `review` marking a value not yet checked against the official text.
 enum DatedSettingText {
-    static func schedule(_ key: String, _ lines: [String]) throws -> DatedSchedule<Double> {
+    /// Hours and the like: a number of 0 or more.
+    static func hours(_ text: String) -> Double? { Double(text).flatMap { $0 >= 0 ? $0 : nil } }
+
+    /// A least headcount, or `none` for no threshold.
+    static func headcount(_ text: String) -> Int?? {
+        text == "none" ? .some(nil) : Int(text).flatMap { $0 >= 0 ? .some($0) : nil }
+    }
+
+    static func schedule<V>(_ key: String, _ lines: [String], value parse: (String) -> V?) throws -> DatedSchedule<V> {
         func invalid(_ value: String, _ reason: String) -> ServiceError {
             .invalid(ValidationError(field: "configuration \(key)", value: value, reason: reason))
         }
@@ -16,8 +24,8 @@ enum DatedSettingText {
                 throw invalid(line, "must be VALUE [from YYYY-MM-DD] [until YYYY-MM-DD] | SOURCE [| review]")
             }
             let words = parts[0].split(separator: " ").map(String.init)
-            guard let value = words.first.flatMap(Double.init), value >= 0, words.count % 2 == 1 else {
-                throw invalid(line, "must start with a number, then `from` and `until` days")
+            guard let value = words.first.flatMap(parse), words.count % 2 == 1 else {
+                throw invalid(line, "must start with a value, then `from` and `until` days")
             }
             var from: LocalDate?, until: LocalDate?
             for index in stride(from: 1, to: words.count, by: 2) {

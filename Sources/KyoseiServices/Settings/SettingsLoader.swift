@@ -42,7 +42,9 @@ public enum SettingsLoader {
             inboxDirectory: try read.string("inbox.directory"),
             archiveDirectory: try read.string("inbox.archive"),
             employmentInsuranceWeeklyHours: try DatedSettingText.schedule(
-                "insurance.employment_weekly_hours", read.strings("insurance.employment_weekly_hours")),
+                "insurance.employment_weekly_hours", read.strings("insurance.employment_weekly_hours"), value: DatedSettingText.hours),
+            employerSizeThreshold: try DatedSettingText.schedule(
+                "insurance.employer_size", read.strings("insurance.employer_size"), value: DatedSettingText.headcount),
             caseDefaultTeam: try read.string("cases.default_team"),
             districtTeams: try read.pairs("cases.district_teams"),
             autoResolveRules: Set(try read.strings("rules.auto_resolve")),
