@@ -31,6 +31,11 @@ import Testing
         let size = try await SettingsLoader.load(configFile: file.path).employerSizeThreshold
         #expect(size.value(on: try LocalDate("2028-03-31")) == 51)
         #expect(size.value(on: try LocalDate("2028-04-01")) == .some(nil))
+        // The day the Cabinet Order ends the wage threshold, once the city knows it.
+        try Data(#"{"insurance": {"short_time_monthly_wage": ["88000 until 2027-09-30 | HIA art. 3(1)(ix)(b)", "none from 2027-10-01 | Cabinet Order"]}}"#.utf8).write(to: file)
+        let wage = try await SettingsLoader.load(configFile: file.path).shortTimeMonthlyWage
+        #expect(wage.value(on: try LocalDate("2027-09-30")) == 88_000)
+        #expect(wage.value(on: try LocalDate("2027-10-01")) == .some(nil))
         for bad in [#"["20 | a", "10 from 2028-10-01 | b"]"#, #"["20 until 2028-09-30"]"#, #"["twenty | a"]"#] {
             try Data(#"{"insurance": {"employment_weekly_hours": "#.utf8 + Data(bad.utf8) + Data("}}".utf8)).write(to: file)
             await #expect(throws: ServiceError.self, "\(bad)") { try await SettingsLoader.load(configFile: file.path) }

@@ -21,6 +21,9 @@ public struct Settings: Sendable, Equatable {
     /// Least insured headcount of an employer whose short-time employees are in EHI/EPI, as
     /// dated steps (51 since 2024-10, then 36, 21, 11 and none from 2035-10; nil: no threshold).
     public var employerSizeThreshold: DatedSchedule<Int?>
+    /// Least scheduled monthly wage (yen) of a short-time employee for EHI/EPI, as dated steps:
+    /// 88,000 until a Cabinet Order ends it (by 2028-06-19), a day the city adds when it is set.
+    public var shortTimeMonthlyWage: DatedSchedule<Int?>
     /// The team a case goes to when its person's district has none of its own.
     public var caseDefaultTeam: String
     /// District code → team, for the queues.
@@ -64,6 +67,7 @@ public struct Settings: Sendable, Equatable {
         archiveDirectory: String = "archive",
         employmentInsuranceWeeklyHours: DatedSchedule<Double> = InsuranceThresholds.employmentInsuranceWeeklyHours,
         employerSizeThreshold: DatedSchedule<Int?> = InsuranceThresholds.employerSizeThreshold,
+        shortTimeMonthlyWage: DatedSchedule<Int?> = InsuranceThresholds.shortTimeMonthlyWage,
         caseDefaultTeam: String = "counter",
         districtTeams: [String: String] = [:],
         autoResolveRules: Set<String> = [
@@ -92,6 +96,7 @@ public struct Settings: Sendable, Equatable {
         self.archiveDirectory = archiveDirectory
         self.employmentInsuranceWeeklyHours = employmentInsuranceWeeklyHours
         self.employerSizeThreshold = employerSizeThreshold
+        self.shortTimeMonthlyWage = shortTimeMonthlyWage
         self.caseDefaultTeam = caseDefaultTeam
         self.districtTeams = districtTeams
         self.autoResolveRules = autoResolveRules

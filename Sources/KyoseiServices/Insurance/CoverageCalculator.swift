@@ -157,8 +157,10 @@ struct CoverageCalculator {
         let facts = EmployeeInsuranceFacts(
             birthDate: birthDate, weeklyHours: job.weeklyHours, employerInsuredHeadcount: job.employerInsuredHeadcount,
             student: student, dispatched: job.dispatched)
-        let pension = EmployerInsuranceApplicability.evaluate(.epi, facts, on: date, size: settings.employerSizeThreshold)
-        let health = EmployerInsuranceApplicability.evaluate(.ehi, facts, on: date, size: settings.employerSizeThreshold)
+        let pension = EmployerInsuranceApplicability.evaluate(
+            .epi, facts, on: date, size: settings.employerSizeThreshold, wage: settings.shortTimeMonthlyWage)
+        let health = EmployerInsuranceApplicability.evaluate(
+            .ehi, facts, on: date, size: settings.employerSizeThreshold, wage: settings.shortTimeMonthlyWage)
         return [pension, health].first { $0.applies } ?? [pension, health].first { $0.outcome == .undetermined } ?? pension
     }
 }

@@ -21,6 +21,8 @@ public struct ConfigService: Sendable {
             ThresholdRow(s.employmentInsuranceWeeklyHours, $0, value: HoursText.of($0.value))
         }) + Self.steps("insurance.employer_size", s.employerSizeThreshold.steps.map {
             ThresholdRow(s.employerSizeThreshold, $0, value: $0.value.map(String.init) ?? "none")
+        }) + Self.steps("insurance.short_time_monthly_wage", s.shortTimeMonthlyWage.steps.map {
+            ThresholdRow(s.shortTimeMonthlyWage, $0, value: $0.value.map(String.init) ?? "none")
         }) + [
             ("files.staff_group", s.staffGroup),
             ("backup.directory", s.backupDirectory),
@@ -44,7 +46,8 @@ public struct ConfigService: Sendable {
     /// The rules the law sets that the city does not configure, each with its days and its
     /// source, so the city's review can go through every one (`law.` keys).
     static var law: [(key: String, value: String)] {
-        let configured: Set = ["employment_insurance.weekly_hours", "employer_insurance.employer_size"]
+        let configured: Set = ["employment_insurance.weekly_hours", "employer_insurance.employer_size",
+                               "employer_insurance.short_time_monthly_wage"]
         let thresholds = Dictionary(grouping: InsuranceThresholds.review.filter { !configured.contains($0.name) }, by: \.name)
             .sorted { $0.key < $1.key }.flatMap { steps("law." + $0.key, $0.value) }
         let ages = [("national_pension", AgeRule.nationalPension), ("employees_pension", AgeRule.employeesPension),

@@ -9,7 +9,7 @@ enum DatedSettingText {
     /// Hours and the like: a number of 0 or more.
     static func hours(_ text: String) -> Double? { Double(text).flatMap { $0 >= 0 ? $0 : nil } }
 
-    /// A least headcount, or `none` for no threshold.
+    /// A least headcount or wage, or `none` for no threshold.
     static func headcount(_ text: String) -> Int?? {
         text == "none" ? .some(nil) : Int(text).flatMap { $0 >= 0 ? .some($0) : nil }
     }

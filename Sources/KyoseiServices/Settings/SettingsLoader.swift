@@ -45,6 +45,8 @@ public enum SettingsLoader {
                 "insurance.employment_weekly_hours", read.strings("insurance.employment_weekly_hours"), value: DatedSettingText.hours),
             employerSizeThreshold: try DatedSettingText.schedule(
                 "insurance.employer_size", read.strings("insurance.employer_size"), value: DatedSettingText.headcount),
+            shortTimeMonthlyWage: try DatedSettingText.schedule(
+                "insurance.short_time_monthly_wage", read.strings("insurance.short_time_monthly_wage"), value: DatedSettingText.headcount),
             caseDefaultTeam: try read.string("cases.default_team"),
             districtTeams: try read.pairs("cases.district_teams"),
             autoResolveRules: Set(try read.strings("rules.auto_resolve")),
