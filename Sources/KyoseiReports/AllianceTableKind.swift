@@ -6,7 +6,7 @@ public enum AllianceTableKind: String, Sendable, CaseIterable {
     public var columns: [ReportColumn] {
         switch self {
         case .population: PopulationTable.columns
-        case .coverage: CoverageTable.columns(CoverageObligationKey.allCases)
+        case .coverage: CoverageTable.columns(CoverageObligationKey.alliance)
         case .employment: EmploymentTable.reportColumns
         case .schooling: SchoolingTable.reportColumns
         case .language: LanguageTable.reportColumns

@@ -52,6 +52,10 @@ public enum CoverageTable {
 /// The obligations as report columns (the domain enum's raw values, kept apart so reports
 /// depend only on names).
 public enum CoverageObligationKey: String, Sendable, Codable, CaseIterable, CustomStringConvertible {
-    case health, pension, employment
+    case health, pension, employment, employer
     public var description: String { rawValue }
+
+    /// The columns of the Alliance's shared coverage table, which every city's file must have
+    /// alike: the employer-insurance column is the city's own until the Alliance's format adds it.
+    public static let alliance: [CoverageObligationKey] = [.health, .pension, .employment]
 }

@@ -20,10 +20,10 @@ public struct SchoolingCounts: Sendable, Equatable, Codable {
 
     public subscript(_ c: MextClass) -> Int { classes[c] ?? 0 }
 
-    /// MEXT's difference against the register: the head-count less every child whose schooling
-    /// is known (enrolled, foreign school, not enrolled, departed).
+    /// MEXT's difference against the register: the head-count less every child in a class
+    /// (enrolled, foreign school, not enrolled, departed, visited and could not confirm).
     public var difference: Int {
-        headCount - self[.enrolledCompulsory] - self[.foreignSchool] - self[.notEnrolled] - self[.departed]
+        headCount - self[.enrolledCompulsory] - self[.foreignSchool] - self[.notEnrolled] - self[.departed] - self[.couldNotConfirm]
     }
 
     public static func + (a: SchoolingCounts, b: SchoolingCounts) -> SchoolingCounts {

@@ -13,7 +13,7 @@ public enum SchoolingTable {
 
     public static let reportColumns: [ReportColumn] = SchoolLevel.allCases.enumerated().flatMap { index, level in
         let base = index * perLevel
-        let accounted = [MextClass.enrolledCompulsory, .foreignSchool, .notEnrolled, .departed].map { measure($0, level: index) }
+        let accounted = [MextClass.enrolledCompulsory, .foreignSchool, .notEnrolled, .departed, .couldNotConfirm].map { measure($0, level: index) }
         let figures = [ReportColumn("\(level) register", .count(base), block: base)]
             + MextClass.allCases.map { ReportColumn("\(level) \($0.rawValue)", .count(measure($0, level: index)), block: measure($0, level: index)) }
         return figures + [ReportColumn("\(level) difference", .difference(base, less: accounted), block: SchoolLevel.allCases.count * perLevel + index)]
@@ -23,7 +23,7 @@ public enum SchoolingTable {
     /// still in the head-count or not.
     public static let relations: [RowRelation] = SchoolLevel.allCases.indices.flatMap { index in
         let base = index * perLevel
-        let inRegister = [MextClass.enrolledCompulsory, .foreignSchool, .notEnrolled, .unconfirmed].map { measure($0, level: index) }
+        let inRegister = [MextClass.enrolledCompulsory, .foreignSchool, .notEnrolled, .unconfirmed, .couldNotConfirm].map { measure($0, level: index) }
         return [RowRelation(whole: base, parts: inRegister + [base + perLevel - 2]),
                 RowRelation(whole: measure(.departed, level: index), parts: [base + perLevel - 2, base + perLevel - 1])]
     }
@@ -49,7 +49,9 @@ public enum SchoolingTable {
             title: title, counts: counts(groupedBy: rowHeader, groups: groups), columns: reportColumns, relations: relations,
             minimum: minimum,
             notes: [
-                "difference: the register's head-count less the children enrolled, in a foreign school, not enrolled or departed.",
+                "difference: the register's head-count less the children enrolled, in a foreign school, not enrolled, departed, or visited and could not be confirmed (COULD_NOT_CONFIRM, MEXT's class 5).",
+                "UNCONFIRMED: on the register, and neither a roster nor a home visit says anything of the child's schooling.",
+                "DEPARTED: left or leaving the city or Japan, including children who moved out during the school year and are no longer on the register (MEXT counts only those still on it).",
                 "* withheld: fewer than \(minimum) children, or withheld so that another withheld figure cannot be worked out.",
             ])
     }

@@ -20,8 +20,8 @@ struct SuppressionTables: AsyncParsableCommand {
         for size in groups.split(separator: ",").compactMap({ Int($0) }) {
             let shapes: [(String, Int, [ReportColumn], (inout [Int]) -> Void)] = [
                 ("population", 1, PopulationTable.columns, { _ in }),
-                ("coverage", 6, CoverageTable.columns(CoverageObligationKey.allCases), { c in
-                    for i in stride(from: 0, to: 6, by: 2) { c[i + 1] = min(c[i], c[i + 1]) }
+                ("coverage", 2 * CoverageObligationKey.allCases.count, CoverageTable.columns(CoverageObligationKey.allCases), { c in
+                    for i in stride(from: 0, to: 2 * CoverageObligationKey.allCases.count, by: 2) { c[i + 1] = min(c[i], c[i + 1]) }
                 }),
                 ("employment", 6, EmploymentTable.reportColumns, { c in
                     c[3] = c[0] + c[1]; c[2] = min(c[2], c[3]); c[4] = min(c[4], c[0]); c[5] = min(c[5], c[0])

@@ -50,6 +50,10 @@ import Testing
         let health = try #require(measured.firstMatch(of: /([0-9.]+)% of ([0-9]+)/))
         #expect(Int(health.2) == obligated)
         #expect(abs(Double(health.1)! - share * 100) < 0.06, "\(measured) against \(share)")
+        // Health, employment insurance, pension and employer insurance are each measured: the
+        // month's workforce makes enough people obliged for a published figure.
+        #expect(measured.matches(of: /[0-9.]+% of [0-9]+/).count == 4, "\(measured)")
+        #expect(out.contains("EMPLOYER (EHI/EPI)"))
         #expect(out.contains("$ kyosei report coverage --by nationality"))
         #expect(out.contains("Audit log intact"))
     }

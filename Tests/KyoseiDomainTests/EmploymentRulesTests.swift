@@ -47,7 +47,7 @@ import Testing
 
 @Suite struct EmploymentChecksTests {
     private func d(_ text: String) -> LocalDate { try! LocalDate(text) }
-    private let checks = EmploymentChecks(insuranceWeeklyHours: 20)
+    private let checks = EmploymentChecks(insuranceWeeklyHours: InsuranceThresholds.employmentInsuranceWeeklyHours)
 
     private func hire(_ status: StatusOfResidence = .longTerm, reported: String = "2026-07-15", on event: String = "2026-07-01",
                       permission: Bool = false, hours: Double = 40, insured: Bool = true, expiry: String? = nil) -> EmploymentNotice {
@@ -115,7 +115,39 @@ import Testing
         #expect(kinds(hire(hours: 19.99, insured: false)).isEmpty)
         #expect(kinds(hire(hours: 20, insured: false)) == [.eiMissing])
         #expect(kinds(hire(hours: 20, insured: true)).isEmpty)
-        #expect(EmploymentChecks(insuranceWeeklyHours: 30).findings(for: hire(hours: 25, insured: false)).isEmpty)
+        let thirty = try! DatedSchedule<Double>("hours", [Dated(30, from: nil, source: "a city's own reading")])
+        #expect(EmploymentChecks(insuranceWeeklyHours: thirty).findings(for: hire(hours: 25, insured: false)).isEmpty)
+    }
+
+    /// The threshold is the one in force on the day of the hire: 10 hours from 2028-10-01.
+    @Test func theInsuranceThresholdFallsToTenHoursForHiresFrom2028October() {
+        #expect(kinds(hire(reported: "2028-09-30", on: "2028-09-30", hours: 15, insured: false)).isEmpty)
+        #expect(kinds(hire(reported: "2028-10-01", on: "2028-10-01", hours: 15, insured: false)) == [.eiMissing])
+    }
+
+    /// Full-time students and working-holiday makers are outside employment insurance, so 25
+    /// uninsured hours with permission are no finding; a student on record as a night-course
+    /// student is in it.
+    @Test func studentsAndWorkingHolidayMakersAreOutsideEmploymentInsurance() {
+        #expect(kinds(hire(.student, permission: true, hours: 25, insured: false)).isEmpty)
+        var night = hire(.student, permission: true, hours: 25, insured: false)
+        night.student = .otherStudent
+        #expect(kinds(night) == [.eiMissing])
+        var holiday = hire(.designated, hours: 30, insured: false)
+        holiday.designation = .workingHoliday
+        #expect(kinds(holiday) == [.workReview])
+    }
+
+    /// The 28 hours are a total over every employer: 16 here and 16 elsewhere is over the cap.
+    @Test func theTwentyEightHoursAreSummedOverConcurrentJobs() throws {
+        var second = hire(.student, permission: true, hours: 16, insured: true)
+        #expect(kinds(second).isEmpty)
+        second.otherJobs = [try ConcurrentJob(employer: "another", from: d("2026-05-01"), until: nil, weeklyHours: 16)]
+        let found = checks.findings(for: second)
+        #expect(found.map(\.kind) == [.workNotPermitted])
+        #expect(found[0].reason.contains("32"))
+        second.otherJobs = [try ConcurrentJob(employer: "another", from: d("2026-05-01"), until: d("2026-06-30"), weeklyHours: 16)]
+        #expect(kinds(second).isEmpty, "a job that ended before the hire does not count")
     }
 
     @Test func stayExpiredWhenThePeriodEndedBeforeTheHire() {
@@ -124,7 +156,7 @@ import Testing
     }
 
     @Test func findingsAccumulateWithReasons() {
-        let found = checks.findings(for: hire(.student, reported: "2026-09-05", hours: 35, insured: false, expiry: "2026-03-31"))
+        let found = checks.findings(for: hire(.dependent, reported: "2026-09-05", hours: 35, insured: false, expiry: "2026-03-31"))
         #expect(Set(found.map(\.kind)) == [.lateReport, .workNotPermitted, .eiMissing, .stayExpired])
         #expect(found.first { $0.kind == .lateReport }?.reason.contains("2026-08-31") == true)
         #expect(found.first { $0.kind == .eiMissing }?.reason.contains("35 contracted hours") == true)

@@ -98,3 +98,18 @@ private func d(_ text: String) -> LocalDate { try! LocalDate(text) }
         }
     }
 }
+
+@Suite struct CoverageGapPriorityTests {
+    /// A permanent resident's pension or health gap turns high on 2027-04-01 with a reason; an
+    /// employment-insurance gap, and anyone else's pension gap, stay as they were.
+    @Test func permanentResidentsGapsTurnHighFromApril2027() {
+        #expect(CoverageGapPriority.assess(.pension, status: .permanent, on: d("2027-03-31")) == (.normal, nil))
+        let after = CoverageGapPriority.assess(.pension, status: .permanent, on: d("2027-04-01"))
+        #expect(after.priority == .high)
+        #expect(after.reason?.contains("permanent residence") == true)
+        #expect(CoverageGapPriority.assess(.health, status: .permanent, on: d("2027-04-01")).reason != nil)
+        #expect(CoverageGapPriority.assess(.employment, status: .permanent, on: d("2027-04-01")) == (.normal, nil))
+        #expect(CoverageGapPriority.assess(.pension, status: .longTerm, on: d("2027-04-01")) == (.normal, nil))
+        #expect(CoverageGapPriority.assess(.health, status: .longTerm, on: d("2026-01-01")) == (.high, nil))
+    }
+}

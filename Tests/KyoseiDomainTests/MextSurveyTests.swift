@@ -27,7 +27,8 @@ import Testing
     @Test func classesAreNumberedAsTheSurveyNumbersThem() throws {
         #expect(MextSurveyClass.allCases.map(\.number) == [1, 2, 3, 4, 5])
         for c in MextSurveyClass.allCases { #expect(c.definition.hasPrefix("\(c.number). ")) }
-        #expect(HomeVisitOutcome(.departing) == .departing)
+        #expect(HomeVisitOutcome.departing.mextClass == .departed)
+        #expect(HomeVisitOutcome.couldNotConfirm.mextClass == .couldNotConfirm, "class 5, not the difference")
         #expect(try HomeVisitOutcome(option: "could-not-confirm") == .couldNotConfirm)
     }
 

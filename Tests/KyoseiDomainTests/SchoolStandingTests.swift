@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func theCommandLineSpellingOfAnOutcomeIsAccepted() throws {
-        #expect(try SchoolConfirmationOutcome(option: "not-enrolled") == .notEnrolled)
-        #expect(throws: ValidationError.self) { try SchoolConfirmationOutcome(option: "maybe") }
+        #expect(try HomeVisitOutcome(option: "not-enrolled") == .notEnrolled)
+        #expect(throws: ValidationError.self) { try HomeVisitOutcome(option: "maybe") }
     }
 }

@@ -13,7 +13,7 @@ import Testing
                 population: Suppression.countTable(
                     CountTable(PopulationTable.counts(groupedBy: "nationality", groups: population)),
                     columns: PopulationTable.columns, minimum: Self.minimum),
-                coverage: CountTable(CoverageTable.counts(groupedBy: "nationality", groups: [:], obligations: CoverageObligationKey.allCases)),
+                coverage: CountTable(CoverageTable.counts(groupedBy: "nationality", groups: [:], obligations: CoverageObligationKey.alliance)),
                 employment: CountTable(EmploymentTable.counts(groupedBy: "nationality", groups: [:])),
                 schooling: CountTable(SchoolingTable.counts(groupedBy: "nationality", groups: [:])),
                 language: CountTable(LanguageTable.counts(groupedBy: "nationality", groups: [:]))))

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import KyoseiDomain
 import KyoseiIntake
+import KyoseiReports
 import KyoseiServices
 import Testing
 
@@ -199,6 +200,25 @@ import Testing
         #expect(throws: ServiceError.self) { try schooling.confirm(.kyosei(id), outcome: .enrolled, note: "seen", by: clerk) }
         #expect(throws: ServiceError.self) { try importer.apply(roster([]), as: .school, by: caseworker) }
         #expect(try schooling.confirm(.kyosei(id), outcome: .enrolled, note: "seen", by: caseworker)?.mextClass == .enrolledCompulsory)
+    }
+
+    /// A visit that could not confirm puts the child in MEXT's class 5, apart from the children
+    /// nobody visited (the difference), and the SCHOOL_UNCONFIRMED case stays open.
+    @Test func aVisitThatCouldNotConfirmIsClassFiveNotTheDifference() throws {
+        let visited = try child("SILVA PEDRO", born: "2017-05-10", card: "AB00000001CD")
+        try child("COSTA JOAO", born: "2014-08-08", card: "AB00000003CD")
+        let rules = RulesService(context: city.context)
+        #expect(try rules.run(by: city.founder).first { $0.rule == "SCHOOL_UNCONFIRMED" }?.raised == 2)
+        let found = try schooling.confirm(.kyosei(visited), outcome: .couldNotConfirm, note: "Visited twice; nobody at home", by: city.founder)
+        #expect(found?.mextClass == .couldNotConfirm)
+        let after = try rules.run(by: city.founder).first { $0.rule == "SCHOOL_UNCONFIRMED" }
+        #expect(after?.alreadyOpen == 2 && after?.causeGone == 0, "the work goes on after a visit that found nothing")
+        let figures = try schooling.figures(by: .nationality, staff: city.founder)
+        let counts = figures.values.flatMap(\.values).reduce(SchoolingCounts(), +)
+        #expect(counts[.couldNotConfirm] == 1)
+        #expect(counts[.unconfirmed] == 1)
+        #expect(counts.difference == counts.headCount - 1 - counts[.enrolledCompulsory] - counts[.foreignSchool]
+                    - counts[.notEnrolled] - counts[.departed], "class 5 is not in the difference")
     }
 
     @Test func bothRulesRaiseOnceAndResolveWhenTheCauseGoesAway() throws {

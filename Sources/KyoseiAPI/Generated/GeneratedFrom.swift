@@ -2,5 +2,5 @@
 /// What the code beside this file was generated from, so a test can tell it is current.
 public enum GeneratedFrom {
     /// SHA-256 of openapi.yaml followed by openapi-generator-config.yaml.
-    public static let documentSHA256 = "30941ba8bb5608bd7422e1df966f7a438dd31c5595f4b47abc99df47ad174c38"
+    public static let documentSHA256 = "d87639de1b77d22b4d8cd6be11f30cb601a7f5d55cdfe5ba986ae80943429cf6"
 }

@@ -736,12 +736,215 @@ extension Components {
                 ])
             }
         }
+        /// - Remark: Generated from `#/components/schemas/InsuranceFacts`.
+        public struct InsuranceFacts: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/InsuranceFacts/resident`.
+            public var resident: Components.Schemas.Resident
+            /// - Remark: Generated from `#/components/schemas/InsuranceFacts/designation`.
+            public var designation: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/InsuranceFacts/public_assistance`.
+            public var publicAssistance: Swift.Bool
+            /// As recorded; null: presumed from the status of residence.
+            ///
+            /// - Remark: Generated from `#/components/schemas/InsuranceFacts/student_standing`.
+            public var studentStanding: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/InsuranceFacts/updated_at`.
+            public var updatedAt: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/InsuranceFacts/updated_by`.
+            public var updatedBy: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/InsuranceFacts/CertificatesPayload`.
+            public struct CertificatesPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/InsuranceFacts/CertificatesPayload/country`.
+                public var country: Swift.String
+                /// - Remark: Generated from `#/components/schemas/InsuranceFacts/CertificatesPayload/from`.
+                public var from: Swift.String
+                /// - Remark: Generated from `#/components/schemas/InsuranceFacts/CertificatesPayload/until`.
+                public var until: Swift.String
+                /// - Remark: Generated from `#/components/schemas/InsuranceFacts/CertificatesPayload/recorded_by`.
+                public var recordedBy: Swift.String
+                /// Creates a new `CertificatesPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - country:
+                ///   - from:
+                ///   - until:
+                ///   - recordedBy:
+                public init(
+                    country: Swift.String,
+                    from: Swift.String,
+                    until: Swift.String,
+                    recordedBy: Swift.String
+                ) {
+                    self.country = country
+                    self.from = from
+                    self.until = until
+                    self.recordedBy = recordedBy
+                }
+                public enum CodingKeys: String, CodingKey {
+                    case country
+                    case from
+                    case until
+                    case recordedBy = "recorded_by"
+                }
+                public init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.country = try container.decode(
+                        Swift.String.self,
+                        forKey: .country
+                    )
+                    self.from = try container.decode(
+                        Swift.String.self,
+                        forKey: .from
+                    )
+                    self.until = try container.decode(
+                        Swift.String.self,
+                        forKey: .until
+                    )
+                    self.recordedBy = try container.decode(
+                        Swift.String.self,
+                        forKey: .recordedBy
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "country",
+                        "from",
+                        "until",
+                        "recorded_by"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/InsuranceFacts/certificates`.
+            public typealias CertificatesPayload = [Components.Schemas.InsuranceFacts.CertificatesPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/InsuranceFacts/certificates`.
+            public var certificates: Components.Schemas.InsuranceFacts.CertificatesPayload
+            /// Creates a new `InsuranceFacts`.
+            ///
+            /// - Parameters:
+            ///   - resident:
+            ///   - designation:
+            ///   - publicAssistance:
+            ///   - studentStanding: As recorded; null: presumed from the status of residence.
+            ///   - updatedAt:
+            ///   - updatedBy:
+            ///   - certificates:
+            public init(
+                resident: Components.Schemas.Resident,
+                designation: Swift.String? = nil,
+                publicAssistance: Swift.Bool,
+                studentStanding: Swift.String? = nil,
+                updatedAt: Swift.String? = nil,
+                updatedBy: Swift.String? = nil,
+                certificates: Components.Schemas.InsuranceFacts.CertificatesPayload
+            ) {
+                self.resident = resident
+                self.designation = designation
+                self.publicAssistance = publicAssistance
+                self.studentStanding = studentStanding
+                self.updatedAt = updatedAt
+                self.updatedBy = updatedBy
+                self.certificates = certificates
+            }
+            public enum CodingKeys: String, CodingKey {
+                case resident
+                case designation
+                case publicAssistance = "public_assistance"
+                case studentStanding = "student_standing"
+                case updatedAt = "updated_at"
+                case updatedBy = "updated_by"
+                case certificates
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.resident = try container.decode(
+                    Components.Schemas.Resident.self,
+                    forKey: .resident
+                )
+                self.designation = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .designation
+                )
+                self.publicAssistance = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .publicAssistance
+                )
+                self.studentStanding = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .studentStanding
+                )
+                self.updatedAt = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .updatedAt
+                )
+                self.updatedBy = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .updatedBy
+                )
+                self.certificates = try container.decode(
+                    Components.Schemas.InsuranceFacts.CertificatesPayload.self,
+                    forKey: .certificates
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "resident",
+                    "designation",
+                    "public_assistance",
+                    "student_standing",
+                    "updated_at",
+                    "updated_by",
+                    "certificates"
+                ])
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/PersonCoverage`.
         public struct PersonCoverage: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/PersonCoverage/resident`.
             public var resident: Components.Schemas.Resident
             /// - Remark: Generated from `#/components/schemas/PersonCoverage/as_of`.
             public var asOf: Swift.String
+            /// - Remark: Generated from `#/components/schemas/PersonCoverage/ExemptionsPayload`.
+            public struct ExemptionsPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/PersonCoverage/ExemptionsPayload/obligation`.
+                public var obligation: Swift.String
+                /// - Remark: Generated from `#/components/schemas/PersonCoverage/ExemptionsPayload/reason`.
+                public var reason: Swift.String
+                /// Creates a new `ExemptionsPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - obligation:
+                ///   - reason:
+                public init(
+                    obligation: Swift.String,
+                    reason: Swift.String
+                ) {
+                    self.obligation = obligation
+                    self.reason = reason
+                }
+                public enum CodingKeys: String, CodingKey {
+                    case obligation
+                    case reason
+                }
+                public init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.obligation = try container.decode(
+                        Swift.String.self,
+                        forKey: .obligation
+                    )
+                    self.reason = try container.decode(
+                        Swift.String.self,
+                        forKey: .reason
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "obligation",
+                        "reason"
+                    ])
+                }
+            }
+            /// Obligations the person's age would bring that an exclusion or a social-security agreement lifts, with the reason.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PersonCoverage/exemptions`.
+            public typealias ExemptionsPayload = [Components.Schemas.PersonCoverage.ExemptionsPayloadPayload]
+            /// Obligations the person's age would bring that an exclusion or a social-security agreement lifts, with the reason.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PersonCoverage/exemptions`.
+            public var exemptions: Components.Schemas.PersonCoverage.ExemptionsPayload
             /// - Remark: Generated from `#/components/schemas/PersonCoverage/ObligationsPayload`.
             public struct ObligationsPayloadPayload: Codable, Hashable, Sendable {
                 /// - Remark: Generated from `#/components/schemas/PersonCoverage/ObligationsPayload/obligation`.
@@ -791,22 +994,26 @@ extension Components {
             /// - Parameters:
             ///   - resident:
             ///   - asOf:
+            ///   - exemptions: Obligations the person's age would bring that an exclusion or a social-security agreement lifts, with the reason.
             ///   - obligations:
             ///   - enrollments:
             public init(
                 resident: Components.Schemas.Resident,
                 asOf: Swift.String,
+                exemptions: Components.Schemas.PersonCoverage.ExemptionsPayload,
                 obligations: Components.Schemas.PersonCoverage.ObligationsPayload,
                 enrollments: [Components.Schemas.Enrollment]
             ) {
                 self.resident = resident
                 self.asOf = asOf
+                self.exemptions = exemptions
                 self.obligations = obligations
                 self.enrollments = enrollments
             }
             public enum CodingKeys: String, CodingKey {
                 case resident
                 case asOf = "as_of"
+                case exemptions
                 case obligations
                 case enrollments
             }
@@ -820,6 +1027,10 @@ extension Components {
                     Swift.String.self,
                     forKey: .asOf
                 )
+                self.exemptions = try container.decode(
+                    Components.Schemas.PersonCoverage.ExemptionsPayload.self,
+                    forKey: .exemptions
+                )
                 self.obligations = try container.decode(
                     Components.Schemas.PersonCoverage.ObligationsPayload.self,
                     forKey: .obligations
@@ -831,6 +1042,7 @@ extension Components {
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
                     "resident",
                     "as_of",
+                    "exemptions",
                     "obligations",
                     "enrollments"
                 ])

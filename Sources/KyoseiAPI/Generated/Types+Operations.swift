@@ -1489,6 +1489,7 @@ public enum Operations {
                     case health = "health"
                     case pension = "pension"
                     case employment = "employment"
+                    case employer = "employer"
                 }
                 /// - Remark: Generated from `#/paths/coverage/gaps/GET/query/scheme`.
                 public var scheme: Operations.ListCoverageGaps.Input.Query.SchemePayload?
@@ -1591,6 +1592,876 @@ public enum Operations {
             /// The call was refused or failed; the body says why.
             ///
             /// - Remark: Generated from `#/paths//coverage/gaps/get(listCoverageGaps)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            public var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        @frozen public enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            public init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            public var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            public static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// What staff recorded for the insurance rules (designation, public assistance, student standing, certificates).
+    ///
+    /// - Remark: HTTP `GET /residents/{ref}/insurance-facts`.
+    /// - Remark: Generated from `#/paths//residents/{ref}/insurance-facts/get(showInsuranceFacts)`.
+    public enum ShowInsuranceFacts {
+        public static let id: Swift.String = "showInsuranceFacts"
+        public struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/GET/path`.
+            public struct Path: Sendable, Hashable {
+                /// K<number>, an 11-digit person id, or a residence card number.
+                ///
+                /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/GET/path/ref`.
+                public var ref: Components.Parameters.ResidentRef
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - ref: K<number>, an 11-digit person id, or a residence card number.
+                public init(ref: Components.Parameters.ResidentRef) {
+                    self.ref = ref
+                }
+            }
+            public var path: Operations.ShowInsuranceFacts.Input.Path
+            /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/GET/header`.
+            public struct Headers: Sendable, Hashable {
+                public var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ShowInsuranceFacts.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                public init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ShowInsuranceFacts.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            public var headers: Operations.ShowInsuranceFacts.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            public init(
+                path: Operations.ShowInsuranceFacts.Input.Path,
+                headers: Operations.ShowInsuranceFacts.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen public enum Output: Sendable, Hashable {
+            public struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/GET/responses/200/content`.
+                @frozen public enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.InsuranceFacts)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    public var json: Components.Schemas.InsuranceFacts {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                public var body: Operations.ShowInsuranceFacts.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                public init(body: Operations.ShowInsuranceFacts.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The recorded facts.
+            ///
+            /// - Remark: Generated from `#/paths//residents/{ref}/insurance-facts/get(showInsuranceFacts)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.ShowInsuranceFacts.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            public var ok: Operations.ShowInsuranceFacts.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The call was refused or failed; the body says why.
+            ///
+            /// - Remark: Generated from `#/paths//residents/{ref}/insurance-facts/get(showInsuranceFacts)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            public var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        @frozen public enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            public init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            public var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            public static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Record or change a person's facts for the insurance rules, with the reason (audited, kept in the history).
+    ///
+    /// - Remark: HTTP `PATCH /residents/{ref}/insurance-facts`.
+    /// - Remark: Generated from `#/paths//residents/{ref}/insurance-facts/patch(recordInsuranceFacts)`.
+    public enum RecordInsuranceFacts {
+        public static let id: Swift.String = "recordInsuranceFacts"
+        public struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/PATCH/path`.
+            public struct Path: Sendable, Hashable {
+                /// K<number>, an 11-digit person id, or a residence card number.
+                ///
+                /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/PATCH/path/ref`.
+                public var ref: Components.Parameters.ResidentRef
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - ref: K<number>, an 11-digit person id, or a residence card number.
+                public init(ref: Components.Parameters.ResidentRef) {
+                    self.ref = ref
+                }
+            }
+            public var path: Operations.RecordInsuranceFacts.Input.Path
+            /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/PATCH/header`.
+            public struct Headers: Sendable, Hashable {
+                public var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.RecordInsuranceFacts.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                public init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.RecordInsuranceFacts.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            public var headers: Operations.RecordInsuranceFacts.Input.Headers
+            /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/PATCH/requestBody`.
+            @frozen public enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/PATCH/requestBody/json`.
+                public struct JsonPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/PATCH/requestBody/json/designation`.
+                    @frozen public enum DesignationPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                        case workingHoliday = "WORKING_HOLIDAY"
+                        case medicalStay = "MEDICAL_STAY"
+                        case medicalStayCompanion = "MEDICAL_STAY_COMPANION"
+                        case longStayTourism = "LONG_STAY_TOURISM"
+                        case longStayTourismCompanion = "LONG_STAY_TOURISM_COMPANION"
+                        case expo2027Participant = "EXPO_2027_PARTICIPANT"
+                        case other = "OTHER"
+                        case none = "NONE"
+                    }
+                    /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/PATCH/requestBody/json/designation`.
+                    public var designation: Operations.RecordInsuranceFacts.Input.Body.JsonPayload.DesignationPayload?
+                    /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/PATCH/requestBody/json/public_assistance`.
+                    public var publicAssistance: Swift.Bool?
+                    /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/PATCH/requestBody/json/student_standing`.
+                    @frozen public enum StudentStandingPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                        case notStudent = "NOT_STUDENT"
+                        case fullTime = "FULL_TIME"
+                        case otherStudent = "OTHER_STUDENT"
+                        case presumed = "PRESUMED"
+                    }
+                    /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/PATCH/requestBody/json/student_standing`.
+                    public var studentStanding: Operations.RecordInsuranceFacts.Input.Body.JsonPayload.StudentStandingPayload?
+                    /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/PATCH/requestBody/json/reason`.
+                    public var reason: Swift.String
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - designation:
+                    ///   - publicAssistance:
+                    ///   - studentStanding:
+                    ///   - reason:
+                    public init(
+                        designation: Operations.RecordInsuranceFacts.Input.Body.JsonPayload.DesignationPayload? = nil,
+                        publicAssistance: Swift.Bool? = nil,
+                        studentStanding: Operations.RecordInsuranceFacts.Input.Body.JsonPayload.StudentStandingPayload? = nil,
+                        reason: Swift.String
+                    ) {
+                        self.designation = designation
+                        self.publicAssistance = publicAssistance
+                        self.studentStanding = studentStanding
+                        self.reason = reason
+                    }
+                    public enum CodingKeys: String, CodingKey {
+                        case designation
+                        case publicAssistance = "public_assistance"
+                        case studentStanding = "student_standing"
+                        case reason
+                    }
+                    public init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.designation = try container.decodeIfPresent(
+                            Operations.RecordInsuranceFacts.Input.Body.JsonPayload.DesignationPayload.self,
+                            forKey: .designation
+                        )
+                        self.publicAssistance = try container.decodeIfPresent(
+                            Swift.Bool.self,
+                            forKey: .publicAssistance
+                        )
+                        self.studentStanding = try container.decodeIfPresent(
+                            Operations.RecordInsuranceFacts.Input.Body.JsonPayload.StudentStandingPayload.self,
+                            forKey: .studentStanding
+                        )
+                        self.reason = try container.decode(
+                            Swift.String.self,
+                            forKey: .reason
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "designation",
+                            "public_assistance",
+                            "student_standing",
+                            "reason"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/PATCH/requestBody/content/application\/json`.
+                case json(Operations.RecordInsuranceFacts.Input.Body.JsonPayload)
+            }
+            public var body: Operations.RecordInsuranceFacts.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            public init(
+                path: Operations.RecordInsuranceFacts.Input.Path,
+                headers: Operations.RecordInsuranceFacts.Input.Headers = .init(),
+                body: Operations.RecordInsuranceFacts.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        @frozen public enum Output: Sendable, Hashable {
+            public struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/PATCH/responses/200/content`.
+                @frozen public enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/PATCH/responses/200/content/application\/json`.
+                    case json(Components.Schemas.InsuranceFacts)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    public var json: Components.Schemas.InsuranceFacts {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                public var body: Operations.RecordInsuranceFacts.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                public init(body: Operations.RecordInsuranceFacts.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The facts as they now are.
+            ///
+            /// - Remark: Generated from `#/paths//residents/{ref}/insurance-facts/patch(recordInsuranceFacts)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.RecordInsuranceFacts.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            public var ok: Operations.RecordInsuranceFacts.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The call was refused or failed; the body says why.
+            ///
+            /// - Remark: Generated from `#/paths//residents/{ref}/insurance-facts/patch(recordInsuranceFacts)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            public var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        @frozen public enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            public init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            public var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            public static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Record a certificate of coverage a seconded worker holds, with its period.
+    ///
+    /// - Remark: HTTP `POST /residents/{ref}/coverage-certificates`.
+    /// - Remark: Generated from `#/paths//residents/{ref}/coverage-certificates/post(addCoverageCertificate)`.
+    public enum AddCoverageCertificate {
+        public static let id: Swift.String = "addCoverageCertificate"
+        public struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/residents/{ref}/coverage-certificates/POST/path`.
+            public struct Path: Sendable, Hashable {
+                /// K<number>, an 11-digit person id, or a residence card number.
+                ///
+                /// - Remark: Generated from `#/paths/residents/{ref}/coverage-certificates/POST/path/ref`.
+                public var ref: Components.Parameters.ResidentRef
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - ref: K<number>, an 11-digit person id, or a residence card number.
+                public init(ref: Components.Parameters.ResidentRef) {
+                    self.ref = ref
+                }
+            }
+            public var path: Operations.AddCoverageCertificate.Input.Path
+            /// - Remark: Generated from `#/paths/residents/{ref}/coverage-certificates/POST/header`.
+            public struct Headers: Sendable, Hashable {
+                public var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.AddCoverageCertificate.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                public init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.AddCoverageCertificate.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            public var headers: Operations.AddCoverageCertificate.Input.Headers
+            /// - Remark: Generated from `#/paths/residents/{ref}/coverage-certificates/POST/requestBody`.
+            @frozen public enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/residents/{ref}/coverage-certificates/POST/requestBody/json`.
+                public struct JsonPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/paths/residents/{ref}/coverage-certificates/POST/requestBody/json/country`.
+                    public var country: Swift.String
+                    /// - Remark: Generated from `#/paths/residents/{ref}/coverage-certificates/POST/requestBody/json/from`.
+                    public var from: Swift.String
+                    /// - Remark: Generated from `#/paths/residents/{ref}/coverage-certificates/POST/requestBody/json/until`.
+                    public var until: Swift.String
+                    /// - Remark: Generated from `#/paths/residents/{ref}/coverage-certificates/POST/requestBody/json/reason`.
+                    public var reason: Swift.String
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - country:
+                    ///   - from:
+                    ///   - until:
+                    ///   - reason:
+                    public init(
+                        country: Swift.String,
+                        from: Swift.String,
+                        until: Swift.String,
+                        reason: Swift.String
+                    ) {
+                        self.country = country
+                        self.from = from
+                        self.until = until
+                        self.reason = reason
+                    }
+                    public enum CodingKeys: String, CodingKey {
+                        case country
+                        case from
+                        case until
+                        case reason
+                    }
+                    public init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.country = try container.decode(
+                            Swift.String.self,
+                            forKey: .country
+                        )
+                        self.from = try container.decode(
+                            Swift.String.self,
+                            forKey: .from
+                        )
+                        self.until = try container.decode(
+                            Swift.String.self,
+                            forKey: .until
+                        )
+                        self.reason = try container.decode(
+                            Swift.String.self,
+                            forKey: .reason
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "country",
+                            "from",
+                            "until",
+                            "reason"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/residents/{ref}/coverage-certificates/POST/requestBody/content/application\/json`.
+                case json(Operations.AddCoverageCertificate.Input.Body.JsonPayload)
+            }
+            public var body: Operations.AddCoverageCertificate.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            public init(
+                path: Operations.AddCoverageCertificate.Input.Path,
+                headers: Operations.AddCoverageCertificate.Input.Headers = .init(),
+                body: Operations.AddCoverageCertificate.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        @frozen public enum Output: Sendable, Hashable {
+            public struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/residents/{ref}/coverage-certificates/POST/responses/200/content`.
+                @frozen public enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/residents/{ref}/coverage-certificates/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.InsuranceFacts)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    public var json: Components.Schemas.InsuranceFacts {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                public var body: Operations.AddCoverageCertificate.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                public init(body: Operations.AddCoverageCertificate.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The facts as they now are.
+            ///
+            /// - Remark: Generated from `#/paths//residents/{ref}/coverage-certificates/post(addCoverageCertificate)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.AddCoverageCertificate.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            public var ok: Operations.AddCoverageCertificate.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The call was refused or failed; the body says why.
+            ///
+            /// - Remark: Generated from `#/paths//residents/{ref}/coverage-certificates/post(addCoverageCertificate)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            public var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        @frozen public enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            public init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            public var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            public static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Record an employer's insured headcount (EPI insured across the enterprise), or that it is not known.
+    ///
+    /// - Remark: HTTP `PUT /employers/{id}/insured-headcount`.
+    /// - Remark: Generated from `#/paths//employers/{id}/insured-headcount/put(setEmployerHeadcount)`.
+    public enum SetEmployerHeadcount {
+        public static let id: Swift.String = "setEmployerHeadcount"
+        public struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/employers/{id}/insured-headcount/PUT/path`.
+            public struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/employers/{id}/insured-headcount/PUT/path/id`.
+                public var id: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id:
+                public init(id: Swift.String) {
+                    self.id = id
+                }
+            }
+            public var path: Operations.SetEmployerHeadcount.Input.Path
+            /// - Remark: Generated from `#/paths/employers/{id}/insured-headcount/PUT/header`.
+            public struct Headers: Sendable, Hashable {
+                public var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.SetEmployerHeadcount.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                public init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.SetEmployerHeadcount.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            public var headers: Operations.SetEmployerHeadcount.Input.Headers
+            /// - Remark: Generated from `#/paths/employers/{id}/insured-headcount/PUT/requestBody`.
+            @frozen public enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/employers/{id}/insured-headcount/PUT/requestBody/json`.
+                public struct JsonPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/paths/employers/{id}/insured-headcount/PUT/requestBody/json/headcount`.
+                    public var headcount: Swift.Int?
+                    /// - Remark: Generated from `#/paths/employers/{id}/insured-headcount/PUT/requestBody/json/reason`.
+                    public var reason: Swift.String
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - headcount:
+                    ///   - reason:
+                    public init(
+                        headcount: Swift.Int? = nil,
+                        reason: Swift.String
+                    ) {
+                        self.headcount = headcount
+                        self.reason = reason
+                    }
+                    public enum CodingKeys: String, CodingKey {
+                        case headcount
+                        case reason
+                    }
+                    public init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.headcount = try container.decodeIfPresent(
+                            Swift.Int.self,
+                            forKey: .headcount
+                        )
+                        self.reason = try container.decode(
+                            Swift.String.self,
+                            forKey: .reason
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "headcount",
+                            "reason"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/employers/{id}/insured-headcount/PUT/requestBody/content/application\/json`.
+                case json(Operations.SetEmployerHeadcount.Input.Body.JsonPayload)
+            }
+            public var body: Operations.SetEmployerHeadcount.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            public init(
+                path: Operations.SetEmployerHeadcount.Input.Path,
+                headers: Operations.SetEmployerHeadcount.Input.Headers = .init(),
+                body: Operations.SetEmployerHeadcount.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        @frozen public enum Output: Sendable, Hashable {
+            public struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/employers/{id}/insured-headcount/PUT/responses/200/content`.
+                @frozen public enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/employers/{id}/insured-headcount/PUT/responses/200/content/json`.
+                    public struct JsonPayload: Codable, Hashable, Sendable {
+                        /// - Remark: Generated from `#/paths/employers/{id}/insured-headcount/PUT/responses/200/content/json/employer_id`.
+                        public var employerId: Swift.String
+                        /// - Remark: Generated from `#/paths/employers/{id}/insured-headcount/PUT/responses/200/content/json/name`.
+                        public var name: Swift.String
+                        /// - Remark: Generated from `#/paths/employers/{id}/insured-headcount/PUT/responses/200/content/json/insured_headcount`.
+                        public var insuredHeadcount: Swift.Int?
+                        /// Creates a new `JsonPayload`.
+                        ///
+                        /// - Parameters:
+                        ///   - employerId:
+                        ///   - name:
+                        ///   - insuredHeadcount:
+                        public init(
+                            employerId: Swift.String,
+                            name: Swift.String,
+                            insuredHeadcount: Swift.Int? = nil
+                        ) {
+                            self.employerId = employerId
+                            self.name = name
+                            self.insuredHeadcount = insuredHeadcount
+                        }
+                        public enum CodingKeys: String, CodingKey {
+                            case employerId = "employer_id"
+                            case name
+                            case insuredHeadcount = "insured_headcount"
+                        }
+                        public init(from decoder: any Swift.Decoder) throws {
+                            let container = try decoder.container(keyedBy: CodingKeys.self)
+                            self.employerId = try container.decode(
+                                Swift.String.self,
+                                forKey: .employerId
+                            )
+                            self.name = try container.decode(
+                                Swift.String.self,
+                                forKey: .name
+                            )
+                            self.insuredHeadcount = try container.decodeIfPresent(
+                                Swift.Int.self,
+                                forKey: .insuredHeadcount
+                            )
+                            try decoder.ensureNoAdditionalProperties(knownKeys: [
+                                "employer_id",
+                                "name",
+                                "insured_headcount"
+                            ])
+                        }
+                    }
+                    /// - Remark: Generated from `#/paths/employers/{id}/insured-headcount/PUT/responses/200/content/application\/json`.
+                    case json(Operations.SetEmployerHeadcount.Output.Ok.Body.JsonPayload)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    public var json: Operations.SetEmployerHeadcount.Output.Ok.Body.JsonPayload {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                public var body: Operations.SetEmployerHeadcount.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                public init(body: Operations.SetEmployerHeadcount.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The headcount as it now is.
+            ///
+            /// - Remark: Generated from `#/paths//employers/{id}/insured-headcount/put(setEmployerHeadcount)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.SetEmployerHeadcount.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            public var ok: Operations.SetEmployerHeadcount.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The call was refused or failed; the body says why.
+            ///
+            /// - Remark: Generated from `#/paths//employers/{id}/insured-headcount/put(setEmployerHeadcount)/responses/default`.
             ///
             /// HTTP response code: `default`.
             case `default`(statusCode: Swift.Int, Components.Responses.Problem)

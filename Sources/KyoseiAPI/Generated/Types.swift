@@ -62,6 +62,26 @@ public protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /coverage/gaps`.
     /// - Remark: Generated from `#/paths//coverage/gaps/get(listCoverageGaps)`.
     func listCoverageGaps(_ input: Operations.ListCoverageGaps.Input) async throws -> Operations.ListCoverageGaps.Output
+    /// What staff recorded for the insurance rules (designation, public assistance, student standing, certificates).
+    ///
+    /// - Remark: HTTP `GET /residents/{ref}/insurance-facts`.
+    /// - Remark: Generated from `#/paths//residents/{ref}/insurance-facts/get(showInsuranceFacts)`.
+    func showInsuranceFacts(_ input: Operations.ShowInsuranceFacts.Input) async throws -> Operations.ShowInsuranceFacts.Output
+    /// Record or change a person's facts for the insurance rules, with the reason (audited, kept in the history).
+    ///
+    /// - Remark: HTTP `PATCH /residents/{ref}/insurance-facts`.
+    /// - Remark: Generated from `#/paths//residents/{ref}/insurance-facts/patch(recordInsuranceFacts)`.
+    func recordInsuranceFacts(_ input: Operations.RecordInsuranceFacts.Input) async throws -> Operations.RecordInsuranceFacts.Output
+    /// Record a certificate of coverage a seconded worker holds, with its period.
+    ///
+    /// - Remark: HTTP `POST /residents/{ref}/coverage-certificates`.
+    /// - Remark: Generated from `#/paths//residents/{ref}/coverage-certificates/post(addCoverageCertificate)`.
+    func addCoverageCertificate(_ input: Operations.AddCoverageCertificate.Input) async throws -> Operations.AddCoverageCertificate.Output
+    /// Record an employer's insured headcount (EPI insured across the enterprise), or that it is not known.
+    ///
+    /// - Remark: HTTP `PUT /employers/{id}/insured-headcount`.
+    /// - Remark: Generated from `#/paths//employers/{id}/insured-headcount/put(setEmployerHeadcount)`.
+    func setEmployerHeadcount(_ input: Operations.SetEmployerHeadcount.Input) async throws -> Operations.SetEmployerHeadcount.Output
     /// This document.
     ///
     /// - Remark: HTTP `GET /openapi.yaml`.
@@ -252,6 +272,64 @@ extension APIProtocol {
         try await listCoverageGaps(Operations.ListCoverageGaps.Input(
             query: query,
             headers: headers
+        ))
+    }
+    /// What staff recorded for the insurance rules (designation, public assistance, student standing, certificates).
+    ///
+    /// - Remark: HTTP `GET /residents/{ref}/insurance-facts`.
+    /// - Remark: Generated from `#/paths//residents/{ref}/insurance-facts/get(showInsuranceFacts)`.
+    public func showInsuranceFacts(
+        path: Operations.ShowInsuranceFacts.Input.Path,
+        headers: Operations.ShowInsuranceFacts.Input.Headers = .init()
+    ) async throws -> Operations.ShowInsuranceFacts.Output {
+        try await showInsuranceFacts(Operations.ShowInsuranceFacts.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Record or change a person's facts for the insurance rules, with the reason (audited, kept in the history).
+    ///
+    /// - Remark: HTTP `PATCH /residents/{ref}/insurance-facts`.
+    /// - Remark: Generated from `#/paths//residents/{ref}/insurance-facts/patch(recordInsuranceFacts)`.
+    public func recordInsuranceFacts(
+        path: Operations.RecordInsuranceFacts.Input.Path,
+        headers: Operations.RecordInsuranceFacts.Input.Headers = .init(),
+        body: Operations.RecordInsuranceFacts.Input.Body
+    ) async throws -> Operations.RecordInsuranceFacts.Output {
+        try await recordInsuranceFacts(Operations.RecordInsuranceFacts.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Record a certificate of coverage a seconded worker holds, with its period.
+    ///
+    /// - Remark: HTTP `POST /residents/{ref}/coverage-certificates`.
+    /// - Remark: Generated from `#/paths//residents/{ref}/coverage-certificates/post(addCoverageCertificate)`.
+    public func addCoverageCertificate(
+        path: Operations.AddCoverageCertificate.Input.Path,
+        headers: Operations.AddCoverageCertificate.Input.Headers = .init(),
+        body: Operations.AddCoverageCertificate.Input.Body
+    ) async throws -> Operations.AddCoverageCertificate.Output {
+        try await addCoverageCertificate(Operations.AddCoverageCertificate.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Record an employer's insured headcount (EPI insured across the enterprise), or that it is not known.
+    ///
+    /// - Remark: HTTP `PUT /employers/{id}/insured-headcount`.
+    /// - Remark: Generated from `#/paths//employers/{id}/insured-headcount/put(setEmployerHeadcount)`.
+    public func setEmployerHeadcount(
+        path: Operations.SetEmployerHeadcount.Input.Path,
+        headers: Operations.SetEmployerHeadcount.Input.Headers = .init(),
+        body: Operations.SetEmployerHeadcount.Input.Body
+    ) async throws -> Operations.SetEmployerHeadcount.Output {
+        try await setEmployerHeadcount(Operations.SetEmployerHeadcount.Input(
+            path: path,
+            headers: headers,
+            body: body
         ))
     }
     /// This document.

@@ -8,6 +8,9 @@ extension APIHandler {
         let coverage = try await work { context, staff in try CoverageService(context: context).show(ref, asOf: date, by: staff) }
         return .ok(.init(body: .json(.init(
             resident: .init(coverage.resident), asOf: coverage.asOf.description,
+            exemptions: coverage.exemptions.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+                .init(obligation: $0.key.rawValue, reason: $0.value)
+            },
             obligations: coverage.obligations.sorted { $0.key.rawValue < $1.key.rawValue }.map {
                 .init(obligation: $0.key.rawValue, covered: $0.value)
             },

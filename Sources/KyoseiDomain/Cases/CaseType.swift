@@ -8,13 +8,15 @@ public struct CaseType: Hashable, Comparable, Codable, Sendable, CustomStringCon
     public static let longTermAbsence = CaseType(unchecked: "LONG_TERM_ABSENCE")
     public static let languageReferral = CaseType(unchecked: "LANGUAGE_REFERRAL")
     public static let employmentReportIssue = CaseType(unchecked: "EMPLOYMENT_REPORT_ISSUE")
+    /// An employee whose job puts them in EHI/EPI, on NHI or in no health insurance on record.
+    public static let employerInsuranceMissing = CaseType(unchecked: "EMPLOYER_INSURANCE_MISSING")
     public static let stayExpiring = CaseType(unchecked: "STAY_EXPIRING")
     public static let leftRegister = CaseType(unchecked: "LEFT_REGISTER")
     public static let identityReview = CaseType(unchecked: "IDENTITY_REVIEW")
     public static let general = CaseType(unchecked: "GENERAL")
 
     public static let known: [CaseType] = [
-        .coverageGap, .schoolUnconfirmed, .longTermAbsence, .languageReferral, .employmentReportIssue, .stayExpiring,
+        .coverageGap, .schoolUnconfirmed, .longTermAbsence, .languageReferral, .employmentReportIssue, .employerInsuranceMissing, .stayExpiring,
         .leftRegister, .identityReview, .general,
     ]
 

@@ -2,12 +2,11 @@
 /// and keeps what they find; the episode findings (a separation without a hire, a second hire)
 /// need the history and are made by the import itself.
 public struct EmploymentChecks: Sendable {
-    /// Hours a week at or above which a worker must be in employment insurance.
-    public var insuranceWeeklyHours: Double
-    /// The most a worker with permission for another activity may work.
-    public static let permittedWeeklyHours = 28.0
+    /// Contracted weekly hours from which a job is in employment insurance, for the day of the
+    /// hire (the city's configured schedule).
+    public var insuranceWeeklyHours: DatedSchedule<Double>
 
-    public init(insuranceWeeklyHours: Double) {
+    public init(insuranceWeeklyHours: DatedSchedule<Double>) {
         self.insuranceWeeklyHours = insuranceWeeklyHours
     }
 
@@ -24,26 +23,35 @@ public struct EmploymentChecks: Sendable {
                 reason: "The \(event) on \(notice.eventDate) was reported on \(notice.reportDate), \(deadline.days(until: notice.reportDate)) days after its deadline \(deadline) (\(rule))."))
         }
         guard notice.isHire else { return found }
-        let hours = Self.hoursText(notice.weeklyHours)
         switch notice.status.workClass {
         case .none where !notice.otherActivityPermission:
             found.append(EmploymentFinding(
                 kind: .workNotPermitted,
                 reason: "\(notice.status.englishName) allows no work without permission for another activity, and none is reported."))
-        case .none where notice.weeklyHours > Self.permittedWeeklyHours:
-            found.append(EmploymentFinding(
-                kind: .workNotPermitted,
-                reason: "\(notice.status.englishName) with permission for another activity allows at most 28 hours a week; \(hours) are contracted."))
+        case .none:
+            // The cap is a total over every employer (`WorkPermissionCap`): this job and the
+            // others held on the day of the hire.
+            let jobs = [try? ConcurrentJob(employer: "this employer", from: notice.eventDate, until: nil, weeklyHours: notice.weeklyHours)]
+                .compactMap { $0 } + notice.otherJobs
+            let cap = WorkPermissionCap.check(status: notice.status, permission: true, jobs: jobs, on: notice.eventDate)
+            if cap.outcome == .exceedsCap {
+                found.append(EmploymentFinding(
+                    kind: .workNotPermitted,
+                    reason: "\(notice.status.englishName) with permission for another activity: \(cap.reason)"))
+            }
         case .review:
             found.append(EmploymentFinding(
                 kind: .workReview, reason: "Designated Activities: whether this work is allowed depends on the designation."))
         default:
             break
         }
-        if notice.weeklyHours >= insuranceWeeklyHours && !notice.employmentInsurance {
-            found.append(EmploymentFinding(
-                kind: .eiMissing,
-                reason: "\(hours) contracted hours a week (the threshold is \(Self.hoursText(insuranceWeeklyHours))) and not in employment insurance."))
+        if !notice.employmentInsurance {
+            let insurance = EmploymentInsuranceApplicability.evaluate(
+                weeklyHours: notice.weeklyHours, on: notice.eventDate, contract: notice.contract, student: notice.student,
+                designation: notice.designation, hours: insuranceWeeklyHours)
+            if insurance.applies {
+                found.append(EmploymentFinding(kind: .eiMissing, reason: insurance.reason + " Not in employment insurance."))
+            }
         }
         if let expiry = notice.stayExpiry, expiry < notice.eventDate {
             found.append(EmploymentFinding(
@@ -51,7 +59,4 @@ public struct EmploymentChecks: Sendable {
         }
         return found
     }
-
-    /// Hours as the report wrote them: `28`, `27.5`, `19.75`.
-    static func hoursText(_ hours: Double) -> String { HoursText.of(hours) }
 }

@@ -3,9 +3,6 @@
 /// (`LocalDate.dayReaching(age:)`, the day before the birthday) except Late-Stage Elderly
 /// Medical Care, which the Act on Assurance of Medical Care for Elderly People art. 52 and the
 /// Japan Pension Service/municipal practice start on the 75th birthday itself.
-///
-/// Kept beside `CoverageObligation.applies`, which still counts ages on the birthday; callers
-/// that decide whether an obligation holds on a date should move to `AgeRule.holds`.
 public struct AgeRule: Sendable, Equatable {
     /// How a bound's day is found from the birthday.
     public enum Crossing: String, Sendable, Equatable {

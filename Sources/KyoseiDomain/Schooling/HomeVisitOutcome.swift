@@ -1,7 +1,7 @@
-/// What staff found when they contacted or visited a child's family, MEXT's way: besides the
-/// four findings of `SchoolConfirmationOutcome`, "visited, could not confirm", which puts the
-/// child in the survey's class 5 instead of the difference. The services half (with a schema
-/// change to the confirmations' outcome column) moves `kyosei school confirm` to this type.
+/// What staff found when they contacted or visited a child's family, recorded with `kyosei
+/// school confirm`, MEXT's way: enrolled, at a foreign school, attending none, leaving, or
+/// "visited, could not confirm", which puts the child in the survey's class 5 instead of the
+/// difference.
 public enum HomeVisitOutcome: String, DomainCode {
     public static let fieldName = "outcome"
     case enrolled = "ENROLLED"
@@ -10,12 +10,14 @@ public enum HomeVisitOutcome: String, DomainCode {
     case departing = "DEPARTING"
     case couldNotConfirm = "COULD_NOT_CONFIRM"
 
-    public init(_ outcome: SchoolConfirmationOutcome) {
-        switch outcome {
-        case .enrolled: self = .enrolled
-        case .foreignSchool: self = .foreignSchool
-        case .notEnrolled: self = .notEnrolled
-        case .departing: self = .departing
+    /// The class a visit puts the child in while it counts.
+    public var mextClass: MextClass {
+        switch self {
+        case .notEnrolled: .notEnrolled
+        case .foreignSchool: .foreignSchool
+        case .departing: .departed
+        case .enrolled: .enrolledCompulsory
+        case .couldNotConfirm: .couldNotConfirm
         }
     }
 

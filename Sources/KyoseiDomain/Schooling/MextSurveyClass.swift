@@ -4,9 +4,8 @@
 /// nothing of make up the survey's difference against the register's head-count
 /// (`MextSurveyTally.difference`), which is not a class.
 ///
-/// Kept beside `MextClass`, whose `UNCONFIRMED` merges class 5 with the difference and whose
-/// `DEPARTED` also counts children already off the register; reports that claim to follow MEXT
-/// should move to this type. For the city's review: the class definitions below paraphrase the
+/// Kept beside `MextClass`, whose `DEPARTED` also counts children already off the register;
+/// reports that claim to follow MEXT should move to this type. For the city's review: the class definitions below paraphrase the
 /// survey's instructions to boards of education, which were not checked offline.
 public enum MextSurveyClass: String, DomainCode {
     public static let fieldName = "MEXT survey class"

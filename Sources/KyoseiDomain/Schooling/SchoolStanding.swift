@@ -17,9 +17,9 @@ public struct SchoolStanding: Sendable, Equatable {
     /// The child's rows in the latest term; empty when no roster of that term lists them.
     public var latestTermRows: [TermRow]
     /// A staff confirmation that no later roster has overridden.
-    public var confirmation: SchoolConfirmationOutcome?
+    public var confirmation: HomeVisitOutcome?
 
-    public init(departed: Bool, latestTermRows: [TermRow], confirmation: SchoolConfirmationOutcome?) {
+    public init(departed: Bool, latestTermRows: [TermRow], confirmation: HomeVisitOutcome?) {
         self.departed = departed
         self.latestTermRows = latestTermRows
         self.confirmation = confirmation

@@ -1,6 +1,6 @@
 /// Every setting Kyosei reads, as one typed value loaded once (from `Config/`, a configuration
 /// file and the environment) and passed down. Defaults here mirror `Config/kyosei.json`.
-public struct Settings: Sendable, Codable, Equatable {
+public struct Settings: Sendable, Equatable {
     /// The city this database belongs to; files for another municipality are refused.
     public var municipalityCode: MunicipalityCode
     /// The database path from configuration (`--db` and `KYOSEI_DB` take precedence).
@@ -14,14 +14,16 @@ public struct Settings: Sendable, Codable, Equatable {
     /// Folders the nightly job reads and archives.
     public var inboxDirectory: String
     public var archiveDirectory: String
-    /// Insurance obligations (`domain.md`, configurable per city).
-    public var pensionAgeFrom: Int
-    public var pensionAgeUntil: Int
-    public var lateElderlyAge: Int
-    public var employmentInsuranceWeeklyHours: Double
-    /// Kept for the obligation as the law states it; not evaluated yet, because the employment
-    /// reports carry contracted hours but no expected length of employment.
-    public var employmentInsuranceExpectedDays: Int
+    /// Contracted weekly hours from which a job is in employment insurance, as dated steps (20,
+    /// then 10 from 2028-10-01): the enacted schedule by default, which a city's review may
+    /// correct. The ages of the obligations are the law's (`AgeRule`), not settings.
+    public var employmentInsuranceWeeklyHours: DatedSchedule<Double>
+    /// Least insured headcount of an employer whose short-time employees are in EHI/EPI, as
+    /// dated steps (51 since 2024-10, then 36, 21, 11 and none from 2035-10; nil: no threshold).
+    public var employerSizeThreshold: DatedSchedule<Int?>
+    /// Least scheduled monthly wage (yen) of a short-time employee for EHI/EPI, as dated steps:
+    /// 88,000 until a Cabinet Order ends it (by 2028-06-19), a day the city adds when it is set.
+    public var shortTimeMonthlyWage: DatedSchedule<Int?>
     /// The team a case goes to when its person's district has none of its own.
     public var caseDefaultTeam: String
     /// District code → team, for the queues.
@@ -63,16 +65,14 @@ public struct Settings: Sendable, Codable, Equatable {
         suppressionMinimum: Int = 5,
         inboxDirectory: String = "inbox",
         archiveDirectory: String = "archive",
-        pensionAgeFrom: Int = 20,
-        pensionAgeUntil: Int = 59,
-        lateElderlyAge: Int = 75,
-        employmentInsuranceWeeklyHours: Double = 20,
-        employmentInsuranceExpectedDays: Int = 31,
+        employmentInsuranceWeeklyHours: DatedSchedule<Double> = InsuranceThresholds.employmentInsuranceWeeklyHours,
+        employerSizeThreshold: DatedSchedule<Int?> = InsuranceThresholds.employerSizeThreshold,
+        shortTimeMonthlyWage: DatedSchedule<Int?> = InsuranceThresholds.shortTimeMonthlyWage,
         caseDefaultTeam: String = "counter",
         districtTeams: [String: String] = [:],
         autoResolveRules: Set<String> = [
             "STAY_EXPIRING", "LEFT_REGISTER", "IDENTITY_REVIEW", "COVERAGE_GAP", "SCHOOL_UNCONFIRMED", "LONG_TERM_ABSENCE",
-            "LANGUAGE_REFERRAL",
+            "LANGUAGE_REFERRAL", "EMPLOYER_INSURANCE_MISSING",
         ],
         staffGroup: String = "",
         backupDirectory: String = "backups",
@@ -94,11 +94,9 @@ public struct Settings: Sendable, Codable, Equatable {
         self.suppressionMinimum = suppressionMinimum
         self.inboxDirectory = inboxDirectory
         self.archiveDirectory = archiveDirectory
-        self.pensionAgeFrom = pensionAgeFrom
-        self.pensionAgeUntil = pensionAgeUntil
-        self.lateElderlyAge = lateElderlyAge
         self.employmentInsuranceWeeklyHours = employmentInsuranceWeeklyHours
-        self.employmentInsuranceExpectedDays = employmentInsuranceExpectedDays
+        self.employerSizeThreshold = employerSizeThreshold
+        self.shortTimeMonthlyWage = shortTimeMonthlyWage
         self.caseDefaultTeam = caseDefaultTeam
         self.districtTeams = districtTeams
         self.autoResolveRules = autoResolveRules

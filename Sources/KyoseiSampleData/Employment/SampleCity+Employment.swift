@@ -17,21 +17,29 @@ extension SampleCity {
     /// Writes `EMP-<date>.csv` with `rounds` notifications of every scenario, each about a
     /// different resident of the city (whose snapshot must be applied first for the cards to be
     /// known). Hires are dated in the month two before `date`, separations in the month before,
-    /// and every report date falls before `date`.
-    public func writeEmploymentFile(to directory: URL, date: LocalDate, rounds: Int = 1) throws -> WrittenEmploymentFile {
+    /// and every report date falls before `date`. With a `workforce` share, that share of the
+    /// other working-age residents whose status allows work is also hired, on time, at 15 to 40
+    /// hours (a third through the agency), about half reported in employment insurance: the city
+    /// the demo measures, where the scenarios alone are too few people for a published figure.
+    public func writeEmploymentFile(to directory: URL, date: LocalDate, rounds: Int = 1, workforce: Double = 0) throws -> WrittenEmploymentFile {
         let needed = EmploymentScenario.allCases.filter { !$0.isReject && $0 != .unknownCard }
         var pools: [EmploymentScenario: [SampleResident]] = [:]
+        var workers: [SampleResident] = []
         var used = 0
         forEachResident { resident in
-            guard used < needed.count * rounds, resident.category == .midLongTerm, resident.cardNumber != nil,
+            guard resident.category == .midLongTerm, resident.cardNumber != nil,
                   let status = resident.status, (18...64).contains(resident.birthDate.age(on: date)),
                   resident.stayExpiry.map({ $0 > date }) ?? true else { return }
             let eligible = needed.filter { scenario in
                 (pools[scenario]?.count ?? 0) < rounds && Self.fits(status, scenario)
             }
-            guard let scenario = eligible.first else { return }
-            pools[scenario, default: []].append(resident)
-            used += 1
+            if used < needed.count * rounds, let scenario = eligible.first {
+                pools[scenario, default: []].append(resident)
+                used += 1
+            } else if workforce > 0, Self.fits(status, .cleanHire) {
+                var rng = SplitMix64(seed, .workforce, IdentifierScrambler.personKey(household: resident.householdIndex, slot: resident.slot))
+                if rng.chance(workforce) { workers.append(resident) }
+            }
         }
         let hireDay = date.firstOfMonth.adding(months: -2)
         var rows: [[String]] = []
@@ -49,6 +57,9 @@ extension SampleCity {
                     personID: scenario == .unknownCard ? nil : resident?.personID.rawValue))
             }
         }
+        for worker in workers {
+            rows.append(workforceHire(worker, hireMonth: hireDay))
+        }
         let header = EmploymentColumn.allCases.map(\.name)
         let text = ([header] + rows).map(CSVWriter.record).joined(separator: "\r\n") + "\r\n"
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -65,20 +76,24 @@ extension SampleCity {
         }
     }
 
+    /// One worker of the workforce: a clean hire with drawn hours, employer and insurance.
+    private func workforceHire(_ resident: SampleResident, hireMonth: LocalDate) -> [String] {
+        var rng = SplitMix64(seed, .workforce, ~IdentifierScrambler.personKey(household: resident.householdIndex, slot: resident.slot))
+        let employer = rng.chance(1.0 / 3) ? Self.sampleEmployers[0] : rng.pick(Array(Self.sampleEmployers.dropFirst()))
+        let hours = rng.pick([15, 20, 25, 30, 30, 35, 40, 40, 40])
+        let hire = hireMonth.adding(days: rng.below(28))
+        var row = Self.cleanRow(resident: resident, employer: employer, hire: hire, round: rng.below(9))
+        row[.weeklyHours] = String(hours)
+        row[.employmentInsurance] = hours >= 20 && rng.chance(0.5) ? "Y" : "N"
+        return Self.ordered(row)
+    }
+
     /// The rows of one scenario, in the column order of `EmploymentColumn`.
     private func notifications(_ scenario: EmploymentScenario, resident: SampleResident?, round: Int, hireMonth: LocalDate) -> [[String]] {
         let employer = Self.sampleEmployers[round % Self.sampleEmployers.count]
         let hire = hireMonth.adding(days: round % 28)
         let insuredDeadline = hireMonth.adding(months: 1).adding(days: 9)
-        var row: [EmploymentColumn: String] = [
-            .reportType: "HIRE", .reportDate: hire.adding(days: 3).description, .employerID: employer.id,
-            .establishmentName: employer.name, .establishmentAddress: "静岡県浜松市中区\(round % 9 + 1)丁目",
-            .residenceCardNumber: resident?.cardNumber?.rawValue ?? "", .nameLatin: resident?.nameLatin ?? "",
-            .birthDate: resident?.birthDate.description ?? "", .sex: resident?.sex.rawValue ?? "1",
-            .nationality: resident?.nationality.rawValue ?? "VN", .statusOfResidence: resident?.status?.rawValue ?? "",
-            .stayExpiryDate: "", .otherActivityPermission: "N", .eventDate: hire.description, .employmentInsurance: "Y",
-            .weeklyHours: "40", .dispatched: employer.dispatch ? "Y" : "N", .occupation: "production line",
-        ]
+        var row = Self.cleanRow(resident: resident, employer: employer, hire: hire, round: round)
         switch scenario {
         case .cleanHire: break
         case .hireOnDeadline: row[.reportDate] = insuredDeadline.description
@@ -136,6 +151,20 @@ extension SampleCity {
             row[.statusOfResidence] = "LONG_TERM"
         }
         return [Self.ordered(row)]
+    }
+
+    /// A hire of `resident` at `employer`, reported three days after, insured, 40 hours.
+    private static func cleanRow(resident: SampleResident?, employer: (id: String, name: String, dispatch: Bool), hire: LocalDate,
+                                 round: Int) -> [EmploymentColumn: String] {
+        [
+            .reportType: "HIRE", .reportDate: hire.adding(days: 3).description, .employerID: employer.id,
+            .establishmentName: employer.name, .establishmentAddress: "静岡県浜松市中区\(round % 9 + 1)丁目",
+            .residenceCardNumber: resident?.cardNumber?.rawValue ?? "", .nameLatin: resident?.nameLatin ?? "",
+            .birthDate: resident?.birthDate.description ?? "", .sex: resident?.sex.rawValue ?? "1",
+            .nationality: resident?.nationality.rawValue ?? "VN", .statusOfResidence: resident?.status?.rawValue ?? "",
+            .stayExpiryDate: "", .otherActivityPermission: "N", .eventDate: hire.description, .employmentInsurance: "Y",
+            .weeklyHours: "40", .dispatched: employer.dispatch ? "Y" : "N", .occupation: "production line",
+        ]
     }
 
     private static func ordered(_ row: [EmploymentColumn: String]) -> [String] {

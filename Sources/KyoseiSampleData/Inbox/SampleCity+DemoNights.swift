@@ -9,7 +9,8 @@ extension SampleCity {
     /// would send them over a few nights (night *n* on `asOf` + *n*):
     /// 1. the register's first snapshot, and the city's NHI ledger, a health insurance society's,
     ///    the pension service's and Hello Work's employment-insurance rosters;
-    /// 2. two register deltas, the board of education's term roster, the month's employment reports;
+    /// 2. two register deltas, the board of education's term roster, the month's employment reports
+    ///    (the scenarios, and hires of a workforce of about 30% of working-age residents);
     /// 3. a delta with one bad row of every kind, and a transfer that broke off (refused);
     /// 4. the broken-off delta sent again whole, and a new snapshot with moves, renewals and
     ///    departures (and the walk-ins who have since registered).
@@ -36,7 +37,7 @@ extension SampleCity {
             files += try writeDeltas(to: folder("register"), count: 2, firstSequence: 2).map(\.csvURL)
             let year = SchoolYear(containing: date)
             files.append(try writeSchoolRoster(to: folder("school"), year: year, term: SchoolYear.term(of: date) ?? .t2).csvURL)
-            files.append(try writeEmploymentFile(to: folder("employment"), date: date).csvURL)
+            files.append(try writeEmploymentFile(to: folder("employment"), date: date, workforce: 0.3).csvURL)
         case 3:
             story = "a delta with bad rows, and a transfer that broke off"
             files.append(try writeDelta(number: 3, to: folder("register"), sequence: 4,

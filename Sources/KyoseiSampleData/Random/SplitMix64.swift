@@ -59,4 +59,5 @@ enum SamplePurpose: UInt64 {
     case deltaAddress
     case changedSnapshot
     case walkIns
+    case workforce
 }

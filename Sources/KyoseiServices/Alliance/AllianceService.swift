@@ -31,7 +31,7 @@ public struct AllianceService: Sendable {
             tables: AllianceFile.Tables(
                 population: suppressed(PopulationTable.counts(groupedBy: "nationality", groups: population), .population),
                 coverage: suppressed(CoverageTable.counts(
-                    groupedBy: "nationality", groups: coverage, obligations: CoverageObligationKey.allCases), .coverage),
+                    groupedBy: "nationality", groups: coverage, obligations: CoverageObligationKey.alliance), .coverage),
                 employment: suppressed(EmploymentTable.counts(groupedBy: "nationality", groups: employment), .employment),
                 schooling: suppressed(SchoolingTable.counts(groupedBy: "nationality", groups: schooling), .schooling),
                 language: suppressed(LanguageTable.counts(groupedBy: "nationality", groups: language), .language)))

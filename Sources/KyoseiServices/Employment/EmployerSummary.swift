@@ -15,6 +15,9 @@ public struct EmployerSummary: Sendable, Codable, Equatable {
     /// Hired workers at or above the insurance threshold and not in it (`EI_MISSING`).
     public let eiMissingWorkers: Int
     public let lateReports: Int
+    /// Workers whose job there puts them in EHI/EPI on the day asked and whom no EHI or EPI
+    /// roster shows (`EMPLOYER_INSURANCE_MISSING`); for an agency, its dispatched workers.
+    public internal(set) var employerInsuranceMissingWorkers = 0
 
     public var dispatchedShare: Double { workers == 0 ? 0 : Double(dispatchedWorkers) / Double(workers) }
     public var uninsuredShare: Double { hiredWorkers == 0 ? 0 : Double(uninsuredWorkers) / Double(hiredWorkers) }

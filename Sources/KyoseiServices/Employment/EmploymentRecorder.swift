@@ -56,11 +56,14 @@ struct EmploymentRecorder {
         }
         if let holder { touched.insert(holder.id) }
 
+        let fact = link == .linked ? try InsuranceFactRecord.fetchOne(db, key: holder!.id) : nil
         let notice = EmploymentNotice(
             isHire: row.reportType == .hire, reportDate: row.reportDate, eventDate: row.eventDate, status: row.status,
             otherActivityPermission: row.otherActivityPermission, weeklyHours: row.weeklyHours,
             employmentInsurance: row.employmentInsurance,
-            stayExpiry: row.stayExpiry ?? (link == .linked ? holder?.stayExpiry : nil))
+            stayExpiry: row.stayExpiry ?? (link == .linked ? holder?.stayExpiry : nil),
+            student: fact?.studentStanding, designation: fact?.designation,
+            otherJobs: try otherJobs(card: row.cardNumber, employer: employer, on: row.eventDate, in: db))
         var findings = checks.findings(for: notice)
         if let flag = try updateEpisodes(for: notification, in: db, counts: &counts) {
             findings.append(flag)
@@ -71,6 +74,19 @@ struct EmploymentRecorder {
             counts.findings[finding.kind.rawValue, default: 0] += 1
         }
         return true
+    }
+
+    /// The jobs this card holds at other employers on `date`, for the 28-hour total.
+    private func otherJobs(card: ResidenceCardNumber, employer: String, on date: LocalDate, in db: Database) throws -> [ConcurrentJob] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT employer_id, employed_from, employed_until, weekly_hours FROM employment_episode
+            WHERE residence_card_number = ? AND employer_id <> ? AND employed_from <= ? AND weekly_hours IS NOT NULL
+              AND (employed_until IS NULL OR employed_until >= ?)
+            """), arguments: [card.rawValue, employer, date.description, date.description]).map { row -> ConcurrentJob in
+            let from: String = row["employed_from"], until: String? = row["employed_until"]
+            return try ConcurrentJob(employer: row["employer_id"], from: LocalDate(from), until: until.map { try LocalDate($0) },
+                                     weeklyHours: row["weekly_hours"])
+        }
     }
 
     private func isAlreadyRecorded(_ row: EmploymentReportRow, in db: Database) throws -> Bool {

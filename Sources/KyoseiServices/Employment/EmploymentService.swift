@@ -66,10 +66,19 @@ public struct EmploymentService: Sendable {
         }
     }
 
-    /// Every employer with the counts the city's outreach works from.
-    public func employers(sort: EmployerSort, dispatchOnly: Bool, by staff: StaffMember) throws -> [EmployerSummary] {
+    /// Every employer with the counts the city's outreach works from, employer insurance as of
+    /// `asOf` (today).
+    public func employers(sort: EmployerSort, dispatchOnly: Bool, asOf: LocalDate? = nil, by staff: StaffMember) throws -> [EmployerSummary] {
         try context.performRead(.residentRead, by: staff, action: "employer.list", entity: "employer") { db, audit in
             var list = try EmployerSummary.fetchAll(in: db)
+            var missing: [String: Int] = [:]
+            try CoverageCalculator(settings: context.settings, date: asOf ?? context.clock.today).forEachStanding(in: db) { standing in
+                guard standing.obligations[.employer] == false else { return }
+                for employer in Set(standing.employerInsurance.filter { $0.applicability.applies }.map(\.job.employerID)) {
+                    missing[employer, default: 0] += 1
+                }
+            }
+            for i in list.indices { list[i].employerInsuranceMissingWorkers = missing[list[i].employerID] ?? 0 }
             if dispatchOnly { list = list.filter { $0.dispatchedWorkers > 0 } }
             list.sort(by: sort.areInOrder)
             audit.detail = "employers=\(list.count) sort=\(sort.rawValue) dispatch=\(dispatchOnly)"

@@ -5,6 +5,8 @@ import KyoseiStore
 /// Works out, for every registered resident on a date, which obligations they are under and
 /// which of those an active enrollment meets. One pass over the residents and one over the
 /// active enrollments, so the gap list, the rule and the figures all agree and stay linear.
+/// The law's rules decide (`CoverageObligation`, `NHIExclusion`, `AgreementExemption`,
+/// `EmploymentInsuranceApplicability`); this type only gathers their facts.
 struct CoverageCalculator {
     let settings: Settings
     let date: LocalDate
@@ -18,44 +20,61 @@ struct CoverageCalculator {
         let district: DistrictCode?
         /// Obligation → covered?
         let obligations: [CoverageObligation: Bool]
+        /// Why an obligation the person's age would put them under does not hold (an NHI
+        /// exclusion, a certificate of coverage).
+        let exemptions: [CoverageObligation: String]
+        /// The jobs that put the person in the employer insurances, or may once a fact is
+        /// known, with the rule's reason: the employer an `EMPLOYER_INSURANCE_MISSING` case is about.
+        let employerInsurance: [(job: Job, applicability: Applicability)]
+    }
+
+    /// One job held on the date, as the notifications left it.
+    struct Job {
+        let employerID: String
+        let weeklyHours: Double
+        let insured: Bool
+        let dispatched: Bool
+        let employerInsuredHeadcount: Int?
     }
 
     /// Obligations only count once a roster for them has been applied: before the city loads its
     /// NHI ledger, every resident would look uninsured, which says nothing about anyone.
     /// Employment is evaluated once employment reports have been applied: they are what says
-    /// who works how many hours.
+    /// who works how many hours. Employer insurance also needs a roster that would show the
+    /// person on NHI, EHI or EPI: without one, "in nothing" would mean only "not loaded yet".
     func evaluatedObligations(in db: Database) throws -> Set<CoverageObligation> {
         let schemes = Set(try String.fetchAll(db, sql: "SELECT DISTINCT scheme FROM insurance_member").compactMap(InsuranceScheme.init(rawValue:)))
-        var evaluated = Set(CoverageObligation.allCases.filter { obligation in
-            obligation != .employment && !schemes.isDisjoint(with: obligation.schemes(age: 30, settings: settings).union(obligation.schemes(age: 80, settings: settings)))
+        var evaluated = Set(CoverageObligation.allCases.filter {
+            $0 != .employment && $0 != .employer && !schemes.isDisjoint(with: $0.anySchemes)
         })
         if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM employment_episode WHERE resident_id IS NOT NULL)") ?? false {
             evaluated.insert(.employment)
+            if !schemes.isDisjoint(with: [.nhi, .ehi, .epi]) { evaluated.insert(.employer) }
         }
         return evaluated
     }
 
-    /// Contracted weekly hours of each resident's jobs on the date (the longest one), and whether
-    /// the employer reported them in employment insurance.
-    private func jobs(in db: Database) throws -> [Int64: (hours: Double, insured: Bool)] {
-        var jobs: [Int64: (hours: Double, insured: Bool)] = [:]
+    /// Every job each resident holds on the date, by the notifications.
+    func jobs(in db: Database) throws -> [Int64: [Job]] {
+        var jobs: [Int64: [Job]] = [:]
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT resident_id, weekly_hours, employment_insurance FROM employment_episode
-            WHERE resident_id IS NOT NULL AND weekly_hours IS NOT NULL AND employed_from <= ?
-              AND (employed_until IS NULL OR employed_until >= ?)
+            SELECT e.resident_id, e.employer_id, e.weekly_hours, e.employment_insurance, e.dispatched, m.insured_headcount
+            FROM employment_episode e JOIN employer m ON m.employer_id = e.employer_id
+            WHERE e.resident_id IS NOT NULL AND e.weekly_hours IS NOT NULL AND e.employed_from <= ?
+              AND (e.employed_until IS NULL OR e.employed_until >= ?)
             """, arguments: [date.description, date.description])
         while let row = try rows.next() {
-            let id: Int64 = row["resident_id"]
-            let hours: Double = row["weekly_hours"]
-            let insured = (row["employment_insurance"] as Int?) == 1
-            if hours > jobs[id]?.hours ?? -1 { jobs[id] = (hours, insured || (jobs[id]?.insured ?? false)) }
+            jobs[row["resident_id"], default: []].append(Job(
+                employerID: row["employer_id"], weeklyHours: row["weekly_hours"], insured: (row["employment_insurance"] as Int?) == 1,
+                dispatched: (row["dispatched"] as Int?) == 1, employerInsuredHeadcount: row["insured_headcount"]))
         }
         return jobs
     }
 
     func forEachStanding(residents ids: Set<Int64>? = nil, in db: Database, _ body: (Standing) throws -> Void) throws {
         let evaluated = try evaluatedObligations(in: db)
-        let work = evaluated.contains(.employment) ? try jobs(in: db) : [:]
+        let work = evaluated.contains(.employment) || evaluated.contains(.employer) ? try jobs(in: db) : [:]
+        let facts = try InsuranceFacts(in: db)
         // The active enrollments walk beside the residents in resident order, so only one
         // person's enrollments are held at a time, whatever the size of the city.
         let enrollments = try Row.fetchCursor(db, sql: """
@@ -81,19 +100,79 @@ struct CoverageCalculator {
             if let ids, !ids.contains(id) { continue }
             guard let birth = try? LocalDate(row["birth_date"] as String), let nationality = try? Nationality(row["nationality"] as String)
             else { continue }
-            let age = birth.age(on: date)
+            let status = (row["status_of_residence"] as String?).flatMap(StatusOfResidence.init(rawValue:))
             var obligations: [CoverageObligation: Bool] = [:]
-            let job = work[id]
+            var exemptions: [CoverageObligation: String] = [:]
+            let employerInsurance = evaluated.contains(.employer)
+                ? (work[id] ?? []).map { ($0, employerApplicability($0, birthDate: birth, student: facts.student(id, status: status))) }
+                    .filter { $0.1.outcome != .doesNotApply }
+                : []
             for obligation in evaluated
-            where CoverageObligation.applies(obligation, birthDate: birth, state: .registered, on: date, weeklyHours: job?.hours, settings: settings) {
-                if obligation == .pension && held.exempt { continue }
-                let enrolled = !held.schemes.isDisjoint(with: obligation.schemes(age: age, settings: settings))
-                obligations[obligation] = enrolled || (obligation == .employment && job?.insured == true)
+            where CoverageObligation.appliesByAge(obligation, birthDate: birth, state: .registered, on: date) {
+                if obligation == .pension && held.exempt {
+                    exemptions[obligation] = "A roster marks the pension enrollment exempt under a social-security agreement."
+                    continue
+                }
+                // The employer insurances are exempt only when the agreement lifts both branches.
+                let lifted = obligation.branches.compactMap { facts.agreementExemption(id, $0, on: date) }
+                if lifted.count == obligation.branches.count, let exemption = lifted.first {
+                    exemptions[obligation] = exemption.reason
+                    continue
+                }
+                if obligation == .health, let exclusion = NHIExclusion.applying(
+                    status: status, designation: facts.designation(id), publicAssistance: facts.publicAssistance(id), on: date),
+                    held.schemes.isDisjoint(with: [.ehi, .lateElderly]) {
+                    exemptions[obligation] = exclusion.reason
+                    continue
+                }
+                let enrolled = !held.schemes.isDisjoint(with: obligation.schemes(birthDate: birth, on: date))
+                if obligation == .employer {
+                    if employerInsurance.contains(where: { $0.1.applies }) { obligations[obligation] = enrolled }
+                    continue
+                }
+                guard obligation == .employment else {
+                    obligations[obligation] = enrolled
+                    continue
+                }
+                // Employment insurance is per job: each is judged on its own hours, and the
+                // person is under the obligation if any job employment insurance covers.
+                let covered = (work[id] ?? []).filter { job in
+                    EmploymentInsuranceApplicability.evaluate(
+                        weeklyHours: job.weeklyHours, on: date, contract: nil, student: facts.student(id, status: status),
+                        designation: facts.designation(id), hours: settings.employmentInsuranceWeeklyHours).applies
+                }
+                if covered.isEmpty { continue }
+                obligations[obligation] = enrolled || covered.contains { $0.insured }
             }
             try body(Standing(
-                residentID: id, birthDate: birth, nationality: nationality,
-                status: (row["status_of_residence"] as String?).flatMap(StatusOfResidence.init(rawValue:)),
-                district: (row["district_code"] as String?).flatMap { try? DistrictCode($0) }, obligations: obligations))
+                residentID: id, birthDate: birth, nationality: nationality, status: status,
+                district: (row["district_code"] as String?).flatMap { try? DistrictCode($0) }, obligations: obligations,
+                exemptions: exemptions, employerInsurance: employerInsurance))
+        }
+    }
+
+    /// Whether one job puts its worker in EHI or EPI (either applying is enough; undetermined
+    /// when the employer's insured headcount decides and is not known).
+    func employerApplicability(_ job: Job, birthDate: LocalDate, student: StudentStanding) -> Applicability {
+        let facts = EmployeeInsuranceFacts(
+            birthDate: birthDate, weeklyHours: job.weeklyHours, employerInsuredHeadcount: job.employerInsuredHeadcount,
+            student: student, dispatched: job.dispatched)
+        let pension = EmployerInsuranceApplicability.evaluate(
+            .epi, facts, on: date, size: settings.employerSizeThreshold, wage: settings.shortTimeMonthlyWage)
+        let health = EmployerInsuranceApplicability.evaluate(
+            .ehi, facts, on: date, size: settings.employerSizeThreshold, wage: settings.shortTimeMonthlyWage)
+        return [pension, health].first { $0.applies } ?? [pension, health].first { $0.outcome == .undetermined } ?? pension
+    }
+}
+
+extension CoverageObligation {
+    /// The branches of an agreement that must lift the obligation for a certificate to exempt.
+    var branches: [InsuranceScheme.Branch] {
+        switch self {
+        case .health: [.health]
+        case .pension: [.pension]
+        case .employment: [.employment]
+        case .employer: [.health, .pension]
         }
     }
 }

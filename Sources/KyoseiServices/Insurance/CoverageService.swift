@@ -16,12 +16,13 @@ public struct CoverageService: Sendable {
             let resident = try ResidentWrites.fetch(ref, in: db)
             let enrollments = try EnrollmentRecord.filter(Column("resident_id") == resident.id!)
                 .order(Column("scheme"), Column("enrolled_from")).fetchAll(db)
-            var obligations: [CoverageObligation: Bool] = [:]
+            var standing: CoverageCalculator.Standing?
             try CoverageCalculator(settings: context.settings, date: date).forEachStanding(residents: [resident.id!], in: db) {
-                obligations = $0.obligations
+                standing = $0
             }
             audit.residentIDs = [resident.id!]
-            return PersonCoverage(resident: resident, asOf: date, enrollments: enrollments, obligations: obligations)
+            return PersonCoverage(resident: resident, asOf: date, enrollments: enrollments, obligations: standing?.obligations ?? [:],
+                                  exemptions: standing?.exemptions ?? [:])
         }
     }
 
@@ -103,6 +104,8 @@ public struct PersonCoverage: Sendable {
     public let asOf: LocalDate
     public let enrollments: [EnrollmentRecord]
     public let obligations: [CoverageObligation: Bool]
+    /// Obligations the person's age would bring that an exclusion or agreement lifts, with the reason.
+    public let exemptions: [CoverageObligation: String]
 }
 
 public struct CoverageGap: Sendable {

@@ -43,6 +43,7 @@ public struct RuleFinding: Sendable {
 public enum RuleCatalog {
     public static let all: [any CaseRule] = [
         StayExpiringRule(), LeftRegisterRule(), IdentityReviewRule(), CoverageGapRule(), EmploymentReportIssueRule(),
+        EmployerInsuranceRule(),
         SchoolUnconfirmedRule(), LongTermAbsenceRule(), LanguageReferralRule(),
     ]
 }

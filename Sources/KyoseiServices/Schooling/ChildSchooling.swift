@@ -17,7 +17,7 @@ public struct ChildSchooling: Sendable, Equatable, Encodable {
     public var daysAbsentYear: Int
     public var longTermAbsence: Bool
     /// The standing staff confirmation, if one still counts.
-    public var confirmation: SchoolConfirmationOutcome?
+    public var confirmation: HomeVisitOutcome?
 
     /// Long-term absence: 30 or more days absent in a school year.
     public static let longTermAbsenceDays = 30

@@ -83,7 +83,7 @@ struct SchoolingCensus {
 
     /// Each child's newest confirmation recorded by `asOf`, unless a roster applied after it
     /// lists the child: the roster then says otherwise.
-    func standingConfirmations(in db: Database) throws -> [Int64: SchoolConfirmationOutcome] {
+    func standingConfirmations(in db: Database) throws -> [Int64: HomeVisitOutcome] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT c.resident_id, c.outcome FROM school_confirmation c
             WHERE c.id = (SELECT max(c2.id) FROM school_confirmation c2
@@ -91,9 +91,9 @@ struct SchoolingCensus {
               AND NOT EXISTS (SELECT 1 FROM school_term_row t
                               WHERE t.resident_id = c.resident_id AND t.file_id > coalesce(c.after_file_id, 0))
             """, arguments: [asOf.description])
-        var result: [Int64: SchoolConfirmationOutcome] = [:]
+        var result: [Int64: HomeVisitOutcome] = [:]
         for row in rows {
-            if let outcome = SchoolConfirmationOutcome(rawValue: row["outcome"]) { result[row["resident_id"]] = outcome }
+            if let outcome = HomeVisitOutcome(rawValue: row["outcome"]) { result[row["resident_id"]] = outcome }
         }
         return result
     }

@@ -55,7 +55,7 @@ public struct SchoolingService: Sendable {
     }
 
     /// Records what a home visit found. It counts until a roster applied after it lists the child.
-    public func confirm(_ ref: ResidentRef, outcome: SchoolConfirmationOutcome, note: String,
+    public func confirm(_ ref: ResidentRef, outcome: HomeVisitOutcome, note: String,
                         by staff: StaffMember) throws -> ChildSchooling? {
         let trimmed = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw ServiceError.usage("A confirmation needs a note saying what the visit found.") }

@@ -41,11 +41,12 @@ public enum SettingsLoader {
             suppressionMinimum: try read.int("reports.suppression_minimum", atLeast: Settings.leastSuppressionMinimum),
             inboxDirectory: try read.string("inbox.directory"),
             archiveDirectory: try read.string("inbox.archive"),
-            pensionAgeFrom: try read.int("insurance.pension_age_from", atLeast: 0),
-            pensionAgeUntil: try read.int("insurance.pension_age_until", atLeast: 0),
-            lateElderlyAge: try read.int("insurance.late_elderly_age", atLeast: 0),
-            employmentInsuranceWeeklyHours: try read.double("insurance.employment_weekly_hours"),
-            employmentInsuranceExpectedDays: try read.int("insurance.employment_expected_days", atLeast: 0),
+            employmentInsuranceWeeklyHours: try DatedSettingText.schedule(
+                "insurance.employment_weekly_hours", read.strings("insurance.employment_weekly_hours"), value: DatedSettingText.hours),
+            employerSizeThreshold: try DatedSettingText.schedule(
+                "insurance.employer_size", read.strings("insurance.employer_size"), value: DatedSettingText.headcount),
+            shortTimeMonthlyWage: try DatedSettingText.schedule(
+                "insurance.short_time_monthly_wage", read.strings("insurance.short_time_monthly_wage"), value: DatedSettingText.headcount),
             caseDefaultTeam: try read.string("cases.default_team"),
             districtTeams: try read.pairs("cases.district_teams"),
             autoResolveRules: Set(try read.strings("rules.auto_resolve")),
@@ -143,14 +144,6 @@ private struct SettingReader {
             result[parts[0]] = parts[1]
         }
         return result
-    }
-
-    func double(_ key: String) throws -> Double {
-        switch try lookup(key, .double) {
-        case .double(let value): return value
-        case .int(let value): return Double(value)
-        default: throw wrongType(key)
-        }
     }
 
     private func wrongType(_ key: String) -> ServiceError {

@@ -2,3 +2,5 @@ import GRDB
 import KyoseiDomain
 
 extension EmploymentFindingKind: DatabaseValueConvertible {}
+extension Designation: DatabaseValueConvertible {}
+extension StudentStanding: DatabaseValueConvertible {}

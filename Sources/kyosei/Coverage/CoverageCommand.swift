@@ -6,7 +6,7 @@ import KyoseiServices
 struct CoverageCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coverage", abstract: "Social-insurance coverage of a person, the gaps to act on, confirming a member.",
-        subcommands: [CoverageShow.self, CoverageGaps.self, CoverageLink.self])
+        subcommands: [CoverageShow.self, CoverageGaps.self, CoverageLink.self, CoverageFacts.self, CoverageCertificate.self])
 }
 
 struct CoverageShow: AsyncParsableCommand {
@@ -33,6 +33,9 @@ struct CoverageShow: AsyncParsableCommand {
         for o in coverage.obligations {
             print("  \(o.obligation): " + (o.covered ? "covered" : Output.alert("GAP")))
         }
+        for e in coverage.exemptions {
+            print("  \(e.obligation): not under it. \(e.reason)")
+        }
         if !coverage.enrollments.isEmpty {
             print("")
             Output.table(["SCHEME", "TYPE", "FROM", "UNTIL", "EXEMPT", "ACTIVE"], coverage.enrollments.map {
@@ -49,14 +52,14 @@ struct CoverageGaps: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @Option(help: "As of this date (default: today).") var asOf: String?
-    @Option(help: "health, pension or employment.") var scheme: String?
+    @Option(help: "health, pension, employment or employer.") var scheme: String?
     @Option(help: "Most gaps to list.") var limit = 500
 
     func run() async throws {
         let date = try parsed(asOf) { try LocalDate($0, field: "as-of date") }?.description
         let obligation = try parsed(scheme) { text -> Operations.ListCoverageGaps.Input.Query.SchemePayload in
             guard let o = Operations.ListCoverageGaps.Input.Query.SchemePayload(rawValue: text.lowercased()) else {
-                throw ValidationError(field: "scheme", value: text, reason: "must be health, pension or employment")
+                throw ValidationError(field: "scheme", value: text, reason: "must be health, pension, employment or employer")
             }
             return o
         }

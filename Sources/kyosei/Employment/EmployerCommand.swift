@@ -4,7 +4,7 @@ import KyoseiServices
 struct EmployerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "employer", abstract: "Employers that filed notifications: the city's outreach list.",
-        subcommands: [EmployerList.self, EmployerShow.self])
+        subcommands: [EmployerList.self, EmployerShow.self, EmployerHeadcount.self])
 
     static func percent(_ share: Double) -> String { String(Int((share * 100).rounded())) + "%" }
 
@@ -12,7 +12,8 @@ struct EmployerCommand: AsyncParsableCommand {
         ["employer_id": s.employerID, "kind": s.kind, "name": s.name, "notifications": String(s.notifications),
          "workers": String(s.workers), "hired_workers": String(s.hiredWorkers), "dispatched_workers": String(s.dispatchedWorkers),
          "uninsured_workers": String(s.uninsuredWorkers), "ei_missing_workers": String(s.eiMissingWorkers),
-         "late_reports": String(s.lateReports), "dispatched_share": String(s.dispatchedShare),
+         "late_reports": String(s.lateReports), "employer_insurance_missing_workers": String(s.employerInsuranceMissingWorkers),
+         "dispatched_share": String(s.dispatchedShare),
          "uninsured_share": String(s.uninsuredShare), "ei_missing_share": String(s.eiMissingShare)]
     }
 }
@@ -22,19 +23,23 @@ struct EmployerList: AsyncParsableCommand {
         commandName: "list", abstract: "Every employer with workers reported, dispatched and uninsured shares, late reports.",
         discussion: """
             Workers are counted once each by residence card. The uninsured share is of hired workers \
-            reported as not in employment insurance; EI missing counts those at or above the \
-            insurance threshold (insurance.employment_weekly_hours).
+            reported as not in employment insurance; EI missing counts those whose job employment \
+            insurance covers on the hire date (insurance.employment_weekly_hours; not full-time students). \
+            EHI/EPI missing counts workers whose job there puts them in the employer insurances today \
+            (hours, the employer's insured headcount where staff recorded it, the dated size threshold) \
+            and whom no EHI or EPI roster shows.
             Example:
               kyosei employer list --sort uninsured --dispatch
+              kyosei employer list --sort employer-insurance
             """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: "uninsured, dispatched or late (the worst first).") var sort = "uninsured"
+    @Option(help: "uninsured, dispatched, late or employer-insurance (the worst first).") var sort = "uninsured"
     @Flag(help: "Only employers that reported dispatch workers.") var dispatch = false
 
     func run() async throws {
         guard let order = EmployerSort(rawValue: sort) else {
-            throw ValidationError("--sort must be uninsured, dispatched or late.")
+            throw ValidationError("--sort must be uninsured, dispatched, late or employer-insurance.")
         }
         let (context, staff) = try await CommandEnvironment.load(global).session()
         let list = try EmploymentService(context: context).employers(sort: order, dispatchOnly: dispatch, by: staff)
@@ -43,9 +48,10 @@ struct EmployerList: AsyncParsableCommand {
         } else if list.isEmpty {
             print("No employer has filed a notification.")
         } else {
-            Output.table(["EMPLOYER", "NAME", "WORKERS", "DISPATCHED", "UNINSURED", "EI MISSING", "LATE"], list.map {
+            Output.table(["EMPLOYER", "NAME", "WORKERS", "DISPATCHED", "UNINSURED", "EI MISSING", "EHI/EPI MISSING", "LATE"], list.map {
                 [$0.employerID, $0.name, String($0.workers), EmployerCommand.percent($0.dispatchedShare),
-                 EmployerCommand.percent($0.uninsuredShare), String($0.eiMissingWorkers), String($0.lateReports)]
+                 EmployerCommand.percent($0.uninsuredShare), String($0.eiMissingWorkers), String($0.employerInsuranceMissingWorkers),
+                 String($0.lateReports)]
             })
         }
     }

@@ -94,7 +94,7 @@ struct DemoCommand: AsyncParsableCommand {
     /// by nationality.
     private func printCoverage(context: ServiceContext, staff: StaffMember, minimum: Int) throws {
         let coverage = CoverageService(context: context)
-        let obligations: [CoverageObligationKey] = [.health, .employment, .pension]
+        let obligations: [CoverageObligationKey] = [.health, .employment, .pension, .employer]
         let tables = try [CoverageDimension.region, .nationality].map { dimension in
             (dimension, try coverage.table(by: dimension, obligations: obligations, staff: staff))
         }
@@ -108,12 +108,14 @@ struct DemoCommand: AsyncParsableCommand {
             return "\(cell("share")) of \(cell("obligated"))"
         }
         print("\n━━ Social-insurance coverage: the Alliance's 2012 survey, and the city's own count now")
-        Output.table(["LATIN-AMERICAN RESIDENTS", "HEALTH", "EMPLOYMENT", "PENSION"], [
-            ["2012 Alliance survey (900 asked)", "~60%", "a little under 50%", "~30%"],
+        Output.table(["LATIN-AMERICAN RESIDENTS", "HEALTH", "EMPLOYMENT", "PENSION", "EMPLOYER (EHI/EPI)"], [
+            ["2012 Alliance survey (900 asked)", "~60%", "a little under 50%", "~30%", "not asked"],
             ["this city, measured (of obligated)"] + obligations.map(measured),
         ])
-        print("Counted among the residents each obligation applies to (pension 20–59, employment insurance at")
-        print("20+ weekly hours), from the partners' rosters matched across scripts; * withheld (small numbers).\n")
+        print("Counted among the residents each obligation applies to (pension from the day before the 20th to the day")
+        print("before the 60th birthday; employment insurance per job at 20+ weekly hours, full-time students outside;")
+        print("employer insurance where the hours, and the employer's insured headcount if staff recorded it, bring")
+        print("EHI/EPI), from the partners' rosters matched across scripts; * withheld (small numbers).\n")
         for (dimension, table) in tables {
             print("$ kyosei report coverage --by \(dimension.rawValue) --format md")
             print(String(decoding: try ReportFormat.md.render(table), as: UTF8.self))

@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import KyoseiDomain
+import KyoseiStore
+
+/// The facts the insurance rules need that no partner file carries, as staff record them: a
+/// person's designation under Designated Activities, public assistance and student standing;
+/// certificates of coverage; an employer's insured headcount. Every change names the member of
+/// staff and their reason, is audited, and keeps its old and new value in the history.
+public struct InsuranceFactService: Sendable {
+    let context: ServiceContext
+
+    public init(context: ServiceContext) { self.context = context }
+
+    /// What staff recorded for one person: nil fields are not known.
+    public func facts(_ ref: ResidentRef, by staff: StaffMember) throws -> PersonInsuranceFacts {
+        try context.performRead(.residentRead, by: staff, action: "insurance_fact.show", entity: "insurance_fact") { db, audit in
+            let resident = try ResidentWrites.fetch(ref, in: db)
+            audit.residentIDs = [resident.id!]
+            return PersonInsuranceFacts(
+                resident: resident, fact: try InsuranceFactRecord.fetchOne(db, key: resident.id!),
+                certificates: try CoverageCertificateRecord.filter(Column("resident_id") == resident.id!)
+                    .order(Column("valid_from")).fetchAll(db))
+        }
+    }
+
+    /// Changes the person's recorded facts: each argument that is not nil replaces its field
+    /// (`.some(nil)` clears a designation or a recorded student standing).
+    public func record(_ ref: ResidentRef, designation: Designation?? = nil, publicAssistance: Bool? = nil,
+                       student: StudentStanding?? = nil, reason: String, by staff: StaffMember) throws -> InsuranceFactRecord {
+        let reason = try Self.reason(reason)
+        return try context.perform(.residentWrite, by: staff, action: "insurance_fact.record", entity: "insurance_fact") { db, audit in
+            let resident = try ResidentWrites.fetch(ref, in: db)
+            let id = resident.id!
+            let timestamp = context.clock.timestamp()
+            let old = try InsuranceFactRecord.fetchOne(db, key: id)
+            var new = old ?? InsuranceFactRecord(residentID: id, updatedAt: timestamp, updatedBy: staff.login)
+            if let designation { new.designation = designation }
+            if let publicAssistance { new.publicAssistance = publicAssistance }
+            if let student { new.studentStanding = student }
+            new.updatedAt = timestamp
+            new.updatedBy = staff.login
+            let changes: [(field: String, old: String?, new: String?)] = [
+                ("designation", old?.designation?.rawValue, new.designation?.rawValue),
+                ("public_assistance", (old?.publicAssistance ?? false) ? "Y" : "N", new.publicAssistance ? "Y" : "N"),
+                ("student_standing", old?.studentStanding?.rawValue, new.studentStanding?.rawValue),
+            ].filter { $0.old != $0.new }
+            guard !changes.isEmpty else { return new }
+            try new.save(db)
+            try HistoryWriter.record(residentID: id, entity: "insurance_fact", entityID: resident.reference, changes: changes,
+                                     by: staff.login, at: timestamp, source: ChangeSource(.staffEdit, reason: reason), in: db)
+            audit.residentIDs = [id]
+            audit.detail = changes.map(\.field).joined(separator: ",")
+            return new
+        }
+    }
+
+    /// Records a certificate of coverage the person holds as a seconded worker.
+    public func addCertificate(_ ref: ResidentRef, _ certificate: CertificateOfCoverage, reason: String,
+                               by staff: StaffMember) throws -> CoverageCertificateRecord {
+        let reason = try Self.reason(reason)
+        return try context.perform(.residentWrite, by: staff, action: "coverage_certificate.add", entity: "coverage_certificate") { db, audit in
+            let resident = try ResidentWrites.fetch(ref, in: db)
+            let timestamp = context.clock.timestamp()
+            var record = CoverageCertificateRecord(residentID: resident.id!, certificate: certificate, recordedAt: timestamp,
+                                                   recordedBy: staff.login)
+            try record.insert(db)
+            try HistoryWriter.record(
+                residentID: resident.id!, entity: "coverage_certificate", entityID: String(record.id!),
+                changes: [("certificate", nil, "\(certificate.country) \(certificate.from)..\(certificate.until)")],
+                by: staff.login, at: timestamp, source: ChangeSource(.staffEdit, reason: reason), in: db)
+            audit.residentIDs = [resident.id!]
+            audit.detail = "certificate=\(record.id!) country=\(certificate.country)"
+            return record
+        }
+    }
+
+    /// Records an employer's insured headcount (nil: no longer known).
+    public func setInsuredHeadcount(employer id: String, _ headcount: Int?, reason: String, by staff: StaffMember) throws -> EmployerRecord {
+        let reason = try Self.reason(reason)
+        if let headcount, headcount < 0 {
+            throw ServiceError.invalid(ValidationError(field: "insured headcount", value: String(headcount), reason: "cannot be negative"))
+        }
+        return try context.perform(.residentWrite, by: staff, action: "employer.headcount", entity: "employer") { db, audit in
+            guard var employer = try EmployerRecord.fetchOne(db, key: id) else { throw ServiceError.notFound("No employer \(id).") }
+            let old = employer.insuredHeadcount
+            guard old != headcount else { return employer }
+            employer.insuredHeadcount = headcount
+            try employer.update(db)
+            var row = HistoryRecord(
+                residentID: nil, entity: "employer", entityID: id, field: "insured_headcount", oldValue: old.map(String.init),
+                newValue: headcount.map(String.init), changedAt: context.clock.timestamp(), changedBy: staff.login,
+                source: .staffEdit, sourceRef: nil, reason: reason)
+            try row.insert(db)
+            audit.detail = "employer=\(id) insured_headcount=\(headcount.map(String.init) ?? "unknown")"
+            return employer
+        }
+    }
+
+    private static func reason(_ text: String) throws -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else {
+            throw ServiceError.invalid(ValidationError(field: "reason", value: text, reason: "must say where the fact comes from"))
+        }
+        return trimmed
+    }
+}
+
+/// A person's recorded insurance facts.
+public struct PersonInsuranceFacts: Sendable {
+    public let resident: ResidentRecord
+    public let fact: InsuranceFactRecord?
+    public let certificates: [CoverageCertificateRecord]
+}
