@@ -37,8 +37,9 @@ import Testing
             \(scheme.rawValue),\(scheme == .nhi ? "221309" : "31000001"),X\(id),INSURED,\(kana),\(born),1,\(card),2020-01-01,,
 
             """.write(to: file, atomically: true, encoding: .utf8)
-            let outcome = try InsuranceImportService(context: city.context).apply(path: file.path, by: city.founder)
-            #expect(outcome.matched + outcome.known == 1, "\(name) \(scheme) \(outcome)")
+            let outcome = try FileImport(context: city.context).apply(file.path, as: .insurance(), by: city.founder)
+            let counts = try #require(outcome.roster)
+            #expect(counts.matched + counts.known == 1, "\(name) \(scheme) \(outcome)")
         }
         return id
     }
@@ -64,8 +65,8 @@ import Testing
         }
         let url = city.folder.appendingPathComponent("EMP-\(date).csv")
         try (([header] + rows).joined(separator: "\r\n") + "\r\n").write(to: url, atomically: true, encoding: .utf8)
-        let outcome = try EmploymentImportService(context: city.context).apply(csvPath: url.path, by: city.founder)
-        #expect(outcome.linked == hires.count, "\(outcome)")
+        let outcome = try FileImport(context: city.context).apply(url.path, as: .employment, by: city.founder)
+        #expect(outcome.employment?.linked == hires.count, "\(outcome)")
     }
 
     func gaps(on date: String) throws -> Set<String> {

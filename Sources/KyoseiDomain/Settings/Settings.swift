@@ -14,6 +14,11 @@ public struct Settings: Sendable, Equatable {
     /// Folders the nightly job reads and archives.
     public var inboxDirectory: String
     public var archiveDirectory: String
+    /// A file that would change more than this share of what it covers is held until an
+    /// operator accepts it: a roster ending its source's enrollments, a snapshot taking
+    /// residents off the register. A cut-off or empty file looks exactly like that.
+    public var maxEndedEnrollmentsPercent: Int
+    public var maxLeftRegisterPercent: Int
     /// Contracted weekly hours from which a job is in employment insurance, as dated steps (20,
     /// then 10 from 2028-10-01): the enacted schedule by default, which a city's review may
     /// correct. The ages of the obligations are the law's (`AgeRule`), not settings.
@@ -65,6 +70,8 @@ public struct Settings: Sendable, Equatable {
         suppressionMinimum: Int = 5,
         inboxDirectory: String = "inbox",
         archiveDirectory: String = "archive",
+        maxEndedEnrollmentsPercent: Int = 10,
+        maxLeftRegisterPercent: Int = 5,
         employmentInsuranceWeeklyHours: DatedSchedule<Double> = InsuranceThresholds.employmentInsuranceWeeklyHours,
         employerSizeThreshold: DatedSchedule<Int?> = InsuranceThresholds.employerSizeThreshold,
         shortTimeMonthlyWage: DatedSchedule<Int?> = InsuranceThresholds.shortTimeMonthlyWage,
@@ -94,6 +101,8 @@ public struct Settings: Sendable, Equatable {
         self.suppressionMinimum = suppressionMinimum
         self.inboxDirectory = inboxDirectory
         self.archiveDirectory = archiveDirectory
+        self.maxEndedEnrollmentsPercent = maxEndedEnrollmentsPercent
+        self.maxLeftRegisterPercent = maxLeftRegisterPercent
         self.employmentInsuranceWeeklyHours = employmentInsuranceWeeklyHours
         self.employerSizeThreshold = employerSizeThreshold
         self.shortTimeMonthlyWage = shortTimeMonthlyWage

@@ -5,14 +5,32 @@ import Darwin
 #endif
 
 /// Reads a file a chunk at a time with read(2), so memory stays flat however long the file is.
+/// Only a regular file is read: a link is not followed (a link in an inbox could point at the
+/// audit signing key, whose bytes a refusal would then quote), and a FIFO or a device is refused
+/// at once instead of blocking the night on a read that never ends.
 final class FileChunkReader {
     private let descriptor: Int32
     private let fileName: String
 
     init(path: String, fileName: String) throws(IntakeError) {
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
-            throw IntakeError(file: fileName, reason: "cannot be opened: \(String(cString: strerror(errno)))")
+            let reason = errno == ELOOP
+                ? "is a symbolic link; only a regular file is read, never what a link points at"
+                : "cannot be opened: \(String(cString: strerror(errno)))"
+            throw IntakeError(file: fileName, reason: reason)
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            let kind = switch info.st_mode & S_IFMT {
+            case S_IFIFO: "a FIFO"
+            case S_IFDIR: "a folder"
+            case S_IFCHR, S_IFBLK: "a device"
+            case S_IFSOCK: "a socket"
+            default: "not a regular file"
+            }
+            close(fd)
+            throw IntakeError(file: fileName, reason: "is \(kind), not a regular file; only a regular file is read")
         }
         descriptor = fd
         self.fileName = fileName

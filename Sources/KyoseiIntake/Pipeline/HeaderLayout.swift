@@ -49,8 +49,29 @@ struct HeaderLayout<Column: FileColumn>: Sendable {
 
     private static func plural(_ word: String, _ count: Int) -> String { count == 1 ? word : word + "s" }
 
+    /// At most five names, each cut to 80 characters with anything unprintable escaped: a
+    /// header is whatever bytes the file began with (a key, 100,000 columns), and the refusal is
+    /// printed, logged and audited.
     private static func list(_ names: [String]) -> String {
-        names.map { "\"\($0)\"" }.joined(separator: ", ")
+        let shown = names.prefix(5).map { "\"\(excerpt($0))\"" }.joined(separator: ", ")
+        return names.count > 5 ? shown + " and \(names.count - 5) more" : shown
+    }
+
+    static func excerpt(_ text: String, limit: Int = 80) -> String {
+        var out = ""
+        for character in text.prefix(limit) {
+            for scalar in character.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                default:
+                    let printable = scalar.properties.generalCategory != .control && scalar.properties.generalCategory != .format
+                        && scalar.properties.generalCategory != .unassigned && scalar.properties.generalCategory != .privateUse
+                    out += printable ? String(scalar) : "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                }
+            }
+        }
+        return text.count > limit ? out + "…" : out
     }
 }
 

@@ -16,6 +16,8 @@ public final class IntakeReader<Kind: FileKind> {
     public private(set) var lastRecordText = ""
     private let layout: HeaderLayout<Kind.Column>
     private let csv: CSVReader
+    /// The line and field count of the record just read when it had fewer fields than the header.
+    private var shortRecord: (line: Int, fields: Int)?
 
     public var fileName: String { scan.fileName }
     /// The file's header in file order; keep it with the rejects to re-validate them later.
@@ -41,6 +43,13 @@ public final class IntakeReader<Kind: FileKind> {
     /// The next data record as a row or a reject; nil once the file is read and whole.
     public func next() throws(IntakeError) -> IntakeItem<Kind.Row>? {
         guard let record = try csv.next() else {
+            // A short record in the middle of a file is one bad row; as the last record it is
+            // what a transfer cut off mid-file leaves, and the rest of the list is missing too.
+            if let short = shortRecord {
+                throw IntakeError(
+                    file: fileName, line: short.line,
+                    reason: "ends in a cut-off record (\(short.fields) fields where the header has \(layout.names.count)): the file looks truncated in transfer, so none of it is applied; ask the sender for the whole file")
+            }
             if let expected = kind.expectedRowCount, expected != recordCount {
                 throw IntakeError(file: fileName, reason: "has \(recordCount) data rows, the manifest says \(expected)")
             }
@@ -48,6 +57,7 @@ public final class IntakeReader<Kind: FileKind> {
         }
         recordCount += 1
         lastRecordText = record.text
+        shortRecord = record.fields.count < layout.names.count ? (record.line, record.fields.count) : nil
         return Self.evaluate(record, layout: layout, kind: kind, fileName: fileName)
     }
 

@@ -15,6 +15,21 @@ public struct RowReader<Column: FileColumn> {
         for required in layout.required where record.fields[required.position].isEmpty {
             problems.append(RowProblem(columns: [required.column], reason: "\(required.name): is required"))
         }
+        // A NUL or another control character is never part of a name, a date or an address, and
+        // a NUL would cut the value short in any C string downstream; a quoted line break is text.
+        for (column, position) in positions.enumerated() where position >= 0 {
+            if let control = record.fields[position].unicodeScalars.first(where: Self.isForbiddenControl) {
+                let name = Column(rawValue: column).map(\.name) ?? "column \(position + 1)"
+                let hex = String(control.value, radix: 16, uppercase: true)
+                problems.append(RowProblem(
+                    columns: [column],
+                    reason: "\(name): holds the control character U+\(String(repeating: "0", count: 4 - hex.count) + hex), which no field may hold"))
+            }
+        }
+    }
+
+    private static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0x7F
     }
 
     /// The field's text as it stands in the file; empty when the file has no such column.

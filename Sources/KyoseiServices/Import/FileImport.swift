@@ -15,15 +15,23 @@ public struct FileImport: Sendable {
     public init(context: ServiceContext) { self.context = context }
 
     /// Applies one file. With `dryRun` everything is checked and applied, then rolled back, and
-    /// only the audit entry is kept.
-    public func apply(_ path: String, as source: ImportSource, dryRun: Bool = false, by staff: StaffMember) throws -> ImportOutcome {
-        switch source {
-        case .register: try run(RegisterImport(), path: path, dryRun: dryRun, by: staff)
-        case .insurance(let asOf, let matchReport): try run(InsuranceImport(asOf: asOf, matchReport: matchReport), path: path, dryRun: dryRun, by: staff)
-        case .school: try run(SchoolImport(), path: path, dryRun: dryRun, by: staff)
-        case .employment: try run(EmploymentImport(), path: path, dryRun: dryRun, by: staff)
-        case .attendance(let course): try run(AttendanceImport(course: course), path: path, dryRun: dryRun, by: staff)
+    /// only the audit entry is kept. `acceptLargeChange` is an operator's word that a file the
+    /// plausibility guard held is what was meant (audited); an inbox run never passes it.
+    public func apply(_ path: String, as source: ImportSource, dryRun: Bool = false, acceptLargeChange: Bool = false,
+                      by staff: StaffMember) throws -> ImportOutcome {
+        let options = Options(dryRun: dryRun, acceptLargeChange: acceptLargeChange)
+        return switch source {
+        case .register: try run(RegisterImport(), path: path, options, by: staff)
+        case .insurance(let asOf, let matchReport): try run(InsuranceImport(asOf: asOf, matchReport: matchReport), path: path, options, by: staff)
+        case .school: try run(SchoolImport(), path: path, options, by: staff)
+        case .employment: try run(EmploymentImport(), path: path, options, by: staff)
+        case .attendance(let course): try run(AttendanceImport(course: course), path: path, options, by: staff)
         }
+    }
+
+    private struct Options {
+        var dryRun: Bool
+        var acceptLargeChange: Bool
     }
 
     /// Applies every `.csv` file waiting in `directory`, in the order its kind must be applied
@@ -60,7 +68,7 @@ public struct FileImport: Sendable {
             let kind = make()
             let outcome: ImportOutcome
             do {
-                outcome = try run(kind, path: path, dryRun: dryRun, by: staff)
+                outcome = try run(kind, path: path, Options(dryRun: dryRun, acceptLargeChange: false), by: staff)
             } catch let error as ServiceError where error.exitCode == 2 {
                 // A permission refusal holds for every file alike.
                 throw error
@@ -78,7 +86,8 @@ public struct FileImport: Sendable {
         return outcomes
     }
 
-    private func run<Kind: ImportKind>(_ kind: Kind, path: String, dryRun: Bool, by staff: StaffMember) throws -> ImportOutcome {
+    private func run<Kind: ImportKind>(_ kind: Kind, path: String, _ options: Options, by staff: StaffMember) throws -> ImportOutcome {
+        let dryRun = options.dryRun
         var kind = kind
         let name = (path as NSString).lastPathComponent
         let lock = try ImportLock(databasePath: context.database.path)
@@ -96,7 +105,8 @@ public struct FileImport: Sendable {
                     return outcome
                 }
                 try kind.check(in: db)
-                try apply(kind, reader: reader, name: name, by: staff, run: &run, into: &outcome, audit: &audit, in: db)
+                try apply(kind, reader: reader, name: name, by: staff, accepting: options.acceptLargeChange, run: &run,
+                          into: &outcome, audit: &audit, in: db)
                 return outcome
             }
             try run?.close(kept: outcome.outcome == .applied)
@@ -110,6 +120,10 @@ public struct FileImport: Sendable {
         } catch let refusal as ImportRefusal {
             try run?.close(kept: false)
             return try refuse(kind, name: name, reason: refusal.reason, by: staff)
+        } catch let held as ImportHeld {
+            try run?.close(kept: false)
+            return try refuse(kind, name: name, reason: "\(held.change.description); nothing was applied. If the file is right, apply it again with --accept-large-change",
+                              as: .held, by: staff)
         } catch {
             try? run?.close(kept: false)
             throw error
@@ -121,7 +135,7 @@ public struct FileImport: Sendable {
     /// The run is handed out as soon as it exists, so whatever it opened is closed however the
     /// file ends.
     private func apply<Kind: ImportKind>(
-        _ kind: Kind, reader: IntakeReader<Kind.File>, name: String, by staff: StaffMember, run: inout Kind.Run?,
+        _ kind: Kind, reader: IntakeReader<Kind.File>, name: String, by staff: StaffMember, accepting: Bool, run: inout Kind.Run?,
         into outcome: inout ImportOutcome, audit: inout AuditDraft, in db: Database
     ) throws {
         let facts = kind.facts
@@ -147,6 +161,7 @@ public struct FileImport: Sendable {
             }
         }
         let tally = try run!.finish(in: db)
+        if let change = tally.change, change.exceedsLimit, !accepting { throw ImportHeld(change: change) }
         outcome.rejected = rejected
         outcome.rows = reader.recordCount
         outcome.applied = tally.applied
@@ -159,15 +174,17 @@ public struct FileImport: Sendable {
         audit.residentIDs = tally.touched
         audit.detail = "file=\(name) rows=\(outcome.rows) applied=\(outcome.applied) rejected=\(outcome.rejected)"
             + (tally.auditDetail.isEmpty ? "" : " " + tally.auditDetail)
+            + (tally.change.map { $0.exceedsLimit ? " large_change_accepted=\($0.ended)/\($0.of)" : "" } ?? "")
     }
 
-    /// A refusal changes nothing but is still written to the audit log, with its reason.
-    private func refuse<Kind: ImportKind>(_ kind: Kind, name: String, reason: String, by staff: StaffMember) throws -> ImportOutcome {
-        context.logger.error("file refused", metadata: ["file": "\(name)", "kind": "\(Kind.recordKind.rawValue)", "reason": "\(reason)"])
-        try context.perform(kind.permission, by: staff, action: kind.action + ".refused", entity: kind.entity) { _, audit in
+    /// A refusal (or a hold) changes nothing but is still written to the audit log, with its reason.
+    private func refuse<Kind: ImportKind>(_ kind: Kind, name: String, reason: String, as result: ImportOutcome.Result = .refused,
+                                          by staff: StaffMember) throws -> ImportOutcome {
+        context.logger.error("file \(result.rawValue)", metadata: ["file": "\(name)", "kind": "\(Kind.recordKind.rawValue)", "reason": "\(reason)"])
+        try context.perform(kind.permission, by: staff, action: kind.action + "." + result.rawValue, entity: kind.entity) { _, audit in
             audit.detail = "file=\(name) reason=\(reason)"
         }
         // What the kind learnt before refusing (a register export's sequence) stays in the outcome.
-        return ImportOutcome(file: name, outcome: .refused, reason: reason, details: kind.emptyDetails)
+        return ImportOutcome(file: name, outcome: result, reason: reason, details: kind.emptyDetails)
     }
 }

@@ -1,4 +1,5 @@
 import KyoseiDomain
+import Foundation
 import GRDB
 import KyoseiIntake
 import KyoseiStore
@@ -90,6 +91,31 @@ struct ImportTally {
     var touched: [Int64]
     /// The kind's own part of the audit entry's detail, after `file= rows= applied= rejected=`.
     var auditDetail: String
+    /// How much of what the file covers it would end, for the plausibility guard.
+    var change: LargeChange? = nil
+}
+
+/// A share of something a file would end: enrollments a roster no longer lists, residents a
+/// snapshot omits. Above the configured percentage the file is held, not applied.
+struct LargeChange: Equatable {
+    var ended: Int
+    var of: Int
+    var limitPercent: Int
+    /// "enrollments of NHI CITY", "residents in the register".
+    var what: String
+
+    var exceedsLimit: Bool { of > 0 && ended * 100 > limitPercent * of }
+
+    var description: String {
+        let percent = of > 0 ? Double(ended) * 100 / Double(of) : 0
+        return "it would end \(ended) of \(of) \(what) (\(String(format: "%.1f", percent))%, more than the \(limitPercent)% allowed)"
+    }
+}
+
+/// Thrown inside the transaction when a file's change is too large: it rolls back and the file
+/// is reported as held.
+struct ImportHeld: Error {
+    let change: LargeChange
 }
 
 /// Refuses the whole file with a reason; thrown before or inside the transaction, it changes

@@ -7,6 +7,10 @@ public struct ImportOutcome: Sendable, Encodable, Equatable {
         case applied
         case alreadyApplied = "already_applied"
         case refused
+        /// It would change more than the configured share of what it covers (a cut-off roster
+        /// ending most enrollments, a near-empty snapshot): nothing kept, left where it is until
+        /// an operator accepts it with `--accept-large-change`.
+        case held
         /// `--dry-run`: everything was checked and applied, then rolled back.
         case checked
     }

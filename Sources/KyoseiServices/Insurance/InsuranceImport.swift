@@ -47,9 +47,15 @@ struct InsuranceImport: ImportKind {
     func begin(file: IntakeFileRecord, name: String, staff: StaffMember, context: ServiceContext, in db: Database) throws -> InsuranceRun {
         let roster = roster!
         let (index, personIDs) = try ResidentIdentityIndex.load(in: db)
+        // What the source listed until now, against which this roster's endings are weighed.
+        let open = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM enrollment WHERE (enrolled_until IS NULL OR enrolled_until > ?)
+              AND member_id IN (SELECT id FROM insurance_member WHERE scheme = ? AND source = ?)
+            """, arguments: [roster.date.description, roster.scheme.rawValue, roster.source]) ?? 0
         return InsuranceRun(
             scheme: roster.scheme, source: roster.source, date: roster.date, fileID: file.id!, fileName: name,
-            timestamp: context.clock.timestamp(), index: index, personIDs: personIDs,
+            timestamp: context.clock.timestamp(), openBefore: open, limitPercent: context.settings.maxEndedEnrollmentsPercent,
+            index: index, personIDs: personIDs,
             members: try MemberTable(scheme: roster.scheme, source: roster.source, in: db),
             reviewed: Set(try String.fetchAll(db, sql: "SELECT subject_id FROM identity_review WHERE subject_entity = 'insurance_member'")),
             report: try matchReport.map { try MatchReportWriter(path: $0) })
@@ -69,6 +75,8 @@ struct InsuranceRun: ImportRun {
     let fileID: Int64
     let fileName: String
     let timestamp: String
+    let openBefore: Int
+    let limitPercent: Int
     let index: IdentityIndex
     let personIDs: PersonIDs
     var members: MemberTable
@@ -88,15 +96,18 @@ struct InsuranceRun: ImportRun {
 
     mutating func finish(in db: Database) throws -> ImportTally {
         try flush(in: db)
-        try db.execute(sql: """
-            UPDATE enrollment SET enrolled_until = ?, ended_by_file_id = ?
-            WHERE (enrolled_until IS NULL OR enrolled_until > ?) AND file_id <> ?
+        let unlisted = """
+            FROM enrollment WHERE (enrolled_until IS NULL OR enrolled_until > ?) AND file_id <> ?
               AND member_id IN (SELECT id FROM insurance_member WHERE scheme = ? AND source = ?)
-            """, arguments: [date.description, fileID, date.description, fileID, scheme.rawValue, source])
+            """
+        let arguments: StatementArguments = [date.description, fileID, scheme.rawValue, source]
+        try db.execute(sql: "UPDATE enrollment SET enrolled_until = ?, ended_by_file_id = ? WHERE rowid IN (SELECT rowid \(unlisted))",
+                       arguments: [date.description, fileID] + arguments)
         counts.ended = db.changesCount
         return ImportTally(
             applied: applied, details: .roster(counts), touched: matchedResidents,
-            auditDetail: "matched=\(counts.matched) review=\(counts.review) unmatched=\(counts.unmatched) ended=\(counts.ended)")
+            auditDetail: "matched=\(counts.matched) review=\(counts.review) unmatched=\(counts.unmatched) ended=\(counts.ended)",
+            change: LargeChange(ended: counts.ended, of: openBefore, limitPercent: limitPercent, what: "open enrollments of \(scheme.rawValue) \(source)"))
     }
 
     func close(kept: Bool) throws { try report?.finish(keep: kept) }

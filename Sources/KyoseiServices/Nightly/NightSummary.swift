@@ -68,7 +68,7 @@ public struct NightSummary: Sendable, Encodable {
     }
 
     private static func refused(_ outcomes: [ImportOutcome], kind: String) -> [RefusedFile] {
-        outcomes.filter { $0.outcome == .refused }.map { RefusedFile(kind: kind, file: $0.file, reason: $0.reason ?? "") }
+        outcomes.filter { $0.outcome == .refused || $0.outcome == .held }.map { RefusedFile(kind: kind, file: $0.file, reason: $0.reason ?? "") }
     }
 
     /// What every kind counts: files applied, their rows and rejects.

@@ -70,6 +70,10 @@ struct RegisterImport: ImportKind {
             counts: RegisterCounts(sequence: manifest.sequence, kind: manifest.kind.rawValue))
         let snapshot = manifest.kind == .snapshot ? try SnapshotSets(
             staging: RegisterStaging(in: db),
+            inRegister: try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM resident WHERE person_id IS NOT NULL AND register_state IN (\(SnapshotSets.inRegisterStates))
+                """) ?? 0,
+            limitPercent: context.settings.maxLeftRegisterPercent,
             provenance: RegisterStaging.Provenance(
                 login: staff.login, timestamp: timestamp, sequence: manifest.sequence,
                 reference: "\(name) seq \(manifest.sequence)", source: HistoryRecord.Source.registerSync.rawValue)) : nil
@@ -88,8 +92,14 @@ struct RegisterImport: ImportKind {
 /// only a row that may be a walk-in takes the row-by-row path, where Swift decides the link.
 struct SnapshotSets {
     let staging: RegisterStaging
+    /// Residents in the register before the snapshot, against whom its omissions are weighed.
+    let inRegister: Int
+    let limitPercent: Int
     let provenance: RegisterStaging.Provenance
     var staged = 0
+
+    /// The states a snapshot's omission moves, as an SQL list.
+    static let inRegisterStates = rules.omission.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
 
     /// The domain's state rules, as the staging applies them.
     static let rules = RegisterStaging.StateRules(
@@ -149,7 +159,9 @@ struct RegisterRun: ImportRun {
         counts.unchanged += sets.unchanged
         counts.leftRegister += sets.omitted
         counts.states.merge(sets.states, uniquingKeysWith: +)
-        return ImportTally(applied: reconciler.applied + staged, details: .register(counts), touched: reconciler.touched + sets.touched,
-                           auditDetail: "seq=\(counts.sequence ?? 0) kind=\(counts.kind ?? "")")
+        return ImportTally(
+            applied: reconciler.applied + staged, details: .register(counts), touched: reconciler.touched + sets.touched,
+            auditDetail: "seq=\(counts.sequence ?? 0) kind=\(counts.kind ?? "")",
+            change: snapshot.map { LargeChange(ended: sets.omitted, of: $0.inRegister, limitPercent: $0.limitPercent, what: "residents in the register") })
     }
 }

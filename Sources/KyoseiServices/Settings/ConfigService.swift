@@ -17,6 +17,8 @@ public struct ConfigService: Sendable {
             ("reports.suppression_minimum", String(s.suppressionMinimum)),
             ("inbox.directory", s.inboxDirectory),
             ("inbox.archive", s.archiveDirectory),
+            ("inbox.max_ended_enrollments_percent", String(s.maxEndedEnrollmentsPercent)),
+            ("inbox.max_left_register_percent", String(s.maxLeftRegisterPercent)),
         ] + Self.steps("insurance.employment_weekly_hours", s.employmentInsuranceWeeklyHours.steps.map {
             ThresholdRow(s.employmentInsuranceWeeklyHours, $0, value: HoursText.of($0.value))
         }) + Self.steps("insurance.employer_size", s.employerSizeThreshold.steps.map {

@@ -41,6 +41,8 @@ public enum SettingsLoader {
             suppressionMinimum: try read.int("reports.suppression_minimum", atLeast: Settings.leastSuppressionMinimum),
             inboxDirectory: try read.string("inbox.directory"),
             archiveDirectory: try read.string("inbox.archive"),
+            maxEndedEnrollmentsPercent: try read.int("inbox.max_ended_enrollments_percent", atLeast: 0),
+            maxLeftRegisterPercent: try read.int("inbox.max_left_register_percent", atLeast: 0),
             employmentInsuranceWeeklyHours: try DatedSettingText.schedule(
                 "insurance.employment_weekly_hours", read.strings("insurance.employment_weekly_hours"), value: DatedSettingText.hours),
             employerSizeThreshold: try DatedSettingText.schedule(

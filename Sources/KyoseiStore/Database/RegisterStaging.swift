@@ -161,14 +161,14 @@ public final class RegisterStaging {
             CREATE TEMP TABLE register_search (id INTEGER PRIMARY KEY, latin TEXT NOT NULL, japanese TEXT NOT NULL);
             """)
         let renamed = try Row.fetchCursor(db, sql: """
-            SELECT m.id AS id, r.search_latin AS old_latin, r.search_japanese AS old_japanese, \(Self.stagedRecordColumns)
+            SELECT m.id AS id, r.search_latin AS old_latin, r.search_japanese AS old_japanese, \(Self.stagedColumns)
             FROM temp.register_matched m JOIN resident r ON r.id = m.id JOIN temp.register_staging s ON s.sid = m.sid
             WHERE m.differs AND m.renamed
             """)
-        try Self.inChunks(renamed, searchText: searchText) { row, text in
-            try index.note(id: row["id"], old: (row["old_latin"], row["old_japanese"]), in: db)
+        try Self.inChunks(renamed, recordAt: 3, searchText: searchText) { row, text in
+            try index.note(id: row[0], old: (row[1], row[2]), in: db)
             try db.cachedStatement(sql: "INSERT INTO temp.register_search (id, latin, japanese) VALUES (?, ?, ?)")
-                .execute(arguments: [row["id"], text.latin, text.japanese])
+                .execute(arguments: [row[0], text.latin, text.japanese])
         }
         let assignments = (Self.tracked.filter { $0 != "person_id" && $0 != "register_state" }.map { "\($0) = s.\($0)" } + [
             "register_state = m.new_state", "register_sequence = ?", "updated_at = ?",
@@ -196,12 +196,12 @@ public final class RegisterStaging {
         // transaction is the only writer.
         var next = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM resident") ?? 0) + 1
         let fresh = try Row.fetchCursor(db, sql: """
-            SELECT s.sid AS sid, \(Self.stagedRecordColumns) FROM temp.register_staging s
+            SELECT s.sid AS sid, \(Self.stagedColumns) FROM temp.register_staging s
             WHERE NOT s.held AND NOT EXISTS (SELECT 1 FROM resident r WHERE r.person_id = s.person_id) ORDER BY s.sid
             """)
-        try Self.inChunks(fresh, searchText: searchText) { row, text in
+        try Self.inChunks(fresh, recordAt: 1, searchText: searchText) { row, text in
             try db.cachedStatement(sql: "INSERT INTO temp.register_created (sid, id, latin, japanese) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [row["sid"], next, text.latin, text.japanese])
+                .execute(arguments: [row[0], next, text.latin, text.japanese])
             next += 1
         }
         let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.register_created") ?? 0
@@ -245,9 +245,8 @@ public final class RegisterStaging {
             """, arguments: [p.timestamp, p.login, p.source, p.reference, p.timestamp])
     }
 
-    /// The staged row under the names `ResidentRecord(row:)` reads.
-    private static let stagedRecordColumns = tracked.map { "s.\($0) AS \($0)" }.joined(separator: ", ")
-        + ", '' AS search_latin, '' AS search_japanese, NULL AS register_sequence, '' AS created_at, '' AS updated_at"
+    /// The staged row's tracked columns in their order, for `ResidentRecord(trackedRow:at:)`.
+    private static let stagedColumns = tracked.map { "s.\($0)" }.joined(separator: ", ")
 
     /// `field=value` pairs of the non-empty tracked fields, as `ResidentRecord.creationSummary` writes them.
     private static func creationSummary(_ table: String) -> String {
@@ -264,12 +263,12 @@ public final class RegisterStaging {
     /// Reads rows a chunk at a time, computes their search text on every core, and hands each
     /// row with its text to `write` on this connection, in order.
     private static func inChunks(
-        _ cursor: RowCursor, searchText: @Sendable (ResidentRecord) -> (latin: String, japanese: String),
+        _ cursor: RowCursor, recordAt offset: Int, searchText: @Sendable (ResidentRecord) -> (latin: String, japanese: String),
         write: (Row, (latin: String, japanese: String)) throws -> Void
     ) throws {
         var rows: [Row] = []
         func flush() throws {
-            let records = try rows.map { try ResidentRecord(row: $0) }
+            let records = try rows.map { try ResidentRecord(trackedRow: $0, at: offset) }
             let texts = Self.compute(records, searchText)
             for (row, text) in zip(rows, texts) { try write(row, text) }
             rows.removeAll(keepingCapacity: true)

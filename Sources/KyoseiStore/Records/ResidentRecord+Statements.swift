@@ -34,6 +34,22 @@ extension ResidentRecord {
     /// The columns `trackedFields` names, in its order: the first twenty persisted ones.
     public static let trackedColumns = Array(persistedColumns.prefix(20))
 
+    /// A record from `trackedColumns` read by position from `offset` on, the other columns
+    /// empty: a snapshot's search text is computed for every new resident, and GRDB's lookup of a
+    /// column by name (it lower-cases each name) measured a sixth of a first snapshot's time.
+    init(trackedRow row: Row, at offset: Int) throws {
+        guard let birthDate = row[offset + 8] as LocalDate?, let sex = row[offset + 9] as Sex?,
+              let nationality = row[offset + 10] as Nationality?, let state = row[offset + 1] as RegisterState?
+        else { throw DatabaseError(message: "a staged register row has an invalid birth date, sex, nationality or state") }
+        self.init(
+            personID: row[offset], registerState: state, residentCategory: row[offset + 2], residenceCardNumber: row[offset + 3],
+            nameLatin: row[offset + 4], nameKanji: row[offset + 5], commonName: row[offset + 6], nameKana: row[offset + 7],
+            birthDate: birthDate, sex: sex, nationality: nationality, statusOfResidence: row[offset + 11],
+            periodOfStay: row[offset + 12], stayExpiryDate: row[offset + 13], householdID: row[offset + 14],
+            relationship: row[offset + 15], postalCode: row[offset + 16], address: row[offset + 17],
+            districtCode: row[offset + 18], residentSince: row[offset + 19], createdAt: "", updatedAt: "")
+    }
+
     /// The values of `trackedColumns`, as they are stored.
     public var trackedValues: [(any DatabaseValueConvertible)?] { Array(persistedValues.prefix(20)) }
 

@@ -19,20 +19,21 @@ struct ImportCommand: AsyncParsableCommand {
         let file = file ?? outcome.file
         return switch outcome.outcome {
         case .refused: "\(file): REFUSED: \(outcome.reason ?? "")"
+        case .held: "\(file): HELD: \(outcome.reason ?? "")"
         case .alreadyApplied: "\(file): already applied; nothing changed."
         case .applied: "\(file): applied: " + applied(outcome)
         case .checked: "\(file): checked (dry run, nothing kept): " + applied(outcome)
         }
     }
 
-    /// Prints one file's outcome as a line or as JSON, and exits 3 if it was refused.
+    /// Prints one file's outcome as a line or as JSON, and exits 3 if it was refused or held.
     static func report(_ outcome: ImportOutcome, json: Bool, line: (ImportOutcome) -> String) throws {
         if json {
             try Output.json(outcome)
         } else {
             print(line(outcome))
         }
-        if outcome.outcome == .refused { throw ExitCode(3) }
+        if outcome.outcome == .refused || outcome.outcome == .held { throw ExitCode(3) }
     }
 }
 
@@ -43,7 +44,10 @@ struct ImportInsurance: AsyncParsableCommand {
         discussion: """
             A roster is its source's full current list: enrollments it no longer lists end on its date. \
             Members are recognised across scripts (katakana roster, Latin register) by the identity \
-            resolver; uncertain ones become identity reviews. Exit 3 when the file is refused.
+            resolver; uncertain ones become identity reviews. A roster that would end more than \
+            inbox.max_ended_enrollments_percent (default 10%) of its source's open enrollments is \
+            held, not applied (a cut-off file looks exactly like that); if it is right, apply it \
+            again with --accept-large-change (audited). Exit 3 when the file is refused or held.
             Example:
               kyosei import insurance inbox/insurance/INS-NHI-CITY-2026-11-01.csv --match-report match.csv --json
             """)
@@ -51,12 +55,15 @@ struct ImportInsurance: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
     @Option(help: "The roster's date if not the one in its name.") var asOf: String?
     @Option(help: "Write member_number,outcome,person_id,score for every row to this CSV.") var matchReport: String?
+    @Flag(help: "Apply a roster the plausibility guard held (it ends more than inbox.max_ended_enrollments_percent of its source's enrollments); audited.")
+    var acceptLargeChange = false
     @Argument(help: "The roster file.") var file: String
 
     func run() async throws {
         let date = try parsed(asOf) { try LocalDate($0, field: "as-of date") }
         let (context, staff) = try await CommandEnvironment.load(global).session()
-        let outcome = try FileImport(context: context).apply(file, as: .insurance(asOf: date, matchReport: matchReport), by: staff)
+        let outcome = try FileImport(context: context).apply(
+            file, as: .insurance(asOf: date, matchReport: matchReport), acceptLargeChange: acceptLargeChange, by: staff)
         try ImportCommand.report(outcome, json: output.json, line: Self.line)
     }
 

@@ -49,6 +49,6 @@ struct ImportInbox: AsyncParsableCommand {
         } else {
             outcomes.map(kind.line).forEach { print($0) }
         }
-        if outcomes.contains(where: { $0.outcome == .refused }) { throw ExitCode(3) }
+        if outcomes.contains(where: { $0.outcome == .refused || $0.outcome == .held }) { throw ExitCode(3) }
     }
 }

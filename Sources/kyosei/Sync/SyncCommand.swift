@@ -39,19 +39,29 @@ struct SyncRegister: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "register",
         abstract: "Apply one register export (its .manifest.json beside it).",
-        discussion: "Example:\n  kyosei sync register inbox/REG-221309-000012.csv --json\nExit 3 when the file is refused."
+        discussion: """
+            A snapshot that would take more than inbox.max_left_register_percent (default 5%) of \
+            the residents in the register off it is held, not applied: an empty or cut-off export \
+            looks exactly like that. Check it with the register office; if it is right, apply it \
+            again with --accept-large-change (audited). The nightly job never does.
+            Example:
+              kyosei sync register inbox/REG-221309-000012.csv --json
+            Exit 3 when the file is refused or held.
+            """
     )
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @Flag(help: "Check and apply everything, then roll it back.") var dryRun = false
+    @Flag(help: "Apply a snapshot the plausibility guard held (it takes more than inbox.max_left_register_percent of residents off the register); audited.")
+    var acceptLargeChange = false
     @Argument(help: "The REG-<municipality>-<sequence>.csv file.") var file: String
 
     func run() async throws {
         let (context, staff) = try await CommandEnvironment.load(global).session()
-        let outcome = try FileImport(context: context).apply(file, as: .register, dryRun: dryRun, by: staff)
+        let outcome = try FileImport(context: context).apply(file, as: .register, dryRun: dryRun, acceptLargeChange: acceptLargeChange, by: staff)
         try SyncCommand.render([outcome], json: output.json)
-        if outcome.outcome == .refused { throw ExitCode(3) }
+        if outcome.outcome == .refused || outcome.outcome == .held { throw ExitCode(3) }
     }
 }
 
@@ -78,7 +88,7 @@ struct SyncInbox: AsyncParsableCommand {
         let outcomes = try FileImport(context: context).applyInbox(directory, of: .register, archive: archive, dryRun: dryRun, by: staff)
         if outcomes.isEmpty && !output.json { print("No register files waiting in \(directory).") }
         try SyncCommand.render(outcomes, json: output.json)
-        if outcomes.contains(where: { $0.outcome == .refused }) { throw ExitCode(3) }
+        if outcomes.contains(where: { $0.outcome == .refused || $0.outcome == .held }) { throw ExitCode(3) }
     }
 }
 
