@@ -78,11 +78,13 @@ public final class RegisterStaging {
     /// which takes a decision in Swift) and only count as listed. False when the snapshot already
     /// listed this person id: the row is a duplicate, and nothing was staged.
     public func add(_ record: ResidentRecord, line: Int, held: Bool) throws -> Bool {
-        let sql = "INSERT OR IGNORE INTO temp.register_staging (line, held, " + Self.tracked.joined(separator: ", ")
-            + ") VALUES (?, ?, " + Array(repeating: "?", count: Self.tracked.count).joined(separator: ", ") + ")"
-        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments([line, held] + record.trackedValues))
+        try db.cachedStatement(sql: Self.insertStaged).execute(arguments: StatementArguments([line, held] + record.trackedValues))
         return db.changesCount == 1
     }
+
+    /// Built once: joining it per row measured 4% of a second snapshot.
+    private static let insertStaged = "INSERT OR IGNORE INTO temp.register_staging (line, held, " + tracked.joined(separator: ", ")
+        + ") VALUES (?, ?, " + Array(repeating: "?", count: tracked.count).joined(separator: ", ") + ")"
 
     /// A person whose row was rejected is still listed: they must not be taken off the register
     /// because their row had a bad value.
