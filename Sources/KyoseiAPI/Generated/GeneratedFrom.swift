@@ -2,5 +2,5 @@
 /// What the code beside this file was generated from, so a test can tell it is current.
 public enum GeneratedFrom {
     /// SHA-256 of openapi.yaml followed by openapi-generator-config.yaml.
-    public static let documentSHA256 = "d87639de1b77d22b4d8cd6be11f30cb601a7f5d55cdfe5ba986ae80943429cf6"
+    public static let documentSHA256 = "e5045f356d80d7a6321bccd4131bd555ca9598b828774260079882769d757549"
 }

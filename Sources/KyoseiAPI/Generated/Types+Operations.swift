@@ -1838,6 +1838,8 @@ public enum Operations {
             @frozen public enum Body: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/PATCH/requestBody/json`.
                 public struct JsonPayload: Codable, Hashable, Sendable {
+                    /// Absent or null leaves it as it is.
+                    ///
                     /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/PATCH/requestBody/json/designation`.
                     @frozen public enum DesignationPayload: String, Codable, Hashable, Sendable, CaseIterable {
                         case workingHoliday = "WORKING_HOLIDAY"
@@ -1848,18 +1850,28 @@ public enum Operations {
                         case expo2027Participant = "EXPO_2027_PARTICIPANT"
                         case other = "OTHER"
                         case none = "NONE"
+                        case _empty_ = ""
                     }
+                    /// Absent or null leaves it as it is.
+                    ///
                     /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/PATCH/requestBody/json/designation`.
                     public var designation: Operations.RecordInsuranceFacts.Input.Body.JsonPayload.DesignationPayload?
+                    /// Absent or null leaves it as it is.
+                    ///
                     /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/PATCH/requestBody/json/public_assistance`.
                     public var publicAssistance: Swift.Bool?
+                    /// Absent or null leaves it as it is.
+                    ///
                     /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/PATCH/requestBody/json/student_standing`.
                     @frozen public enum StudentStandingPayload: String, Codable, Hashable, Sendable, CaseIterable {
                         case notStudent = "NOT_STUDENT"
                         case fullTime = "FULL_TIME"
                         case otherStudent = "OTHER_STUDENT"
                         case presumed = "PRESUMED"
+                        case _empty_ = ""
                     }
+                    /// Absent or null leaves it as it is.
+                    ///
                     /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/PATCH/requestBody/json/student_standing`.
                     public var studentStanding: Operations.RecordInsuranceFacts.Input.Body.JsonPayload.StudentStandingPayload?
                     /// - Remark: Generated from `#/paths/residents/{ref}/insurance-facts/PATCH/requestBody/json/reason`.
@@ -1867,9 +1879,9 @@ public enum Operations {
                     /// Creates a new `JsonPayload`.
                     ///
                     /// - Parameters:
-                    ///   - designation:
-                    ///   - publicAssistance:
-                    ///   - studentStanding:
+                    ///   - designation: Absent or null leaves it as it is.
+                    ///   - publicAssistance: Absent or null leaves it as it is.
+                    ///   - studentStanding: Absent or null leaves it as it is.
                     ///   - reason:
                     public init(
                         designation: Operations.RecordInsuranceFacts.Input.Body.JsonPayload.DesignationPayload? = nil,
