@@ -69,10 +69,7 @@ struct RegisterImport: ImportKind {
             db: db, login: staff.login, timestamp: timestamp, fileName: name, sequence: manifest.sequence,
             counts: RegisterCounts(sequence: manifest.sequence, kind: manifest.kind.rawValue))
         let snapshot = manifest.kind == .snapshot ? try SnapshotSets(
-            staging: RegisterStaging(in: db),
-            inRegister: try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM resident WHERE person_id IS NOT NULL AND register_state IN (\(SnapshotSets.inRegisterStates))
-                """) ?? 0,
+            staging: RegisterStaging(states: SnapshotSets.rules, in: db),
             limitPercent: context.settings.maxLeftRegisterPercent,
             provenance: RegisterStaging.Provenance(
                 login: staff.login, timestamp: timestamp, sequence: manifest.sequence,
@@ -92,14 +89,9 @@ struct RegisterImport: ImportKind {
 /// only a row that may be a walk-in takes the row-by-row path, where Swift decides the link.
 struct SnapshotSets {
     let staging: RegisterStaging
-    /// Residents in the register before the snapshot, against whom its omissions are weighed.
-    let inRegister: Int
     let limitPercent: Int
     let provenance: RegisterStaging.Provenance
     var staged = 0
-
-    /// The states a snapshot's omission moves, as an SQL list.
-    static let inRegisterStates = rules.omission.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
 
     /// The domain's state rules, as the staging applies them.
     static let rules = RegisterStaging.StateRules(
@@ -143,7 +135,7 @@ struct RegisterRun: ImportRun {
         var sets = RegisterStaging.Result()
         if let snapshot {
             try reconciler.settleDeferred()
-            sets = try snapshot.staging.apply(states: SnapshotSets.rules, provenance: snapshot.provenance, index: reconciler.index) {
+            sets = try snapshot.staging.apply(provenance: snapshot.provenance, index: reconciler.index) {
                 var record = $0
                 ResidentSearchText.refresh(&record)
                 return (record.searchLatin, record.searchJapanese)
@@ -162,6 +154,6 @@ struct RegisterRun: ImportRun {
         return ImportTally(
             applied: reconciler.applied + staged, details: .register(counts), touched: reconciler.touched + sets.touched,
             auditDetail: "seq=\(counts.sequence ?? 0) kind=\(counts.kind ?? "")",
-            change: snapshot.map { LargeChange(ended: sets.omitted, of: $0.inRegister, limitPercent: $0.limitPercent, what: "residents in the register") })
+            change: snapshot.map { LargeChange(ended: sets.omitted, of: sets.inRegisterBefore, limitPercent: $0.limitPercent, what: "residents in the register") })
     }
 }

@@ -21,6 +21,9 @@ public final class RegisterStaging {
         public var states: [String: Int] = [:]
         /// Residents created, changed or omitted.
         public var touched: [Int64] = []
+        /// Residents in the register (with a person id, in a state an omission moves) before the
+        /// file, against whom its omissions are weighed.
+        public var inRegisterBefore = 0
 
         public init() {}
     }
@@ -56,12 +59,19 @@ public final class RegisterStaging {
     }
 
     private let db: Database
+    private let states: StateRules
+    private let inRegisterBefore: Int
     private static let tracked = ResidentRecord.trackedColumns
     /// Columns whose change changes the search text.
     private static let searchInputs = ["name_latin", "name_kanji", "common_name", "name_kana", "nationality"]
 
-    public init(in db: Database) throws {
+    /// Counts the residents in the register now, before any row of the file is applied.
+    public init(states: StateRules, in db: Database) throws {
         self.db = db
+        self.states = states
+        inRegisterBefore = states.omission.isEmpty ? 0 : try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM resident WHERE person_id IS NOT NULL AND register_state IN (\(Self.inRegister(states)))
+            """) ?? 0
         // Every tracked column is TEXT in `resident`; the same affinity here keeps a value such as
         // a postal code exactly as the file gave it, so comparing the two is comparing text.
         let columns = Self.tracked.map { "\($0) TEXT" }.joined(separator: ", ")
@@ -96,10 +106,11 @@ public final class RegisterStaging {
     /// for new residents and renamed ones only, on every core. `index` takes the search-index
     /// changes of existing residents, written with the rest at the end of the import.
     public func apply(
-        states: StateRules, provenance: Provenance, index: SearchIndexBatch,
+        provenance: Provenance, index: SearchIndexBatch,
         searchText: @Sendable (ResidentRecord) -> (latin: String, japanese: String)
     ) throws -> Result {
         var result = Result()
+        result.inRegisterBefore = inRegisterBefore
         let listing = Self.caseExpression("r.register_state", states.listing)
         let differs = (Self.tracked.filter { $0 != "person_id" && $0 != "register_state" }.map { "r.\($0) IS NOT s.\($0)" }
             + ["r.register_state IS NOT \(listing)"]).joined(separator: " OR ")
@@ -122,7 +133,7 @@ public final class RegisterStaging {
             """, arguments: [provenance.timestamp])
         try writeChanges(provenance: provenance, index: index, searchText: searchText)
         result.created = try insertNew(provenance: provenance, index: index, searchText: searchText)
-        try omit(states: states, provenance: provenance)
+        try omit(provenance: provenance)
         for row in try Row.fetchAll(db, sql: """
             SELECT new_state, count(*) AS n FROM temp.register_matched GROUP BY new_state
             UNION ALL SELECT s.register_state, count(*) FROM temp.register_created c JOIN temp.register_staging s ON s.sid = c.sid GROUP BY 1
@@ -224,13 +235,13 @@ public final class RegisterStaging {
     }
 
     /// Residents in the register whom the snapshot does not list (nor a rejected row names).
-    private func omit(states: StateRules, provenance p: Provenance) throws {
+    private func omit(provenance p: Provenance) throws {
         try db.execute(sql: """
             DROP TABLE IF EXISTS temp.register_omitted;
             CREATE TEMP TABLE register_omitted (id INTEGER PRIMARY KEY, old_state TEXT NOT NULL, new_state TEXT NOT NULL);
             """)
         guard !states.omission.isEmpty else { return }
-        let inRegister = states.omission.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
+        let inRegister = Self.inRegister(states)
         let omission = Self.caseExpression("r.register_state", states.omission)
         try db.execute(sql: """
             INSERT INTO temp.register_omitted (id, old_state, new_state)
@@ -254,6 +265,11 @@ public final class RegisterStaging {
     private static func creationSummary(_ table: String) -> String {
         let parts = tracked.map { "coalesce('; \($0)=' || \(table).\($0), '')" }.joined(separator: " || ")
         return "substr(\(parts), 3)"
+    }
+
+    /// The states an omission moves, as an SQL list: who counts as in the register.
+    private static func inRegister(_ states: StateRules) -> String {
+        states.omission.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
     }
 
     private static func caseExpression(_ column: String, _ mapping: [String: String]) -> String {
