@@ -21,10 +21,14 @@ struct ComplementSearch {
     /// sums (regions) with the total; each sum with its parts.
     private let columnSums: [[Int]]
     private var partners: [Cell] = []
-    /// Leaks no partner is left to close (every tied cell withheld already).
+    /// Leaks no partner is left to close (every tied cell withheld already), and figures earlier
+    /// tables give away whatever this one withholds.
     private var hopeless: [Cell] = []
+    /// For each row of an earlier table: this table's rows in a sum with it.
+    private let tiedToEarlier: [Int: [Int]]
 
-    init(rows: [[Int?]], totals: [Int?], columns: [ReportColumn], relations: [RowRelation], minimum: Int, aggregates: [Int: [Int]]) {
+    init(rows: [[Int?]], totals: [Int?], columns: [ReportColumn], relations: [RowRelation], minimum: Int, aggregates: [Int: [Int]],
+         context: PublishedContext = .none) {
         all = rows + [totals]
         self.columns = columns
         groupCount = rows.count
@@ -34,8 +38,18 @@ struct ComplementSearch {
                 if !found.isEmpty { byBlock[column.block, default: []] += found.map { [$0] } }
             }
         }
-        audit = DisclosureAudit(counts: all, columns: columns, relations: relations, aggregates: aggregates, secrets: secrets)
+        audit = DisclosureAudit(counts: all, columns: columns, relations: relations, aggregates: aggregates, secrets: secrets,
+                                context: context)
         hidden = secrets.map { Set($0.keys) }
+        let own = all.count
+        tiedToEarlier = context.sums.reduce(into: [:]) { tied, sum in
+            let mine = sum.keys.filter { $0 < own }
+            for row in sum.keys where row >= own { tied[row, default: []] += mine }
+        }
+        if !context.rows.isEmpty {
+            let everything = Set(columns.map(\.block))
+            hopeless = audit.exposed(hidden: all.map { _ in everything })
+        }
         let rowSums = columns.filter { $0.differenceForm != nil }.map(\.measures) + relations.map { [$0.whole] + $0.parts }
         linked = Self.linkedBlocks(columns: columns, ties: columns.map(\.measures) + rowSums)
         summed = Self.linkedBlocks(columns: columns, ties: rowSums)
@@ -74,6 +88,10 @@ struct ComplementSearch {
     /// One more partner while the attacker still works a withheld figure out.
     mutating func closeLeaks() {
         while let leak = audit.exposed(hidden: hidden).first(where: { cell in !hopeless.contains { $0 == cell } }) {
+            guard leak.row < all.count else {
+                closeEarlierLeak(leak)
+                continue
+            }
             let sameBlock = visible(Set(columnSums.filter { $0.contains(leak.row) }.joined()).subtracting([leak.row, groupCount])
                 .map { (row: $0, block: leak.block) })
             let sameRow = visible(linked[leak.block, default: []].map { (row: leak.row, block: $0) })
@@ -96,6 +114,28 @@ struct ComplementSearch {
             if everywhere.isEmpty { hopeless.append(leak) }
             for cell in everywhere { withhold(cell) }
         }
+    }
+
+    /// A figure an earlier table withheld that this one would give back: withhold, in the rows
+    /// of this table summed with that row, a block built on what it is made of, one that closes
+    /// the gap if there is one; failing that, every such block in every row.
+    private mutating func closeEarlierLeak(_ leak: Cell) {
+        let secret = audit.context.rows[leak.row - all.count].withheld[leak.block]
+        let measures = Set(secret.flatMap(\.keys))
+        let blocks = Set(columns.filter { !measures.isDisjoint(with: $0.measures) }.map(\.block)).sorted()
+        let tied = visible(Set(tiedToEarlier[leak.row, default: []]).flatMap { row in blocks.map { (row: row, block: $0) } })
+        let closing = tied.prefix(6).first { candidate in
+            var trial = hidden
+            trial[candidate.row].insert(candidate.block)
+            return !audit.exposed(hidden: trial).contains { $0 == leak }
+        }
+        if let partner = closing ?? tied.first {
+            withhold(partner)
+            return
+        }
+        let everywhere = visible(all.indices.flatMap { row in blocks.map { (row: row, block: $0) } })
+        if everywhere.isEmpty { hopeless.append(leak) }
+        for cell in everywhere { withhold(cell) }
     }
 
     /// Greedy choices overshoot: publish again any partner the rest no longer needs, with the

@@ -25,22 +25,23 @@ public enum CoverageTable {
 
     public static func build(
         title: String, groupedBy rowHeader: String, groups: [String: [CoverageObligationKey: CoverageCounts]],
-        obligations: [CoverageObligationKey], minimum: Int
+        obligations: [CoverageObligationKey], minimum: Int, earlier: EarlierTables = .none
     ) -> ReportTable {
         Suppression.table(
             title: title, counts: counts(groupedBy: rowHeader, groups: groups, obligations: obligations),
-            columns: columns(obligations), minimum: minimum, notes: notes(minimum))
+            columns: columns(obligations), minimum: minimum, notes: notes(minimum), earlier: earlier)
     }
 
     /// Coverage by nationality and by region from the same counts, withheld as one pattern: the
     /// city publishes both, and a region less its nationalities must give back nothing withheld.
     public static func buildByOrigin(
         titles: (nationality: String, region: String), byNationality groups: [String: [CoverageObligationKey: CoverageCounts]],
-        regionOf: (String) -> String, obligations: [CoverageObligationKey], minimum: Int
+        regionOf: (String) -> String, obligations: [CoverageObligationKey], minimum: Int, earlier: EarlierTables = .none
     ) -> (nationality: ReportTable, region: ReportTable) {
         let tables = Suppression.nestedTables(
             titles: (titles.nationality, titles.region), counts: counts(groupedBy: "nationality", groups: groups, obligations: obligations),
-            coarseHeader: "region", coarseOf: regionOf, columns: columns(obligations), minimum: minimum, notes: notes(minimum))
+            coarseHeader: "region", coarseOf: regionOf, columns: columns(obligations), minimum: minimum, notes: notes(minimum),
+            earlier: earlier)
         return (tables.fine, tables.coarse)
     }
 

@@ -10,31 +10,54 @@ struct DisclosureAudit {
     let relations: [RowRelation]
     /// Groups that are sums of other groups (a region of its nationalities), published beside
     /// them: only the groups before the first of these add up to the total.
-    var aggregates: [Int: [Int]] = [:]
+    let aggregates: [Int: [Int]]
     /// Per row (groups, then total), per withheld block: what it must not give away. A secret is
     /// one or more sums of the row's measures, given away when every one of them is worked out.
     var secrets: [[Int: [[[Int: Int]]]]]
+    /// Tables published before this one about the same people; their rows follow the total.
+    let context: PublishedContext
+    /// What holds whatever this table withholds (the earlier tables, the sums), solved once:
+    /// each check adds only this table's published cells to it.
+    private var fixed: Solution?
+
+    init(counts: [[Int?]], columns: [ReportColumn], relations: [RowRelation], aggregates: [Int: [Int]], secrets: [[Int: [[[Int: Int]]]]],
+         context: PublishedContext) {
+        self.counts = counts
+        self.columns = columns
+        self.relations = relations
+        self.aggregates = aggregates
+        self.secrets = secrets
+        self.context = context
+        fixed = Solution(equations: fixedEquations(), variables: (counts.count + context.rows.count) * (counts.first?.count ?? 0))
+    }
 
     private var measureCount: Int { counts.first?.count ?? 0 }
     private var totalRow: Int { counts.count - 1 }
     private func variable(_ row: Int, _ measure: Int) -> Int { row * measureCount + measure }
 
-    /// The cells, `(row, block)`, whose secret the published rest of the table gives back.
+    /// The cells, `(row, block)`, whose secret the published rest of the table gives back; for
+    /// a row of an earlier table, `block` is the index of its withheld figure that comes back.
     func exposed(hidden: [Set<Int>]) -> [(row: Int, block: Int)] {
-        let solution = Solution(equations: equations(hidden: hidden), variables: counts.count * measureCount)
-        return secrets.indices.flatMap { row in
+        let solution = fixed!.adding(publishedEquations(hidden: hidden))
+        func given(_ row: Int, _ secret: [[Int: Int]]) -> Bool {
+            secret.allSatisfy { form in
+                solution.determines(Dictionary(uniqueKeysWithValues: form.map { (variable(row, $0.key), Double($0.value)) }))
+            }
+        }
+        let own = secrets.indices.flatMap { row in
             secrets[row].keys.sorted().filter { block in
-                hidden[row].contains(block) && secrets[row][block]!.contains { secret in
-                    secret.allSatisfy { form in
-                        solution.determines(Dictionary(uniqueKeysWithValues: form.map { (variable(row, $0.key), Double($0.value)) }))
-                    }
-                }
+                hidden[row].contains(block) && secrets[row][block]!.contains { given(row, $0) }
             }.map { (row: row, block: $0) }
         }
+        let earlier = context.rows.indices.flatMap { i in
+            context.rows[i].withheld.indices.filter { given(counts.count + i, context.rows[i].withheld[$0]) }
+                .map { (row: counts.count + i, block: $0) }
+        }
+        return own + earlier
     }
 
-    /// What the published cells say, plus what holds whatever is published.
-    private func equations(hidden: [Set<Int>]) -> [Equation] {
+    /// What this table's published cells say.
+    private func publishedEquations(hidden: [Set<Int>]) -> [Equation] {
         var out: [Equation] = []
         func known(_ row: Int, _ measure: Int, _ value: Int) {
             out.append(Equation(terms: [variable(row, measure): 1], constant: Double(value)))
@@ -65,8 +88,29 @@ struct DisclosureAudit {
                                         constant: Double(value)))
                 }
             }
+        }
+        return out
+    }
+
+    /// What holds whatever this table publishes: each row's relations, the sums between rows,
+    /// and what the earlier tables published.
+    private func fixedEquations() -> [Equation] {
+        var out: [Equation] = []
+        for row in 0..<(counts.count + context.rows.count) {
             for relation in relations {
                 out.append(Equation(terms: Dictionary(uniqueKeysWithValues: relation.form.map { (variable(row, $0.key), Double($0.value)) }),
+                                    constant: 0))
+            }
+        }
+        for (i, row) in context.rows.enumerated() {
+            for figure in row.figures {
+                out.append(Equation(terms: Dictionary(uniqueKeysWithValues: figure.form.map { (variable(counts.count + i, $0.key), Double($0.value)) }),
+                                    constant: Double(figure.value)))
+            }
+        }
+        for sum in context.sums {
+            for measure in 0..<measureCount {
+                out.append(Equation(terms: Dictionary(uniqueKeysWithValues: sum.map { (variable($0.key, measure), Double($0.value)) }),
                                     constant: 0))
             }
         }
@@ -99,6 +143,8 @@ struct Solution {
     private var echelon: [(pivot: Int, terms: [Int: Double])] = []
     private var lower: [Double]
     private var upper: [Double]
+    /// The equations bounds were carried through, kept for `adding`.
+    private var remaining: [Equation] = []
 
     init(equations: [Equation], variables: Int) {
         lower = Array(repeating: 0, count: variables)
@@ -118,6 +164,28 @@ struct Solution {
         for (v, value) in values { (lower[v], upper[v]) = (value, value) }
         tighten(pending)
         eliminate(pending)
+        remaining = pending
+    }
+
+    /// This solution with more equations: they are reduced by the echelon form already found
+    /// and appended to it, and the bounds carried through everything again, so that a large
+    /// fixed part is eliminated once however many times the rest changes.
+    func adding(_ equations: [Equation]) -> Solution {
+        var out = self
+        let added = equations.map(substitute).filter { !$0.terms.isEmpty }
+        out.remaining += added
+        out.tighten(out.remaining)
+        for equation in added {
+            var terms = equation.terms
+            for row in out.echelon {
+                guard let c = terms[row.pivot] else { continue }
+                for (v, a) in row.terms { terms[v, default: 0] -= c * a }
+                terms = terms.filter { abs($0.value) > Self.epsilon }
+            }
+            guard let (pivot, a) = terms.max(by: { abs($0.value) < abs($1.value) }) else { continue }
+            out.echelon.append((pivot, terms.mapValues { $0 / a }))
+        }
+        return out
     }
 
     /// True when the sum is one number whatever the withheld counts are.

@@ -19,11 +19,13 @@ public enum EmploymentTable {
     /// suppression must know it.
     public static let relations = [RowRelation(whole: 3, parts: [0, 1])]
 
-    public static func build(title: String, groupedBy rowHeader: String, groups: [String: EmploymentCounts], minimum: Int) -> ReportTable {
+    public static func build(title: String, groupedBy rowHeader: String, groups: [String: EmploymentCounts], minimum: Int,
+                             earlier: EarlierTables = .none) -> ReportTable {
         Suppression.table(
             title: title, counts: counts(groupedBy: rowHeader, groups: groups), columns: reportColumns, relations: relations,
             minimum: minimum,
             notes: ["* withheld: fewer than \(minimum) notifications, or withheld so that another withheld figure cannot be worked out from the total.",
-                    "Late share is of all notifications; insured and dispatched shares are of hires."])
+                    "Late share is of all notifications; insured and dispatched shares are of hires."],
+            earlier: earlier)
     }
 }

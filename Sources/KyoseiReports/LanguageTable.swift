@@ -22,11 +22,12 @@ public enum LanguageTable {
     }
 
     public static func build(title: String, groupedBy rowHeader: String, groups: [String: LanguageCounts], minimum: Int,
-                             completionPercent: Int) -> ReportTable {
+                             completionPercent: Int, earlier: EarlierTables = .none) -> ReportTable {
         Suppression.table(
             title: title, counts: counts(groupedBy: rowHeader, groups: groups), columns: reportColumns, minimum: minimum,
             notes: ["* withheld: fewer than \(minimum) people, or withheld so that another withheld figure cannot be worked out from the total.",
                     "Completed: attended at least \(completionPercent)% of the course's sessions. Assessed: placement and exit levels both recorded.",
-                    "Waited: from the request to the seat; waiting: still on a waitlist."])
+                    "Waited: from the request to the seat; waiting: still on a waitlist."],
+            earlier: earlier)
     }
 }

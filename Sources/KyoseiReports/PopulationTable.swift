@@ -7,9 +7,11 @@ public enum PopulationTable {
         GroupedCounts(rowHeader: rowHeader, measures: ["residents"], groups: groups.mapValues { [$0] })
     }
 
-    public static func build(title: String, groupedBy rowHeader: String, groups: [String: Int], minimum: Int) -> ReportTable {
+    public static func build(title: String, groupedBy rowHeader: String, groups: [String: Int], minimum: Int,
+                             earlier: EarlierTables = .none) -> ReportTable {
         Suppression.table(
             title: title, counts: counts(groupedBy: rowHeader, groups: groups), columns: columns, minimum: minimum,
-            notes: ["* withheld: fewer than \(minimum) residents, or withheld so that another withheld figure cannot be worked out from the total."])
+            notes: ["* withheld: fewer than \(minimum) residents, or withheld so that another withheld figure cannot be worked out from the total."],
+            earlier: earlier)
     }
 }

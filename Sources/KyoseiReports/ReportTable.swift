@@ -31,6 +31,9 @@ public struct ReportTable: Sendable, Equatable {
     /// How each column is made from the counts behind it, published with the JSON so that anyone
     /// (and the attack script) can check that no withheld figure comes back from the others.
     public var layout: ReportLayout?
+    /// What the table gives away and what it withholds, figure by figure, as the city keeps it
+    /// so that every later table is checked against this one. Never rendered.
+    public var published: [PublishedTable.Row] = []
 }
 
 /// The counts behind a table's columns and the sums that hold between them.

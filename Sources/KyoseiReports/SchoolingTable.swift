@@ -44,7 +44,7 @@ public enum SchoolingTable {
     }
 
     public static func build(title: String, groupedBy rowHeader: String, groups: [String: [SchoolLevel: SchoolingCounts]],
-                             minimum: Int) -> ReportTable {
+                             minimum: Int, earlier: EarlierTables = .none) -> ReportTable {
         Suppression.table(
             title: title, counts: counts(groupedBy: rowHeader, groups: groups), columns: reportColumns, relations: relations,
             minimum: minimum,
@@ -53,6 +53,7 @@ public enum SchoolingTable {
                 "UNCONFIRMED: on the register, and neither a roster nor a home visit says anything of the child's schooling.",
                 "DEPARTED: left or leaving the city or Japan, including children who moved out during the school year and are no longer on the register (MEXT counts only those still on it).",
                 "* withheld: fewer than \(minimum) children, or withheld so that another withheld figure cannot be worked out.",
-            ])
+            ],
+            earlier: earlier)
     }
 }

@@ -10,15 +10,17 @@ public enum Suppression {
         public var total: Set<Int>
     }
 
+    /// `earlier` are the tables published before this one that count some of the same people:
+    /// none of their withheld figures may come back either.
     public static func table(
         title: String, counts: GroupedCounts, columns: [ReportColumn], relations: [RowRelation] = [], minimum: Int,
-        notes: [String] = []
+        notes: [String] = [], earlier: EarlierTables = .none
     ) -> ReportTable {
         let labels = counts.groups.keys.sorted()
         let rows = labels.map { counts.groups[$0]! }
         let withheld = withheld(
             rows: rows.map { $0.map(Optional.some) }, totals: counts.totals.map(Optional.some), columns: columns, relations: relations,
-            minimum: minimum)
+            minimum: minimum, context: earlier.context(labels: labels, measures: counts.measures, columns: columns, minimum: minimum))
         return render(title: title, rowHeader: counts.rowHeader, measures: counts.measures, labels: labels, rows: rows,
                       totals: counts.totals, withheld: withheld, columns: columns, relations: relations, notes: notes)
     }
@@ -28,14 +30,16 @@ public enum Suppression {
     /// and each report publishes its own rows of the same pattern whichever is asked for.
     public static func nestedTables(
         titles: (fine: String, coarse: String), counts: GroupedCounts, coarseHeader: String, coarseOf: (String) -> String,
-        columns: [ReportColumn], relations: [RowRelation] = [], minimum: Int, notes: [String] = []
+        columns: [ReportColumn], relations: [RowRelation] = [], minimum: Int, notes: [String] = [], earlier: EarlierTables = .none
     ) -> (fine: ReportTable, coarse: ReportTable) {
         let labels = counts.groups.keys.sorted()
         let rows = labels.map { counts.groups[$0]! }
         let nested = Nesting(labels: labels, coarseOf: coarseOf)
         let coarseRows = nested.members.map { parts in parts.reduce(Array(repeating: 0, count: counts.measures.count)) { zip($0, rows[$1]).map(+) } }
         let withheld = nested.withheld(rows: rows.map { $0.map(Optional.some) }, totals: counts.totals.map(Optional.some),
-                                       columns: columns, relations: relations, minimum: minimum)
+                                       columns: columns, relations: relations, minimum: minimum,
+                                       context: earlier.context(labels: labels, measures: counts.measures, columns: columns, minimum: minimum,
+                                                                aggregateRows: nested.coarseLabels.count))
         return (
             render(title: titles.fine, rowHeader: counts.rowHeader, measures: counts.measures, labels: labels, rows: rows,
                    totals: counts.totals, withheld: withheld.fine, columns: columns, relations: relations, notes: notes),
@@ -54,14 +58,14 @@ public enum Suppression {
             members = coarseLabels.map { coarse in labels.indices.filter { coarseOf(labels[$0]) == coarse } }
         }
 
-        func withheld(rows: [[Int?]], totals: [Int?], columns: [ReportColumn], relations: [RowRelation], minimum: Int)
-            -> (fine: Withheld, coarse: Withheld) {
+        func withheld(rows: [[Int?]], totals: [Int?], columns: [ReportColumn], relations: [RowRelation], minimum: Int,
+                      context: PublishedContext = .none) -> (fine: Withheld, coarse: Withheld) {
             let coarseRows = members.map { parts in
                 parts.reduce(totals.map { _ in Optional(0) }) { sum, row in zip(sum, rows[row]).map { a, b in a.flatMap { a in b.map { a + $0 } } } }
             }
             let all = Suppression.withheld(
                 rows: rows + coarseRows, totals: totals, columns: columns, relations: relations, minimum: minimum,
-                aggregates: Dictionary(uniqueKeysWithValues: members.enumerated().map { (rows.count + $0, $1) }))
+                aggregates: Dictionary(uniqueKeysWithValues: members.enumerated().map { (rows.count + $0, $1) }), context: context)
             return (Withheld(rows: Array(all.rows[..<rows.count]), total: all.total),
                     Withheld(rows: Array(all.rows[rows.count...]), total: all.total))
         }
@@ -78,7 +82,8 @@ public enum Suppression {
             title: title, rowHeader: rowHeader, columns: columns.map(\.title),
             rows: labels.indices.map { ReportTable.Row(label: labels[$0], cells: cells(rows[$0], hiding: withheld.rows[$0])) },
             total: ReportTable.Row(label: "Total", cells: cells(totals, hiding: withheld.total)), notes: notes,
-            layout: ReportLayout(measures: measures, columns: columns, relations: relations, rowParts: rowParts))
+            layout: ReportLayout(measures: measures, columns: columns, relations: relations, rowParts: rowParts),
+            published: PublishedTable.rows(labels: labels, counts: rows, totals: totals, withheld: withheld, columns: columns))
     }
 
     /// The counts as they may leave the city: a count is `nil` wherever a withheld block is
@@ -116,12 +121,14 @@ public enum Suppression {
     /// that the attacker in `DisclosureAudit` can work none of them out from what is left.
     /// `aggregates` are groups that are sums of others (row → its parts, a region of its
     /// nationalities), placed after them; only the groups before them add up to the total.
+    /// `context` holds the tables published before this one about the same people: none of
+    /// their withheld figures may come back either.
     public static func withheld(
         rows: [[Int?]], totals: [Int?], columns: [ReportColumn], relations: [RowRelation] = [], minimum: Int,
-        aggregates: [Int: [Int]] = [:]
+        aggregates: [Int: [Int]] = [:], context: PublishedContext = .none
     ) -> Withheld {
         var search = ComplementSearch(rows: rows, totals: totals, columns: columns, relations: relations, minimum: minimum,
-                                      aggregates: aggregates)
+                                      aggregates: aggregates, context: context)
         search.settleUsualPattern()
         search.closeLeaks()
         search.publishUnneededPartners()

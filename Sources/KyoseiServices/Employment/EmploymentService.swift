@@ -110,29 +110,37 @@ public struct EmploymentService: Sendable {
     /// Counts per group of the notifications whose event falls in `period`; aggregates only.
     public func figures(period: ReportPeriod, by dimension: EmploymentDimension, staff: StaffMember) throws -> [String: EmploymentCounts] {
         try context.performRead(.aggregateReport, by: staff, action: "report.employment", entity: "employment_notification") { db, audit in
-            let rows = try Row.fetchCursor(db, sql: """
-                WITH sizes AS (
-                    SELECT employer_id, COUNT(DISTINCT residence_card_number) AS workers FROM employment_notification GROUP BY employer_id)
-                SELECT n.report_type, n.employment_insurance, n.dispatched, n.nationality, n.status_of_residence, s.workers,
-                       EXISTS (SELECT 1 FROM employment_finding f WHERE f.notification_id = n.id AND f.kind = 'LATE_REPORT') AS late
-                FROM employment_notification n JOIN sizes s ON s.employer_id = n.employer_id
-                WHERE n.event_date BETWEEN ? AND ?
-                """, arguments: [period.first.description, period.last.description])
-            var groups: [String: EmploymentCounts] = [:]
-            while let row = try rows.next() {
-                let label = switch dimension {
-                case .nationality: row["nationality"] as String
-                case .status: row["status_of_residence"] as String
-                case .employerSize: EmploymentDimension.sizeBand(workers: row["workers"])
-                }
-                let hire = (row["report_type"] as String) == "HIRE"
-                let insured: Bool = row["employment_insurance"], dispatched: Bool = row["dispatched"], late: Bool = row["late"]
-                groups[label, default: EmploymentCounts()] = groups[label, default: EmploymentCounts()] + EmploymentCounts(
-                    hires: hire ? 1 : 0, separations: hire ? 0 : 1, late: late ? 1 : 0,
-                    insuredHires: hire && insured ? 1 : 0, dispatchedHires: hire && dispatched ? 1 : 0)
-            }
+            let groups = try Self.figures(in: db, from: period.first, to: period.last, by: dimension)
             audit.detail = "period=\(period) by=\(dimension.rawValue) groups=\(groups.count)"
             return groups
         }
+    }
+
+    /// The same counts over any days, inside a transaction already open: suppression counts
+    /// the days between published periods with them while it publishes the next table.
+    static func figures(in db: Database, from first: LocalDate, to last: LocalDate, by dimension: EmploymentDimension) throws
+        -> [String: EmploymentCounts] {
+        let rows = try Row.fetchCursor(db, sql: """
+            WITH sizes AS (
+                SELECT employer_id, COUNT(DISTINCT residence_card_number) AS workers FROM employment_notification GROUP BY employer_id)
+            SELECT n.report_type, n.employment_insurance, n.dispatched, n.nationality, n.status_of_residence, s.workers,
+                   EXISTS (SELECT 1 FROM employment_finding f WHERE f.notification_id = n.id AND f.kind = 'LATE_REPORT') AS late
+            FROM employment_notification n JOIN sizes s ON s.employer_id = n.employer_id
+            WHERE n.event_date BETWEEN ? AND ?
+            """, arguments: [first.description, last.description])
+        var groups: [String: EmploymentCounts] = [:]
+        while let row = try rows.next() {
+            let label = switch dimension {
+            case .nationality: row["nationality"] as String
+            case .status: row["status_of_residence"] as String
+            case .employerSize: EmploymentDimension.sizeBand(workers: row["workers"])
+            }
+            let hire = (row["report_type"] as String) == "HIRE"
+            let insured: Bool = row["employment_insurance"], dispatched: Bool = row["dispatched"], late: Bool = row["late"]
+            groups[label, default: EmploymentCounts()] = groups[label, default: EmploymentCounts()] + EmploymentCounts(
+                hires: hire ? 1 : 0, separations: hire ? 0 : 1, late: late ? 1 : 0,
+                insuredHires: hire && insured ? 1 : 0, dispatchedHires: hire && dispatched ? 1 : 0)
+        }
+        return groups
     }
 }

@@ -47,20 +47,18 @@ public struct CoverageService: Sendable {
         }
     }
 
-    /// The coverage report as it leaves the city. By nationality or by region it is worked out
-    /// from the counts by nationality and withheld as one pattern with the other cut.
-    public func table(asOf: LocalDate? = nil, by dimension: CoverageDimension, obligations: [CoverageObligationKey],
-                      staff: StaffMember) throws -> ReportTable {
-        let date = asOf ?? context.clock.today
-        let minimum = context.settings.suppressionMinimum
+    /// The coverage report as it leaves the city, from the counts by nationality when cut by
+    /// nationality or region: those two are withheld as one pattern with the other cut.
+    static func table(asOf date: LocalDate, by dimension: CoverageDimension, groups: [String: [CoverageObligationKey: CoverageCounts]],
+                      obligations: [CoverageObligationKey], minimum: Int, earlier: EarlierTables) -> ReportTable {
         func title(_ d: CoverageDimension) -> String { "Social-insurance coverage by \(d.rawValue), as of \(date)" }
         guard dimension == .nationality || dimension == .region else {
-            return CoverageTable.build(title: title(dimension), groupedBy: dimension.rawValue,
-                                       groups: try figures(asOf: date, by: dimension, staff: staff), obligations: obligations, minimum: minimum)
+            return CoverageTable.build(title: title(dimension), groupedBy: dimension.rawValue, groups: groups, obligations: obligations,
+                                       minimum: minimum, earlier: earlier)
         }
         let tables = CoverageTable.buildByOrigin(
-            titles: (title(.nationality), title(.region)), byNationality: try figures(asOf: date, by: .nationality, staff: staff),
-            regionOf: { WorldRegion(code: $0).rawValue }, obligations: obligations, minimum: minimum)
+            titles: (title(.nationality), title(.region)), byNationality: groups, regionOf: { WorldRegion(code: $0).rawValue },
+            obligations: obligations, minimum: minimum, earlier: earlier)
         return dimension == .region ? tables.region : tables.nationality
     }
 

@@ -1,5 +1,7 @@
+import GRDB
 import KyoseiDomain
 import KyoseiReports
+import KyoseiStore
 
 /// Builds every aggregate report as it leaves the city: the counts from the area's service,
 /// then the one table model and the one suppression step, at the minimum in the server's
@@ -29,34 +31,75 @@ public struct ReportService: Sendable {
         let today = context.clock.today
         switch kind {
         case .population:
-            let dimension = PopulationDimension(rawValue: by)!
-            let groups = try PopulationService(context: context).figures(asOf: asOf, by: dimension, staff: staff)
-            return PopulationTable.build(
-                title: "Foreign residents by \(by), as of \(asOf ?? today)", groupedBy: by, groups: groups, minimum: minimum)
+            let date = asOf ?? today
+            let groups = try PopulationService(context: context).figures(asOf: date, by: PopulationDimension(rawValue: by)!, staff: staff)
+            return try publish(kind, cut: by, first: date, last: date, staff: staff) { earlier in
+                PopulationTable.build(title: "Foreign residents by \(by), as of \(date)", groupedBy: by, groups: groups, minimum: minimum,
+                                      earlier: earlier)
+            }
         case .coverage:
-            return try CoverageService(context: context).table(
-                asOf: asOf, by: CoverageDimension(rawValue: by)!, obligations: CoverageObligationKey.allCases, staff: staff)
+            let date = asOf ?? today
+            let dimension = CoverageDimension(rawValue: by)!
+            let byOrigin = dimension == .nationality || dimension == .region
+            let groups = try CoverageService(context: context).figures(asOf: date, by: byOrigin ? .nationality : dimension, staff: staff)
+            return try publish(kind, cut: by, first: date, last: date, staff: staff) { earlier in
+                CoverageService.table(asOf: date, by: dimension, groups: groups, obligations: CoverageObligationKey.allCases,
+                                      minimum: minimum, earlier: earlier)
+            }
         case .employment:
             let reportPeriod = try ReportPeriod(period ?? String(today.year))
             let groups = try EmploymentService(context: context).figures(
                 period: reportPeriod, by: EmploymentDimension(rawValue: by)!, staff: staff)
-            return EmploymentTable.build(
-                title: "Employment reports by \(by), \(reportPeriod.first) to \(reportPeriod.last)",
-                groupedBy: by, groups: groups, minimum: minimum)
+            return try publish(kind, cut: by, first: reportPeriod.first, last: reportPeriod.last, staff: staff, counter: { db in
+                { cut, first, last in
+                    (try? EmploymentService.figures(in: db, from: first, to: last, by: EmploymentDimension(rawValue: cut)!))
+                        .map { EmploymentTable.counts(groupedBy: cut, groups: $0).groups }
+                }
+            }) { earlier in
+                EmploymentTable.build(
+                    title: "Employment reports by \(by), \(reportPeriod.first) to \(reportPeriod.last)",
+                    groupedBy: by, groups: groups, minimum: minimum, earlier: earlier)
+            }
         case .schooling:
-            let groups = try SchoolingService(context: context).figures(
-                asOf: asOf, by: SchoolingDimension(rawValue: by)!, staff: staff)
-            return SchoolingTable.build(
-                title: "Compulsory-age foreign children's schooling by \(by), as of \(asOf ?? today)",
-                groupedBy: by, groups: groups, minimum: minimum)
+            let date = asOf ?? today
+            let groups = try SchoolingService(context: context).figures(asOf: date, by: SchoolingDimension(rawValue: by)!, staff: staff)
+            return try publish(kind, cut: by, first: date, last: date, staff: staff) { earlier in
+                SchoolingTable.build(
+                    title: "Compulsory-age foreign children's schooling by \(by), as of \(date)",
+                    groupedBy: by, groups: groups, minimum: minimum, earlier: earlier)
+            }
         case .language:
             let service = LanguageReportService(context: context)
             let reportPeriod = try period.map { try ReportPeriod($0) } ?? service.currentFiscalYear()
             let groups = try service.figures(period: reportPeriod, by: LanguageDimension(rawValue: by)!, staff: staff)
-            return LanguageTable.build(
-                title: "Language courses by \(by), \(reportPeriod.first) to \(reportPeriod.last)",
-                groupedBy: by, groups: groups, minimum: minimum,
-                completionPercent: context.settings.languageCompletionPercent)
+            return try publish(kind, cut: by, first: reportPeriod.first, last: reportPeriod.last, staff: staff) { earlier in
+                LanguageTable.build(
+                    title: "Language courses by \(by), \(reportPeriod.first) to \(reportPeriod.last)",
+                    groupedBy: by, groups: groups, minimum: minimum,
+                    completionPercent: context.settings.languageCompletionPercent, earlier: earlier)
+            }
+        }
+    }
+
+    /// Suppresses the table against every table of the same report published before it about
+    /// some of the same people, and records it as published, in one write transaction: two
+    /// reports asked at once are checked one after the other, each against the other.
+    /// `counter` counts a cut over any days for a report whose figures add up over time
+    /// (employment: events on dates); a report without one is checked only against tables of
+    /// the very same days (a course's seats count in every month it runs).
+    private func publish(_ kind: ReportKind, cut: String, first: LocalDate, last: LocalDate, staff: StaffMember,
+                         counter: ((Database) -> EarlierTables.Counter)? = nil,
+                         build: (EarlierTables) -> ReportTable) throws -> ReportTable {
+        try context.perform(.aggregateReport, by: staff, action: "report.publish", entity: "report_publication") { db, audit in
+            let ledger = PublicationLedger(db: db, kind: ReportPublicationRecord.Kind(rawValue: kind.rawValue)!)
+            var earlier = try ledger.earlier(cut: cut, first: first, last: last, overTime: counter != nil)
+            if let counter { earlier.counter = counter(db) }
+            let table = build(earlier)
+            let recorded = try ledger.record(PublishedTable(cut: cut, first: first, last: last, measures: table.layout?.measures ?? [], rows: table.published),
+                                             among: earlier.tables, at: context.clock.timestamp(), by: staff.login)
+            audit.detail = "kind=\(kind.rawValue) by=\(cut) first=\(first) last=\(last) earlier=\(earlier.tables.count)"
+                + (recorded ? "" : " as_before")
+            return table
         }
     }
 }

@@ -93,10 +93,9 @@ struct DemoCommand: AsyncParsableCommand {
     /// now (read from the published, suppressed table), then the city's figures by region and
     /// by nationality.
     private func printCoverage(context: ServiceContext, staff: StaffMember, minimum: Int) throws {
-        let coverage = CoverageService(context: context)
         let obligations: [CoverageObligationKey] = [.health, .employment, .pension, .employer]
         let tables = try [CoverageDimension.region, .nationality].map { dimension in
-            (dimension, try coverage.table(by: dimension, obligations: obligations, staff: staff))
+            (dimension, try ReportService(context: context).table(.coverage, by: dimension.rawValue, asOf: nil, period: nil, staff: staff))
         }
         let byRegion = tables[0].1
         let latin = byRegion.rows.first { $0.label == WorldRegion.latinAmerica.rawValue }
