@@ -9,6 +9,11 @@ public struct PublishedTable: Sendable, Equatable, Codable {
     public struct Figure: Sendable, Equatable, Codable {
         public var form: [Int: Int]
         public var value: Int
+
+        public init(form: [Int: Int], value: Int) {
+            self.form = form
+            self.value = value
+        }
     }
 
     public struct Row: Sendable, Equatable, Codable {

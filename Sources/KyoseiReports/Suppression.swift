@@ -95,11 +95,25 @@ public enum Suppression {
         _ counts: CountTable, columns: [ReportColumn], relations: [RowRelation] = [], minimum: Int,
         coarseOf: ((String) -> String)? = nil
     ) -> CountTable {
+        publishedCountTable(counts, columns: columns, relations: relations, minimum: minimum, coarseOf: coarseOf).table
+    }
+
+    /// `countTable`, suppressed against the tables published before it, with the rows the city
+    /// keeps of it as published: every count it sends, and the figures it withholds.
+    public static func publishedCountTable(
+        _ counts: CountTable, columns: [ReportColumn], relations: [RowRelation] = [], minimum: Int,
+        coarseOf: ((String) -> String)? = nil, earlier: EarlierTables = .none
+    ) -> (table: CountTable, published: [PublishedTable.Row]) {
         let rows = counts.rows.map(\.counts)
+        let labels = counts.rows.map(\.group)
         let withheld = coarseOf.map {
-            Nesting(labels: counts.rows.map(\.group), coarseOf: $0)
-                .withheld(rows: rows, totals: counts.total, columns: columns, relations: relations, minimum: minimum).fine
-        } ?? withheld(rows: rows, totals: counts.total, columns: columns, relations: relations, minimum: minimum)
+            let nesting = Nesting(labels: labels, coarseOf: $0)
+            return nesting.withheld(
+                rows: rows, totals: counts.total, columns: columns, relations: relations, minimum: minimum,
+                context: earlier.context(labels: labels, measures: counts.measures, columns: columns, minimum: minimum,
+                                         aggregateRows: nesting.coarseLabels.count)).fine
+        } ?? withheld(rows: rows, totals: counts.total, columns: columns, relations: relations, minimum: minimum,
+                      context: earlier.context(labels: labels, measures: counts.measures, columns: columns, minimum: minimum))
         func masked(_ values: [Int?], hiding: Set<Int>) -> [Int?] {
             // A count a published count or share is built from stays, though a withheld one is
             // built on it too: the audit took those to give their counts away (a difference
@@ -113,7 +127,14 @@ public enum Suppression {
         var out = counts
         out.rows = counts.rows.indices.map { CountTable.Row(group: counts.rows[$0].group, counts: masked(counts.rows[$0].counts, hiding: withheld.rows[$0])) }
         out.total = masked(counts.total, hiding: withheld.total)
-        return out
+        let published = (out.rows.map(\.counts) + [out.total]).enumerated().map { index, values in
+            let hiding = index < labels.count ? withheld.rows[index] : withheld.total
+            return PublishedTable.Row(
+                label: index < labels.count ? labels[index] : "Total",
+                figures: values.indices.compactMap { m in values[m].map { PublishedTable.Figure(form: [m: 1], value: $0) } },
+                withheld: columns.filter { hiding.contains($0.block) }.map(\.published))
+        }
+        return (out, published)
     }
 
     /// The blocks to withhold: every block with a secret (a small count, share part, whole or

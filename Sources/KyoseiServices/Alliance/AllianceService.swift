@@ -1,5 +1,6 @@
 import KyoseiDomain
 import KyoseiReports
+import KyoseiStore
 
 /// The city's side of the Alliance: the aggregate file it sends for a period, and the merge the
 /// Alliance office runs over every city's file. Both need the aggregate-report permission only:
@@ -20,12 +21,25 @@ public struct AllianceService: Sendable {
         let employment = try EmploymentService(context: context).figures(period: period, by: .nationality, staff: staff)
         let schooling = try SchoolingService(context: context).figures(asOf: asOf, by: .nationality, staff: staff)
         let language = try LanguageReportService(context: context).figures(period: period, by: .nationality, staff: staff)
+        // Each table is suppressed against the tables of its report published before it and
+        // recorded as published, all five in one transaction (see `ReportService.publish`).
         // Coverage by nationality is withheld as the city's reports by nationality and by region are.
-        func suppressed(_ counts: GroupedCounts, _ kind: AllianceTableKind) -> CountTable {
-            Suppression.countTable(CountTable(counts), columns: kind.columns, relations: kind.relations, minimum: minimum,
-                                   coarseOf: kind == .coverage ? { WorldRegion(code: $0).rawValue } : nil)
-        }
-        return AllianceFile(
+        return try context.perform(.aggregateReport, by: staff, action: "alliance.publish", entity: "report_publication") { db, audit in
+            func suppressed(_ counts: GroupedCounts, _ kind: AllianceTableKind) throws -> CountTable {
+                let overTime = kind == .employment
+                let (first, last) = kind == .employment || kind == .language ? (period.first, period.last) : (asOf, asOf)
+                let ledger = PublicationLedger(db: db, kind: ReportPublicationRecord.Kind(rawValue: kind.rawValue)!)
+                var earlier = try ledger.earlier(cut: "nationality", first: first, last: last, overTime: overTime)
+                if overTime { earlier.counter = EmploymentService.counter(in: db) }
+                let (table, rows) = Suppression.publishedCountTable(
+                    CountTable(counts), columns: kind.columns, relations: kind.relations, minimum: minimum,
+                    coarseOf: kind == .coverage ? { WorldRegion(code: $0).rawValue } : nil, earlier: earlier)
+                try ledger.record(PublishedTable(cut: "nationality", first: first, last: last, measures: counts.measures, rows: rows),
+                                  among: earlier.tables, at: context.clock.timestamp(), by: staff.login)
+                return table
+            }
+            audit.detail = "period=\(period)"
+            return try AllianceFile(
             municipalityCode: context.settings.municipalityCode.rawValue, municipalities: nil, period: period.description,
             firstDay: period.first.description, lastDay: period.last.description, generatedAt: context.clock.timestamp(),
             tables: AllianceFile.Tables(
@@ -35,6 +49,7 @@ public struct AllianceService: Sendable {
                 employment: suppressed(EmploymentTable.counts(groupedBy: "nationality", groups: employment), .employment),
                 schooling: suppressed(SchoolingTable.counts(groupedBy: "nationality", groups: schooling), .schooling),
                 language: suppressed(LanguageTable.counts(groupedBy: "nationality", groups: language), .language)))
+        }
     }
 
     /// Adds the cities' files together; a set that cannot be added is refused whole.

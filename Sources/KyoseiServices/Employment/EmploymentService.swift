@@ -116,6 +116,14 @@ public struct EmploymentService: Sendable {
         }
     }
 
+    /// The counts by a cut over any days as suppression asks for them (nil if they cannot be read).
+    static func counter(in db: Database) -> EarlierTables.Counter {
+        { cut, first, last in
+            (try? figures(in: db, from: first, to: last, by: EmploymentDimension(rawValue: cut)!))
+                .map { EmploymentTable.counts(groupedBy: cut, groups: $0).groups }
+        }
+    }
+
     /// The same counts over any days, inside a transaction already open: suppression counts
     /// the days between published periods with them while it publishes the next table.
     static func figures(in db: Database, from first: LocalDate, to last: LocalDate, by dimension: EmploymentDimension) throws

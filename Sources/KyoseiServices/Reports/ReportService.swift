@@ -50,12 +50,7 @@ public struct ReportService: Sendable {
             let reportPeriod = try ReportPeriod(period ?? String(today.year))
             let groups = try EmploymentService(context: context).figures(
                 period: reportPeriod, by: EmploymentDimension(rawValue: by)!, staff: staff)
-            return try publish(kind, cut: by, first: reportPeriod.first, last: reportPeriod.last, staff: staff, counter: { db in
-                { cut, first, last in
-                    (try? EmploymentService.figures(in: db, from: first, to: last, by: EmploymentDimension(rawValue: cut)!))
-                        .map { EmploymentTable.counts(groupedBy: cut, groups: $0).groups }
-                }
-            }) { earlier in
+            return try publish(kind, cut: by, first: reportPeriod.first, last: reportPeriod.last, staff: staff, counter: EmploymentService.counter) { earlier in
                 EmploymentTable.build(
                     title: "Employment reports by \(by), \(reportPeriod.first) to \(reportPeriod.last)",
                     groupedBy: by, groups: groups, minimum: minimum, earlier: earlier)
