@@ -65,7 +65,7 @@ struct KyoseiCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, ResidentCommand.self, HouseholdCommand.self, StaffCommand.self,
             SyncCommand.self, RejectsCommand.self, ImportCommand.self, CoverageCommand.self, EmploymentCommand.self,
-            EmployerCommand.self, SchoolCommand.self, CaseCommand.self, RulesCommand.self, ReportCommand.self,
+            EmployerCommand.self, SchoolCommand.self, CaseCommand.self, ReviewCommand.self, RulesCommand.self, ReportCommand.self,
             AllianceCommand.self, AuditCommand.self, CourseCommand.self, PersonCommand.self,
             ConfigCommand.self, BackupCommand.self, RestoreCommand.self, DoctorCommand.self,
             NightlyCommand.self, ServeCommand.self,

@@ -32,5 +32,9 @@ extension Components {
         public typealias AsOf = Swift.String
         /// - Remark: Generated from `#/components/parameters/Limit`.
         public typealias Limit = Swift.Int
+        /// R<number>, as the review desk, the match report, `sync attention` and the IDENTITY_REVIEW case print it.
+        ///
+        /// - Remark: Generated from `#/components/parameters/ReviewID`.
+        public typealias ReviewID = Swift.String
     }
 }

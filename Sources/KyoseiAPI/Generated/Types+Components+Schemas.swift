@@ -1808,6 +1808,525 @@ extension Components {
                 ])
             }
         }
+        /// - Remark: Generated from `#/components/schemas/ReviewLinkRequest`.
+        public struct ReviewLinkRequest: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ReviewLinkRequest/resident`.
+            public var resident: Components.Schemas.ResidentReference
+            /// - Remark: Generated from `#/components/schemas/ReviewLinkRequest/note`.
+            public var note: Swift.String?
+            /// Creates a new `ReviewLinkRequest`.
+            ///
+            /// - Parameters:
+            ///   - resident:
+            ///   - note:
+            public init(
+                resident: Components.Schemas.ResidentReference,
+                note: Swift.String? = nil
+            ) {
+                self.resident = resident
+                self.note = note
+            }
+            public enum CodingKeys: String, CodingKey {
+                case resident
+                case note
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.resident = try container.decode(
+                    Components.Schemas.ResidentReference.self,
+                    forKey: .resident
+                )
+                self.note = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .note
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "resident",
+                    "note"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Review`.
+        public struct Review: Codable, Hashable, Sendable {
+            /// R<number>.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Review/id`.
+            public var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Review/source`.
+            @frozen public enum SourcePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case register = "register"
+                case insurance = "insurance"
+                case school = "school"
+                case employment = "employment"
+                case attendance = "attendance"
+            }
+            /// - Remark: Generated from `#/components/schemas/Review/source`.
+            public var source: Components.Schemas.Review.SourcePayload
+            /// - Remark: Generated from `#/components/schemas/Review/state`.
+            @frozen public enum StatePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case open = "OPEN"
+                case resolved = "RESOLVED"
+            }
+            /// - Remark: Generated from `#/components/schemas/Review/state`.
+            public var state: Components.Schemas.Review.StatePayload
+            /// K<id> the review is raised on: the register row's resident, or the best candidate.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Review/resident`.
+            public var resident: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Review/candidates`.
+            public var candidates: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/Review/reason`.
+            public var reason: Swift.String
+            /// The file (and line) that asked.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Review/source_ref`.
+            public var sourceRef: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Review/created_at`.
+            public var createdAt: Swift.String
+            /// The source's row: insurance_member:381.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Review/subject`.
+            public var subject: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Review/decision`.
+            @frozen public enum DecisionPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case linked = "LINKED"
+                case rejected = "REJECTED"
+            }
+            /// - Remark: Generated from `#/components/schemas/Review/decision`.
+            public var decision: Components.Schemas.Review.DecisionPayload?
+            /// - Remark: Generated from `#/components/schemas/Review/linked_resident`.
+            public var linkedResident: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Review/decided_by`.
+            public var decidedBy: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Review/decided_at`.
+            public var decidedAt: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Review/decision_note`.
+            public var decisionNote: Swift.String?
+            /// Creates a new `Review`.
+            ///
+            /// - Parameters:
+            ///   - id: R<number>.
+            ///   - source:
+            ///   - state:
+            ///   - resident: K<id> the review is raised on: the register row's resident, or the best candidate.
+            ///   - candidates:
+            ///   - reason:
+            ///   - sourceRef: The file (and line) that asked.
+            ///   - createdAt:
+            ///   - subject: The source's row: insurance_member:381.
+            ///   - decision:
+            ///   - linkedResident:
+            ///   - decidedBy:
+            ///   - decidedAt:
+            ///   - decisionNote:
+            public init(
+                id: Swift.String,
+                source: Components.Schemas.Review.SourcePayload,
+                state: Components.Schemas.Review.StatePayload,
+                resident: Swift.String,
+                candidates: [Swift.String],
+                reason: Swift.String,
+                sourceRef: Swift.String,
+                createdAt: Swift.String,
+                subject: Swift.String? = nil,
+                decision: Components.Schemas.Review.DecisionPayload? = nil,
+                linkedResident: Swift.String? = nil,
+                decidedBy: Swift.String? = nil,
+                decidedAt: Swift.String? = nil,
+                decisionNote: Swift.String? = nil
+            ) {
+                self.id = id
+                self.source = source
+                self.state = state
+                self.resident = resident
+                self.candidates = candidates
+                self.reason = reason
+                self.sourceRef = sourceRef
+                self.createdAt = createdAt
+                self.subject = subject
+                self.decision = decision
+                self.linkedResident = linkedResident
+                self.decidedBy = decidedBy
+                self.decidedAt = decidedAt
+                self.decisionNote = decisionNote
+            }
+            public enum CodingKeys: String, CodingKey {
+                case id
+                case source
+                case state
+                case resident
+                case candidates
+                case reason
+                case sourceRef = "source_ref"
+                case createdAt = "created_at"
+                case subject
+                case decision
+                case linkedResident = "linked_resident"
+                case decidedBy = "decided_by"
+                case decidedAt = "decided_at"
+                case decisionNote = "decision_note"
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.source = try container.decode(
+                    Components.Schemas.Review.SourcePayload.self,
+                    forKey: .source
+                )
+                self.state = try container.decode(
+                    Components.Schemas.Review.StatePayload.self,
+                    forKey: .state
+                )
+                self.resident = try container.decode(
+                    Swift.String.self,
+                    forKey: .resident
+                )
+                self.candidates = try container.decode(
+                    [Swift.String].self,
+                    forKey: .candidates
+                )
+                self.reason = try container.decode(
+                    Swift.String.self,
+                    forKey: .reason
+                )
+                self.sourceRef = try container.decode(
+                    Swift.String.self,
+                    forKey: .sourceRef
+                )
+                self.createdAt = try container.decode(
+                    Swift.String.self,
+                    forKey: .createdAt
+                )
+                self.subject = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .subject
+                )
+                self.decision = try container.decodeIfPresent(
+                    Components.Schemas.Review.DecisionPayload.self,
+                    forKey: .decision
+                )
+                self.linkedResident = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .linkedResident
+                )
+                self.decidedBy = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .decidedBy
+                )
+                self.decidedAt = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .decidedAt
+                )
+                self.decisionNote = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .decisionNote
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "id",
+                    "source",
+                    "state",
+                    "resident",
+                    "candidates",
+                    "reason",
+                    "source_ref",
+                    "created_at",
+                    "subject",
+                    "decision",
+                    "linked_resident",
+                    "decided_by",
+                    "decided_at",
+                    "decision_note"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ReviewPerson`.
+        public struct ReviewPerson: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ReviewPerson/label`.
+            public var label: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ReviewPerson/name_latin`.
+            public var nameLatin: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/ReviewPerson/name_kana`.
+            public var nameKana: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/ReviewPerson/birth_date`.
+            public var birthDate: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ReviewPerson/sex`.
+            public var sex: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ReviewPerson/nationality`.
+            public var nationality: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/ReviewPerson/card_number`.
+            public var cardNumber: Swift.String?
+            /// Creates a new `ReviewPerson`.
+            ///
+            /// - Parameters:
+            ///   - label:
+            ///   - nameLatin:
+            ///   - nameKana:
+            ///   - birthDate:
+            ///   - sex:
+            ///   - nationality:
+            ///   - cardNumber:
+            public init(
+                label: Swift.String,
+                nameLatin: Swift.String? = nil,
+                nameKana: Swift.String? = nil,
+                birthDate: Swift.String,
+                sex: Swift.String,
+                nationality: Swift.String? = nil,
+                cardNumber: Swift.String? = nil
+            ) {
+                self.label = label
+                self.nameLatin = nameLatin
+                self.nameKana = nameKana
+                self.birthDate = birthDate
+                self.sex = sex
+                self.nationality = nationality
+                self.cardNumber = cardNumber
+            }
+            public enum CodingKeys: String, CodingKey {
+                case label
+                case nameLatin = "name_latin"
+                case nameKana = "name_kana"
+                case birthDate = "birth_date"
+                case sex
+                case nationality
+                case cardNumber = "card_number"
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.label = try container.decode(
+                    Swift.String.self,
+                    forKey: .label
+                )
+                self.nameLatin = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .nameLatin
+                )
+                self.nameKana = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .nameKana
+                )
+                self.birthDate = try container.decode(
+                    Swift.String.self,
+                    forKey: .birthDate
+                )
+                self.sex = try container.decode(
+                    Swift.String.self,
+                    forKey: .sex
+                )
+                self.nationality = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .nationality
+                )
+                self.cardNumber = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .cardNumber
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "label",
+                    "name_latin",
+                    "name_kana",
+                    "birth_date",
+                    "sex",
+                    "nationality",
+                    "card_number"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ReviewFieldWeight`.
+        public struct ReviewFieldWeight: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ReviewFieldWeight/field`.
+            @frozen public enum FieldPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case name = "name"
+                case birthDate = "birth_date"
+                case sex = "sex"
+                case card = "card"
+                case nationality = "nationality"
+            }
+            /// - Remark: Generated from `#/components/schemas/ReviewFieldWeight/field`.
+            public var field: Components.Schemas.ReviewFieldWeight.FieldPayload
+            /// - Remark: Generated from `#/components/schemas/ReviewFieldWeight/level`.
+            public var level: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ReviewFieldWeight/weight`.
+            public var weight: Swift.Double
+            /// For the name: each incoming part against the resident's, with its weight.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReviewFieldWeight/parts`.
+            public var parts: Swift.String?
+            /// Creates a new `ReviewFieldWeight`.
+            ///
+            /// - Parameters:
+            ///   - field:
+            ///   - level:
+            ///   - weight:
+            ///   - parts: For the name: each incoming part against the resident's, with its weight.
+            public init(
+                field: Components.Schemas.ReviewFieldWeight.FieldPayload,
+                level: Swift.String,
+                weight: Swift.Double,
+                parts: Swift.String? = nil
+            ) {
+                self.field = field
+                self.level = level
+                self.weight = weight
+                self.parts = parts
+            }
+            public enum CodingKeys: String, CodingKey {
+                case field
+                case level
+                case weight
+                case parts
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.field = try container.decode(
+                    Components.Schemas.ReviewFieldWeight.FieldPayload.self,
+                    forKey: .field
+                )
+                self.level = try container.decode(
+                    Swift.String.self,
+                    forKey: .level
+                )
+                self.weight = try container.decode(
+                    Swift.Double.self,
+                    forKey: .weight
+                )
+                self.parts = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .parts
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "field",
+                    "level",
+                    "weight",
+                    "parts"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ReviewCandidate`.
+        public struct ReviewCandidate: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ReviewCandidate/person`.
+            public var person: Components.Schemas.ReviewPerson
+            /// - Remark: Generated from `#/components/schemas/ReviewCandidate/total`.
+            public var total: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/ReviewCandidate/fields`.
+            public var fields: [Components.Schemas.ReviewFieldWeight]
+            /// - Remark: Generated from `#/components/schemas/ReviewCandidate/other_links`.
+            public var otherLinks: [Swift.String]
+            /// Creates a new `ReviewCandidate`.
+            ///
+            /// - Parameters:
+            ///   - person:
+            ///   - total:
+            ///   - fields:
+            ///   - otherLinks:
+            public init(
+                person: Components.Schemas.ReviewPerson,
+                total: Swift.Double? = nil,
+                fields: [Components.Schemas.ReviewFieldWeight],
+                otherLinks: [Swift.String]
+            ) {
+                self.person = person
+                self.total = total
+                self.fields = fields
+                self.otherLinks = otherLinks
+            }
+            public enum CodingKeys: String, CodingKey {
+                case person
+                case total
+                case fields
+                case otherLinks = "other_links"
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.person = try container.decode(
+                    Components.Schemas.ReviewPerson.self,
+                    forKey: .person
+                )
+                self.total = try container.decodeIfPresent(
+                    Swift.Double.self,
+                    forKey: .total
+                )
+                self.fields = try container.decode(
+                    [Components.Schemas.ReviewFieldWeight].self,
+                    forKey: .fields
+                )
+                self.otherLinks = try container.decode(
+                    [Swift.String].self,
+                    forKey: .otherLinks
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "person",
+                    "total",
+                    "fields",
+                    "other_links"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ReviewDetail`.
+        public struct ReviewDetail: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ReviewDetail/review`.
+            public var review: Components.Schemas.Review
+            /// - Remark: Generated from `#/components/schemas/ReviewDetail/incoming`.
+            public var incoming: Components.Schemas.ReviewPerson
+            /// - Remark: Generated from `#/components/schemas/ReviewDetail/candidates`.
+            public var candidates: [Components.Schemas.ReviewCandidate]
+            /// Where the weights came from (set by hand, or estimated from the roster).
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReviewDetail/parameters`.
+            public var parameters: Swift.String?
+            /// Creates a new `ReviewDetail`.
+            ///
+            /// - Parameters:
+            ///   - review:
+            ///   - incoming:
+            ///   - candidates:
+            ///   - parameters: Where the weights came from (set by hand, or estimated from the roster).
+            public init(
+                review: Components.Schemas.Review,
+                incoming: Components.Schemas.ReviewPerson,
+                candidates: [Components.Schemas.ReviewCandidate],
+                parameters: Swift.String? = nil
+            ) {
+                self.review = review
+                self.incoming = incoming
+                self.candidates = candidates
+                self.parameters = parameters
+            }
+            public enum CodingKeys: String, CodingKey {
+                case review
+                case incoming
+                case candidates
+                case parameters
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.review = try container.decode(
+                    Components.Schemas.Review.self,
+                    forKey: .review
+                )
+                self.incoming = try container.decode(
+                    Components.Schemas.ReviewPerson.self,
+                    forKey: .incoming
+                )
+                self.candidates = try container.decode(
+                    [Components.Schemas.ReviewCandidate].self,
+                    forKey: .candidates
+                )
+                self.parameters = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .parameters
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "review",
+                    "incoming",
+                    "candidates",
+                    "parameters"
+                ])
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/Role`.
         @frozen public enum Role: String, Codable, Hashable, Sendable, CaseIterable {
             case clerk = "clerk"

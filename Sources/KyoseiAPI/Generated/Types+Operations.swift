@@ -4104,6 +4104,878 @@ public enum Operations {
             }
         }
     }
+    /// The open identity reviews (or every review, with decided=true), oldest first.
+    ///
+    /// - Remark: HTTP `GET /reviews`.
+    /// - Remark: Generated from `#/paths//reviews/get(listReviews)`.
+    public enum ListReviews {
+        public static let id: Swift.String = "listReviews"
+        public struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/reviews/GET/query`.
+            public struct Query: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/reviews/GET/query/source`.
+                @frozen public enum SourcePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                    case register = "register"
+                    case insurance = "insurance"
+                    case school = "school"
+                    case employment = "employment"
+                    case attendance = "attendance"
+                }
+                /// - Remark: Generated from `#/paths/reviews/GET/query/source`.
+                public var source: Operations.ListReviews.Input.Query.SourcePayload?
+                /// Include reviews already decided.
+                ///
+                /// - Remark: Generated from `#/paths/reviews/GET/query/decided`.
+                public var decided: Swift.Bool?
+                /// - Remark: Generated from `#/paths/reviews/GET/query/limit`.
+                public var limit: Components.Parameters.Limit?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - source:
+                ///   - decided: Include reviews already decided.
+                ///   - limit:
+                public init(
+                    source: Operations.ListReviews.Input.Query.SourcePayload? = nil,
+                    decided: Swift.Bool? = nil,
+                    limit: Components.Parameters.Limit? = nil
+                ) {
+                    self.source = source
+                    self.decided = decided
+                    self.limit = limit
+                }
+            }
+            public var query: Operations.ListReviews.Input.Query
+            /// - Remark: Generated from `#/paths/reviews/GET/header`.
+            public struct Headers: Sendable, Hashable {
+                public var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ListReviews.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                public init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ListReviews.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            public var headers: Operations.ListReviews.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - query:
+            ///   - headers:
+            public init(
+                query: Operations.ListReviews.Input.Query = .init(),
+                headers: Operations.ListReviews.Input.Headers = .init()
+            ) {
+                self.query = query
+                self.headers = headers
+            }
+        }
+        @frozen public enum Output: Sendable, Hashable {
+            public struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/reviews/GET/responses/200/content`.
+                @frozen public enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/reviews/GET/responses/200/content/application\/json`.
+                    case json([Components.Schemas.Review])
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    public var json: [Components.Schemas.Review] {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                public var body: Operations.ListReviews.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                public init(body: Operations.ListReviews.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The reviews.
+            ///
+            /// - Remark: Generated from `#/paths//reviews/get(listReviews)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.ListReviews.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            public var ok: Operations.ListReviews.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The call was refused or failed; the body says why.
+            ///
+            /// - Remark: Generated from `#/paths//reviews/get(listReviews)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            public var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        @frozen public enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            public init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            public var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            public static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// One review, the incoming person beside each candidate field by field with the weights, and the candidates' other links.
+    ///
+    /// - Remark: HTTP `GET /reviews/{id}`.
+    /// - Remark: Generated from `#/paths//reviews/{id}/get(showReview)`.
+    public enum ShowReview {
+        public static let id: Swift.String = "showReview"
+        public struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/reviews/{id}/GET/path`.
+            public struct Path: Sendable, Hashable {
+                /// R<number>, as the review desk, the match report, `sync attention` and the IDENTITY_REVIEW case print it.
+                ///
+                /// - Remark: Generated from `#/paths/reviews/{id}/GET/path/id`.
+                public var id: Components.Parameters.ReviewID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: R<number>, as the review desk, the match report, `sync attention` and the IDENTITY_REVIEW case print it.
+                public init(id: Components.Parameters.ReviewID) {
+                    self.id = id
+                }
+            }
+            public var path: Operations.ShowReview.Input.Path
+            /// - Remark: Generated from `#/paths/reviews/{id}/GET/header`.
+            public struct Headers: Sendable, Hashable {
+                public var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ShowReview.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                public init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ShowReview.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            public var headers: Operations.ShowReview.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            public init(
+                path: Operations.ShowReview.Input.Path,
+                headers: Operations.ShowReview.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen public enum Output: Sendable, Hashable {
+            public struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/reviews/{id}/GET/responses/200/content`.
+                @frozen public enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/reviews/{id}/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.ReviewDetail)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    public var json: Components.Schemas.ReviewDetail {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                public var body: Operations.ShowReview.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                public init(body: Operations.ShowReview.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The review.
+            ///
+            /// - Remark: Generated from `#/paths//reviews/{id}/get(showReview)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.ShowReview.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            public var ok: Operations.ShowReview.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The call was refused or failed; the body says why.
+            ///
+            /// - Remark: Generated from `#/paths//reviews/{id}/get(showReview)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            public var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        @frozen public enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            public init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            public var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            public static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Decide that the incoming person is this resident; the source's link follows, the case is resolved (audited).
+    ///
+    /// - Remark: HTTP `POST /reviews/{id}/link`.
+    /// - Remark: Generated from `#/paths//reviews/{id}/link/post(linkReview)`.
+    public enum LinkReview {
+        public static let id: Swift.String = "linkReview"
+        public struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/reviews/{id}/link/POST/path`.
+            public struct Path: Sendable, Hashable {
+                /// R<number>, as the review desk, the match report, `sync attention` and the IDENTITY_REVIEW case print it.
+                ///
+                /// - Remark: Generated from `#/paths/reviews/{id}/link/POST/path/id`.
+                public var id: Components.Parameters.ReviewID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: R<number>, as the review desk, the match report, `sync attention` and the IDENTITY_REVIEW case print it.
+                public init(id: Components.Parameters.ReviewID) {
+                    self.id = id
+                }
+            }
+            public var path: Operations.LinkReview.Input.Path
+            /// - Remark: Generated from `#/paths/reviews/{id}/link/POST/header`.
+            public struct Headers: Sendable, Hashable {
+                public var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.LinkReview.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                public init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.LinkReview.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            public var headers: Operations.LinkReview.Input.Headers
+            /// - Remark: Generated from `#/paths/reviews/{id}/link/POST/requestBody`.
+            @frozen public enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/reviews/{id}/link/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.ReviewLinkRequest)
+            }
+            public var body: Operations.LinkReview.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            public init(
+                path: Operations.LinkReview.Input.Path,
+                headers: Operations.LinkReview.Input.Headers = .init(),
+                body: Operations.LinkReview.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        @frozen public enum Output: Sendable, Hashable {
+            public struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/reviews/{id}/link/POST/responses/200/content`.
+                @frozen public enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/reviews/{id}/link/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.Review)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    public var json: Components.Schemas.Review {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                public var body: Operations.LinkReview.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                public init(body: Operations.LinkReview.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The review as decided.
+            ///
+            /// - Remark: Generated from `#/paths//reviews/{id}/link/post(linkReview)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.LinkReview.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            public var ok: Operations.LinkReview.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The call was refused or failed; the body says why.
+            ///
+            /// - Remark: Generated from `#/paths//reviews/{id}/link/post(linkReview)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            public var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        @frozen public enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            public init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            public var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            public static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Decide that the incoming person is none of the candidates, saying why (audited).
+    ///
+    /// - Remark: HTTP `POST /reviews/{id}/reject`.
+    /// - Remark: Generated from `#/paths//reviews/{id}/reject/post(rejectReview)`.
+    public enum RejectReview {
+        public static let id: Swift.String = "rejectReview"
+        public struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/reviews/{id}/reject/POST/path`.
+            public struct Path: Sendable, Hashable {
+                /// R<number>, as the review desk, the match report, `sync attention` and the IDENTITY_REVIEW case print it.
+                ///
+                /// - Remark: Generated from `#/paths/reviews/{id}/reject/POST/path/id`.
+                public var id: Components.Parameters.ReviewID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: R<number>, as the review desk, the match report, `sync attention` and the IDENTITY_REVIEW case print it.
+                public init(id: Components.Parameters.ReviewID) {
+                    self.id = id
+                }
+            }
+            public var path: Operations.RejectReview.Input.Path
+            /// - Remark: Generated from `#/paths/reviews/{id}/reject/POST/header`.
+            public struct Headers: Sendable, Hashable {
+                public var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.RejectReview.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                public init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.RejectReview.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            public var headers: Operations.RejectReview.Input.Headers
+            /// - Remark: Generated from `#/paths/reviews/{id}/reject/POST/requestBody`.
+            @frozen public enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/reviews/{id}/reject/POST/requestBody/json`.
+                public struct JsonPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/paths/reviews/{id}/reject/POST/requestBody/json/note`.
+                    public var note: Swift.String
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - note:
+                    public init(note: Swift.String) {
+                        self.note = note
+                    }
+                    public enum CodingKeys: String, CodingKey {
+                        case note
+                    }
+                    public init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.note = try container.decode(
+                            Swift.String.self,
+                            forKey: .note
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "note"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/reviews/{id}/reject/POST/requestBody/content/application\/json`.
+                case json(Operations.RejectReview.Input.Body.JsonPayload)
+            }
+            public var body: Operations.RejectReview.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            public init(
+                path: Operations.RejectReview.Input.Path,
+                headers: Operations.RejectReview.Input.Headers = .init(),
+                body: Operations.RejectReview.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        @frozen public enum Output: Sendable, Hashable {
+            public struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/reviews/{id}/reject/POST/responses/200/content`.
+                @frozen public enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/reviews/{id}/reject/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.Review)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    public var json: Components.Schemas.Review {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                public var body: Operations.RejectReview.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                public init(body: Operations.RejectReview.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The review as decided.
+            ///
+            /// - Remark: Generated from `#/paths//reviews/{id}/reject/post(rejectReview)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.RejectReview.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            public var ok: Operations.RejectReview.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The call was refused or failed; the body says why.
+            ///
+            /// - Remark: Generated from `#/paths//reviews/{id}/reject/post(rejectReview)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            public var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        @frozen public enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            public init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            public var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            public static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// `coverage link`: decide an insurance member's open review as `review link`, or link a member no review asked about.
+    ///
+    /// - Remark: HTTP `POST /insurance-members/{id}/link`.
+    /// - Remark: Generated from `#/paths//insurance-members/{id}/link/post(linkInsuranceMember)`.
+    public enum LinkInsuranceMember {
+        public static let id: Swift.String = "linkInsuranceMember"
+        public struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/insurance-members/{id}/link/POST/path`.
+            public struct Path: Sendable, Hashable {
+                /// The insurance member's number in Kyosei.
+                ///
+                /// - Remark: Generated from `#/paths/insurance-members/{id}/link/POST/path/id`.
+                public var id: Swift.Int64
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The insurance member's number in Kyosei.
+                public init(id: Swift.Int64) {
+                    self.id = id
+                }
+            }
+            public var path: Operations.LinkInsuranceMember.Input.Path
+            /// - Remark: Generated from `#/paths/insurance-members/{id}/link/POST/header`.
+            public struct Headers: Sendable, Hashable {
+                public var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.LinkInsuranceMember.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                public init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.LinkInsuranceMember.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            public var headers: Operations.LinkInsuranceMember.Input.Headers
+            /// - Remark: Generated from `#/paths/insurance-members/{id}/link/POST/requestBody`.
+            @frozen public enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/insurance-members/{id}/link/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.ReviewLinkRequest)
+            }
+            public var body: Operations.LinkInsuranceMember.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            public init(
+                path: Operations.LinkInsuranceMember.Input.Path,
+                headers: Operations.LinkInsuranceMember.Input.Headers = .init(),
+                body: Operations.LinkInsuranceMember.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        @frozen public enum Output: Sendable, Hashable {
+            public struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/insurance-members/{id}/link/POST/responses/200/content`.
+                @frozen public enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/insurance-members/{id}/link/POST/responses/200/content/json`.
+                    public struct JsonPayload: Codable, Hashable, Sendable {
+                        /// - Remark: Generated from `#/paths/insurance-members/{id}/link/POST/responses/200/content/json/review`.
+                        public var review: Components.Schemas.Review?
+                        /// Creates a new `JsonPayload`.
+                        ///
+                        /// - Parameters:
+                        ///   - review:
+                        public init(review: Components.Schemas.Review? = nil) {
+                            self.review = review
+                        }
+                        public enum CodingKeys: String, CodingKey {
+                            case review
+                        }
+                        public init(from decoder: any Swift.Decoder) throws {
+                            let container = try decoder.container(keyedBy: CodingKeys.self)
+                            self.review = try container.decodeIfPresent(
+                                Components.Schemas.Review.self,
+                                forKey: .review
+                            )
+                            try decoder.ensureNoAdditionalProperties(knownKeys: [
+                                "review"
+                            ])
+                        }
+                    }
+                    /// - Remark: Generated from `#/paths/insurance-members/{id}/link/POST/responses/200/content/application\/json`.
+                    case json(Operations.LinkInsuranceMember.Output.Ok.Body.JsonPayload)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    public var json: Operations.LinkInsuranceMember.Output.Ok.Body.JsonPayload {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                public var body: Operations.LinkInsuranceMember.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                public init(body: Operations.LinkInsuranceMember.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The review decided, when the member had an open one.
+            ///
+            /// - Remark: Generated from `#/paths//insurance-members/{id}/link/post(linkInsuranceMember)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.LinkInsuranceMember.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            public var ok: Operations.LinkInsuranceMember.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The call was refused or failed; the body says why.
+            ///
+            /// - Remark: Generated from `#/paths//insurance-members/{id}/link/post(linkInsuranceMember)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            public var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        @frozen public enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            public init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            public var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            public static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
     /// Every member of staff.
     ///
     /// - Remark: HTTP `GET /staff`.

@@ -132,6 +132,31 @@ public protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /households/{household_id}`.
     /// - Remark: Generated from `#/paths//households/{household_id}/get(showHousehold)`.
     func showHousehold(_ input: Operations.ShowHousehold.Input) async throws -> Operations.ShowHousehold.Output
+    /// The open identity reviews (or every review, with decided=true), oldest first.
+    ///
+    /// - Remark: HTTP `GET /reviews`.
+    /// - Remark: Generated from `#/paths//reviews/get(listReviews)`.
+    func listReviews(_ input: Operations.ListReviews.Input) async throws -> Operations.ListReviews.Output
+    /// One review, the incoming person beside each candidate field by field with the weights, and the candidates' other links.
+    ///
+    /// - Remark: HTTP `GET /reviews/{id}`.
+    /// - Remark: Generated from `#/paths//reviews/{id}/get(showReview)`.
+    func showReview(_ input: Operations.ShowReview.Input) async throws -> Operations.ShowReview.Output
+    /// Decide that the incoming person is this resident; the source's link follows, the case is resolved (audited).
+    ///
+    /// - Remark: HTTP `POST /reviews/{id}/link`.
+    /// - Remark: Generated from `#/paths//reviews/{id}/link/post(linkReview)`.
+    func linkReview(_ input: Operations.LinkReview.Input) async throws -> Operations.LinkReview.Output
+    /// Decide that the incoming person is none of the candidates, saying why (audited).
+    ///
+    /// - Remark: HTTP `POST /reviews/{id}/reject`.
+    /// - Remark: Generated from `#/paths//reviews/{id}/reject/post(rejectReview)`.
+    func rejectReview(_ input: Operations.RejectReview.Input) async throws -> Operations.RejectReview.Output
+    /// `coverage link`: decide an insurance member's open review as `review link`, or link a member no review asked about.
+    ///
+    /// - Remark: HTTP `POST /insurance-members/{id}/link`.
+    /// - Remark: Generated from `#/paths//insurance-members/{id}/link/post(linkInsuranceMember)`.
+    func linkInsuranceMember(_ input: Operations.LinkInsuranceMember.Input) async throws -> Operations.LinkInsuranceMember.Output
     /// Every member of staff.
     ///
     /// - Remark: HTTP `GET /staff`.
@@ -444,6 +469,77 @@ extension APIProtocol {
         try await showHousehold(Operations.ShowHousehold.Input(
             path: path,
             headers: headers
+        ))
+    }
+    /// The open identity reviews (or every review, with decided=true), oldest first.
+    ///
+    /// - Remark: HTTP `GET /reviews`.
+    /// - Remark: Generated from `#/paths//reviews/get(listReviews)`.
+    public func listReviews(
+        query: Operations.ListReviews.Input.Query = .init(),
+        headers: Operations.ListReviews.Input.Headers = .init()
+    ) async throws -> Operations.ListReviews.Output {
+        try await listReviews(Operations.ListReviews.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// One review, the incoming person beside each candidate field by field with the weights, and the candidates' other links.
+    ///
+    /// - Remark: HTTP `GET /reviews/{id}`.
+    /// - Remark: Generated from `#/paths//reviews/{id}/get(showReview)`.
+    public func showReview(
+        path: Operations.ShowReview.Input.Path,
+        headers: Operations.ShowReview.Input.Headers = .init()
+    ) async throws -> Operations.ShowReview.Output {
+        try await showReview(Operations.ShowReview.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Decide that the incoming person is this resident; the source's link follows, the case is resolved (audited).
+    ///
+    /// - Remark: HTTP `POST /reviews/{id}/link`.
+    /// - Remark: Generated from `#/paths//reviews/{id}/link/post(linkReview)`.
+    public func linkReview(
+        path: Operations.LinkReview.Input.Path,
+        headers: Operations.LinkReview.Input.Headers = .init(),
+        body: Operations.LinkReview.Input.Body
+    ) async throws -> Operations.LinkReview.Output {
+        try await linkReview(Operations.LinkReview.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Decide that the incoming person is none of the candidates, saying why (audited).
+    ///
+    /// - Remark: HTTP `POST /reviews/{id}/reject`.
+    /// - Remark: Generated from `#/paths//reviews/{id}/reject/post(rejectReview)`.
+    public func rejectReview(
+        path: Operations.RejectReview.Input.Path,
+        headers: Operations.RejectReview.Input.Headers = .init(),
+        body: Operations.RejectReview.Input.Body
+    ) async throws -> Operations.RejectReview.Output {
+        try await rejectReview(Operations.RejectReview.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// `coverage link`: decide an insurance member's open review as `review link`, or link a member no review asked about.
+    ///
+    /// - Remark: HTTP `POST /insurance-members/{id}/link`.
+    /// - Remark: Generated from `#/paths//insurance-members/{id}/link/post(linkInsuranceMember)`.
+    public func linkInsuranceMember(
+        path: Operations.LinkInsuranceMember.Input.Path,
+        headers: Operations.LinkInsuranceMember.Input.Headers = .init(),
+        body: Operations.LinkInsuranceMember.Input.Body
+    ) async throws -> Operations.LinkInsuranceMember.Output {
+        try await linkInsuranceMember(Operations.LinkInsuranceMember.Input(
+            path: path,
+            headers: headers,
+            body: body
         ))
     }
     /// Every member of staff.

@@ -26,6 +26,9 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
     case courseManage = "course.manage"
     case courseEnroll = "course.enroll"
     case schoolConfirm = "school.confirm"
+    /// Deciding an identity review: linking a roster's person to a resident, or refusing the
+    /// candidates. Clerks read reviews (`residentRead`) but a link is a caseworker's judgement.
+    case identityDecide = "identity.decide"
     case backup = "backup"
 }
 
@@ -40,10 +43,10 @@ public enum PermissionMatrix {
         .clerk: [.residentRead, .residentWrite, .configRead, .rejectsRead, .rejectsFix, .caseRead, .caseWork,
                  .courseEnroll],
         .caseworker: [.residentRead, .residentWrite, .configRead, .caseRead, .caseWork, .courseEnroll,
-                      .schoolConfirm],
+                      .schoolConfirm, .identityDecide],
         .supervisor: [.residentRead, .residentWrite, .personalExport, .aggregateReport, .auditRead, .configRead,
                       .fileImport, .rejectsRead, .rejectsFix, .caseRead, .caseWork, .caseAssign, .rulesRun,
-                      .courseManage, .courseEnroll, .schoolConfirm],
+                      .courseManage, .courseEnroll, .schoolConfirm, .identityDecide],
         .analyst: [.aggregateReport, .configRead],
         .admin: Set(Permission.allCases),
         .system: [.residentRead, .residentWrite, .configRead, .fileImport, .rejectsRead, .caseRead, .caseWork,

@@ -21,8 +21,9 @@ struct EmploymentImport: ImportKind {
 
     func begin(file: IntakeFileRecord, name: String, staff: StaffMember, context: ServiceContext, in db: Database) throws -> EmploymentRun {
         EmploymentRun(recorder: EmploymentRecorder(
-            fileID: file.id!, fileName: name, timestamp: context.clock.timestamp(),
-            checks: EmploymentChecks(insuranceWeeklyHours: context.settings.employmentInsuranceWeeklyHours)))
+            fileID: file.id!, fileName: name,
+            checks: EmploymentChecks(insuranceWeeklyHours: context.settings.employmentInsuranceWeeklyHours),
+            reviews: try IdentityReviewWriter(source: .employment, timestamp: context.clock.timestamp(), in: db)))
     }
 
     static func inboxOrder(_ name: IntakeFileName) -> String? {

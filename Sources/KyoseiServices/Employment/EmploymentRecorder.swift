@@ -9,17 +9,17 @@ import KyoseiStore
 struct EmploymentRecorder {
     let fileID: Int64
     let fileName: String
-    let timestamp: String
     let checks: EmploymentChecks
+    private var reviews: IdentityReviewWriter
     /// Residents whose notifications were linked or questioned, for the audit entry.
     private(set) var touched = Set<Int64>()
     private var knownEmployers = Set<String>()
 
-    init(fileID: Int64, fileName: String, timestamp: String, checks: EmploymentChecks) {
+    init(fileID: Int64, fileName: String, checks: EmploymentChecks, reviews: IdentityReviewWriter) {
         self.fileID = fileID
         self.fileName = fileName
-        self.timestamp = timestamp
         self.checks = checks
+        self.reviews = reviews
     }
 
     /// Records one notification; false when an earlier file already recorded it.
@@ -30,12 +30,20 @@ struct EmploymentRecorder {
             return false
         }
         try ensureEmployer(row, in: db)
-        let holder = try CardHolder.find(row.cardNumber, in: db)
+        var holder = try CardHolder.find(row.cardNumber, in: db)
         let link: EmploymentNotificationRecord.Link
         switch holder {
         case nil: link = .unlinked
-        case let holder? where holder.agrees(with: row): link = .linked
-        default: link = .review
+        case let found? where found.agrees(with: row): link = .linked
+        case let found?:
+            // A person decided this card, birth date and sex before: the next notification follows.
+            switch try CardHolder.decided(CardHolder.questionKey(row), in: db) {
+            case (.linked, let resident?)?:
+                holder = try CardHolder.find(id: resident, in: db) ?? found
+                link = .linked
+            case (.rejected, _)?: link = .unlinked
+            default: link = .review
+            }
         }
         var notification = EmploymentNotificationRecord(
             fileID: fileID, line: line, reportType: row.reportType.rawValue, reportDate: row.reportDate, employerID: employer,
@@ -106,7 +114,7 @@ struct EmploymentRecorder {
 
     /// The card is on file but the person reported is not its holder as Kyosei knows them: a
     /// human decides, and nothing is linked meanwhile.
-    private func openReview(for notification: EmploymentNotificationRecord, holder: CardHolder, in db: Database) throws {
+    private mutating func openReview(for notification: EmploymentNotificationRecord, holder: CardHolder, in db: Database) throws {
         var differences: [String] = []
         if notification.birthDate != holder.birthDate {
             differences.append("born \(notification.birthDate) where the holder was born \(holder.birthDate)")
@@ -114,12 +122,11 @@ struct EmploymentRecorder {
         if notification.sex != holder.sex {
             differences.append("sex \(notification.sex.rawValue) where the holder's is \(holder.sex.rawValue)")
         }
-        var review = IdentityReviewRecord(
-            residentID: holder.id, candidateIDs: "K\(holder.id)",
+        try reviews.raise(IdentityQuestion(
+            residentID: holder.id, candidates: [holder.id],
             reason: "An employment notification for card \(notification.residenceCardNumber) names \(notification.nameLatin), " + differences.joined(separator: " and "),
-            sourceRef: "\(fileName) line \(notification.line)", createdAt: timestamp,
-            subjectEntity: "employment_notification", subjectID: String(notification.id!))
-        try review.insert(db)
+            sourceRef: "\(fileName) line \(notification.line)", subjectID: String(notification.id!),
+            subjectKey: CardHolder.questionKey(notification.residenceCardNumber, notification.birthDate, notification.sex)), in: db)
     }
 
     /// A hire opens an episode; a separation closes the open one at that employer. A separation

@@ -54,10 +54,10 @@ struct InsuranceImport: ImportKind {
             """, arguments: [roster.date.description, roster.scheme.rawValue, roster.source]) ?? 0
         return InsuranceRun(
             scheme: roster.scheme, source: roster.source, date: roster.date, fileID: file.id!, fileName: name,
-            timestamp: context.clock.timestamp(), openBefore: open, limitPercent: context.settings.maxEndedEnrollmentsPercent,
+            openBefore: open, limitPercent: context.settings.maxEndedEnrollmentsPercent,
             index: index, personIDs: personIDs,
             members: try MemberTable(scheme: roster.scheme, source: roster.source, in: db),
-            reviewed: Set(try String.fetchAll(db, sql: "SELECT subject_id FROM identity_review WHERE subject_entity = 'insurance_member'")),
+            reviews: try IdentityReviewWriter(source: .insurance, timestamp: context.clock.timestamp(), in: db),
             report: try matchReport.map { try MatchReportWriter(path: $0) })
     }
 
@@ -74,28 +74,30 @@ struct InsuranceRun: ImportRun {
     let date: LocalDate
     let fileID: Int64
     let fileName: String
-    let timestamp: String
     let openBefore: Int
     let limitPercent: Int
     let index: IdentityIndex
     let personIDs: PersonIDs
     var members: MemberTable
-    /// Members with an identity review already: a later roster that still cannot decide adds no second one.
-    var reviewed: Set<String>
+    var reviews: IdentityReviewWriter
     let report: MatchReportWriter?
     var counts = RosterCounts()
     var applied = 0
     var matchedResidents: [Int64] = []
     var batch: [InsuranceRow] = []
+    /// The weights this roster is matched with, estimated from its first batch.
+    var parameters: MatchParameters?
 
     mutating func apply(_ row: InsuranceRow, line: Int, recordText: String, in db: Database) throws -> Reject? {
         batch.append(row)
-        if batch.count == 4096 { try flush(in: db) }
+        // The first batch is the sample the weights are estimated from, so it is larger.
+        if batch.count == (parameters == nil ? ParametersSample.rows : 4096) { try flush(in: db) }
         return nil
     }
 
     mutating func finish(in db: Database) throws -> ImportTally {
         try flush(in: db)
+        try ParametersSample.store(parameters, file: fileID, in: db)
         let unlisted = """
             FROM enrollment WHERE (enrolled_until IS NULL OR enrolled_until > ?) AND file_id <> ?
               AND member_id IN (SELECT id FROM insurance_member WHERE scheme = ? AND source = ?)
@@ -114,29 +116,34 @@ struct InsuranceRun: ImportRun {
 
     private mutating func flush(in db: Database) throws {
         let pending = batch.indices.filter { members.find(insurer: batch[$0].insurerNumber, member: batch[$0].memberNumber)?.residentID == nil }
-        let decisions = index.matchAll(pending.map { Self.query(batch[$0]) })
+        let queries = pending.map { Self.query(batch[$0]) }
+        let parameters = self.parameters ?? index.estimate(queries)
+        self.parameters = parameters
+        let decisions = index.matchAll(queries, using: parameters)
         var decisionFor: [Int: MatchDecision] = [:]
         for (i, decision) in zip(pending, decisions) { decisionFor[i] = decision }
         for (i, row) in batch.enumerated() {
             var member = members.find(insurer: row.insurerNumber, member: row.memberNumber)
+            var decided: (decision: MatchDecision, review: ReviewID?)?
             if member?.residentID != nil {
                 counts.known += 1
             } else {
                 // A member listed twice in one batch was not pending when the batch was matched.
-                let decision = decisionFor[i] ?? index.match(Self.query(row))
-                member = RosterLink.deciding(member, by: decision, counting: &counts)
-                if decision.outcome == .review {
+                let decision = decisionFor[i] ?? index.match(Self.query(row), using: parameters)
+                member = RosterLink.deciding(member, by: decision, refusing: member?.refused(by: reviews) ?? [], counting: &counts)
+                var review: ReviewID?
+                if member!.outcome == MatchOutcome.review.rawValue {
                     member = try members.save(member!, row: row, fileID: fileID, in: db)
-                    if reviewed.insert(String(member!.id!)).inserted {
-                        try raiseReview(member: member!, row: row, decision: decision, in: db)
-                    }
+                    review = try raiseReview(member: member!, row: row, decision: decision, in: db)
                 }
+                decided = (decision, review)
             }
             member = try members.save(member!, row: row, fileID: fileID, in: db)
             try MemberTable.saveEnrollment(member: member!, row: row, fileID: fileID, in: db)
             if let resident = member!.residentID { matchedResidents.append(resident) }
             try report?.write(memberNumber: row.memberNumber, outcome: member!.outcome,
-                              personID: member!.residentID.flatMap { personIDs[$0] }, score: member!.score)
+                              personID: member!.residentID.flatMap { personIDs[$0] }, score: member!.score,
+                              review: decided?.review, explanation: decided?.decision.explanation)
             applied += 1
         }
         batch.removeAll(keepingCapacity: true)
@@ -146,12 +153,12 @@ struct InsuranceRun: ImportRun {
         IdentityQuery(nameKana: row.nameKana, nameLatin: nil, birthDate: row.birthDate, sex: row.sex, cardNumber: row.cardNumber)
     }
 
-    private func raiseReview(member: MemberTable.Entry, row: InsuranceRow, decision: MatchDecision, in db: Database) throws {
-        guard let best = decision.candidates.first, let id = member.id else { return }
-        var review = IdentityReviewRecord(
-            residentID: best, candidateIDs: decision.candidates.map { "K\($0)" }.joined(separator: ","),
+    private mutating func raiseReview(member: MemberTable.Entry, row: InsuranceRow, decision: MatchDecision,
+                                      in db: Database) throws -> ReviewID? {
+        guard let best = decision.candidates.first, let id = member.id else { return nil }
+        return try reviews.raise(IdentityQuestion(
+            residentID: best, candidates: decision.candidates,
             reason: "\(row.scheme) member \(row.memberNumber) (\(row.nameKana), born \(row.birthDate)): \(decision.reason)",
-            sourceRef: fileName, createdAt: timestamp, subjectEntity: "insurance_member", subjectID: String(id))
-        try review.insert(db)
+            sourceRef: fileName, subjectID: String(id), explanation: decision.explanation), in: db)
     }
 }

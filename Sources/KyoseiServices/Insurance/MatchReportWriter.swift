@@ -1,4 +1,6 @@
 import Foundation
+import KyoseiDomain
+import KyoseiIdentity
 import KyoseiIntake
 import KyoseiStore
 
@@ -6,7 +8,10 @@ import KyoseiStore
 import Glibc
 #endif
 
-/// The `--match-report` CSV: one row per roster row, `member_number,outcome,person_id,score`.
+/// The `--match-report` CSV: one row per roster row, `member_number,outcome,person_id,score`,
+/// then why: the review it went to (`R12`, as the review desk names it), the comparison with the
+/// best candidate and with the runner-up (each field's level and weight, the name part by part),
+/// and where the weights came from. Members already linked carry no comparison.
 /// It names residents, so it is created readable by its owner only (never through a file or a
 /// link already at its temporary name), written to that name and kept only if the import commits.
 /// The member number is the partner's text, so it goes out neutralised for spreadsheets.
@@ -24,12 +29,16 @@ final class MatchReportWriter {
         } catch let error as PrivateFileError {
             throw ServiceError.usage("Cannot write the match report \(path): \(error.description)")
         }
-        buffer += Array((CSVWriter.record(cells: ["member_number", "outcome", "person_id", "score"].map(SpreadsheetCell.text)) + "\r\n").utf8)
+        buffer += Array((CSVWriter.record(cells: ["member_number", "outcome", "person_id", "score", "review_id", "best", "runner_up", "weights"].map(SpreadsheetCell.text)) + "\r\n").utf8)
     }
 
-    func write(memberNumber: String, outcome: String, personID: String?, score: Double?) throws {
+    func write(memberNumber: String, outcome: String, personID: String?, score: Double?, review: ReviewID?,
+               explanation: MatchExplanation?) throws {
         let score = score.map { String(format: "%.2f", $0) } ?? ""
-        let cells: [SpreadsheetCell] = [.text(memberNumber), .text(outcome), .text(personID ?? ""), .computed(score)]
+        let cells: [SpreadsheetCell] = [
+            .text(memberNumber), .text(outcome), .text(personID ?? ""), .computed(score), .text(review?.description ?? ""),
+            .text(explanation?.best?.summary ?? ""), .text(explanation?.runnerUp?.summary ?? ""), .text(explanation?.parameters ?? ""),
+        ]
         buffer += (CSVWriter.record(cells: cells) + "\r\n").utf8
         if buffer.count >= 1 << 20 {
             try handle.write(contentsOf: buffer)

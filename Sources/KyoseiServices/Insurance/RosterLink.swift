@@ -10,12 +10,23 @@ struct RosterLink {
     var score: Double?
 
     /// The link a decision gives this person (keeping their row), counted in the roster's counts.
-    static func deciding(_ existing: RosterLink?, by decision: MatchDecision, counting counts: inout RosterCounts) -> RosterLink {
-        switch decision.outcome {
+    /// A decision for a resident a person already refused for them (`review reject`) leaves them
+    /// unmatched: the desk's answer outlasts the next roster.
+    static func deciding(_ existing: RosterLink?, by decision: MatchDecision, refusing refused: Set<Int64>,
+                         counting counts: inout RosterCounts) -> RosterLink {
+        let chosen = decision.residentID ?? decision.candidates.first
+        let outcome = chosen.map(refused.contains) == true ? MatchOutcome.unmatched : decision.outcome
+        switch outcome {
         case .matched: counts.matched += 1
         case .review: counts.review += 1
         case .unmatched: counts.unmatched += 1
         }
-        return RosterLink(id: existing?.id, residentID: decision.residentID, outcome: decision.outcome.rawValue, score: decision.score)
+        return RosterLink(id: existing?.id, residentID: outcome == .matched ? decision.residentID : nil,
+                          outcome: outcome.rawValue, score: decision.score)
+    }
+
+    /// Candidates refused for this person at the review desk.
+    func refused(by reviews: IdentityReviewWriter) -> Set<Int64> {
+        id.flatMap { reviews.refused[String($0)] } ?? []
     }
 }

@@ -25,6 +25,7 @@ final class RegisterReconciler {
     /// of the file, so a link is decided knowing whether the file also holds a twin. Without
     /// walk-ins nothing is held back and no identity lookup runs.
     private let walkInKeys: Set<IdentityLink.BirthKey>
+    private var reviews: IdentityReviewWriter
     private var deferred: [(row: RegisterRow, line: Int, source: ChangeSource)] = []
     private var deferredPeople = Set<PersonID>()
 
@@ -36,6 +37,7 @@ final class RegisterReconciler {
         self.sequence = sequence
         self.counts = counts
         walkInKeys = try IdentityLink.walkInKeys(in: db)
+        reviews = try IdentityReviewWriter(source: .register, timestamp: timestamp, in: db)
     }
 
     /// Applies one row. A staff correction of a rejected row comes through here too, recorded
@@ -71,10 +73,8 @@ final class RegisterReconciler {
                 id = try create(from: row, source: source)
             case .review(let candidates, let reason):
                 id = try create(from: row, source: source)
-                var review = IdentityReviewRecord(
-                    residentID: id, candidateIDs: candidates.map { "K\($0)" }.joined(separator: ","), reason: reason,
-                    sourceRef: source.reference ?? fileName, createdAt: timestamp)
-                try review.insert(db)
+                try reviews.raise(IdentityQuestion(
+                    residentID: id, candidates: candidates, reason: reason, sourceRef: source.reference ?? fileName), in: db)
                 counts.identityReviews += 1
             }
         }

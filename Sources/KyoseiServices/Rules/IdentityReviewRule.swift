@@ -2,8 +2,10 @@ import GRDB
 import KyoseiDomain
 import KyoseiStore
 
-/// A register row that might be a walk-in the city already serves, where the evidence was not
-/// decisive: no merge was made, and a person decides. Resolving the case closes the review.
+/// An incoming person (a register row, a roster's member or student, an employment
+/// notification) the identity resolver could not settle: no link was made, and a person
+/// decides at the review desk (`review link`, `review reject`), which also resolves the case.
+/// Resolving the case closes the review.
 struct IdentityReviewRule: CaseRule {
     let name = "IDENTITY_REVIEW"
     let caseType = CaseType.identityReview
@@ -15,9 +17,10 @@ struct IdentityReviewRule: CaseRule {
             """).forEach { row in
             let id: Int64 = row["id"]
             let candidates: String = row["candidate_ids"]
+            let review = "R\(id)"
             try found(RuleFinding(
-                residentID: row["resident_id"], cause: "review:\(id)", title: "Is this person also \(candidates)?",
-                detail: "\(row["reason"] as String) (\(row["source_ref"] as String))", priority: .high,
+                residentID: row["resident_id"], cause: "review:\(id)", title: "Review \(review): is this person also \(candidates)?",
+                detail: "\(row["reason"] as String) (\(row["source_ref"] as String)); decide with `kyosei review show \(review)`", priority: .high,
                 dueDate: asOf.adding(days: 7), district: (row["district_code"] as String?).flatMap { try? DistrictCode($0) },
                 links: [("identity_review", String(id))] + candidates.split(separator: ",").map { ("resident", String($0)) }))
         }

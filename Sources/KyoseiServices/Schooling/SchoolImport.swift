@@ -30,8 +30,9 @@ struct SchoolImport: ImportKind {
     }
 
     func begin(file: IntakeFileRecord, name: String, staff: StaffMember, context: ServiceContext, in db: Database) throws -> SchoolRun {
-        SchoolRun(year: year!, fileID: file.id!, fileName: name, timestamp: context.clock.timestamp(),
-                  index: try ResidentIdentityIndex.load(in: db).0, students: try StudentTable(in: db))
+        SchoolRun(year: year!, fileID: file.id!, fileName: name,
+                  index: try ResidentIdentityIndex.load(in: db).0, students: try StudentTable(in: db),
+                  reviews: try IdentityReviewWriter(source: .school, timestamp: context.clock.timestamp(), in: db))
     }
 
     static func inboxOrder(_ name: IntakeFileName) -> String? {
@@ -43,22 +44,40 @@ struct SchoolRun: ImportRun {
     let year: Int
     let fileID: Int64
     let fileName: String
-    let timestamp: String
     let index: IdentityIndex
     var students: StudentTable
+    var reviews: IdentityReviewWriter
     var counts = RosterCounts()
     var applied = 0
     var linked: [Int64] = []
 
+    /// Rows held until the weights are estimated from them (`ParametersSample`); then none.
+    var held: [SchoolRosterRow] = []
+    var parameters: MatchParameters?
+
     mutating func apply(_ row: SchoolRosterRow, line: Int, recordText: String, in db: Database) throws -> Reject? {
+        held.append(row)
+        if parameters != nil || held.count == ParametersSample.rows { try settle(in: db) }
+        return nil
+    }
+
+    /// Estimates the weights from the rows held the first time, then applies the held rows.
+    private mutating func settle(in db: Database) throws {
+        let parameters = self.parameters ?? index.estimate(
+            held.filter { students.find(school: $0.schoolCode, student: $0.studentNumber)?.residentID == nil }.map(Self.query))
+        self.parameters = parameters
+        for row in held { try apply(row, using: parameters, in: db) }
+        held.removeAll()
+    }
+
+    private mutating func apply(_ row: SchoolRosterRow, using parameters: MatchParameters, in db: Database) throws {
         var student = students.find(school: row.schoolCode, student: row.studentNumber)
         if student?.residentID != nil {
             counts.known += 1
         } else {
-            let decision = index.match(IdentityQuery(
-                nameKana: row.nameKana, nameLatin: row.nameLatin, birthDate: row.birthDate, sex: row.sex, cardNumber: row.cardNumber))
-            student = RosterLink.deciding(student, by: decision, counting: &counts)
-            if decision.outcome == .review {
+            let decision = index.match(Self.query(row), using: parameters)
+            student = RosterLink.deciding(student, by: decision, refusing: student?.refused(by: reviews) ?? [], counting: &counts)
+            if student!.outcome == MatchOutcome.review.rawValue {
                 student = try students.save(student!, row: row, fileID: fileID, in: db)
                 try raiseReview(student: student!, row: row, decision: decision, in: db)
             }
@@ -67,26 +86,26 @@ struct SchoolRun: ImportRun {
         try StudentTable.saveTermRow(student: student!, row: row, year: year, fileID: fileID, in: db)
         if let resident = student!.residentID { linked.append(resident) }
         applied += 1
-        return nil
     }
 
-    func finish(in db: Database) throws -> ImportTally {
-        ImportTally(applied: applied, details: .roster(counts), touched: linked,
+    private static func query(_ row: SchoolRosterRow) -> IdentityQuery {
+        IdentityQuery(nameKana: row.nameKana, nameLatin: row.nameLatin, birthDate: row.birthDate, sex: row.sex, cardNumber: row.cardNumber)
+    }
+
+    mutating func finish(in db: Database) throws -> ImportTally {
+        if !held.isEmpty { try settle(in: db) }
+        try ParametersSample.store(parameters, file: fileID, in: db)
+        return ImportTally(applied: applied, details: .roster(counts), touched: linked,
                     auditDetail: "matched=\(counts.matched) review=\(counts.review) unmatched=\(counts.unmatched)")
     }
 
     /// One review per student: a later roster that still cannot decide adds no second one.
-    private func raiseReview(student: StudentTable.Entry, row: SchoolRosterRow, decision: MatchDecision, in db: Database) throws {
+    private mutating func raiseReview(student: StudentTable.Entry, row: SchoolRosterRow, decision: MatchDecision, in db: Database) throws {
         guard let best = decision.candidates.first, let id = student.id else { return }
-        let exists = try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM identity_review WHERE subject_entity = 'school_student' AND subject_id = ?)
-            """, arguments: [String(id)]) ?? false
-        guard !exists else { return }
         let shown = [row.nameLatin, row.nameKana].compactMap { $0 }.joined(separator: " / ")
-        var review = IdentityReviewRecord(
-            residentID: best, candidateIDs: decision.candidates.map { "K\($0)" }.joined(separator: ","),
+        try reviews.raise(IdentityQuestion(
+            residentID: best, candidates: decision.candidates,
             reason: "school \(row.schoolCode) student \(row.studentNumber) (\(shown), born \(row.birthDate)): \(decision.reason)",
-            sourceRef: fileName, createdAt: timestamp, subjectEntity: "school_student", subjectID: String(id))
-        try review.insert(db)
+            sourceRef: fileName, subjectID: String(id), explanation: decision.explanation), in: db)
     }
 }

@@ -77,3 +77,5 @@ extension Role: DatabaseValueConvertible {}
 extension InsuranceScheme: DatabaseValueConvertible {}
 extension SchoolType: DatabaseValueConvertible {}
 extension RegisterEvent: DatabaseValueConvertible {}
+extension ReviewSource: DatabaseValueConvertible {}
+extension ReviewDecision: DatabaseValueConvertible {}

@@ -1,10 +1,13 @@
 import GRDB
+import KyoseiDomain
 
-/// A register row that may be someone Kyosei holds without a person id; a human decides.
+/// A question the identity resolver could not answer alone (is this incoming person one of
+/// these residents?), asked by one source; a person decides it at the review desk.
 public struct IdentityReviewRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Equatable {
     public static let databaseTableName = "identity_review"
 
     public var id: Int64?
+    /// The resident the question is raised on: the register row's resident, or the best candidate.
     public var residentID: Int64
     /// Comma-separated `K<id>` of the residents it might be.
     public var candidateIDs: String
@@ -15,9 +18,20 @@ public struct IdentityReviewRecord: Codable, FetchableRecord, MutablePersistable
     /// What the question is about when it is not a register row: `insurance_member` and its id.
     public var subjectEntity: String?
     public var subjectID: String?
+    public var source: ReviewSource
+    /// Ties the questions of one person across files whose subject rows differ (see 017).
+    public var subjectKey: String?
+    /// The resolver's `MatchExplanation` as JSON, when it scored the candidates.
+    public var explanation: String?
+    public var decision: ReviewDecision?
+    public var linkedResidentID: Int64?
+    public var decidedBy: String?
+    public var decidedAt: String?
+    public var decisionNote: String?
 
     public init(id: Int64? = nil, residentID: Int64, candidateIDs: String, reason: String, sourceRef: String,
-                state: String = "OPEN", createdAt: String, subjectEntity: String? = nil, subjectID: String? = nil) {
+                state: String = "OPEN", createdAt: String, subjectEntity: String? = nil, subjectID: String? = nil,
+                source: ReviewSource, subjectKey: String? = nil, explanation: String? = nil) {
         self.id = id
         self.residentID = residentID
         self.candidateIDs = candidateIDs
@@ -27,16 +41,35 @@ public struct IdentityReviewRecord: Codable, FetchableRecord, MutablePersistable
         self.createdAt = createdAt
         self.subjectEntity = subjectEntity
         self.subjectID = subjectID
+        self.source = source
+        self.subjectKey = subjectKey
+        self.explanation = explanation
+    }
+
+    /// The id staff see and type (`R12`).
+    public var reviewID: ReviewID? { id.flatMap { try? ReviewID($0) } }
+
+    /// The candidates' resident ids, best first.
+    public var candidates: [Int64] { Self.candidates(in: candidateIDs) }
+
+    /// The resident ids of a `candidate_ids` text (`K3,K9`).
+    public static func candidates(in text: String) -> [Int64] {
+        text.split(separator: ",").compactMap { Int64($0.drop { $0 == "K" }) }
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, reason, state
+        case id, reason, state, source, explanation, decision
         case residentID = "resident_id"
         case candidateIDs = "candidate_ids"
         case sourceRef = "source_ref"
         case createdAt = "created_at"
         case subjectEntity = "subject_entity"
         case subjectID = "subject_id"
+        case subjectKey = "subject_key"
+        case linkedResidentID = "linked_resident_id"
+        case decidedBy = "decided_by"
+        case decidedAt = "decided_at"
+        case decisionNote = "decision_note"
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

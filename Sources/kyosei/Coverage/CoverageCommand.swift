@@ -57,12 +57,7 @@ struct CoverageGaps: AsyncParsableCommand {
 
     func run() async throws {
         let date = try parsed(asOf) { try LocalDate($0, field: "as-of date") }?.description
-        let obligation = try parsed(scheme) { text -> Operations.ListCoverageGaps.Input.Query.SchemePayload in
-            guard let o = Operations.ListCoverageGaps.Input.Query.SchemePayload(rawValue: text.lowercased()) else {
-                throw ValidationError(field: "scheme", value: text, reason: "must be health, pension, employment or employer")
-            }
-            return o
-        }
+        let obligation: Operations.ListCoverageGaps.Input.Query.SchemePayload? = try choice(scheme, field: "scheme")
         let gaps = try await APIConnection.call(global) { api in
             try await api.listCoverageGaps(query: .init(asOf: date, scheme: obligation, limit: limit)).ok.body.json
         }
@@ -78,16 +73,23 @@ struct CoverageGaps: AsyncParsableCommand {
 
 struct CoverageLink: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "link", abstract: "Confirm that a roster member is a resident (after an identity review).",
-        discussion: "Example:\n  kyosei coverage link 381 --resident K12")
+        commandName: "link", abstract: "Confirm that a roster member is a resident (`review link` by member number).",
+        discussion: """
+            An alias of `kyosei review link` for insurance reviews: the member's open review is decided, \
+            its case resolved, and the decision audited; a member no review asked about is linked all the same.
+            Example:
+              kyosei coverage link 381 --resident K12
+            """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The insurance member's number in Kyosei (from the review).") var member: Int64
     @Option(help: "The resident (K<number>, person id or card number).") var resident: String
+    @Option(help: "Why (kept with the decision).") var note: String?
 
     func run() async throws {
-        let ref = try ResidentRef(resident)
-        let (context, staff) = try await CommandEnvironment.load(global).session()
-        let linked = try InsuranceMemberService(context: context).confirm(member: member, resident: ref, by: staff)
-        print("Member \(linked.memberNumber) of \(linked.scheme) (\(linked.source)) is now \(ref).")
+        let ref = try ResidentRef(resident).description
+        let answer = try await APIConnection.call(global) { api in
+            try await api.linkInsuranceMember(path: .init(id: member), body: .json(.init(resident: ref, note: note))).ok.body.json
+        }
+        print("Member \(member) is now \(ref)" + (answer.review.map { " (review \($0.id) decided)." } ?? "."))
     }
 }

@@ -120,8 +120,9 @@ struct SyncAttention: AsyncParsableCommand {
         }
         print("\nIdentity reviews waiting (\(report.identityReviews.count)):")
         for review in report.identityReviews {
-            print("  K\(review.residentID) may be \(review.candidateIDs): \(review.reason) [\(review.sourceRef)]")
+            print("  \(review.reviewID.map(String.init(describing:)) ?? "") \(review.source.rawValue.lowercased()): K\(review.residentID) may be \(review.candidateIDs): \(review.reason) [\(review.sourceRef)]")
         }
+        if !report.identityReviews.isEmpty { print("  (kyosei review show R<number>; review link or review reject)") }
         print("\nRejected rows waiting: \(report.openRejects) (kyosei rejects list)")
     }
 }
@@ -141,7 +142,8 @@ struct AttentionJSON: Encodable {
         left_register = r.leftRegister.map(Components.Schemas.Resident.init)
         stay_expiring = r.stayExpiring.map(Components.Schemas.Resident.init)
         identity_reviews = r.identityReviews.map {
-            ["resident": "K\($0.residentID)", "candidates": $0.candidateIDs, "reason": $0.reason, "source": $0.sourceRef]
+            ["id": $0.reviewID.map(String.init(describing:)) ?? "", "kind": $0.source.rawValue.lowercased(),
+             "resident": "K\($0.residentID)", "candidates": $0.candidateIDs, "reason": $0.reason, "source": $0.sourceRef]
         }
         open_rejects = r.openRejects
     }
