@@ -18,6 +18,7 @@
 #   Scripts/crash-campaign.sh [N]        (default 50)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$PWD
 runs=${1:-50}
 umask 077
 
@@ -36,24 +37,7 @@ copy="$work/after.sqlite"
 KYOSEI_DB="$db" "$bin/kyosei" init > /dev/null
 
 # Writes the canonical dump of database $1 to file $2.
-dump() {
-  python3 - "$1" "$2" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
-skip = {"audit_log", "audit_subject"}
-with open(sys.argv[2], "w") as out:
-    tables = [r[0] for r in db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_stat%' ORDER BY name")]
-    for table in tables:
-        if table in skip:
-            continue
-        columns = len(db.execute(f'SELECT * FROM "{table}" LIMIT 0').description)
-        out.write(f"## {table}\n")
-        order = ", ".join(str(i + 1) for i in range(columns))
-        for row in db.execute(f'SELECT * FROM "{table}" ORDER BY {order}'):
-            out.write(repr(row) + "\n")
-PY
-}
+dump() { python3 "$root/Scripts/dump-data.py" "$1" "$2"; }
 
 applied() { sqlite3 "$1" "SELECT count(*) FROM audit_log WHERE action = 'sync.register' AND detail LIKE 'file=$2 %'"; }
 

@@ -107,6 +107,7 @@ public struct FileImport: Sendable {
                 try kind.check(in: db)
                 try apply(kind, reader: reader, name: name, by: staff, accepting: options.acceptLargeChange, run: &run,
                           into: &outcome, audit: &audit, in: db)
+                ImportPause.insideTransaction()
                 return outcome
             }
             try run?.close(kept: outcome.outcome == .applied)
