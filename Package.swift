@@ -124,7 +124,7 @@ let package = Package(
             name: "KyoseiServicesTests",
             dependencies: [
                 "KyoseiServices", "KyoseiReports", "KyoseiSampleData", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
