@@ -29,9 +29,9 @@ import Testing
             let opened = try sql("SELECT count(*) FROM cases WHERE opened_at >= '\(from)' AND opened_at < '\(until)'")
             #expect(night.contains("New cases: \(opened)\n"), "night \(index + 1) opened \(opened) cases")
         }
-        #expect(nights[nights.startIndex + 2].contains("register/REG-221309-000005.csv: REG-221309-000005.csv: sha256 does not match"),
+        #expect(nights[nights.startIndex + 2].contains("register/REG-221309-000005.csv REFUSED: REG-221309-000005.csv: sha256 does not match"),
                 "night 3's broken transfer is refused with its reason")
-        #expect(nights[nights.startIndex + 3].contains("Refused (0;"), "night 4 applies the file sent again")
+        #expect(nights[nights.startIndex + 3].contains("Refused or held (0;"), "night 4 applies the file sent again")
         for kind in ["register", "insurance", "school", "employment"] {
             let left = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("inbox/\(kind)").path)
             #expect(left.isEmpty, "\(kind): \(left)")

@@ -167,6 +167,7 @@ import Glibc
         #expect(refused.count == 1)
         #expect(refused.first?["kind"] == "insurance")
         #expect(refused.first?["file"] == broken.lastPathComponent)
+        #expect(refused.first?["outcome"] == "refused", "not held: the file is broken, not a large change")
         #expect(refused.first?["reason"]?.contains("member_number") == true, "\(refused)")
         #expect(FileManager.default.fileExists(atPath: broken.path), "a refused file stays in its inbox")
 

@@ -31,7 +31,7 @@ public struct CaseService: Sendable {
     }
 
     public func list(_ filter: CaseFilter, by staff: StaffMember) throws -> [CaseSummary] {
-        try context.performRead(.caseRead, by: staff, action: "case.list", entity: "case") { db, audit in
+        try context.performRead(.caseRead, by: staff, action: "case.list", entity: "case", rows: { $0.count }) { db, audit in
             var conditions: [String] = []
             var arguments: StatementArguments = []
             if !staff.seesAllCases {

@@ -79,9 +79,12 @@ public struct ServiceContext: Sendable {
     /// waits, even while a sync holds the write lock for minutes. The audit entry is then
     /// recorded, in the chain or, if the write lock is taken, in the audit spool, before the
     /// result is returned.
+    ///
+    /// `rows` counts the people a listing names: more than `bulkRows` of them is a bulk export
+    /// of personal records, refused (and audited) unless the caller's role may export them.
     @discardableResult
     public func performRead<T>(
-        _ permission: Permission, by staff: StaffMember, action: String, entity: String,
+        _ permission: Permission, by staff: StaffMember, action: String, entity: String, rows: ((T) -> Int)? = nil,
         _ work: (Database, inout AuditDraft) throws -> T
     ) throws -> T {
         try authorize(permission, by: staff, action: action, entity: entity)
@@ -92,6 +95,13 @@ public struct ServiceContext: Sendable {
                 let result = try work(db, &draft)
                 return (result, draft)
             }
+            if let rows, case let count = rows(result), count > Self.bulkRows, !staff.may(.personalExport) {
+                try AuditRecorder(database: database).record(
+                    AuditDraft(action: "refused:" + action, entity: entity,
+                               detail: "rows=\(count) over \(Self.bulkRows): role \(staff.role.rawValue) lacks \(Permission.personalExport.rawValue)"),
+                    by: staff.login, at: timestamp)
+                throw ServiceError.refused("That list names \(count) people: more than \(Self.bulkRows) at once is a bulk export of personal records, which role \(staff.role.rawValue) may not do; narrow it (a filter, a smaller --limit) or ask a supervisor.")
+            }
             try AuditRecorder(database: database).record(draft, by: staff.login, at: timestamp)
             return result
         } catch let error as ValidationError {
@@ -100,6 +110,10 @@ public struct ServiceContext: Sendable {
             throw ServiceError.internalFailure("The database is busy (another Kyosei job holds it); try again in a moment.")
         }
     }
+
+    /// The most people one listing may name for a role without `export.personal`: a working
+    /// page (a queue, a district's children), not the register.
+    public static let bulkRows = 200
 
     /// Folds the audit spool into the chain when the write lock is free, so that reading the
     /// audit log shows every read recorded so far.

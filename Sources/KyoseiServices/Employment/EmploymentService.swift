@@ -33,7 +33,7 @@ public struct EmploymentService: Sendable {
 
     /// Findings of one kind (or all), on notifications whose event is on or after `since`.
     public func findings(kind: EmploymentFindingKind?, since: LocalDate?, by staff: StaffMember) throws -> [FindingListing] {
-        try context.performRead(.residentRead, by: staff, action: "employment.findings", entity: "employment_finding") { db, audit in
+        try context.performRead(.residentRead, by: staff, action: "employment.findings", entity: "employment_finding", rows: { $0.count }) { db, audit in
             var sql = """
                 SELECT f.kind, f.reason, n.* FROM employment_finding f JOIN employment_notification n ON n.id = f.notification_id
                 WHERE 1

@@ -13,7 +13,7 @@ public struct RejectService: Sendable {
     public init(context: ServiceContext) { self.context = context }
 
     public func list(state: RejectRecord.State? = .open, by staff: StaffMember) throws -> [RejectView] {
-        try context.performRead(.rejectsRead, by: staff, action: "rejects.list", entity: "reject") { db, audit in
+        try context.performRead(.rejectsRead, by: staff, action: "rejects.list", entity: "reject", rows: { $0.count }) { db, audit in
             var request = RejectRecord.all().orderedByID()
             if let state { request = request.filter(state: state) }
             let views = try request.fetchAll(db).map { try RejectView.load($0, in: db) }

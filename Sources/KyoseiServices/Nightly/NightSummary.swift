@@ -2,10 +2,12 @@
 /// was refused and why, what the rules did, and the cases the night opened by type and team.
 /// Counts and file names only; the cases themselves are in the queues.
 public struct NightSummary: Sendable, Encodable {
-    /// A file the night did not apply; it stays in its inbox.
+    /// A file the night did not apply; it stays in its inbox. `outcome` says whether it was
+    /// refused (fix the file) or held as too large a change (check it, then accept it).
     public struct RefusedFile: Sendable, Codable, Equatable {
         public let kind: String
         public let file: String
+        public let outcome: ImportOutcome.Result
         public let reason: String
     }
 
@@ -68,7 +70,7 @@ public struct NightSummary: Sendable, Encodable {
     }
 
     private static func refused(_ outcomes: [ImportOutcome], kind: String) -> [RefusedFile] {
-        outcomes.filter { $0.outcome == .refused || $0.outcome == .held }.map { RefusedFile(kind: kind, file: $0.file, reason: $0.reason ?? "") }
+        outcomes.filter { $0.outcome == .refused || $0.outcome == .held }.map { RefusedFile(kind: kind, file: $0.file, outcome: $0.outcome, reason: $0.reason ?? "") }
     }
 
     /// What every kind counts: files applied, their rows and rejects.

@@ -71,7 +71,7 @@ public struct ResidentService: Sendable {
 
     /// Ranked search over names in any script, ids and birth dates.
     public func find(_ text: String, by staff: StaffMember, limit: Int = 20) throws -> [ResidentMatch] {
-        try context.performRead(.residentRead, by: staff, action: "resident.find", entity: "resident") { db, audit in
+        try context.performRead(.residentRead, by: staff, action: "resident.find", entity: "resident", rows: { $0.count }) { db, audit in
             let query = try ResidentQuery(text)
             let matches = try ResidentSearch.run(query, limit: limit, in: db)
             audit.residentIDs = matches.map { $0.resident.id! }

@@ -15,7 +15,7 @@ public struct SchoolingService: Sendable {
     public func children(asOf: LocalDate? = nil, mextClass: MextClass? = nil, district: String? = nil,
                          by staff: StaffMember) throws -> [ChildSchooling] {
         let date = asOf ?? context.clock.today
-        return try context.performRead(.residentRead, by: staff, action: "school.list", entity: "school_term_row") { db, audit in
+        return try context.performRead(.residentRead, by: staff, action: "school.list", entity: "school_term_row", rows: { $0.count }) { db, audit in
             let children = try SchoolingCensus(asOf: date).children(in: db).filter {
                 (mextClass == nil || $0.mextClass == mextClass) && (district == nil || $0.district == district)
             }

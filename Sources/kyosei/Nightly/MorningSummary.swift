@@ -28,8 +28,10 @@ enum MorningSummary {
                 + "\(n("employment", "episodes_closed")) closed"],
         ])
         let refused = s.refused
-        Swift.print("\nRefused (\(refused.count); each stays in its inbox):")
-        for file in refused { Swift.print("  \(Output.alert("\(file.kind)/\(file.file)")): \(file.reason)") }
+        Swift.print("\nRefused or held (\(refused.count); each stays in its inbox):")
+        for file in refused {
+            Swift.print("  \(Output.alert("\(file.kind)/\(file.file)")) \(file.outcome == .held ? "HELD" : "REFUSED"): \(file.reason)")
+        }
 
         if let new = s.newCases {
             Swift.print("\nNew cases: \(new.total)")
