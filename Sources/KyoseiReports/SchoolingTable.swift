@@ -11,11 +11,17 @@ public enum SchoolingTable {
 
     static func measure(_ c: MextClass, level index: Int) -> Int { index * perLevel + 1 + MextClass.allCases.firstIndex(of: c)! }
 
+    /// The departed children still in the head-count: MEXT's class 4, which is what the
+    /// DEPARTED column shows (those already off the register are in no MEXT figure).
+    static func departedInRegister(level index: Int) -> Int { index * perLevel + perLevel - 2 }
+
     public static let reportColumns: [ReportColumn] = SchoolLevel.allCases.enumerated().flatMap { index, level in
         let base = index * perLevel
-        let accounted = [MextClass.enrolledCompulsory, .foreignSchool, .notEnrolled, .departed, .couldNotConfirm].map { measure($0, level: index) }
+        let accounted = [MextClass.enrolledCompulsory, .foreignSchool, .notEnrolled].map { measure($0, level: index) }
+            + [departedInRegister(level: index), measure(.couldNotConfirm, level: index)]
+        func shown(_ c: MextClass) -> Int { c == .departed ? departedInRegister(level: index) : measure(c, level: index) }
         let figures = [ReportColumn("\(level) register", .count(base), block: base)]
-            + MextClass.allCases.map { ReportColumn("\(level) \($0.rawValue)", .count(measure($0, level: index)), block: measure($0, level: index)) }
+            + MextClass.allCases.map { ReportColumn("\(level) \($0.rawValue)", .count(shown($0)), block: shown($0)) }
         return figures + [ReportColumn("\(level) difference", .difference(base, less: accounted), block: SchoolLevel.allCases.count * perLevel + index)]
     }
 
@@ -49,9 +55,9 @@ public enum SchoolingTable {
             title: title, counts: counts(groupedBy: rowHeader, groups: groups), columns: reportColumns, relations: relations,
             minimum: minimum,
             notes: [
-                "difference: the register's head-count less the children enrolled, in a foreign school, not enrolled, departed, or visited and could not be confirmed (COULD_NOT_CONFIRM, MEXT's class 5).",
+                "difference: the register's head-count less the children enrolled, in a foreign school, not enrolled, departed while still on it, or visited and could not be confirmed (COULD_NOT_CONFIRM, MEXT's class 5): MEXT's difference.",
                 "UNCONFIRMED: on the register, and neither a roster nor a home visit says anything of the child's schooling.",
-                "DEPARTED: left or leaving the city or Japan, including children who moved out during the school year and are no longer on the register (MEXT counts only those still on it).",
+                "DEPARTED: left or leaving the city or Japan and still on the register (MEXT's class 4); children already off the register are in neither the head-count nor any column.",
                 "* withheld: fewer than \(minimum) children, or withheld so that another withheld figure cannot be worked out.",
             ],
             earlier: earlier)

@@ -26,4 +26,20 @@ import Testing
         #expect(t.total.cells[7] == .count(33))
         #expect(t.columns.count == 16, "per level: the head-count, six classes and the difference")
     }
+
+    /// MEXT counts as class 4 only the departing children still on the register, and its
+    /// difference is the head-count less classes 1 to 5: children who already left the register
+    /// are in neither (issue 19, MEXT as MEXT counts).
+    @Test func departedAndTheDifferenceAreMEXTs() {
+        let group = SchoolingCounts(
+            headCount: 40,
+            classes: [.enrolledCompulsory: 20, .foreignSchool: 5, .notEnrolled: 5, .unconfirmed: 5, .couldNotConfirm: 0, .departed: 12],
+            departedInRegister: 5)
+        let t = SchoolingTable.build(title: "t", groupedBy: "nationality", groups: ["BR": [.elementary: group]], minimum: 5)
+        let row = t.rows[0]
+        let departed = t.columns.firstIndex(of: "elementary DEPARTED")!
+        let difference = t.columns.firstIndex(of: "elementary difference")!
+        #expect(row.cells[departed] == .count(5), "the 7 already off the register are not MEXT's class 4")
+        #expect(row.cells[difference] == .count(5), "40 less 20, 5, 5, 5 and 0: the unconfirmed, as MEXT's difference")
+    }
 }
