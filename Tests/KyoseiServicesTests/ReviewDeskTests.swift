@@ -92,7 +92,7 @@ import Testing
         _ = try RulesService(context: city.context).run(by: city.founder)
         #expect(try reviewCase(review)?.title.contains("\(review.reviewID!)") == true)
         let detail = try desk.show(review.reviewID!, by: clerk)
-        #expect(detail.incoming.nameKana == "サントス マリア")
+        #expect(detail.incoming.person.nameKana == "サントス マリア")
         #expect(detail.candidates.count == 2 && detail.candidates.allSatisfy { $0.comparison != nil })
         #expect(throws: ServiceError.self) { try desk.link(review.reviewID!, resident: .kyosei(first.id), note: nil, by: clerk) }
 
