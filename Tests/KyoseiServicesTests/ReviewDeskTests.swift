@@ -174,4 +174,28 @@ import Testing
         _ = try desk.reject(review.reviewID!, note: "different people", by: caseworker)
         #expect(try desk.list(source: .register, decided: true, by: clerk).first?.decision == .rejected)
     }
+
+    @Test func aSchoolReviewRejectedStaysUnmatchedNextTerm() throws {
+        _ = try city.add("SANTOS MARIA", born: "2017-05-05", sex: .female)
+        _ = try city.add("SANTOS MARIA", born: "2017-05-05", sex: .female)
+        _ = try files.apply(try schoolRoster("T1"), as: .school, by: city.founder)
+        let review = try only(.school)
+        _ = try desk.reject(review.reviewID!, note: "a new family; mother's name differs", by: caseworker)
+        #expect(try decisionAudited("review.reject", review))
+        let next = try files.apply(try schoolRoster("T2"), as: .school, by: city.founder)
+        #expect(next.roster?.unmatched == 1 && next.roster?.review == 0, "\(String(describing: next.roster))")
+        #expect(try value("SELECT count(*) FROM school_term_row WHERE resident_id IS NOT NULL") == 0)
+    }
+
+    @Test func anEmploymentReviewRejectedLeavesTheNextNotificationUnlinked() throws {
+        _ = try city.add("SILVA ANA", born: "1990-01-01", sex: .female, card: "AB12345678CD")
+        _ = try files.apply(try employmentFile("2026-11-10", hire: "2026-11-01", born: "1990-10-01"), as: .employment, by: city.founder)
+        let review = try only(.employment)
+        #expect(throws: ServiceError.self) { try desk.reject(review.reviewID!, note: "another Ana", by: clerk) }
+        _ = try desk.reject(review.reviewID!, note: "another Ana; her card will follow", by: caseworker)
+        #expect(try decisionAudited("review.reject", review))
+        _ = try files.apply(try employmentFile("2026-11-20", hire: "2026-11-15", born: "1990-10-01"), as: .employment, by: city.founder)
+        #expect(try value("SELECT count(*) FROM employment_notification WHERE link = 'UNLINKED' AND resident_id IS NULL") == 2)
+        #expect(try desk.list(source: .employment, by: clerk).isEmpty)
+    }
 }
