@@ -117,30 +117,33 @@ struct InsuranceRun: ImportRun {
         let pending = batch.indices.filter { members.find(insurer: batch[$0].insurerNumber, member: batch[$0].memberNumber)?.residentID == nil }
         let people = pending.map { IncomingPerson(batch[$0]) }
         if resolver.parameters == nil { resolver.learn(from: people) }
-        var resolutionFor: [Int: Resolution] = [:]
-        for (i, resolution) in zip(pending, try resolver.resolveAll(people, in: db)) { resolutionFor[i] = resolution }
+        let resolutions = try resolver.resolveAll(people, in: db)
+        // The match report explains every row it lists.
+        let explanations = report == nil ? [] : Resolution.explainAll(resolutions)
+        var resolutionFor: [Int: (resolution: Resolution, explanation: MatchExplanation?)] = [:]
+        for (n, i) in pending.enumerated() { resolutionFor[i] = (resolutions[n], explanations.isEmpty ? nil : explanations[n]) }
         for (i, row) in batch.enumerated() {
             var member = members.find(insurer: row.insurerNumber, member: row.memberNumber)
-            var decided: (resolution: Resolution, review: ReviewID?)?
+            var decided: (review: ReviewID?, explanation: MatchExplanation?)?
             if member?.residentID != nil {
                 counts.known += 1
             } else {
                 // A member listed twice in one batch was not pending when the batch was matched.
-                let resolution = try resolutionFor[i] ?? resolver.resolve(IncomingPerson(row), in: db)
+                let resolution = try resolutionFor[i]?.resolution ?? resolver.resolve(IncomingPerson(row), in: db)
                 member = RosterLink.deciding(member, by: resolution, refusing: member?.refused(by: reviews) ?? [], counting: &counts)
                 var review: ReviewID?
                 if member!.outcome == MatchOutcome.review.rawValue {
                     member = try members.save(member!, row: row, fileID: fileID, in: db)
                     review = try raiseReview(member: member!, row: row, resolution: resolution, in: db)
                 }
-                decided = (resolution, review)
+                decided = (review, resolutionFor[i]?.explanation ?? (report == nil ? nil : resolution.decision?.explanation))
             }
             member = try members.save(member!, row: row, fileID: fileID, in: db)
             try MemberTable.saveEnrollment(member: member!, row: row, fileID: fileID, in: db)
             if let resident = member!.residentID { matchedResidents.append(resident) }
             try report?.write(memberNumber: row.memberNumber, outcome: member!.outcome,
                               personID: member!.residentID.flatMap { personIDs[$0] }, score: member!.score,
-                              review: decided?.review, explanation: decided?.resolution.decision?.explanation)
+                              review: decided?.review, explanation: decided?.explanation)
             applied += 1
         }
         batch.removeAll(keepingCapacity: true)
