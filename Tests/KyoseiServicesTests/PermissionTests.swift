@@ -24,6 +24,16 @@ import Testing
             ("staff list", { _ = try city.staff.list(by: $0) }),
             ("audit log", { _ = try city.audit.log(AuditFilter(), by: $0) }),
             ("audit verify", { _ = try city.audit.verify(by: $0) }),
+            ("review list", { _ = try IdentityReviewDesk(context: city.context).list(source: nil, by: $0) }),
+            ("review reject", { m in
+                let review = try city.context.database.writer.write { db in
+                    var review = IdentityReviewRecord(residentID: subject, candidateIDs: "K\(subject)", reason: "a namesake",
+                                                      sourceRef: "test", createdAt: "2026-11-23T02:00:00Z", source: .register)
+                    try review.insert(db)
+                    return review.reviewID!
+                }
+                _ = try IdentityReviewDesk(context: city.context).reject(review, note: "not them", by: m)
+            }),
         ]
     }
 
@@ -32,15 +42,18 @@ import Testing
     /// get aggregates only, never a person (domain.md, architecture.md); exports of personal data
     /// need a role that allows it, the supervisor's (domain.md); the audit log is the
     /// supervisor's; staff are the administrator's alone; the nightly job reads and writes
-    /// residents and nothing more of these.
+    /// residents and nothing more of these; identity reviews are read by whoever reads residents
+    /// and decided by caseworkers, supervisors and administrators (issue 17), never a clerk.
     static let expected: [Role: Set<String>] = {
         let oneByOne: Set<String> = ["show", "find", "history", "create", "update"]
         let export: Set<String> = ["list", "coverage gaps"]
         let audit: Set<String> = ["audit log", "audit verify"]
+        let readReviews: Set<String> = ["review list"], decide: Set<String> = ["review list", "review reject"]
         return [
-            .clerk: oneByOne, .caseworker: oneByOne, .system: oneByOne, .analyst: [],
-            .supervisor: oneByOne.union(export).union(audit),
-            .admin: oneByOne.union(export).union(audit).union(["staff list"]),
+            .clerk: oneByOne.union(readReviews), .caseworker: oneByOne.union(decide), .system: oneByOne.union(readReviews),
+            .analyst: [],
+            .supervisor: oneByOne.union(export).union(audit).union(decide),
+            .admin: oneByOne.union(export).union(audit).union(["staff list"]).union(decide),
         ]
     }()
 

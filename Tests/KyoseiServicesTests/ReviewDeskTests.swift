@@ -92,7 +92,7 @@ import Testing
         _ = try RulesService(context: city.context).run(by: city.founder)
         #expect(try reviewCase(review)?.title.contains("\(review.reviewID!)") == true)
         let detail = try desk.show(review.reviewID!, by: clerk)
-        #expect(detail.incoming.nameKana == "サントス マリア")
+        #expect(detail.incoming.person.nameKana == "サントス マリア")
         #expect(detail.candidates.count == 2 && detail.candidates.allSatisfy { $0.comparison != nil })
         #expect(throws: ServiceError.self) { try desk.link(review.reviewID!, resident: .kyosei(first.id), note: nil, by: clerk) }
 
@@ -173,5 +173,29 @@ import Testing
         #expect(refused.contains { $0.action == "refused:review.reject" })
         _ = try desk.reject(review.reviewID!, note: "different people", by: caseworker)
         #expect(try desk.list(source: .register, decided: true, by: clerk).first?.decision == .rejected)
+    }
+
+    @Test func aSchoolReviewRejectedStaysUnmatchedNextTerm() throws {
+        _ = try city.add("SANTOS MARIA", born: "2017-05-05", sex: .female)
+        _ = try city.add("SANTOS MARIA", born: "2017-05-05", sex: .female)
+        _ = try files.apply(try schoolRoster("T1"), as: .school, by: city.founder)
+        let review = try only(.school)
+        _ = try desk.reject(review.reviewID!, note: "a new family; mother's name differs", by: caseworker)
+        #expect(try decisionAudited("review.reject", review))
+        let next = try files.apply(try schoolRoster("T2"), as: .school, by: city.founder)
+        #expect(next.roster?.unmatched == 1 && next.roster?.review == 0, "\(String(describing: next.roster))")
+        #expect(try value("SELECT count(*) FROM school_term_row WHERE resident_id IS NOT NULL") == 0)
+    }
+
+    @Test func anEmploymentReviewRejectedLeavesTheNextNotificationUnlinked() throws {
+        _ = try city.add("SILVA ANA", born: "1990-01-01", sex: .female, card: "AB12345678CD")
+        _ = try files.apply(try employmentFile("2026-11-10", hire: "2026-11-01", born: "1990-10-01"), as: .employment, by: city.founder)
+        let review = try only(.employment)
+        #expect(throws: ServiceError.self) { try desk.reject(review.reviewID!, note: "another Ana", by: clerk) }
+        _ = try desk.reject(review.reviewID!, note: "another Ana; her card will follow", by: caseworker)
+        #expect(try decisionAudited("review.reject", review))
+        _ = try files.apply(try employmentFile("2026-11-20", hire: "2026-11-15", born: "1990-10-01"), as: .employment, by: city.founder)
+        #expect(try value("SELECT count(*) FROM employment_notification WHERE link = 'UNLINKED' AND resident_id IS NULL") == 2)
+        #expect(try desk.list(source: .employment, by: clerk).isEmpty)
     }
 }

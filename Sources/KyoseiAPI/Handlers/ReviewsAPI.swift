@@ -85,7 +85,7 @@ extension Components.Schemas.Review {
 
 extension Components.Schemas.ReviewPerson {
     init(_ p: ReviewPerson) {
-        self.init(label: p.label, nameLatin: p.nameLatin, nameKana: p.nameKana, birthDate: p.birthDate.description,
-                  sex: p.sex.rawValue, nationality: p.nationality?.rawValue, cardNumber: p.cardNumber?.rawValue)
+        self.init(label: p.label, nameLatin: p.person.nameLatin, nameKana: p.person.nameKana, birthDate: p.person.birthDate.description,
+                  sex: p.person.sex.rawValue, nationality: p.person.nationality?.rawValue, cardNumber: p.person.cardNumber?.rawValue)
     }
 }

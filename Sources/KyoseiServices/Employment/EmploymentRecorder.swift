@@ -10,6 +10,7 @@ struct EmploymentRecorder {
     let fileID: Int64
     let fileName: String
     let checks: EmploymentChecks
+    private let resolver = IdentityResolver.cardFirst
     private var reviews: IdentityReviewWriter
     /// Residents whose notifications were linked or questioned, for the audit entry.
     private(set) var touched = Set<Int64>()
@@ -30,20 +31,12 @@ struct EmploymentRecorder {
             return false
         }
         try ensureEmployer(row, in: db)
-        var holder = try CardHolder.find(row.cardNumber, in: db)
-        let link: EmploymentNotificationRecord.Link
-        switch holder {
-        case nil: link = .unlinked
-        case let found? where found.agrees(with: row): link = .linked
-        case let found?:
-            // A person decided this card, birth date and sex before: the next notification follows.
-            switch try CardHolder.decided(CardHolder.questionKey(row), in: db) {
-            case (.linked, let resident?)?:
-                holder = try CardHolder.find(id: resident, in: db) ?? found
-                link = .linked
-            case (.rejected, _)?: link = .unlinked
-            default: link = .review
-            }
+        let resolution = try resolver.resolve(IncomingPerson(row), in: db)
+        let holder = try resolution.residentID.map { try CardHolder.find(id: $0, in: db) } ?? nil
+        let link: EmploymentNotificationRecord.Link = switch resolution.outcome {
+        case .matched: .linked
+        case .review: .review
+        case .unmatched: .unlinked
         }
         var notification = EmploymentNotificationRecord(
             fileID: fileID, line: line, reportType: row.reportType.rawValue, reportDate: row.reportDate, employerID: employer,
@@ -60,9 +53,9 @@ struct EmploymentRecorder {
         case .unlinked: counts.unlinked += 1
         case .review:
             counts.review += 1
-            try openReview(for: notification, holder: holder!, in: db)
+            try openReview(for: notification, resolution, in: db)
         }
-        if let holder { touched.insert(holder.id) }
+        if let resident = resolution.residentID ?? resolution.candidates.first { touched.insert(resident) }
 
         let fact = link == .linked ? try InsuranceFactRecord.fetchOne(db, key: holder!.id) : nil
         let notice = EmploymentNotice(
@@ -114,17 +107,11 @@ struct EmploymentRecorder {
 
     /// The card is on file but the person reported is not its holder as Kyosei knows them: a
     /// human decides, and nothing is linked meanwhile.
-    private mutating func openReview(for notification: EmploymentNotificationRecord, holder: CardHolder, in db: Database) throws {
-        var differences: [String] = []
-        if notification.birthDate != holder.birthDate {
-            differences.append("born \(notification.birthDate) where the holder was born \(holder.birthDate)")
-        }
-        if notification.sex != holder.sex {
-            differences.append("sex \(notification.sex.rawValue) where the holder's is \(holder.sex.rawValue)")
-        }
+    private mutating func openReview(for notification: EmploymentNotificationRecord, _ resolution: Resolution,
+                                     in db: Database) throws {
         try reviews.raise(IdentityQuestion(
-            residentID: holder.id, candidates: [holder.id],
-            reason: "An employment notification for card \(notification.residenceCardNumber) names \(notification.nameLatin), " + differences.joined(separator: " and "),
+            residentID: resolution.candidates[0], candidates: resolution.candidates,
+            reason: "An employment notification for card \(notification.residenceCardNumber) names \(notification.nameLatin), " + resolution.reason,
             sourceRef: "\(fileName) line \(notification.line)", subjectID: String(notification.id!),
             subjectKey: CardHolder.questionKey(notification.residenceCardNumber, notification.birthDate, notification.sex)), in: db)
     }

@@ -25,8 +25,8 @@ public struct ReviewCandidate: Sendable {
 
     private static func compare(_ incoming: ReviewPerson, with candidate: ReviewPerson, id: Int64) -> CandidateComparison? {
         let index = IdentityIndex()
-        index.add(candidate.record(id: id))
-        return index.match(incoming.query).explanation.best
+        index.add(candidate.person.record(id: id))
+        return index.match(incoming.person.query).explanation.best
     }
 
     private static func otherLinks(of id: Int64, besides review: Int64, in db: Database) throws -> [String] {

@@ -1,6 +1,5 @@
 import GRDB
 import KyoseiDomain
-import KyoseiIdentity
 import KyoseiStore
 
 /// One side of an identity review as a reviewer compares it, field by field: the incoming
@@ -8,28 +7,16 @@ import KyoseiStore
 public struct ReviewPerson: Sendable {
     /// What this is, in the source's words: `NHI member M000123 of CITY`, `K12`.
     public let label: String
-    public let nameLatin: String?
-    public let nameKana: String?
-    public let birthDate: LocalDate
-    public let sex: Sex
-    public let nationality: Nationality?
-    public let cardNumber: ResidenceCardNumber?
-
-    init(label: String, nameLatin: String?, nameKana: String?, birthDate: LocalDate, sex: Sex, nationality: Nationality?,
-         cardNumber: ResidenceCardNumber?) {
-        self.label = label
-        self.nameLatin = nameLatin
-        self.nameKana = nameKana
-        self.birthDate = birthDate
-        self.sex = sex
-        self.nationality = nationality
-        self.cardNumber = cardNumber
-    }
+    public let person: IncomingPerson
 
     init(_ resident: ResidentRecord) {
-        self.init(label: resident.reference, nameLatin: resident.nameLatin, nameKana: resident.nameKana,
-                  birthDate: resident.birthDate, sex: resident.sex, nationality: resident.nationality,
-                  cardNumber: resident.residenceCardNumber)
+        label = resident.reference
+        person = IncomingPerson(resident)
+    }
+
+    init(label: String, _ person: IncomingPerson) {
+        self.label = label
+        self.person = person
     }
 
     /// The person the review asks about, read from its source's row.
@@ -51,31 +38,20 @@ public struct ReviewPerson: Sendable {
             let r = try row("SELECT * FROM insurance_member WHERE id = ?")
             return ReviewPerson(
                 label: "\(r["scheme"] as String) member \(r["member_number"] as String) of \(r["source"] as String)",
-                nameLatin: nil, nameKana: r["name_kana"], birthDate: r["birth_date"], sex: r["sex"], nationality: nil,
-                cardNumber: r["residence_card_number"])
+                IncomingPerson(nameLatin: nil, nameKana: r["name_kana"], birthDate: r["birth_date"], sex: r["sex"], nationality: nil,
+                               cardNumber: r["residence_card_number"]))
         case .school:
             let r = try row("SELECT * FROM school_student WHERE id = ?")
             return ReviewPerson(
                 label: "school \(r["school_code"] as String) student \(r["student_number"] as String)",
-                nameLatin: r["name_latin"], nameKana: r["name_kana"], birthDate: r["birth_date"], sex: r["sex"], nationality: nil,
-                cardNumber: r["residence_card_number"])
+                IncomingPerson(nameLatin: r["name_latin"], nameKana: r["name_kana"], birthDate: r["birth_date"], sex: r["sex"],
+                               nationality: nil, cardNumber: r["residence_card_number"]))
         case .employment:
             let r = try row("SELECT * FROM employment_notification WHERE id = ?")
             return ReviewPerson(
                 label: "notification \(subject) from employer \(r["employer_id"] as String)",
-                nameLatin: r["name_latin"], nameKana: nil, birthDate: r["birth_date"], sex: r["sex"], nationality: r["nationality"],
-                cardNumber: r["residence_card_number"])
+                IncomingPerson(nameLatin: r["name_latin"], nameKana: nil, birthDate: r["birth_date"], sex: r["sex"],
+                               nationality: r["nationality"], cardNumber: r["residence_card_number"]))
         }
-    }
-
-    /// The person as the identity resolver reads a roster row.
-    var query: IdentityQuery {
-        IdentityQuery(nameKana: nameKana, nameLatin: nameLatin, birthDate: birthDate, sex: sex, cardNumber: cardNumber)
-    }
-
-    /// The person as the identity resolver holds a resident.
-    func record(id: Int64) -> IdentityRecord {
-        IdentityRecord(id: id, nameLatin: nameLatin ?? "", nameKana: nameKana, birthDate: birthDate, sex: sex,
-                       nationality: nationality, cardNumber: cardNumber)
     }
 }

@@ -55,7 +55,7 @@ struct InsuranceImport: ImportKind {
         return InsuranceRun(
             scheme: roster.scheme, source: roster.source, date: roster.date, fileID: file.id!, fileName: name,
             openBefore: open, limitPercent: context.settings.maxEndedEnrollmentsPercent,
-            index: index, personIDs: personIDs,
+            resolver: .scored(index), personIDs: personIDs,
             members: try MemberTable(scheme: roster.scheme, source: roster.source, in: db),
             reviews: try IdentityReviewWriter(source: .insurance, timestamp: context.clock.timestamp(), in: db),
             report: try matchReport.map { try MatchReportWriter(path: $0) })
@@ -66,8 +66,8 @@ struct InsuranceImport: ImportKind {
     }
 }
 
-/// Rows are matched a batch at a time on every core (the index only reads once built), then
-/// applied in file order on the import's connection.
+/// Rows are resolved a batch at a time on every core, then applied in file order on the
+/// import's connection.
 struct InsuranceRun: ImportRun {
     let scheme: InsuranceScheme
     let source: String
@@ -76,7 +76,8 @@ struct InsuranceRun: ImportRun {
     let fileName: String
     let openBefore: Int
     let limitPercent: Int
-    let index: IdentityIndex
+    /// The scored policy; its weights are learned from the first batch.
+    var resolver: IdentityResolver
     let personIDs: PersonIDs
     var members: MemberTable
     var reviews: IdentityReviewWriter
@@ -85,19 +86,17 @@ struct InsuranceRun: ImportRun {
     var applied = 0
     var matchedResidents: [Int64] = []
     var batch: [InsuranceRow] = []
-    /// The weights this roster is matched with, estimated from its first batch.
-    var parameters: MatchParameters?
 
     mutating func apply(_ row: InsuranceRow, line: Int, recordText: String, in db: Database) throws -> Reject? {
         batch.append(row)
         // The first batch is the sample the weights are estimated from, so it is larger.
-        if batch.count == (parameters == nil ? ParametersSample.rows : 4096) { try flush(in: db) }
+        if batch.count == (resolver.parameters == nil ? ParametersSample.rows : 4096) { try flush(in: db) }
         return nil
     }
 
     mutating func finish(in db: Database) throws -> ImportTally {
         try flush(in: db)
-        try ParametersSample.store(parameters, file: fileID, in: db)
+        try ParametersSample.store(resolver.parameters, file: fileID, in: db)
         let unlisted = """
             FROM enrollment WHERE (enrolled_until IS NULL OR enrolled_until > ?) AND file_id <> ?
               AND member_id IN (SELECT id FROM insurance_member WHERE scheme = ? AND source = ?)
@@ -116,49 +115,46 @@ struct InsuranceRun: ImportRun {
 
     private mutating func flush(in db: Database) throws {
         let pending = batch.indices.filter { members.find(insurer: batch[$0].insurerNumber, member: batch[$0].memberNumber)?.residentID == nil }
-        let queries = pending.map { Self.query(batch[$0]) }
-        let parameters = self.parameters ?? index.estimate(queries)
-        self.parameters = parameters
-        let decisions = index.matchAll(queries, using: parameters)
-        var decisionFor: [Int: MatchDecision] = [:]
-        for (i, decision) in zip(pending, decisions) { decisionFor[i] = decision }
+        let people = pending.map { IncomingPerson(batch[$0]) }
+        if resolver.parameters == nil { resolver.learn(from: people) }
+        let resolutions = try resolver.resolveAll(people, in: db)
+        // The match report explains every row it lists.
+        let explanations = report == nil ? [] : Resolution.explainAll(resolutions)
+        var resolutionFor: [Int: (resolution: Resolution, explanation: MatchExplanation?)] = [:]
+        for (n, i) in pending.enumerated() { resolutionFor[i] = (resolutions[n], explanations.isEmpty ? nil : explanations[n]) }
         for (i, row) in batch.enumerated() {
             var member = members.find(insurer: row.insurerNumber, member: row.memberNumber)
-            var decided: (decision: MatchDecision, review: ReviewID?)?
+            var decided: (review: ReviewID?, explanation: MatchExplanation?)?
             if member?.residentID != nil {
                 counts.known += 1
             } else {
                 // A member listed twice in one batch was not pending when the batch was matched.
-                let decision = decisionFor[i] ?? index.match(Self.query(row), using: parameters)
-                member = RosterLink.deciding(member, by: decision, refusing: member?.refused(by: reviews) ?? [], counting: &counts)
+                let resolution = try resolutionFor[i]?.resolution ?? resolver.resolve(IncomingPerson(row), in: db)
+                member = RosterLink.deciding(member, by: resolution, refusing: member?.refused(by: reviews) ?? [], counting: &counts)
                 var review: ReviewID?
                 if member!.outcome == MatchOutcome.review.rawValue {
                     member = try members.save(member!, row: row, fileID: fileID, in: db)
-                    review = try raiseReview(member: member!, row: row, decision: decision, in: db)
+                    review = try raiseReview(member: member!, row: row, resolution: resolution, in: db)
                 }
-                decided = (decision, review)
+                decided = (review, resolutionFor[i]?.explanation ?? (report == nil ? nil : resolution.decision?.explanation))
             }
             member = try members.save(member!, row: row, fileID: fileID, in: db)
             try MemberTable.saveEnrollment(member: member!, row: row, fileID: fileID, in: db)
             if let resident = member!.residentID { matchedResidents.append(resident) }
             try report?.write(memberNumber: row.memberNumber, outcome: member!.outcome,
                               personID: member!.residentID.flatMap { personIDs[$0] }, score: member!.score,
-                              review: decided?.review, explanation: decided?.decision.explanation)
+                              review: decided?.review, explanation: decided?.explanation)
             applied += 1
         }
         batch.removeAll(keepingCapacity: true)
     }
 
-    private static func query(_ row: InsuranceRow) -> IdentityQuery {
-        IdentityQuery(nameKana: row.nameKana, nameLatin: nil, birthDate: row.birthDate, sex: row.sex, cardNumber: row.cardNumber)
-    }
-
-    private mutating func raiseReview(member: MemberTable.Entry, row: InsuranceRow, decision: MatchDecision,
+    private mutating func raiseReview(member: MemberTable.Entry, row: InsuranceRow, resolution: Resolution,
                                       in db: Database) throws -> ReviewID? {
-        guard let best = decision.candidates.first, let id = member.id else { return nil }
+        guard let best = resolution.candidates.first, let id = member.id else { return nil }
         return try reviews.raise(IdentityQuestion(
-            residentID: best, candidates: decision.candidates,
-            reason: "\(row.scheme) member \(row.memberNumber) (\(row.nameKana), born \(row.birthDate)): \(decision.reason)",
-            sourceRef: fileName, subjectID: String(id), explanation: decision.explanation), in: db)
+            residentID: best, candidates: resolution.candidates,
+            reason: "\(row.scheme) member \(row.memberNumber) (\(row.nameKana), born \(row.birthDate)): \(resolution.reason)",
+            sourceRef: fileName, subjectID: String(id), explanation: resolution.decision?.explanation), in: db)
     }
 }

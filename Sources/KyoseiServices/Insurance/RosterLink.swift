@@ -2,7 +2,7 @@ import KyoseiIdentity
 
 /// How a roster's person (an insurance member, a school student) is linked to a resident: the
 /// row in its table, the resident, and the identity resolver's outcome and score. Insurance and
-/// school rosters share it, and the one way a match decision becomes a link.
+/// school rosters share it, and the one way a resolution becomes a link.
 struct RosterLink {
     var id: Int64?
     var residentID: Int64?
@@ -12,17 +12,17 @@ struct RosterLink {
     /// The link a decision gives this person (keeping their row), counted in the roster's counts.
     /// A decision for a resident a person already refused for them (`review reject`) leaves them
     /// unmatched: the desk's answer outlasts the next roster.
-    static func deciding(_ existing: RosterLink?, by decision: MatchDecision, refusing refused: Set<Int64>,
+    static func deciding(_ existing: RosterLink?, by resolution: Resolution, refusing refused: Set<Int64>,
                          counting counts: inout RosterCounts) -> RosterLink {
-        let chosen = decision.residentID ?? decision.candidates.first
-        let outcome = chosen.map(refused.contains) == true ? MatchOutcome.unmatched : decision.outcome
+        let chosen = resolution.residentID ?? resolution.candidates.first
+        let outcome = chosen.map(refused.contains) == true ? MatchOutcome.unmatched : resolution.outcome
         switch outcome {
         case .matched: counts.matched += 1
         case .review: counts.review += 1
         case .unmatched: counts.unmatched += 1
         }
-        return RosterLink(id: existing?.id, residentID: outcome == .matched ? decision.residentID : nil,
-                          outcome: outcome.rawValue, score: decision.score)
+        return RosterLink(id: existing?.id, residentID: outcome == .matched ? resolution.residentID : nil,
+                          outcome: outcome.rawValue, score: resolution.decision?.score)
     }
 
     /// Candidates refused for this person at the review desk.

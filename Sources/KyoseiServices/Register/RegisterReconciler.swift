@@ -25,6 +25,7 @@ final class RegisterReconciler {
     /// of the file, so a link is decided knowing whether the file also holds a twin. Without
     /// walk-ins nothing is held back and no identity lookup runs.
     private let walkInKeys: Set<IdentityLink.BirthKey>
+    private let resolver = IdentityResolver.strict
     private var reviews: IdentityReviewWriter
     private var deferred: [(row: RegisterRow, line: Int, source: ChangeSource)] = []
     private var deferredPeople = Set<PersonID>()
@@ -65,16 +66,20 @@ final class RegisterReconciler {
         if let existing = try ResidentRecord.fetchOne(db, personID: row.personID) {
             id = try update(existing, from: row, source: source)
         } else {
-            switch walkInKeys.isEmpty ? .none : try IdentityLink.find(for: row, twinsInFile: twinsInFile, in: db) {
-            case .link(let walkIn):
+            var person = IncomingPerson(row)
+            person.alsoInFile = twinsInFile
+            let resolution = walkInKeys.isEmpty ? .none : try resolver.resolve(person, in: db)
+            switch resolution.outcome {
+            case .matched:
                 counts.linked += 1
-                id = try update(walkIn, from: row, source: source)
-            case .none:
+                id = try update(try ResidentRecord.fetchOne(db, key: resolution.residentID!)!, from: row, source: source)
+            case .unmatched:
                 id = try create(from: row, source: source)
-            case .review(let candidates, let reason):
+            case .review:
                 id = try create(from: row, source: source)
                 try reviews.raise(IdentityQuestion(
-                    residentID: id, candidates: candidates, reason: reason, sourceRef: source.reference ?? fileName), in: db)
+                    residentID: id, candidates: resolution.candidates, reason: resolution.reason,
+                    sourceRef: source.reference ?? fileName), in: db)
                 counts.identityReviews += 1
             }
         }

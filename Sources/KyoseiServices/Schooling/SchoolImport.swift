@@ -31,7 +31,7 @@ struct SchoolImport: ImportKind {
 
     func begin(file: IntakeFileRecord, name: String, staff: StaffMember, context: ServiceContext, in db: Database) throws -> SchoolRun {
         SchoolRun(year: year!, fileID: file.id!, fileName: name,
-                  index: try ResidentIdentityIndex.load(in: db).0, students: try StudentTable(in: db),
+                  resolver: try .loading(.scored, in: db), students: try StudentTable(in: db),
                   reviews: try IdentityReviewWriter(source: .school, timestamp: context.clock.timestamp(), in: db))
     }
 
@@ -44,7 +44,8 @@ struct SchoolRun: ImportRun {
     let year: Int
     let fileID: Int64
     let fileName: String
-    let index: IdentityIndex
+    /// The scored policy; its weights are learned from the first rows.
+    var resolver: IdentityResolver
     var students: StudentTable
     var reviews: IdentityReviewWriter
     var counts = RosterCounts()
@@ -53,33 +54,33 @@ struct SchoolRun: ImportRun {
 
     /// Rows held until the weights are estimated from them (`ParametersSample`); then none.
     var held: [SchoolRosterRow] = []
-    var parameters: MatchParameters?
 
     mutating func apply(_ row: SchoolRosterRow, line: Int, recordText: String, in db: Database) throws -> Reject? {
         held.append(row)
-        if parameters != nil || held.count == ParametersSample.rows { try settle(in: db) }
+        if resolver.parameters != nil || held.count == ParametersSample.rows { try settle(in: db) }
         return nil
     }
 
     /// Estimates the weights from the rows held the first time, then applies the held rows.
     private mutating func settle(in db: Database) throws {
-        let parameters = self.parameters ?? index.estimate(
-            held.filter { students.find(school: $0.schoolCode, student: $0.studentNumber)?.residentID == nil }.map(Self.query))
-        self.parameters = parameters
-        for row in held { try apply(row, using: parameters, in: db) }
+        if resolver.parameters == nil {
+            resolver.learn(from: held.filter { students.find(school: $0.schoolCode, student: $0.studentNumber)?.residentID == nil }
+                .map(IncomingPerson.init))
+        }
+        for row in held { try settle(row, in: db) }
         held.removeAll()
     }
 
-    private mutating func apply(_ row: SchoolRosterRow, using parameters: MatchParameters, in db: Database) throws {
+    private mutating func settle(_ row: SchoolRosterRow, in db: Database) throws {
         var student = students.find(school: row.schoolCode, student: row.studentNumber)
         if student?.residentID != nil {
             counts.known += 1
         } else {
-            let decision = index.match(Self.query(row), using: parameters)
-            student = RosterLink.deciding(student, by: decision, refusing: student?.refused(by: reviews) ?? [], counting: &counts)
+            let resolution = try resolver.resolve(IncomingPerson(row), in: db)
+            student = RosterLink.deciding(student, by: resolution, refusing: student?.refused(by: reviews) ?? [], counting: &counts)
             if student!.outcome == MatchOutcome.review.rawValue {
                 student = try students.save(student!, row: row, fileID: fileID, in: db)
-                try raiseReview(student: student!, row: row, decision: decision, in: db)
+                try raiseReview(student: student!, row: row, resolution: resolution, in: db)
             }
         }
         student = try students.save(student!, row: row, fileID: fileID, in: db)
@@ -88,24 +89,21 @@ struct SchoolRun: ImportRun {
         applied += 1
     }
 
-    private static func query(_ row: SchoolRosterRow) -> IdentityQuery {
-        IdentityQuery(nameKana: row.nameKana, nameLatin: row.nameLatin, birthDate: row.birthDate, sex: row.sex, cardNumber: row.cardNumber)
-    }
-
     mutating func finish(in db: Database) throws -> ImportTally {
         if !held.isEmpty { try settle(in: db) }
-        try ParametersSample.store(parameters, file: fileID, in: db)
+        try ParametersSample.store(resolver.parameters, file: fileID, in: db)
         return ImportTally(applied: applied, details: .roster(counts), touched: linked,
                     auditDetail: "matched=\(counts.matched) review=\(counts.review) unmatched=\(counts.unmatched)")
     }
 
     /// One review per student: a later roster that still cannot decide adds no second one.
-    private mutating func raiseReview(student: StudentTable.Entry, row: SchoolRosterRow, decision: MatchDecision, in db: Database) throws {
-        guard let best = decision.candidates.first, let id = student.id else { return }
+    private mutating func raiseReview(student: StudentTable.Entry, row: SchoolRosterRow, resolution: Resolution,
+                                      in db: Database) throws {
+        guard let best = resolution.candidates.first, let id = student.id else { return }
         let shown = [row.nameLatin, row.nameKana].compactMap { $0 }.joined(separator: " / ")
         try reviews.raise(IdentityQuestion(
-            residentID: best, candidates: decision.candidates,
-            reason: "school \(row.schoolCode) student \(row.studentNumber) (\(shown), born \(row.birthDate)): \(decision.reason)",
-            sourceRef: fileName, subjectID: String(id), explanation: decision.explanation), in: db)
+            residentID: best, candidates: resolution.candidates,
+            reason: "school \(row.schoolCode) student \(row.studentNumber) (\(shown), born \(row.birthDate)): \(resolution.reason)",
+            sourceRef: fileName, subjectID: String(id), explanation: resolution.decision?.explanation), in: db)
     }
 }

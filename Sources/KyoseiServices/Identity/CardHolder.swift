@@ -1,9 +1,11 @@
 import GRDB
 import KyoseiDomain
-import KyoseiIntake
 import KyoseiStore
 
-/// The resident who holds a residence card, as far as linking a notification needs them.
+/// The resident who holds a residence card, and the card-first policy built on them: a card
+/// is issued to one person, so its holder is the notification's person when the birth date and
+/// sex agree; when they do not, a person decides, once for every notification reporting the
+/// same card, birth date and sex.
 struct CardHolder {
     let id: Int64
     let birthDate: LocalDate
@@ -11,8 +13,29 @@ struct CardHolder {
     let stayExpiry: LocalDate?
 
     /// A "not stated" sex on either side contradicts nothing; a different birth date always does.
-    func agrees(with row: EmploymentReportRow) -> Bool {
-        row.birthDate == birthDate && (row.sex == sex || row.sex == .notStated || sex == .notStated)
+    func agrees(with person: IncomingPerson) -> Bool {
+        person.birthDate == birthDate && (person.sex == sex || person.sex == .notStated || sex == .notStated)
+    }
+
+    /// What differs between the person reported and the holder, in words.
+    func differences(from person: IncomingPerson) -> String {
+        var differences: [String] = []
+        if person.birthDate != birthDate { differences.append("born \(person.birthDate) where the holder was born \(birthDate)") }
+        if person.sex != sex { differences.append("sex \(person.sex.rawValue) where the holder's is \(sex.rawValue)") }
+        return differences.joined(separator: " and ")
+    }
+
+    static func resolve(_ person: IncomingPerson, in db: Database) throws -> Resolution {
+        guard let card = person.cardNumber, let holder = try find(card, in: db) else { return .none }
+        if holder.agrees(with: person) { return .link(holder.id, "the holder of card \(card) has this birth date and sex") }
+        switch try decided(questionKey(card, person.birthDate, person.sex), in: db) {
+        case (.linked, let resident?)?:
+            return .link(resident, "a person linked card \(card) with this birth date and sex to K\(resident)")
+        case (.rejected, _)?:
+            return .none
+        default:
+            return .review([holder.id], holder.differences(from: person))
+        }
     }
 
     /// What ties one person's questions across notifications: the card and the birth date and
@@ -22,10 +45,8 @@ struct CardHolder {
         "\(card.rawValue)|\(birthDate)|\(sex.rawValue)"
     }
 
-    static func questionKey(_ row: EmploymentReportRow) -> String { questionKey(row.cardNumber, row.birthDate, row.sex) }
-
     /// The latest decision a person made about notifications with this key, and the resident linked.
-    static func decided(_ key: String, in db: Database) throws -> (ReviewDecision, Int64?)? {
+    private static func decided(_ key: String, in db: Database) throws -> (ReviewDecision, Int64?)? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT decision, linked_resident_id FROM identity_review WHERE subject_key = ? AND decision IS NOT NULL
             ORDER BY decided_at DESC, id DESC LIMIT 1

@@ -4,18 +4,13 @@ import KyoseiIdentity
 import KyoseiIntake
 import KyoseiStore
 
-/// Whether a register row is someone the city already serves without a person id (a walk-in,
-/// `UNREGISTERED_SERVED`). A merge can never be undone cleanly, so only decisive evidence links:
+/// The strict policy: whether a register row is someone the city already serves without a
+/// person id (a walk-in, `UNREGISTERED_SERVED`). A merge can never be undone cleanly, so only
+/// decisive evidence links:
 /// the same residence card number, or — when no card disagrees — the same Latin name, birth
 /// date, sex and nationality on exactly one walk-in. Anything close but not decisive goes to a
 /// human and the register row becomes a resident of its own.
 enum IdentityLink {
-    enum Decision {
-        case none
-        case link(ResidentRecord)
-        case review(candidates: [Int64], reason: String)
-    }
-
     /// What a walk-in and a register row must share before a link is even considered.
     struct BirthKey: Hashable {
         let birthDate: LocalDate
@@ -26,6 +21,13 @@ enum IdentityLink {
             birthDate = row.birthDate
             sex = row.sex
             nationality = row.nationality
+        }
+
+        init?(_ person: IncomingPerson) {
+            guard let nationality = person.nationality else { return nil }
+            birthDate = person.birthDate
+            sex = person.sex
+            self.nationality = nationality
         }
 
         init(_ record: ResidentRecord) {
@@ -46,6 +48,12 @@ enum IdentityLink {
             birth = BirthKey(row)
         }
 
+        init?(_ person: IncomingPerson) {
+            guard let birth = BirthKey(person), let name = person.nameLatin else { return nil }
+            tokens = Set(NameNormalizer.latinTokens(name))
+            self.birth = birth
+        }
+
         init(_ record: ResidentRecord) {
             tokens = Set(NameNormalizer.latinTokens(record.nameLatin))
             birth = BirthKey(record)
@@ -56,47 +64,46 @@ enum IdentityLink {
         Set(try ResidentRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM resident WHERE person_id IS NULL")).map(BirthKey.init))
     }
 
-    /// `twinsInFile`: how many people in the file being applied share the row's name key
+    /// `person.alsoInFile`: how many people in the file being applied share the row's name key
     /// (itself included). A walk-in who could be any of several register people is never linked.
-    static func find(for row: RegisterRow, twinsInFile: Int, in db: Database) throws -> Decision {
-        if let card = row.cardNumber {
+    /// Only Latin names with a nationality are compared: a walk-in merge needs the register's view.
+    static func find(for person: IncomingPerson, in db: Database) throws -> Resolution {
+        if let card = person.cardNumber {
             let byCard = try ResidentRecord.fetchUnlinked(db, card: card)
             switch byCard.count {
-            case 1: return .link(byCard[0])
+            case 1: return .link(byCard[0].id!, "the walk-in holds residence card \(card)")
             case 0: break
-            default: return .review(candidates: byCard.map { $0.id! }, reason: "several walk-ins hold residence card \(card)")
+            default: return .review(byCard.map { $0.id! }, "several walk-ins hold residence card \(card)")
             }
         }
-        let sameBirth = try ResidentRecord.fetchUnlinked(db, birthDate: row.birthDate, sex: row.sex, nationality: row.nationality)
+        guard let key = NameKey(person) else { return .none }
+        let sameBirth = try ResidentRecord.fetchUnlinked(db, birthDate: key.birth.birthDate, sex: key.birth.sex, nationality: key.birth.nationality)
         guard !sameBirth.isEmpty else { return .none }
-        let key = NameKey(row)
         let exact = sameBirth.filter { NameKey($0) == key }
-        let agreeing = exact.filter { $0.residenceCardNumber == nil || row.cardNumber == nil }
+        let agreeing = exact.filter { $0.residenceCardNumber == nil || person.cardNumber == nil }
         if agreeing.count == 1 && exact.count == 1 {
             let registered = try ResidentRecord.fetchAll(
                 db.cachedStatement(sql: """
                     SELECT * FROM resident WHERE person_id IS NOT NULL AND person_id <> ? AND birth_date = ? AND sex = ? AND nationality = ?
                     """),
-                arguments: [row.personID.rawValue, row.birthDate.description, row.sex.rawValue, row.nationality.rawValue])
-            let others = twinsInFile - 1 + registered.filter { NameKey($0) == key }.count
+                arguments: [person.personID?.rawValue ?? "", person.birthDate.description, person.sex.rawValue, key.birth.nationality.rawValue])
+            let others = person.alsoInFile - 1 + registered.filter { NameKey($0) == key }.count
             guard others == 0 else {
-                return .review(candidates: [agreeing[0].id!],
-                               reason: "the walk-in shares name, birth date, sex and nationality with \(others + 1) register people; it could be any of them")
+                return .review([agreeing[0].id!],
+                               "the walk-in shares name, birth date, sex and nationality with \(others + 1) register people; it could be any of them")
             }
-            return .link(agreeing[0])
+            return .link(agreeing[0].id!, "the only walk-in with this name, birth date, sex and nationality")
         }
         if exact.count > 1 {
-            return .review(candidates: exact.map { $0.id! },
-                           reason: "\(exact.count) walk-ins share this name, birth date, sex and nationality")
+            return .review(exact.map { $0.id! }, "\(exact.count) walk-ins share this name, birth date, sex and nationality")
         }
         if let conflicting = exact.first {
-            return .review(candidates: [conflicting.id!],
-                           reason: "a walk-in with this name, birth date, sex and nationality holds another residence card (\(conflicting.residenceCardNumber?.rawValue ?? ""))")
+            return .review([conflicting.id!],
+                           "a walk-in with this name, birth date, sex and nationality holds another residence card (\(conflicting.residenceCardNumber?.rawValue ?? ""))")
         }
         let close = sameBirth.filter { !NameKey($0).tokens.isDisjoint(with: key.tokens) }
         if !close.isEmpty {
-            return .review(candidates: close.map { $0.id! },
-                           reason: "a walk-in with the same birth date, sex and nationality shares part of the name")
+            return .review(close.map { $0.id! }, "a walk-in with the same birth date, sex and nationality shares part of the name")
         }
         return .none
     }
