@@ -16,7 +16,7 @@ public struct IdentityReviewDesk: Sendable {
     /// The open reviews (or every review, with `decided`), oldest first.
     public func list(source: ReviewSource?, decided: Bool = false, limit: Int = 500,
                      by staff: StaffMember) throws -> [IdentityReviewRecord] {
-        try context.performRead(.residentRead, by: staff, action: "review.list", entity: "identity_review") { db, audit in
+        try context.performRead(.residentRead, by: staff, action: "review.list", entity: "identity_review", rows: { $0.count }) { db, audit in
             var request = IdentityReviewRecord.all()
             if let source { request = request.filter(Column("source") == source.rawValue) }
             if !decided { request = request.filter(Column("state") == "OPEN") }
