@@ -11,7 +11,8 @@
 # SCRATCH (default .build) names the build folder; CONFIG=debug for a debug build (release by
 # default, the figures are measurements); SEED (default 17) the city; SHOW=N prints N wrong
 # matches and N missed residents per size beside their register names; KEEP=1 keeps the work
-# folder (cities, databases, match reports) and prints where it is.
+# folder (cities, databases, match reports) and prints where it is; KYOSEI=PATH measures that
+# binary instead of building one (to compare a saved build with the current one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -21,8 +22,13 @@ config=${CONFIG:-release}
 seed=${SEED:-17}
 show=${SHOW:-0}
 
-swift build -c "$config" --scratch-path "$scratch" --product kyosei >&2
-bin=$(swift build -c "$config" --scratch-path "$scratch" --show-bin-path)
+if [ -n "${KYOSEI:-}" ]; then
+    bin=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-bin-XXXXXX")
+    ln -s "$(realpath "$KYOSEI")" "$bin/kyosei"
+else
+    swift build -c "$config" --scratch-path "$scratch" --product kyosei >&2
+    bin=$(swift build -c "$config" --scratch-path "$scratch" --show-bin-path)
+fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-city-XXXXXX")
 if [ -n "${KEEP:-}" ]; then echo "work folder: $work" >&2; else trap 'rm -rf "$work"' EXIT; fi
 

@@ -47,7 +47,8 @@ def render(parts, nationality, rng, style_rates):
     if middle and rng.random() < (0.6 if nationality == "PH" else 0.12):
         middle = []
         used.append("dropped-middle")
-    if len(given) > 1 and rng.random() < 0.12:
+    # A Korean given name written syllable by syllable is still one name: it is not cut.
+    if len(given) > 1 and given[0].language != "ko" and rng.random() < 0.12:
         given = given[:1]
         used.append("dropped-given")
     surnames = [p for p in family if p.role == "family"]

@@ -66,7 +66,7 @@ BY_LETTER = [
 ]
 
 PORTUGUESE = [
-    (r"ph", "f"), (r"th", "t"), (r"y", "i"), (r"ss", "Z"), (r"([bdfgklmnptvz])\1", r"\1"), (r"ção", "ZaN"), (r"ão", "aN"), (r"ãe", "aiN"), (r"õe", "oiN"), (r"ç", "Z"), (r"é$", "E"), (r"ê$", "E"),
+    (r"ph", "f"), (r"th", "t"), (r"y", "i"), (r"ss", "Z"), (r"([bcdfgklmnptvz])\1", r"\1"), (r"ção", "ZaN"), (r"ão", "aN"), (r"ãe", "aiN"), (r"õe", "oiN"), (r"ç", "Z"), (r"é$", "E"), (r"ê$", "E"),
     (r"^h", ""), (r"ch", "S"), (r"nh", "ny"), (r"lh", "ry"), (r"rr", "h"), (r"^r", "h"), (r"(?<=[nls])r", "h"),
     (r"qu(?=[eiéê])", "K"), (r"gu(?=[eiéê])", "G"), (r"qu", "kw"), (r"c(?=[eiéê])", "Z"), (r"c", "k"),
     (r"g(?=[eiéêí])", "J"), (r"x", "S"),
