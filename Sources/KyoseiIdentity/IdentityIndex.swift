@@ -279,8 +279,10 @@ public final class IdentityIndex: @unchecked Sendable {
     }
 
     private func store(_ part: NameParser.Part) -> StoredPart {
-        StoredPart(key: keys.intern(part.key), joined: part.joined.map { keys.intern($0) } ?? StoredPart.none,
-                   spoken: part.spoken.map { keys.intern($0) } ?? StoredPart.none)
+        var stored = StoredPart(key: keys.intern(part.key), joined: part.joined.map { keys.intern($0) } ?? StoredPart.none,
+                                spoken: part.spoken.map { keys.intern($0) } ?? StoredPart.none)
+        if !part.alternates.isEmpty { stored.alternates = keys.internAlternates(part.alternates, besides: stored.key) }
+        return stored
     }
 
     // MARK: - Blocking keys

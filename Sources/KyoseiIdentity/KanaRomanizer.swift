@@ -3,7 +3,9 @@
 /// which small kana fold into the syllable before them: ファ is HA (F is heard as H), ティ is
 /// TI, ウィ is WI, シェ is SYE, キャ is KYA. トゥ and ドゥ before a consonant or at the end are how
 /// katakana writes a T or a D with no vowel after it (エドゥ for ED, トゥリシア for TRICIA), so
-/// they read as ト and ド do; before a vowel they are the syllable (ドゥアルテ, DUARTE).
+/// they read as ト and ド do; before a vowel they are the syllable (ドゥアルテ, DUARTE), and so
+/// they are when they are the whole part, since no name is a bare consonant (Vietnamese TU
+/// トゥ, pinyin DU ドゥー).
 enum KanaRomanizer {
     static func romanize(_ token: String) -> [UInt8] {
         var out: [UInt8] = []
@@ -13,7 +15,7 @@ enum KanaRomanizer {
         for (i, scalar) in scalars.enumerated() {
             let v = scalar.value
             if let vowel = smallVowels[v] {
-                if vowel == U("U"), out.count >= 2, out[out.count - 1] == U("O"),
+                if vowel == U("U"), scalars.count > 2, out.count >= 2, out[out.count - 1] == U("O"),
                    out[out.count - 2] == U("T") || out[out.count - 2] == U("D"),
                    i + 1 == scalars.count || syllables[scalars[i + 1].value].map({ !isVowel($0[0]) }) ?? false {
                     lastWasBareVowel = false

@@ -5,6 +5,13 @@ struct KeyTable: Sendable {
     private(set) var keys: [[UInt8]] = []
     /// The consonant-class skeleton of each key, for the second blocking pass.
     private(set) var skeletons: [UInt16] = []
+    /// Sets of other readings of one spelling (`NameParser.Part.alternates`: the letters read
+    /// as romaji, a second tradition), each stored once and numbered, set 0 empty: a part
+    /// carries its set's number, since a million residents share a few tens of thousands of
+    /// spellings. A set belongs to the spelling, not to its key: two spellings with one key
+    /// (CHAN read in Polish, FANG in pinyin) are read differently letter by letter.
+    private(set) var alternateSets: [[UInt32]] = [[]]
+    private var alternateSetNumbers: [[UInt32]: UInt32] = [[]: 0]
 
     mutating func intern(_ key: PhoneticKey) -> UInt32 {
         if let number = numbers[key] { return number }
@@ -13,6 +20,20 @@ struct KeyTable: Sendable {
         keys.append(key.bytes)
         skeletons.append(Self.skeleton(key.bytes))
         return number
+    }
+
+    /// The number of the set of `readings` other than `key` itself.
+    mutating func internAlternates(_ readings: [PhoneticKey], besides key: UInt32) -> UInt32 {
+        var numbers: [UInt32] = []
+        for reading in readings {
+            let number = intern(reading)
+            if number != key, !numbers.contains(number) { numbers.append(number) }
+        }
+        if let known = alternateSetNumbers[numbers] { return known }
+        let set = UInt32(alternateSets.count)
+        alternateSets.append(numbers)
+        alternateSetNumbers[numbers] = set
+        return set
     }
 
     func number(of key: PhoneticKey) -> UInt32? { numbers[key] }

@@ -5,7 +5,25 @@
 enum LatinTransliterator {
     static func transliterate(_ word: [UInt8], language: SpellingLanguage) -> [UInt8] {
         if word.count <= 4, !word.contains(where: { PhoneticKey.isVowel($0) || $0 == 0x59 }) { return spelledOut(word) }
-        let rules = table[Int(language.rawValue)]
+        return echoVowels(apply(table[Int(language.rawValue)], to: word))
+    }
+
+    /// The part read letter by letter as romaji, the way a clerk who does not know the name's
+    /// language writes it down: only the digraphs every romaji reader knows (SH, CH, PH, TH, …),
+    /// and an echo vowel after every consonant with no vowel after it, so that TRUNG is
+    /// トルング, HOANG ホアング and ZHONG ズホング, where the tradition's own rules give チュン,
+    /// ホアン and ジョン.
+    static func letters(_ word: [UInt8]) -> [UInt8] {
+        if word.count <= 4, !word.contains(where: { PhoneticKey.isVowel($0) || $0 == 0x59 }) { return spelledOut(word) }
+        return echoVowels(apply(letterRules, to: word))
+    }
+
+    private static let letterRules = ["SH>SY", "CH>TY", "PH>F", "TH>T", "CK>K", "QU>KU", "Q>K", "C~>S", "C>K",
+                                      "X>KS", "J>ZY", "Y->I"].map(SpellingRule.init)
+
+    /// Each rule in turn where it matches (the first that matches at a letter wins), letters no
+    /// rule matches kept.
+    private static func apply(_ rules: [SpellingRule], to word: [UInt8]) -> [UInt8] {
         var spelled: [UInt8] = []
         spelled.reserveCapacity(word.count + 4)
         var i = 0
@@ -18,7 +36,7 @@ enum LatinTransliterator {
             spelled.append(word[i])
             i += 1
         }
-        return echoVowels(spelled)
+        return spelled
     }
 
     /// A part with no vowel (KC, BK, MD) is initials, which Japanese reads letter by letter:
@@ -87,8 +105,11 @@ enum LatinTransliterator {
             ["ZI$>ZU", "CI$>TU", "SI$>SU", "NG->N", "ZHENG$>ZYEN", "CHENG$>TYEN", "SHENG$>SYEN", "ENG$>ON", "ZH>ZY", "CH>TY", "SH>SY", "X>SY",
              "Q>TY", "J>ZY", "C>T", "IANG>IAN", "IAN>IEN", "^YANG>YAN", "^YAN>YEN", "^HE$>HO", "^YUAN>YUEN", "^WU>U", "^YI>I"]
         case .korean:
-            ["NG->N", "^RH>", "^L~>", "EE>I", "EO>O", "EU>U", "OO>U", "AE>E", "OE>E", "KW>K", "HW>H", "R->", "H->",
-             "SH>SY", "CH>TY", "J>ZY"]
+            // Korean usage writes a name's first consonant unvoiced (GO コ, BAE ペ, DO ト, JI チ);
+            // the voiced romaji reading stays among the alternates. AI and OI are passports'
+            // spellings of the vowel RR writes AE or OE (PAIK ペク, CHOI チェ); RY keeps its R.
+            ["^G>K", "^D>T", "^B>P", "^J>TY", "NG->N", "^RH>", "^L~>", "EE>I", "EO>O", "EU>U", "OO>U", "AE>E", "AI>E",
+             "OE>E", "OI>E", "KW>K", "HW>H", "RY>RY", "R->", "H->", "SH>SY", "CH>TY", "J>ZY"]
         case .indonesian:
             ["DJ>ZY", "TJ>TY", "KH>H", "SY>SY", "J>ZY", "C>TY", "H$>", "OE>U"]
         case .southAsian:

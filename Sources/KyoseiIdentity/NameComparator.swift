@@ -69,7 +69,7 @@ struct NameComparator {
                                                      similarity: similarity, weight: weight))
                 }
             }
-            // A part written as two or three run together (パトリシアジュリアナ for PATRICIA
+            // A part written as two to four run together (パトリシアジュリアナ for PATRICIA
             // JULIANA, or the other way round) aligns with the neighbours the other side keeps
             // apart. It is looked for first, where no single part is the same name, so that a
             // run is not half-aligned with the one part it starts with.
@@ -80,9 +80,7 @@ struct NameComparator {
             }
             for r in 0..<rows where exactRows & (1 << UInt64(r)) == 0 && !query[r].isParticle {
                 let run = joinedRun(query[r].key, free: ~columnUsed, count: columns) {
-                    let stored = candidate[candidate.startIndex + $0]
-                    return stored.spoken == StoredPart.none ? [keys.keys[Int(stored.key)]]
-                        : [keys.keys[Int(stored.key)], keys.keys[Int(stored.spoken)]]
+                    readings(of: candidate[candidate.startIndex + $0])
                 }
                 if let (bits, s) = run {
                     agree(rows: 1 << UInt64(r), columns: bits, similarity: s)
@@ -120,7 +118,17 @@ struct NameComparator {
         }
     }
 
-    /// The best run of two or three adjacent free parts on the other side whose keys, joined,
+    /// A stored part's keys as a run may join them: its own, its sound, its spelling joined to
+    /// the particles before it (ダホザ for DA ROSA: a partner runs DA ROSA LIMA together as
+    /// ダホザリマ) and its other readings.
+    private func readings(of stored: StoredPart) -> [[UInt8]] {
+        var out = [keys.keys[Int(stored.key)]]
+        for number in [stored.spoken, stored.joined] where number != StoredPart.none { out.append(keys.keys[Int(number)]) }
+        for number in keys.alternateSets[Int(stored.alternates)] { out.append(keys.keys[Int(number)]) }
+        return out
+    }
+
+    /// The best run of two to four adjacent free parts on the other side whose keys, joined,
     /// are the same name as `key`, each part read by its letters or its sound; only a
     /// near-exact join counts, since a run is long enough to resemble many things loosely.
     /// Most block mates share nothing with the row, and looking for runs in each of them
@@ -134,8 +142,11 @@ struct NameComparator {
             guard heads.contains(where: { $0.first.map { Self.mayStartAlike($0, first) } ?? false }) else { continue }
             var runs = heads.map { [$0] }
             var bits: UInt64 = 1 << UInt64(start)
-            for end in (start + 1)..<min(count, start + 3) where free & (1 << UInt64(end)) != 0 && bits & (1 << UInt64(end - 1)) != 0 {
+            for end in (start + 1)..<min(count, start + 4) where free & (1 << UInt64(end)) != 0 && bits & (1 << UInt64(end - 1)) != 0 {
+                // A join already longer than the part by more than 3/8 can only grow further off.
                 runs = runs.flatMap { prefix in readings(end).map { prefix + [$0] } }
+                    .filter { 5 * $0.reduce(0) { $0 + $1.count } <= 8 * key.count }
+                if runs.isEmpty { break }
                 bits |= 1 << UInt64(end)
                 for pieces in runs {
                     let spelling = pieces.flatMap { $0 }
@@ -145,14 +156,22 @@ struct NameComparator {
                     // Whole, or cut where each piece is read as its own part: two parts each a
                     // little off (ウエルドンラッセル for WELDON RUSSELL) add up to more difference
                     // than the whole may have, though each alone is the same name.
+                    // The cut alignments, put together, align the whole: pieces each within
+                    // 0.15 of their length put the whole within 0.3 of the longer, so a whole
+                    // below 0.7 spares the costly search for the cut.
                     var s = KeyDistance.similarity(key, spelling)
-                    if s < MatchWeights.exactLevel { s = max(s, Self.piecewiseSimilarity(key, pieces)) }
+                    if s < MatchWeights.exactLevel, s >= Self.piecewiseFloor {
+                        s = max(s, Self.piecewiseSimilarity(key, pieces))
+                    }
                     if s >= MatchWeights.exactLevel, s > (best?.1 ?? 0) { best = (bits, s) }
                 }
             }
         }
         return best
     }
+
+    /// Below this whole similarity no cut brings every piece to the exact level (see `joinedRun`).
+    static let piecewiseFloor = 1 - 2 * (1 - MatchWeights.exactLevel) - 1e-9
 
     /// The best cut of `key` into as many pieces as `pieces`, each compared with its own piece:
     /// the least of those similarities, at the cut where it is greatest.
@@ -210,6 +229,10 @@ struct NameComparator {
             return 1
         }
         var best = similarity(part.key, stored.key, tag: tag, cache: &cache)
+        for alternate in keys.alternateSets[Int(stored.alternates)] {
+            if part.number == alternate { return 1 }
+            best = max(best, similarity(part.key, alternate, tag: tag, cache: &cache))
+        }
         if stored.joined != StoredPart.none {
             best = max(best, similarity(part.key, stored.joined, tag: tag, cache: &cache))
         }

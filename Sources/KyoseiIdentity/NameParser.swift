@@ -2,12 +2,14 @@
 /// (DA, DOS, DE LA) is not a part of its own: it rides on the surname after it, which keeps a
 /// second key for the joined spelling (ダシルバ) next to the bare one (シルバ). A name the
 /// pronouncing table knows also keeps the key of its sound (MICHAEL as マイケル) when its
-/// tradition may be read that way.
+/// tradition may be read that way, and every Latin part the keys of its other readings.
 enum NameParser {
     struct Part {
         let key: PhoneticKey
         let joined: PhoneticKey?
         var spoken: PhoneticKey? = nil
+        /// Readings a partner may have written besides the tradition's own (`alternateReadings`).
+        var alternates: [PhoneticKey] = []
     }
 
     static func latinParts(_ text: String, language: SpellingLanguage) -> [Part] {
@@ -15,12 +17,25 @@ enum NameParser {
         let particles = language.particles
         return parts(tokens, isParticle: { particles.contains($0) }) { PhoneticKey(latin: $0, language: language) }
             .map { token, part in
-                guard language.readsBySound, let sound = SpokenReading.key(token).map(PhoneticKey.init(reducing:)),
-                      sound != part.key else { return part }
                 var part = part
-                part.spoken = sound
+                if language.readsBySound, let sound = SpokenReading.key(token).map(PhoneticKey.init(reducing:)),
+                   sound != part.key {
+                    part.spoken = sound
+                }
+                part.alternates = alternateReadings(token, language: language).filter { $0 != part.key && $0 != part.spoken }
                 return part
             }
+    }
+
+    /// What a partner may have written besides the reading of the name's own tradition: the
+    /// letters read as romaji, as a clerk who does not know the language writes them (NGUYEN
+    /// ングイエン, TRUNG トルング, XIUYING クシウイイング, Korean JI as ジ where Korean usage
+    /// writes チ, TAYLOR タイロル), and for a Filipino name the Spanish reading as well as the
+    /// English one (JENNIFER ヘニフェル beside ジェニファー).
+    static func alternateReadings(_ token: String, language: SpellingLanguage) -> [PhoneticKey] {
+        var readings = [PhoneticKey(letters: token)]
+        if language == .filipino { readings.append(PhoneticKey(latin: token, language: .spanish)) }
+        return readings
     }
 
     static func kanaParts(_ text: String) -> [Part] {

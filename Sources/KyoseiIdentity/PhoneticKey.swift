@@ -21,6 +21,11 @@ public struct PhoneticKey: Hashable, Sendable, CustomStringConvertible {
         self.init(reducing: LatinTransliterator.transliterate(Array(token.utf8), language: language))
     }
 
+    /// The key of a Latin name part read letter by letter as romaji (`LatinTransliterator.letters`).
+    init(letters token: String) {
+        self.init(reducing: LatinTransliterator.letters(Array(token.utf8)))
+    }
+
     public var description: String { String(decoding: bytes, as: UTF8.self) }
 
     static func isVowel(_ c: UInt8) -> Bool {

@@ -34,6 +34,20 @@ import Testing
     ]
 
     @Test(arguments: examples) func isMatchedToItsResident(_ example: Example) throws {
+        try Self.expectMatched(example)
+    }
+
+    /// Expects the example's katakana to be matched to its resident (see `decision`).
+    static func expectMatched(_ example: Example, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let decision = try decision(example)
+        #expect(decision.outcome == .matched && decision.residentID == 7,
+                "\(decision.outcome) \(decision.reason) \(decision.explanation.best?.summary ?? "")",
+                sourceLocation: sourceLocation)
+    }
+
+    /// The decision on the example's katakana where the example's resident (id 7) and a
+    /// Japanese resident (id 8) share the birth date and sex.
+    static func decision(_ example: Example) throws -> MatchDecision {
         let date = try LocalDate("1990-06-15")
         let card = try ResidenceCardNumber("AB12345678CD")
         let index = IdentityIndex()
@@ -41,10 +55,8 @@ import Testing
                                  nationality: try Nationality(example.nationality), cardNumber: card))
         index.add(IdentityRecord(id: 8, nameLatin: "TANAKA HANAKO", nameKana: nil, birthDate: date, sex: .female,
                                  nationality: try Nationality("JP"), cardNumber: nil))
-        let decision = index.match(IdentityQuery(nameKana: example.kana, nameLatin: nil, birthDate: date, sex: .female,
-                                                 cardNumber: example.card ? card : nil))
-        #expect(decision.outcome == .matched && decision.residentID == 7,
-                "\(decision.outcome) \(decision.reason) \(decision.explanation.best?.summary ?? "")")
+        return index.match(IdentityQuery(nameKana: example.kana, nameLatin: nil, birthDate: date, sex: .female,
+                                         cardNumber: example.card ? card : nil))
     }
 
     @Test func aCardNumberWithTheBirthDateAndSexDecidesWhateverTheName() throws {

@@ -45,6 +45,15 @@ import Testing
         Case(latin: "HWANG", kana: "ファン", language: .korean),
         Case(latin: "YOON", kana: "ユン", language: .korean),
         Case(latin: "JEON", kana: "ジョン", language: .korean),
+        Case(latin: "GO", kana: "コ", language: .korean),                     // first consonant unvoiced
+        Case(latin: "BAE", kana: "ペ", language: .korean),
+        Case(latin: "DO", kana: "ト", language: .korean),
+        Case(latin: "JI", kana: "チ", language: .korean),
+        Case(latin: "PAIK", kana: "ペク", language: .korean),                  // passport AI for AE
+        Case(latin: "CHOI", kana: "チェ", language: .korean),                  // passport OI for OE
+        Case(latin: "RYU", kana: "リュ", language: .korean),                   // RY keeps its R
+        Case(latin: "TU", kana: "トゥ", language: .vietnamese),                // トゥ alone is a syllable
+        Case(latin: "DU", kana: "ドゥー", language: .chinese),
         Case(latin: "FAJAR", kana: "ファジャル", language: .indonesian),
         Case(latin: "INDAH", kana: "インダ", language: .indonesian),
         Case(latin: "SHRESTHA", kana: "シュレスタ", language: .southAsian),
