@@ -16,8 +16,11 @@ struct DisclosureAudit {
     var secrets: [[Int: [[[Int: Int]]]]]
     /// Tables published before this one about the same people; their rows follow the total.
     let context: PublishedContext
-    /// What holds whatever this table withholds (the earlier tables, the sums), solved once:
-    /// each check adds only this table's published cells to it.
+    /// What holds whatever this table withholds (the relations, the sums, the earlier tables).
+    private var fixedSystem: [Equation] = []
+    /// With earlier tables, that part solved once: each check adds only this table's published
+    /// cells to it. A table alone is solved whole each time instead, which peels its many
+    /// published counts off first and is much faster for it.
     private var fixed: Solution?
 
     init(counts: [[Int?]], columns: [ReportColumn], relations: [RowRelation], aggregates: [Int: [Int]], secrets: [[Int: [[[Int: Int]]]]],
@@ -28,7 +31,10 @@ struct DisclosureAudit {
         self.aggregates = aggregates
         self.secrets = secrets
         self.context = context
-        fixed = Solution(equations: fixedEquations(), variables: (counts.count + context.rows.count) * (counts.first?.count ?? 0))
+        fixedSystem = fixedEquations()
+        if !context.rows.isEmpty {
+            fixed = Solution(equations: fixedSystem, variables: (counts.count + context.rows.count) * (counts.first?.count ?? 0))
+        }
     }
 
     private var measureCount: Int { counts.first?.count ?? 0 }
@@ -38,7 +44,8 @@ struct DisclosureAudit {
     /// The cells, `(row, block)`, whose secret the published rest of the table gives back; for
     /// a row of an earlier table, `block` is the index of its withheld figure that comes back.
     func exposed(hidden: [Set<Int>]) -> [(row: Int, block: Int)] {
-        let solution = fixed!.adding(publishedEquations(hidden: hidden))
+        let solution = fixed?.adding(publishedEquations(hidden: hidden))
+            ?? Solution(equations: fixedSystem + publishedEquations(hidden: hidden), variables: counts.count * measureCount)
         func given(_ row: Int, _ secret: [[Int: Int]]) -> Bool {
             secret.allSatisfy { form in
                 solution.determines(Dictionary(uniqueKeysWithValues: form.map { (variable(row, $0.key), Double($0.value)) }))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KyoseiDomain
 import KyoseiReports
 import KyoseiSampleData
 
@@ -17,6 +18,7 @@ struct SuppressionTables: AsyncParsableCommand {
     func run() async throws {
         var random = SplitMix64(seed: seed)
         func count() -> Int { Double(random.next() % 1000) / 1000 < smallShare ? Int(random.next() % 5) : Int(random.next() % 400) }
+        let schoolingMeasures = SchoolingTable.counts(groupedBy: "group", groups: [:]).measures.count
         for size in groups.split(separator: ",").compactMap({ Int($0) }) {
             let shapes: [(String, Int, [ReportColumn], (inout [Int]) -> Void)] = [
                 ("population", 1, PopulationTable.columns, { _ in }),
@@ -26,12 +28,18 @@ struct SuppressionTables: AsyncParsableCommand {
                 ("employment", 6, EmploymentTable.reportColumns, { c in
                     c[3] = c[0] + c[1]; c[2] = min(c[2], c[3]); c[4] = min(c[4], c[0]); c[5] = min(c[5], c[0])
                 }),
-                ("schooling", 16, SchoolingTable.reportColumns, { c in
-                    for base in [0, 8] {
-                        c[base + 6] = c[base + 4] / 2
-                        c[base + 7] = c[base + 4] - c[base + 6]
-                        c[base] = c[base + 1] + c[base + 2] + c[base + 3] + c[base + 5] + c[base + 6]
+                // The table's own layout, from random classes per level: each child in one
+                // class, half the departed still in the head-count.
+                ("schooling", schoolingMeasures, SchoolingTable.reportColumns, { c in
+                    let classes = MextClass.allCases
+                    let levels = SchoolLevel.allCases.enumerated().map { index, _ in
+                        let counts = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, c[index * classes.count + $0]) })
+                        let inRegister = counts[.departed]! / 2
+                        return SchoolingCounts(headCount: counts.filter { $0.key != .departed }.values.reduce(inRegister, +),
+                                               classes: counts, departedInRegister: inRegister)
                     }
+                    c = SchoolingTable.counts(groupedBy: "group", groups: ["g": Dictionary(uniqueKeysWithValues: zip(SchoolLevel.allCases, levels))])
+                        .groups["g"]!
                 }),
                 ("language", 7, LanguageTable.reportColumns, { c in c[1] = min(c[1], c[0]); c[3] = min(c[3], c[2]); c[6] = min(c[6], c[5]) }),
             ]

@@ -113,6 +113,9 @@ import Testing
         _ = try files.apply(try insuranceRoster("2026-11-01"), as: .insurance(), by: city.founder)
         let review = try only(.insurance)
         #expect(throws: ServiceError.self) { try desk.reject(review.reviewID!, note: " ", by: caseworker) }
+        #expect(throws: ServiceError.self, "a note longer than the API document allows (found by the API fuzz)") {
+            try desk.reject(review.reviewID!, note: String(repeating: "0", count: 2_001), by: caseworker)
+        }
         _ = try desk.reject(review.reviewID!, note: "a visitor, not a resident", by: caseworker)
         #expect(try decisionAudited("review.reject", review))
         let next = try files.apply(try insuranceRoster("2026-12-01", newcomer: true), as: .insurance(), by: city.founder)

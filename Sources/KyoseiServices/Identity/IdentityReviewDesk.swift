@@ -69,6 +69,7 @@ public struct IdentityReviewDesk: Sendable {
     /// member no review asked about, the member linked all the same.
     public func linkMember(_ member: Int64, resident ref: ResidentRef, note: String?,
                            by staff: StaffMember) throws -> IdentityReviewRecord? {
+        try Self.check(note)
         let review = try context.database.writer.read { db in
             try IdentityReviewRecord.filter(Column("subject_entity") == "insurance_member" && Column("subject_id") == String(member))
                 .order(Column("id").desc).fetchOne(db)
@@ -86,9 +87,21 @@ public struct IdentityReviewDesk: Sendable {
         return nil
     }
 
+    static let longestNote = 2_000
+
+    /// A decision's note goes into the case's history and the audit detail: as long as the API
+    /// document allows (2,000 characters, counted as it counts them), no longer.
+    private static func check(_ note: String?) throws {
+        if let note, note.unicodeScalars.count > longestNote {
+            throw ServiceError.invalid(ValidationError(
+                field: "note", value: String(note.prefix(40)) + "…", reason: "must be at most \(longestNote) characters"))
+        }
+    }
+
     private func decide(_ id: ReviewID, _ decision: ReviewDecision, note: String?, action: String, by staff: StaffMember,
                         _ apply: @escaping (IdentityReviewRecord, Database) throws -> (Int64?, String)) throws -> IdentityReviewRecord {
-        try context.perform(.identityDecide, by: staff, action: action, entity: "identity_review") { db, audit in
+        try Self.check(note)
+        return try context.perform(.identityDecide, by: staff, action: action, entity: "identity_review") { db, audit in
             var review = try Self.fetch(id, in: db)
             guard review.state == "OPEN" else {
                 throw ServiceError.conflict("Review \(id) was already decided (\(review.decision?.rawValue ?? review.state)).")
