@@ -45,7 +45,7 @@ struct DisclosureAudit {
     /// a row of an earlier table, `block` is the index of its withheld figure that comes back.
     func exposed(hidden: [Set<Int>]) -> [(row: Int, block: Int)] {
         let solution = fixed?.adding(publishedEquations(hidden: hidden))
-            ?? Solution(equations: fixedSystem + publishedEquations(hidden: hidden), variables: counts.count * measureCount)
+            ?? Solution(equations: publishedEquations(hidden: hidden) + fixedSystem, variables: counts.count * measureCount)
         func given(_ row: Int, _ secret: [[Int: Int]]) -> Bool {
             secret.allSatisfy { form in
                 solution.determines(Dictionary(uniqueKeysWithValues: form.map { (variable(row, $0.key), Double($0.value)) }))
