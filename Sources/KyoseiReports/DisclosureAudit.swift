@@ -148,6 +148,8 @@ struct Solution {
     private static let epsilon = 1e-7
     private var values: [Int: Double] = [:]
     private var echelon: [(pivot: Int, terms: [Int: Double])] = []
+    /// Each pivot's row in `echelon`.
+    private var pivotRow: [Int: Int] = [:]
     private var lower: [Double]
     private var upper: [Double]
     /// The equations bounds were carried through, kept for `adding`.
@@ -183,27 +185,41 @@ struct Solution {
         out.remaining += added
         out.tighten(out.remaining)
         for equation in added {
-            var terms = equation.terms
-            for row in out.echelon {
-                guard let c = terms[row.pivot] else { continue }
-                for (v, a) in row.terms { terms[v, default: 0] -= c * a }
-                terms = terms.filter { abs($0.value) > Self.epsilon }
-            }
+            let terms = out.reducedByEchelon(equation.terms)
             guard let (pivot, a) = terms.max(by: { abs($0.value) < abs($1.value) }) else { continue }
             out.echelon.append((pivot, terms.mapValues { $0 / a }))
+            out.pivotRow[pivot] = out.echelon.count - 1
         }
         return out
     }
 
+    /// `terms` less the rows of the echelon form its pivots call for, taken in the order the
+    /// rows were found (a row holds no pivot of an earlier row): what no equation settles.
+    /// Only the rows whose pivots appear are visited, found through `pivotRow`.
+    private func reducedByEchelon(_ terms: [Int: Double]) -> [Int: Double] {
+        var rest = terms
+        var due = Set(rest.keys.compactMap { pivotRow[$0] })
+        while let k = due.min() {
+            due.remove(k)
+            let row = echelon[k]
+            guard let c = rest[row.pivot] else { continue }
+            for (v, a) in row.terms {
+                let old = rest[v]
+                let new = (old ?? 0) - c * a
+                if abs(new) > Self.epsilon {
+                    if old == nil, let r = pivotRow[v] { due.insert(r) }
+                    rest[v] = new
+                } else {
+                    rest[v] = nil
+                }
+            }
+        }
+        return rest
+    }
+
     /// True when the sum is one number whatever the withheld counts are.
     func determines(_ form: [Int: Double]) -> Bool {
-        var rest = form.filter { values[$0.key] == nil && abs($0.value) > Self.epsilon }
-        for row in echelon {
-            guard let c = rest[row.pivot] else { continue }
-            for (v, a) in row.terms { rest[v, default: 0] -= c * a }
-            rest = rest.filter { abs($0.value) > Self.epsilon }
-        }
-        if rest.isEmpty { return true }
+        if reducedByEchelon(form.filter { values[$0.key] == nil && abs($0.value) > Self.epsilon }).isEmpty { return true }
         let constant = form.reduce(0.0) { sum, term in sum + (values[term.key].map { $0 * term.value } ?? 0) }
         let (low, high) = form.filter { values[$0.key] == nil && $0.value != 0 }.reduce((constant, constant)) { bounds, term in
             let (a, b) = (term.value * lower[term.key], term.value * upper[term.key])
@@ -257,19 +273,51 @@ struct Solution {
     /// Gauss–Jordan elimination on what peeling left, pivoting on the largest coefficient.
     private mutating func eliminate(_ equations: [Equation]) {
         var rows = equations.map { $0.terms }
-        while let index = rows.indices.first(where: { !rows[$0].isEmpty }) {
-            let row = rows.remove(at: index)
+        // Which rows still to eliminate, and which rows of the echelon form, hold each
+        // variable: a pivot then reduces only the rows it appears in, not every row (hashing
+        // for every row at every pivot was most of the time on wide tables).
+        var pendingHolding: [Int: Set<Int>] = [:]
+        for (i, row) in rows.enumerated() {
+            for v in row.keys { pendingHolding[v, default: []].insert(i) }
+        }
+        var echelonHolding: [Int: Set<Int>] = [:]
+        /// Subtracts the pivot's row from `terms` as often as `terms` holds the pivot; the
+        /// variables that appear and disappear.
+        func reduce(_ terms: inout [Int: Double], by normalised: [Int: Double], pivot: Int) -> (added: [Int], removed: [Int]) {
+            guard let c = terms[pivot] else { return ([], []) }
+            var added: [Int] = [], removed: [Int] = []
+            for (v, b) in normalised {
+                let old = terms[v]
+                let new = (old ?? 0) - c * b
+                if abs(new) > Self.epsilon {
+                    terms[v] = new
+                    if old == nil { added.append(v) }
+                } else if old != nil {
+                    terms[v] = nil
+                    removed.append(v)
+                }
+            }
+            return (added, removed)
+        }
+        for i in rows.indices where !rows[i].isEmpty {
+            let row = rows[i]
+            rows[i] = [:]
+            for v in row.keys { pendingHolding[v]?.remove(i) }
             let (pivot, a) = row.max { abs($0.value) < abs($1.value) }!
             let normalised = row.mapValues { $0 / a }
-            func reduce(_ other: [Int: Double]) -> [Int: Double] {
-                guard let c = other[pivot] else { return other }
-                var out = other
-                for (v, b) in normalised { out[v, default: 0] -= c * b }
-                return out.filter { abs($0.value) > Self.epsilon }
+            for j in pendingHolding[pivot] ?? [] {
+                let (added, removed) = reduce(&rows[j], by: normalised, pivot: pivot)
+                for v in added { pendingHolding[v, default: []].insert(j) }
+                for v in removed { pendingHolding[v]?.remove(j) }
             }
-            rows = rows.map(reduce)
-            echelon = echelon.map { ($0.pivot, reduce($0.terms)) }
+            for k in echelonHolding[pivot] ?? [] {
+                let (added, removed) = reduce(&echelon[k].terms, by: normalised, pivot: pivot)
+                for v in added { echelonHolding[v, default: []].insert(k) }
+                for v in removed { echelonHolding[v]?.remove(k) }
+            }
             echelon.append((pivot, normalised))
+            pivotRow[pivot] = echelon.count - 1
+            for v in normalised.keys { echelonHolding[v, default: []].insert(echelon.count - 1) }
         }
     }
 }
