@@ -26,17 +26,14 @@ public struct AllianceService: Sendable {
         // Coverage by nationality is withheld as the city's reports by nationality and by region are.
         return try context.perform(.aggregateReport, by: staff, action: "alliance.publish", entity: "report_publication") { db, audit in
             func suppressed(_ counts: GroupedCounts, _ kind: AllianceTableKind) throws -> CountTable {
-                let overTime = kind == .employment
                 let (first, last) = kind == .employment || kind == .language ? (period.first, period.last) : (asOf, asOf)
                 let ledger = PublicationLedger(db: db, kind: ReportPublicationRecord.Kind(rawValue: kind.rawValue)!)
-                var earlier = try ledger.earlier(cut: "nationality", first: first, last: last, overTime: overTime)
-                if overTime { earlier.counter = EmploymentService.counter(in: db) }
-                let (table, rows) = Suppression.publishedCountTable(
-                    CountTable(counts), columns: kind.columns, relations: kind.relations, minimum: minimum,
-                    coarseOf: kind == .coverage ? { WorldRegion(code: $0).rawValue } : nil, earlier: earlier)
-                try ledger.record(PublishedTable(cut: "nationality", first: first, last: last, measures: counts.measures, rows: rows),
-                                  among: earlier.tables, at: context.clock.timestamp(), by: staff.login)
-                return table
+                return try ledger.publish(cut: "nationality", first: first, last: last, at: context.clock.timestamp(), by: staff.login) {
+                    let (table, rows) = Suppression.publishedCountTable(
+                        CountTable(counts), columns: kind.columns, relations: kind.relations, minimum: minimum,
+                        coarseOf: kind == .coverage ? { WorldRegion(code: $0).rawValue } : nil, earlier: $0)
+                    return (table, counts.measures, rows)
+                }.value
             }
             audit.detail = "period=\(period)"
             return try AllianceFile(

@@ -1,4 +1,3 @@
-import GRDB
 import KyoseiDomain
 import KyoseiReports
 import KyoseiStore
@@ -50,7 +49,7 @@ public struct ReportService: Sendable {
             let reportPeriod = try ReportPeriod(period ?? String(today.year))
             let groups = try EmploymentService(context: context).figures(
                 period: reportPeriod, by: EmploymentDimension(rawValue: by)!, staff: staff)
-            return try publish(kind, cut: by, first: reportPeriod.first, last: reportPeriod.last, staff: staff, counter: EmploymentService.counter) { earlier in
+            return try publish(kind, cut: by, first: reportPeriod.first, last: reportPeriod.last, staff: staff) { earlier in
                 EmploymentTable.build(
                     title: "Employment reports by \(by), \(reportPeriod.first) to \(reportPeriod.last)",
                     groupedBy: by, groups: groups, minimum: minimum, earlier: earlier)
@@ -79,22 +78,17 @@ public struct ReportService: Sendable {
     /// Suppresses the table against every table of the same report published before it about
     /// some of the same people, and records it as published, in one write transaction: two
     /// reports asked at once are checked one after the other, each against the other.
-    /// `counter` counts a cut over any days for a report whose figures add up over time
-    /// (employment: events on dates); a report without one is checked only against tables of
-    /// the very same days (a course's seats count in every month it runs).
     private func publish(_ kind: ReportKind, cut: String, first: LocalDate, last: LocalDate, staff: StaffMember,
-                         counter: ((Database) -> EarlierTables.Counter)? = nil,
                          build: (EarlierTables) -> ReportTable) throws -> ReportTable {
         try context.perform(.aggregateReport, by: staff, action: "report.publish", entity: "report_publication") { db, audit in
             let ledger = PublicationLedger(db: db, kind: ReportPublicationRecord.Kind(rawValue: kind.rawValue)!)
-            var earlier = try ledger.earlier(cut: cut, first: first, last: last, overTime: counter != nil)
-            if let counter { earlier.counter = counter(db) }
-            let table = build(earlier)
-            let recorded = try ledger.record(PublishedTable(cut: cut, first: first, last: last, measures: table.layout?.measures ?? [], rows: table.published),
-                                             among: earlier.tables, at: context.clock.timestamp(), by: staff.login)
-            audit.detail = "kind=\(kind.rawValue) by=\(cut) first=\(first) last=\(last) earlier=\(earlier.tables.count)"
-                + (recorded ? "" : " as_before")
-            return table
+            let published = try ledger.publish(cut: cut, first: first, last: last, at: context.clock.timestamp(), by: staff.login) {
+                let table = build($0)
+                return (table, table.layout?.measures ?? [], table.published)
+            }
+            audit.detail = "kind=\(kind.rawValue) by=\(cut) first=\(first) last=\(last) earlier=\(published.earlier)"
+                + (published.recorded ? "" : " as_before")
+            return published.value
         }
     }
 }
