@@ -102,4 +102,41 @@ import Testing
         #expect(history.stdout.contains("designation"))
         #expect(try kyosei.run("audit", "verify").status == 0)
     }
+
+    /// A hire file with the contract columns: a 20-day fixed term without a renewal clause is
+    /// outside employment insurance (no EI finding, no gap); a term past 31 days is not; a row
+    /// naming an end without saying whether it renews is set aside with the column named.
+    @Test func aShortFixedTermIsOutsideEmploymentInsurance() throws {
+        let kyosei = try KyoseiBinary()
+        try kyosei.run("init")
+        let short = Self.people[0], long = Self.people[3]
+        for p in [short, long] {
+            let added = try kyosei.run("resident", "add", "--name", p.name, "--kana", p.kana, "--born", p.born, "--sex", "1",
+                                       "--nationality", p.nationality, "--card", p.card, "--status", p.status, "--reason", "counter")
+            #expect(added.status == 0, "\(added.stderr)")
+        }
+        try kyosei.sqlite("UPDATE resident SET register_state = 'REGISTERED', person_id = printf('%011d', id)")
+        let header = "report_type,report_date,employer_id,establishment_name,establishment_address,residence_card_number,name_latin,birth_date,sex,nationality,status_of_residence,stay_expiry_date,other_activity_permission,event_date,employment_insurance,weekly_hours,dispatched,occupation,contract_end,contract_renewable"
+        let employment = kyosei.folder.appendingPathComponent("EMP-2026-11-10.csv")
+        try ([header,
+              "HIRE,2026-10-03,\(Self.agency),Enshu Staffing,浜松市中区1丁目,\(short.card),\(short.name),\(short.born),1,BR,LONG_TERM,,N,2026-10-01,N,30,Y,line,2026-10-20,N",
+              "HIRE,2026-10-03,\(Self.agency),Enshu Staffing,浜松市中区1丁目,\(long.card),\(long.name),\(long.born),1,US,ENGINEER_HUMANITIES,,N,2026-10-01,N,30,Y,design,2027-03-31,N",
+              "HIRE,2026-10-03,\(Self.agency),Enshu Staffing,浜松市中区1丁目,AB62345679CD,NGUYEN VAN AN,2003-02-02,1,VN,LONG_TERM,,N,2026-10-01,N,30,Y,packing,2026-12-31,",
+             ].joined(separator: "\r\n") + "\r\n").write(to: employment, atomically: true, encoding: .utf8)
+        let applied = try kyosei.run("import", "employment", employment.path, "--json")
+        #expect(applied.status == 0, "\(applied.stderr)")
+        let outcome = try json(applied.stdout) as? [String: Any]
+        #expect(outcome?["rejected"] as? Int == 1, "\(applied.stdout)")
+        let rejects = try kyosei.run("rejects", "list")
+        #expect(rejects.stdout.contains("contract_renewable: is required when contract_end is given"), "\(rejects.stdout)")
+
+        let findings = try json(try kyosei.run("employment", "findings", "--json").stdout) as? [[String: String]] ?? []
+        let missing = Set(findings.filter { $0["finding"] == "EI_MISSING" }.compactMap { $0["residence_card_number"] })
+        #expect(missing == [long.card], "only the term past 31 days is under employment insurance: \(findings)")
+
+        let listed = try json(try kyosei.run("coverage", "gaps", "--as-of", "2026-10-10", "--json").stdout) as? [[String: Any]] ?? []
+        let gaps = Set(listed.map { "\(($0["resident"] as? [String: Any])?["name_latin"] as? String ?? ""):\($0["obligation"] as? String ?? "")" })
+        #expect(gaps.contains("\(long.name):employment"))
+        #expect(!gaps.contains("\(short.name):employment"), "\(gaps)")
+    }
 }

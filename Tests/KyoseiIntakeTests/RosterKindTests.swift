@@ -126,6 +126,46 @@ func row<Row>(_ item: IntakeItem<Row>) -> Row? {
     func weeklyHoursOutOfShapeAreRejected(text: String) throws {
         #expect(row(try judge(kind, record(["weekly_hours": text]))) == nil)
     }
+
+    @Test func aContractTermIsReadWithItsRenewalClause() throws {
+        let fixed = try #require(row(judge(kind, record(["contract_end": "2026-05-20", "contract_renewable": "N"]))))
+        #expect(fixed.contract == (try ContractPeriod(start: LocalDate("2026-05-01"), end: LocalDate("2026-05-20"), renewable: false)))
+        #expect(fixed.contract?.isExpected(toLast: 31) == false)
+        let renewable = try #require(row(judge(kind, record(["contract_end": "2026-05-20", "contract_renewable": "Y"]))))
+        #expect(renewable.contract?.isExpected(toLast: 31) == true)
+        #expect(try #require(row(judge(kind, record()))).contract == nil, "no term given: no fixed term")
+        let separation = try #require(row(judge(kind, record(["report_type": "SEPARATION", "contract_end": "2026-04-30", "contract_renewable": "N"]))))
+        #expect(separation.contract == nil, "a term is the hire's")
+    }
+
+    @Test func aContractTermOutOfShapeIsNamed() throws {
+        #expect(reasons(try judge(kind, record(["contract_end": "2026-04-30", "contract_renewable": "N"]))) == [
+            "contract_end 2026-04-30: is before the hire on 2026-05-01",
+        ])
+        #expect(reasons(try judge(kind, record(["contract_end": "2026-06-30"]))) == [
+            "contract_renewable: is required when contract_end is given (Y if the contract says it may be renewed)",
+        ])
+        #expect(reasons(try judge(kind, record(["contract_renewable": "Y"]))) == ["contract_renewable: is given without a contract_end"])
+        #expect(reasons(try judge(kind, record(["contract_end": "31/05/2026", "contract_renewable": "maybe"]))) == [
+            "contract_end 31/05/2026: must be a date as YYYY-MM-DD",
+            "contract_renewable maybe: must be Y or N",
+        ])
+    }
+
+    /// Files written before the contract columns existed stay valid; a column the format
+    /// always had is still required in the header.
+    @Test func aHeaderMayLeaveOutOnlyTheColumnsThatCameLater() throws {
+        let old = kind.columns.map(\.name).filter { !$0.hasPrefix("contract_") }
+        let text = CSVWriter.record(old.map { record()[$0] ?? "" })
+        let item = try IntakeReader.revalidate(recordText: text, header: old, kind: kind, fileName: "EMP.csv", line: 2)
+        #expect(row(item)?.weeklyHours == 37.5)
+        let withoutHours = old.filter { $0 != "weekly_hours" }
+        let error = #expect(throws: IntakeError.self) {
+            try IntakeReader.revalidate(recordText: CSVWriter.record(withoutHours.map { record()[$0] ?? "" }), header: withoutHours,
+                                        kind: kind, fileName: "EMP.csv", line: 2)
+        }
+        #expect(error?.reason == "the header is not an employment report header: missing column \"weekly_hours\"")
+    }
 }
 
 @Suite struct SchoolRosterTests {

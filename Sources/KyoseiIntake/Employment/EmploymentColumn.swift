@@ -4,6 +4,7 @@ public enum EmploymentColumn: Int, FileColumn {
     case residenceCardNumber, nameLatin, birthDate, sex, nationality
     case statusOfResidence, stayExpiryDate, otherActivityPermission, eventDate
     case employmentInsurance, weeklyHours, dispatched, occupation
+    case contractEnd, contractRenewable
 
     public var name: String {
         switch self {
@@ -25,14 +26,22 @@ public enum EmploymentColumn: Int, FileColumn {
         case .weeklyHours: "weekly_hours"
         case .dispatched: "dispatched"
         case .occupation: "occupation"
+        case .contractEnd: "contract_end"
+        case .contractRenewable: "contract_renewable"
         }
     }
 
     public var requirement: ColumnRequirement {
         switch self {
-        case .stayExpiryDate, .occupation: .optional
+        case .stayExpiryDate, .occupation, .contractEnd: .optional
+        case .contractRenewable: .conditional("when contract_end is given")
         case .statusOfResidence: .conditional("always: a SPECIAL_PERMANENT resident, who has no status, is never reported")
         default: .required
         }
     }
+
+    /// The contract term came after the format: employment insurance's 31-day expectation and
+    /// the employer insurances' two months need it, and an employer's export without it stays
+    /// valid (the rules then take the employment as expected to last).
+    public var mayBeAbsent: Bool { self == .contractEnd || self == .contractRenewable }
 }

@@ -24,6 +24,17 @@ public struct EmploymentReportKind: FileKind {
         let hours = r.parse(.weeklyHours, Self.weeklyHours)
         let dispatched = r.parse(.dispatched, FieldFormat.yesNo)
         let status = status(&r, on: eventDate)
+        let contractEnd = r.parse(.contractEnd) { try LocalDate($0) }
+        let renewable = r.parse(.contractRenewable, FieldFormat.yesNo)
+        if let contractEnd, let eventDate, reportType == .hire, contractEnd < eventDate {
+            r.reject(.contractEnd, .eventDate, reason: "contract_end \(contractEnd): is before the hire on \(eventDate)")
+        }
+        if contractEnd != nil, r.isEmpty(.contractRenewable) {
+            r.reject(.contractRenewable, reason: "contract_renewable: is required when contract_end is given (Y if the contract says it may be renewed)")
+        }
+        if contractEnd == nil, renewable != nil {
+            r.reject(.contractRenewable, reason: "contract_renewable: is given without a contract_end")
+        }
         guard !r.hasProblems, let reportType, let reportDate, let employerID, let card, let birthDate, let sex,
               let nationality, let status, let permission, let eventDate, let insured, let hours, let dispatched
         else { return nil }
@@ -32,7 +43,8 @@ public struct EmploymentReportKind: FileKind {
             establishmentName: r[.establishmentName], establishmentAddress: r[.establishmentAddress], cardNumber: card,
             nameLatin: r[.nameLatin], birthDate: birthDate, sex: sex, nationality: nationality,
             status: status, stayExpiry: expiry, otherActivityPermission: permission, eventDate: eventDate,
-            employmentInsurance: insured, weeklyHours: hours, dispatched: dispatched, occupation: r.text(.occupation))
+            employmentInsurance: insured, weeklyHours: hours, dispatched: dispatched, occupation: r.text(.occupation),
+            contractEnd: contractEnd, contractRenewable: renewable ?? false)
     }
 
     /// An empty status is how a Special Permanent Resident would appear, and they must not be

@@ -25,13 +25,18 @@ public struct EmploymentReportRow: Sendable, Hashable {
     /// A dispatch (temp-agency) worker.
     public var dispatched: Bool
     public var occupation: String?
+    /// The last day of a fixed-term contract; nil when there is none or the file does not say.
+    public var contractEnd: LocalDate?
+    /// The contract says it may be renewed; false when it has no fixed term.
+    public var contractRenewable: Bool
 
     public init(
         reportType: EmploymentReportType, reportDate: LocalDate, employerID: EmployerID,
         establishmentName: String, establishmentAddress: String, cardNumber: ResidenceCardNumber,
         nameLatin: String, birthDate: LocalDate, sex: Sex, nationality: Nationality,
         status: StatusOfResidence, stayExpiry: LocalDate?, otherActivityPermission: Bool, eventDate: LocalDate,
-        employmentInsurance: Bool, weeklyHours: Double, dispatched: Bool, occupation: String?
+        employmentInsurance: Bool, weeklyHours: Double, dispatched: Bool, occupation: String?,
+        contractEnd: LocalDate? = nil, contractRenewable: Bool = false
     ) {
         self.reportType = reportType
         self.reportDate = reportDate
@@ -51,5 +56,14 @@ public struct EmploymentReportRow: Sendable, Hashable {
         self.weeklyHours = weeklyHours
         self.dispatched = dispatched
         self.occupation = occupation
+        self.contractEnd = contractEnd
+        self.contractRenewable = contractRenewable
+    }
+
+    /// The contract's term from the hire, as the rules read it; nil for a separation or when
+    /// the file gives no end (no fixed term reads the same to every rule).
+    public var contract: ContractPeriod? {
+        guard reportType == .hire, let contractEnd else { return nil }
+        return try? ContractPeriod(start: eventDate, end: contractEnd, renewable: contractRenewable)
     }
 }

@@ -1,6 +1,7 @@
 /// A file's header resolved once against its kind's columns: where each column sits, so every
-/// row is read by position. The header must name exactly the kind's columns, in any order; a
-/// header that does not is refused with everything that is wrong with it.
+/// row is read by position. The header must name exactly the kind's columns, in any order
+/// (a column that `mayBeAbsent` may be left out); a header that does not is refused with
+/// everything that is wrong with it.
 struct HeaderLayout<Column: FileColumn>: Sendable {
     /// The header as it stands in the file, in file order.
     let names: [String]
@@ -27,24 +28,32 @@ struct HeaderLayout<Column: FileColumn>: Sendable {
                 positions[column.rawValue] = index
             }
         }
-        let missing = columns.filter { positions[$0.rawValue] < 0 }.map(\.name)
+        let missing = columns.filter { positions[$0.rawValue] < 0 && !$0.mayBeAbsent }.map(\.name)
         var faults: [String] = []
         if !unknown.isEmpty { faults.append("unknown \(Self.plural("column", unknown.count)) \(Self.list(unknown))") }
         if !misplaced.isEmpty {
-            faults.append("\(Self.plural("column", misplaced.count)) \(Self.list(misplaced)) \(misplaced.count == 1 ? "does" : "do") not belong in a \(kindName)")
+            faults.append("\(Self.plural("column", misplaced.count)) \(Self.list(misplaced)) \(misplaced.count == 1 ? "does" : "do") not belong in \(Self.withArticle(kindName))")
         }
         if !duplicated.isEmpty {
             faults.append("\(Self.plural("column", duplicated.count)) \(Self.list(duplicated)) \(duplicated.count == 1 ? "appears" : "appear") more than once")
         }
         if !missing.isEmpty { faults.append("missing \(Self.plural("column", missing.count)) \(Self.list(missing))") }
         guard faults.isEmpty else {
-            throw IntakeError(file: fileName, line: line, reason: "the header is not a \(kindName) header: " + faults.joined(separator: "; "))
+            throw IntakeError(file: fileName, line: line, reason: "the header is not \(Self.withArticle(kindName)) header: " + faults.joined(separator: "; "))
         }
         self.names = names
         self.positions = positions
-        required = columns.filter { $0.requirement == .required }.map {
+        required = columns.filter { $0.requirement == .required && positions[$0.rawValue] >= 0 }.map {
             RequiredColumn(column: $0.rawValue, name: $0.name, position: positions[$0.rawValue])
         }
+    }
+
+    /// "an employment report", "an NHI insurance roster", "a LATE_ELDERLY insurance roster".
+    private static func withArticle(_ kindName: String) -> String {
+        let first = kindName.prefix { $0 != " " }
+        let anAcronym = ["NHI", "EHI", "EPI", "EI", "NP"].contains(first)
+        let vowel = first.first.map { "aeiou".contains($0) } ?? false
+        return (anAcronym || vowel ? "an " : "a ") + kindName
     }
 
     private static func plural(_ word: String, _ count: Int) -> String { count == 1 ? word : word + "s" }

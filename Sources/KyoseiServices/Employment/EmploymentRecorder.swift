@@ -45,7 +45,8 @@ struct EmploymentRecorder {
             nationality: row.nationality, statusOfResidence: row.status, stayExpiryDate: row.stayExpiry,
             otherActivityPermission: row.otherActivityPermission, eventDate: row.eventDate,
             employmentInsurance: row.employmentInsurance, weeklyHours: row.weeklyHours, dispatched: row.dispatched,
-            occupation: row.occupation, link: link, residentID: link == .linked ? holder?.id : nil)
+            occupation: row.occupation, link: link, residentID: link == .linked ? holder?.id : nil,
+            contractEnd: row.contractEnd, contractRenewable: row.contractEnd == nil ? nil : row.contractRenewable)
         try notification.insert(db)
         let id = notification.id!
         switch link {
@@ -63,7 +64,7 @@ struct EmploymentRecorder {
             otherActivityPermission: row.otherActivityPermission, weeklyHours: row.weeklyHours,
             employmentInsurance: row.employmentInsurance,
             stayExpiry: row.stayExpiry ?? (link == .linked ? holder?.stayExpiry : nil),
-            student: fact?.studentStanding, designation: fact?.designation,
+            student: fact?.studentStanding, designation: fact?.designation, contract: row.contract,
             otherJobs: try otherJobs(card: row.cardNumber, employer: employer, on: row.eventDate, in: db))
         var findings = checks.findings(for: notice)
         if let flag = try updateEpisodes(for: notification, in: db, counts: &counts) {
@@ -136,7 +137,7 @@ struct EmploymentRecorder {
                 residenceCardNumber: n.residenceCardNumber, residentID: n.residentID, employerID: n.employerID,
                 establishmentName: n.establishmentName, employedFrom: n.eventDate, employedUntil: nil, weeklyHours: n.weeklyHours,
                 dispatched: n.dispatched, employmentInsurance: n.employmentInsurance, hireNotificationID: n.id,
-                separationNotificationID: nil, flag: flag?.kind)
+                separationNotificationID: nil, flag: flag?.kind, contractEnd: n.contractEnd, contractRenewable: n.contractRenewable)
             try episode.insert(db)
             counts.episodesOpened += 1
         } else if open != nil {

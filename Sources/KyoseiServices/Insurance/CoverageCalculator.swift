@@ -35,6 +35,8 @@ struct CoverageCalculator {
         let insured: Bool
         let dispatched: Bool
         let employerInsuredHeadcount: Int?
+        /// The term the hire notification gave, if any.
+        let contract: ContractPeriod?
     }
 
     /// Obligations only count once a roster for them has been applied: before the city loads its
@@ -58,15 +60,19 @@ struct CoverageCalculator {
     func jobs(in db: Database) throws -> [Int64: [Job]] {
         var jobs: [Int64: [Job]] = [:]
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT e.resident_id, e.employer_id, e.weekly_hours, e.employment_insurance, e.dispatched, m.insured_headcount
+            SELECT e.resident_id, e.employer_id, e.weekly_hours, e.employment_insurance, e.dispatched, m.insured_headcount,
+                   e.employed_from, e.contract_end, e.contract_renewable
             FROM employment_episode e JOIN employer m ON m.employer_id = e.employer_id
             WHERE e.resident_id IS NOT NULL AND e.weekly_hours IS NOT NULL AND e.employed_from <= ?
               AND (e.employed_until IS NULL OR e.employed_until >= ?)
             """, arguments: [date.description, date.description])
         while let row = try rows.next() {
+            let contract: ContractPeriod? = try (row["contract_end"] as LocalDate?).map {
+                try ContractPeriod(start: row["employed_from"], end: $0, renewable: (row["contract_renewable"] as Int?) == 1)
+            }
             jobs[row["resident_id"], default: []].append(Job(
                 employerID: row["employer_id"], weeklyHours: row["weekly_hours"], insured: (row["employment_insurance"] as Int?) == 1,
-                dispatched: (row["dispatched"] as Int?) == 1, employerInsuredHeadcount: row["insured_headcount"]))
+                dispatched: (row["dispatched"] as Int?) == 1, employerInsuredHeadcount: row["insured_headcount"], contract: contract))
         }
         return jobs
     }
@@ -138,7 +144,7 @@ struct CoverageCalculator {
                 // person is under the obligation if any job employment insurance covers.
                 let covered = (work[id] ?? []).filter { job in
                     EmploymentInsuranceApplicability.evaluate(
-                        weeklyHours: job.weeklyHours, on: date, contract: nil, student: facts.student(id, status: status),
+                        weeklyHours: job.weeklyHours, on: date, contract: job.contract, student: facts.student(id, status: status),
                         designation: facts.designation(id), hours: settings.employmentInsuranceWeeklyHours).applies
                 }
                 if covered.isEmpty { continue }
@@ -156,7 +162,7 @@ struct CoverageCalculator {
     func employerApplicability(_ job: Job, birthDate: LocalDate, student: StudentStanding) -> Applicability {
         let facts = EmployeeInsuranceFacts(
             birthDate: birthDate, weeklyHours: job.weeklyHours, employerInsuredHeadcount: job.employerInsuredHeadcount,
-            student: student, dispatched: job.dispatched)
+            contract: job.contract, student: student, dispatched: job.dispatched)
         let pension = EmployerInsuranceApplicability.evaluate(
             .epi, facts, on: date, size: settings.employerSizeThreshold, wage: settings.shortTimeMonthlyWage)
         let health = EmployerInsuranceApplicability.evaluate(

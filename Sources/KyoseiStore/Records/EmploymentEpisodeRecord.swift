@@ -21,11 +21,14 @@ public struct EmploymentEpisodeRecord: Codable, FetchableRecord, MutablePersista
     public var separationNotificationID: Int64?
     /// Why it is not a plain hire then separation.
     public var flag: EmploymentFindingKind?
+    /// The hire's contract term, when its notification carried one.
+    public var contractEnd: LocalDate?
+    public var contractRenewable: Bool?
 
     public init(id: Int64? = nil, residenceCardNumber: ResidenceCardNumber, residentID: Int64?, employerID: String,
                 establishmentName: String, employedFrom: LocalDate?, employedUntil: LocalDate?, weeklyHours: Double?,
                 dispatched: Bool?, employmentInsurance: Bool?, hireNotificationID: Int64?, separationNotificationID: Int64?,
-                flag: EmploymentFindingKind?) {
+                flag: EmploymentFindingKind?, contractEnd: LocalDate? = nil, contractRenewable: Bool? = nil) {
         self.id = id
         self.residenceCardNumber = residenceCardNumber
         self.residentID = residentID
@@ -39,9 +42,13 @@ public struct EmploymentEpisodeRecord: Codable, FetchableRecord, MutablePersista
         self.hireNotificationID = hireNotificationID
         self.separationNotificationID = separationNotificationID
         self.flag = flag
+        self.contractEnd = contractEnd
+        self.contractRenewable = contractRenewable
     }
 
     enum CodingKeys: String, CodingKey {
+        case contractEnd = "contract_end"
+        case contractRenewable = "contract_renewable"
         case id, dispatched, flag
         case residenceCardNumber = "residence_card_number"
         case residentID = "resident_id"

@@ -38,13 +38,17 @@ public struct EmploymentNotificationRecord: Codable, FetchableRecord, MutablePer
     public var occupation: String?
     public var link: Link
     public var residentID: Int64?
+    /// The contract term's last day and renewal clause, when the file carried them.
+    public var contractEnd: LocalDate?
+    public var contractRenewable: Bool?
 
     public init(id: Int64? = nil, fileID: Int64, line: Int, reportType: String, reportDate: LocalDate, employerID: String,
                 establishmentName: String, establishmentAddress: String, residenceCardNumber: ResidenceCardNumber,
                 nameLatin: String, birthDate: LocalDate, sex: Sex, nationality: Nationality,
                 statusOfResidence: StatusOfResidence, stayExpiryDate: LocalDate?, otherActivityPermission: Bool,
                 eventDate: LocalDate, employmentInsurance: Bool, weeklyHours: Double, dispatched: Bool,
-                occupation: String?, link: Link, residentID: Int64?) {
+                occupation: String?, link: Link, residentID: Int64?, contractEnd: LocalDate? = nil,
+                contractRenewable: Bool? = nil) {
         self.id = id
         self.fileID = fileID
         self.line = line
@@ -68,11 +72,15 @@ public struct EmploymentNotificationRecord: Codable, FetchableRecord, MutablePer
         self.occupation = occupation
         self.link = link
         self.residentID = residentID
+        self.contractEnd = contractEnd
+        self.contractRenewable = contractRenewable
     }
 
     public var isHire: Bool { reportType == "HIRE" }
 
     enum CodingKeys: String, CodingKey {
+        case contractEnd = "contract_end"
+        case contractRenewable = "contract_renewable"
         case id, line, sex, nationality, dispatched, occupation, link
         case fileID = "file_id"
         case reportType = "report_type"
