@@ -100,6 +100,18 @@ import Testing
         #expect(settings.contains { $0["key"] == "law.age.national_pension" && $0["value"]?.contains("day before the birthday") == true })
         let history = try kyosei.run("resident", "history", "K3")
         #expect(history.stdout.contains("designation"))
+
+        // The certificate was recorded for the wrong person: withdrawn, it exempts no more but stays on record.
+        #expect(try kyosei.run("coverage", "withdraw-certificate", "K3", "1", "--reason", "not this person").status == 1,
+                "the certificate is K4's")
+        let withdrawn = try kyosei.run("coverage", "withdraw-certificate", "K4", "1", "--reason", "recorded for the wrong person", "--json")
+        #expect(withdrawn.status == 0, "\(withdrawn.stderr)")
+        let listed = (try json(withdrawn.stdout) as? [String: Any])?["certificates"] as? [[String: Any]] ?? []
+        #expect(listed.count == 1 && listed.first?["withdrawn_reason"] as? String == "recorded for the wrong person", "\(listed)")
+        #expect(try gaps("2026-11-23").contains("SMITH JOHN:pension"), "a withdrawn certificate exempts nothing")
+        let again = try kyosei.run("coverage", "withdraw-certificate", "K4", "1", "--reason", "twice")
+        #expect(again.status == 1 && again.stderr.contains("already withdrawn"), "\(again.stderr)")
+        #expect(try kyosei.run("resident", "history", "K4").stdout.contains("recorded for the wrong person"))
         #expect(try kyosei.run("audit", "verify").status == 0)
     }
 

@@ -1148,6 +1148,95 @@ public struct Client: APIProtocol {
             }
         )
     }
+    /// Withdraw a certificate of coverage recorded by mistake or cancelled; it is kept, and the rules stop reading it.
+    ///
+    /// - Remark: HTTP `POST /residents/{ref}/coverage-certificates/{id}/withdrawal`.
+    /// - Remark: Generated from `#/paths//residents/{ref}/coverage-certificates/{id}/withdrawal/post(withdrawCoverageCertificate)`.
+    public func withdrawCoverageCertificate(_ input: Operations.WithdrawCoverageCertificate.Input) async throws -> Operations.WithdrawCoverageCertificate.Output {
+        try await client.send(
+            input: input,
+            forOperation: Operations.WithdrawCoverageCertificate.id,
+            serializer: { input in
+                let path = try converter.renderedPath(
+                    template: "/residents/{}/coverage-certificates/{}/withdrawal",
+                    parameters: [
+                        input.path.ref,
+                        input.path.id
+                    ]
+                )
+                var request: HTTPTypes.HTTPRequest = .init(
+                    soar_path: path,
+                    method: .post
+                )
+                suppressMutabilityWarning(&request)
+                converter.setAcceptHeader(
+                    in: &request.headerFields,
+                    contentTypes: input.headers.accept
+                )
+                let body: OpenAPIRuntime.HTTPBody?
+                switch input.body {
+                case let .json(value):
+                    body = try converter.setRequiredRequestBodyAsJSON(
+                        value,
+                        headerFields: &request.headerFields,
+                        contentType: "application/json; charset=utf-8"
+                    )
+                }
+                return (request, body)
+            },
+            deserializer: { response, responseBody in
+                switch response.status.code {
+                case 200:
+                    let contentType = converter.extractContentTypeIfPresent(in: response.headerFields)
+                    let body: Operations.WithdrawCoverageCertificate.Output.Ok.Body
+                    let chosenContentType = try converter.bestContentType(
+                        received: contentType,
+                        options: [
+                            "application/json"
+                        ]
+                    )
+                    switch chosenContentType {
+                    case "application/json":
+                        body = try await converter.getResponseBodyAsJSON(
+                            Components.Schemas.InsuranceFacts.self,
+                            from: responseBody,
+                            transforming: { value in
+                                .json(value)
+                            }
+                        )
+                    default:
+                        preconditionFailure("bestContentType chose an invalid content type.")
+                    }
+                    return .ok(.init(body: body))
+                default:
+                    let contentType = converter.extractContentTypeIfPresent(in: response.headerFields)
+                    let body: Components.Responses.Problem.Body
+                    let chosenContentType = try converter.bestContentType(
+                        received: contentType,
+                        options: [
+                            "application/problem+json"
+                        ]
+                    )
+                    switch chosenContentType {
+                    case "application/problem+json":
+                        body = try await converter.getResponseBodyAsJSON(
+                            Components.Schemas.Problem.self,
+                            from: responseBody,
+                            transforming: { value in
+                                .applicationProblemJson(value)
+                            }
+                        )
+                    default:
+                        preconditionFailure("bestContentType chose an invalid content type.")
+                    }
+                    return .`default`(
+                        statusCode: response.status.code,
+                        .init(body: body)
+                    )
+                }
+            }
+        )
+    }
     /// Record an employer's insured headcount (EPI insured across the enterprise), or that it is not known.
     ///
     /// - Remark: HTTP `PUT /employers/{id}/insured-headcount`.

@@ -2,5 +2,5 @@
 /// What the code beside this file was generated from, so a test can tell it is current.
 public enum GeneratedFrom {
     /// SHA-256 of openapi.yaml followed by openapi-generator-config.yaml.
-    public static let documentSHA256 = "183f6d999a3ee61c8f6df919d8035bf3cfcfc522d49b11851eb07f46c495fc17"
+    public static let documentSHA256 = "b8fa2631d8904b4bde70fd894eda79efcc3f351bed3cdd25134191acee4a4efb"
 }

@@ -754,6 +754,10 @@ extension Components {
             public var updatedBy: Swift.String?
             /// - Remark: Generated from `#/components/schemas/InsuranceFacts/CertificatesPayload`.
             public struct CertificatesPayloadPayload: Codable, Hashable, Sendable {
+                /// What `coverage withdraw-certificate` names.
+                ///
+                /// - Remark: Generated from `#/components/schemas/InsuranceFacts/CertificatesPayload/id`.
+                public var id: Swift.Int64
                 /// - Remark: Generated from `#/components/schemas/InsuranceFacts/CertificatesPayload/country`.
                 public var country: Swift.String
                 /// - Remark: Generated from `#/components/schemas/InsuranceFacts/CertificatesPayload/from`.
@@ -762,32 +766,60 @@ extension Components {
                 public var until: Swift.String
                 /// - Remark: Generated from `#/components/schemas/InsuranceFacts/CertificatesPayload/recorded_by`.
                 public var recordedBy: Swift.String
+                /// Set once withdrawn: the rules no longer read it.
+                ///
+                /// - Remark: Generated from `#/components/schemas/InsuranceFacts/CertificatesPayload/withdrawn_at`.
+                public var withdrawnAt: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/InsuranceFacts/CertificatesPayload/withdrawn_by`.
+                public var withdrawnBy: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/InsuranceFacts/CertificatesPayload/withdrawn_reason`.
+                public var withdrawnReason: Swift.String?
                 /// Creates a new `CertificatesPayloadPayload`.
                 ///
                 /// - Parameters:
+                ///   - id: What `coverage withdraw-certificate` names.
                 ///   - country:
                 ///   - from:
                 ///   - until:
                 ///   - recordedBy:
+                ///   - withdrawnAt: Set once withdrawn: the rules no longer read it.
+                ///   - withdrawnBy:
+                ///   - withdrawnReason:
                 public init(
+                    id: Swift.Int64,
                     country: Swift.String,
                     from: Swift.String,
                     until: Swift.String,
-                    recordedBy: Swift.String
+                    recordedBy: Swift.String,
+                    withdrawnAt: Swift.String? = nil,
+                    withdrawnBy: Swift.String? = nil,
+                    withdrawnReason: Swift.String? = nil
                 ) {
+                    self.id = id
                     self.country = country
                     self.from = from
                     self.until = until
                     self.recordedBy = recordedBy
+                    self.withdrawnAt = withdrawnAt
+                    self.withdrawnBy = withdrawnBy
+                    self.withdrawnReason = withdrawnReason
                 }
                 public enum CodingKeys: String, CodingKey {
+                    case id
                     case country
                     case from
                     case until
                     case recordedBy = "recorded_by"
+                    case withdrawnAt = "withdrawn_at"
+                    case withdrawnBy = "withdrawn_by"
+                    case withdrawnReason = "withdrawn_reason"
                 }
                 public init(from decoder: any Swift.Decoder) throws {
                     let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.id = try container.decode(
+                        Swift.Int64.self,
+                        forKey: .id
+                    )
                     self.country = try container.decode(
                         Swift.String.self,
                         forKey: .country
@@ -804,11 +836,27 @@ extension Components {
                         Swift.String.self,
                         forKey: .recordedBy
                     )
+                    self.withdrawnAt = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .withdrawnAt
+                    )
+                    self.withdrawnBy = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .withdrawnBy
+                    )
+                    self.withdrawnReason = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .withdrawnReason
+                    )
                     try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "id",
                         "country",
                         "from",
                         "until",
-                        "recorded_by"
+                        "recorded_by",
+                        "withdrawn_at",
+                        "withdrawn_by",
+                        "withdrawn_reason"
                     ])
                 }
             }

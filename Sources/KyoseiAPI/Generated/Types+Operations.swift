@@ -2278,6 +2278,202 @@ public enum Operations {
             }
         }
     }
+    /// Withdraw a certificate of coverage recorded by mistake or cancelled; it is kept, and the rules stop reading it.
+    ///
+    /// - Remark: HTTP `POST /residents/{ref}/coverage-certificates/{id}/withdrawal`.
+    /// - Remark: Generated from `#/paths//residents/{ref}/coverage-certificates/{id}/withdrawal/post(withdrawCoverageCertificate)`.
+    public enum WithdrawCoverageCertificate {
+        public static let id: Swift.String = "withdrawCoverageCertificate"
+        public struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/residents/{ref}/coverage-certificates/{id}/withdrawal/POST/path`.
+            public struct Path: Sendable, Hashable {
+                /// K<number>, an 11-digit person id, or a residence card number.
+                ///
+                /// - Remark: Generated from `#/paths/residents/{ref}/coverage-certificates/{id}/withdrawal/POST/path/ref`.
+                public var ref: Components.Parameters.ResidentRef
+                /// - Remark: Generated from `#/paths/residents/{ref}/coverage-certificates/{id}/withdrawal/POST/path/id`.
+                public var id: Swift.Int64
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - ref: K<number>, an 11-digit person id, or a residence card number.
+                ///   - id:
+                public init(
+                    ref: Components.Parameters.ResidentRef,
+                    id: Swift.Int64
+                ) {
+                    self.ref = ref
+                    self.id = id
+                }
+            }
+            public var path: Operations.WithdrawCoverageCertificate.Input.Path
+            /// - Remark: Generated from `#/paths/residents/{ref}/coverage-certificates/{id}/withdrawal/POST/header`.
+            public struct Headers: Sendable, Hashable {
+                public var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.WithdrawCoverageCertificate.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                public init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.WithdrawCoverageCertificate.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            public var headers: Operations.WithdrawCoverageCertificate.Input.Headers
+            /// - Remark: Generated from `#/paths/residents/{ref}/coverage-certificates/{id}/withdrawal/POST/requestBody`.
+            @frozen public enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/residents/{ref}/coverage-certificates/{id}/withdrawal/POST/requestBody/json`.
+                public struct JsonPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/paths/residents/{ref}/coverage-certificates/{id}/withdrawal/POST/requestBody/json/reason`.
+                    public var reason: Swift.String
+                    /// Creates a new `JsonPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - reason:
+                    public init(reason: Swift.String) {
+                        self.reason = reason
+                    }
+                    public enum CodingKeys: String, CodingKey {
+                        case reason
+                    }
+                    public init(from decoder: any Swift.Decoder) throws {
+                        let container = try decoder.container(keyedBy: CodingKeys.self)
+                        self.reason = try container.decode(
+                            Swift.String.self,
+                            forKey: .reason
+                        )
+                        try decoder.ensureNoAdditionalProperties(knownKeys: [
+                            "reason"
+                        ])
+                    }
+                }
+                /// - Remark: Generated from `#/paths/residents/{ref}/coverage-certificates/{id}/withdrawal/POST/requestBody/content/application\/json`.
+                case json(Operations.WithdrawCoverageCertificate.Input.Body.JsonPayload)
+            }
+            public var body: Operations.WithdrawCoverageCertificate.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            public init(
+                path: Operations.WithdrawCoverageCertificate.Input.Path,
+                headers: Operations.WithdrawCoverageCertificate.Input.Headers = .init(),
+                body: Operations.WithdrawCoverageCertificate.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        @frozen public enum Output: Sendable, Hashable {
+            public struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/residents/{ref}/coverage-certificates/{id}/withdrawal/POST/responses/200/content`.
+                @frozen public enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/residents/{ref}/coverage-certificates/{id}/withdrawal/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.InsuranceFacts)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    public var json: Components.Schemas.InsuranceFacts {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                public var body: Operations.WithdrawCoverageCertificate.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                public init(body: Operations.WithdrawCoverageCertificate.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The facts as they now are.
+            ///
+            /// - Remark: Generated from `#/paths//residents/{ref}/coverage-certificates/{id}/withdrawal/post(withdrawCoverageCertificate)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.WithdrawCoverageCertificate.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            public var ok: Operations.WithdrawCoverageCertificate.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The call was refused or failed; the body says why.
+            ///
+            /// - Remark: Generated from `#/paths//residents/{ref}/coverage-certificates/{id}/withdrawal/post(withdrawCoverageCertificate)/responses/default`.
+            ///
+            /// HTTP response code: `default`.
+            case `default`(statusCode: Swift.Int, Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.`default``.
+            ///
+            /// - Throws: An error if `self` is not `.`default``.
+            /// - SeeAlso: `.`default``.
+            public var `default`: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .`default`(_, response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "default",
+                            response: self
+                        )
+                    }
+                }
+            }
+        }
+        @frozen public enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            public init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            public var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            public static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
     /// Record an employer's insured headcount (EPI insured across the enterprise), or that it is not known.
     ///
     /// - Remark: HTTP `PUT /employers/{id}/insured-headcount`.

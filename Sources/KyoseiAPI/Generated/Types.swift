@@ -77,6 +77,11 @@ public protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /residents/{ref}/coverage-certificates`.
     /// - Remark: Generated from `#/paths//residents/{ref}/coverage-certificates/post(addCoverageCertificate)`.
     func addCoverageCertificate(_ input: Operations.AddCoverageCertificate.Input) async throws -> Operations.AddCoverageCertificate.Output
+    /// Withdraw a certificate of coverage recorded by mistake or cancelled; it is kept, and the rules stop reading it.
+    ///
+    /// - Remark: HTTP `POST /residents/{ref}/coverage-certificates/{id}/withdrawal`.
+    /// - Remark: Generated from `#/paths//residents/{ref}/coverage-certificates/{id}/withdrawal/post(withdrawCoverageCertificate)`.
+    func withdrawCoverageCertificate(_ input: Operations.WithdrawCoverageCertificate.Input) async throws -> Operations.WithdrawCoverageCertificate.Output
     /// Record an employer's insured headcount (EPI insured across the enterprise), or that it is not known.
     ///
     /// - Remark: HTTP `PUT /employers/{id}/insured-headcount`.
@@ -337,6 +342,21 @@ extension APIProtocol {
         body: Operations.AddCoverageCertificate.Input.Body
     ) async throws -> Operations.AddCoverageCertificate.Output {
         try await addCoverageCertificate(Operations.AddCoverageCertificate.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Withdraw a certificate of coverage recorded by mistake or cancelled; it is kept, and the rules stop reading it.
+    ///
+    /// - Remark: HTTP `POST /residents/{ref}/coverage-certificates/{id}/withdrawal`.
+    /// - Remark: Generated from `#/paths//residents/{ref}/coverage-certificates/{id}/withdrawal/post(withdrawCoverageCertificate)`.
+    public func withdrawCoverageCertificate(
+        path: Operations.WithdrawCoverageCertificate.Input.Path,
+        headers: Operations.WithdrawCoverageCertificate.Input.Headers = .init(),
+        body: Operations.WithdrawCoverageCertificate.Input.Body
+    ) async throws -> Operations.WithdrawCoverageCertificate.Output {
+        try await withdrawCoverageCertificate(Operations.WithdrawCoverageCertificate.Input(
             path: path,
             headers: headers,
             body: body

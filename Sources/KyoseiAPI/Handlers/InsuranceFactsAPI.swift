@@ -40,6 +40,19 @@ extension APIHandler {
         return .ok(.init(body: .json(.init(facts))))
     }
 
+    func withdrawCoverageCertificate(
+        _ input: Operations.WithdrawCoverageCertificate.Input
+    ) async throws -> Operations.WithdrawCoverageCertificate.Output {
+        let ref = try ResidentRef(input.path.ref)
+        guard case .json(let body) = input.body else { throw ServiceError.usage("A withdrawal needs a JSON body with the reason.") }
+        let facts = try await work { context, staff in
+            let service = InsuranceFactService(context: context)
+            _ = try service.withdrawCertificate(ref, id: input.path.id, reason: body.reason, by: staff)
+            return try service.facts(ref, by: staff)
+        }
+        return .ok(.init(body: .json(.init(facts))))
+    }
+
     func setEmployerHeadcount(_ input: Operations.SetEmployerHeadcount.Input) async throws -> Operations.SetEmployerHeadcount.Output {
         let id = input.path.id
         guard case .json(let body) = input.body else { throw ServiceError.usage("A headcount needs a JSON body.") }
@@ -56,7 +69,8 @@ extension Components.Schemas.InsuranceFacts {
             resident: .init(f.resident), designation: f.fact?.designation?.rawValue, publicAssistance: f.fact?.publicAssistance ?? false,
             studentStanding: f.fact?.studentStanding?.rawValue, updatedAt: f.fact?.updatedAt, updatedBy: f.fact?.updatedBy,
             certificates: f.certificates.map {
-                .init(country: $0.country.rawValue, from: $0.validFrom.description, until: $0.validUntil.description, recordedBy: $0.recordedBy)
+                .init(id: $0.id!, country: $0.country.rawValue, from: $0.validFrom.description, until: $0.validUntil.description,
+                      recordedBy: $0.recordedBy, withdrawnAt: $0.withdrawnAt, withdrawnBy: $0.withdrawnBy, withdrawnReason: $0.withdrawnReason)
             })
     }
 }

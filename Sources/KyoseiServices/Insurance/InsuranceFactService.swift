@@ -75,6 +75,35 @@ public struct InsuranceFactService: Sendable {
         }
     }
 
+    /// Takes back a certificate recorded by mistake or cancelled by the pension office. It is
+    /// kept, marked withdrawn, so what the rules read before stays explainable; from now on the
+    /// person is under the obligations it exempted.
+    public func withdrawCertificate(_ ref: ResidentRef, id: Int64, reason: String,
+                                    by staff: StaffMember) throws -> CoverageCertificateRecord {
+        let reason = try Self.reason(reason)
+        return try context.perform(.residentWrite, by: staff, action: "coverage_certificate.withdraw", entity: "coverage_certificate") { db, audit in
+            let resident = try ResidentWrites.fetch(ref, in: db)
+            guard var record = try CoverageCertificateRecord.fetchOne(db, key: id), record.residentID == resident.id! else {
+                throw ServiceError.notFound("\(resident.reference) has no certificate \(id).")
+            }
+            if let withdrawnAt = record.withdrawnAt {
+                throw ServiceError.conflict("Certificate \(id) was already withdrawn at \(withdrawnAt) by \(record.withdrawnBy ?? "").")
+            }
+            let timestamp = context.clock.timestamp()
+            record.withdrawnAt = timestamp
+            record.withdrawnBy = staff.login
+            record.withdrawnReason = reason
+            try record.update(db)
+            try HistoryWriter.record(
+                residentID: resident.id!, entity: "coverage_certificate", entityID: String(id),
+                changes: [("certificate", "\(record.country) \(record.validFrom)..\(record.validUntil)", nil)],
+                by: staff.login, at: timestamp, source: ChangeSource(.staffEdit, reason: reason), in: db)
+            audit.residentIDs = [resident.id!]
+            audit.detail = "certificate=\(id) withdrawn"
+            return record
+        }
+    }
+
     /// Records an employer's insured headcount (nil: no longer known).
     public func setInsuredHeadcount(employer id: String, _ headcount: Int?, reason: String, by staff: StaffMember) throws -> EmployerRecord {
         let reason = try Self.reason(reason)

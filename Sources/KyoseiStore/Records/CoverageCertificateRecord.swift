@@ -12,6 +12,10 @@ public struct CoverageCertificateRecord: Codable, FetchableRecord, MutablePersis
     public var validUntil: LocalDate
     public var recordedAt: String
     public var recordedBy: String
+    /// Set when staff took the certificate back; the rules no longer read it.
+    public var withdrawnAt: String?
+    public var withdrawnBy: String?
+    public var withdrawnReason: String?
 
     public init(id: Int64? = nil, residentID: Int64, certificate: CertificateOfCoverage, recordedAt: String, recordedBy: String) {
         self.id = id
@@ -30,13 +34,17 @@ public struct CoverageCertificateRecord: Codable, FetchableRecord, MutablePersis
         case validUntil = "valid_until"
         case recordedAt = "recorded_at"
         case recordedBy = "recorded_by"
+        case withdrawnAt = "withdrawn_at"
+        case withdrawnBy = "withdrawn_by"
+        case withdrawnReason = "withdrawn_reason"
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    /// The certificate as the domain rules read it; nil if the row no longer validates (an
-    /// agreement table corrected after it was recorded).
+    /// The certificate as the domain rules read it; nil once withdrawn, or if the row no longer
+    /// validates (an agreement table corrected after it was recorded).
     public var certificate: CertificateOfCoverage? {
-        try? CertificateOfCoverage(country: country, from: validFrom, until: validUntil)
+        guard withdrawnAt == nil else { return nil }
+        return try? CertificateOfCoverage(country: country, from: validFrom, until: validUntil)
     }
 }

@@ -6,7 +6,8 @@ import KyoseiServices
 struct CoverageCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coverage", abstract: "Social-insurance coverage of a person, the gaps to act on, confirming a member.",
-        subcommands: [CoverageShow.self, CoverageGaps.self, CoverageLink.self, CoverageFacts.self, CoverageCertificate.self])
+        subcommands: [CoverageShow.self, CoverageGaps.self, CoverageLink.self, CoverageFacts.self, CoverageCertificate.self,
+                      CoverageWithdrawCertificate.self])
 }
 
 struct CoverageShow: AsyncParsableCommand {

@@ -72,7 +72,9 @@ struct CoverageFacts: AsyncParsableCommand {
         ])
         if !facts.certificates.isEmpty {
             Swift.print("")
-            Output.table(["CERTIFICATE", "FROM", "UNTIL", "RECORDED BY"], facts.certificates.map { [$0.country, $0.from, $0.until, $0.recordedBy] })
+            Output.table(["ID", "CERTIFICATE", "FROM", "UNTIL", "RECORDED BY", "WITHDRAWN"], facts.certificates.map { c in
+                [String(c.id), c.country, c.from, c.until, c.recordedBy, c.withdrawnAt.map { "\($0) by \(c.withdrawnBy ?? "")" } ?? ""]
+            })
         }
     }
 }
