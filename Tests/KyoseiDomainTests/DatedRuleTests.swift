@@ -61,9 +61,14 @@ private func d(_ text: String) -> LocalDate { try! LocalDate(text) }
     }
 
     @Test func everyBuiltInStepNamesItsSource() {
-        #expect(!InsuranceThresholds.review.isEmpty)
-        #expect(InsuranceThresholds.review.allSatisfy { !$0.source.isEmpty })
-        #expect(InsuranceThresholds.review.contains { $0.name == "employer_insurance.employer_size" && $0.value == "none" && $0.from == d("2035-10-01") })
+        let law = LegalThresholds.enacted
+        let sources = law.employmentInsuranceWeeklyHours.steps.map(\.source) + law.employmentInsuranceExpectedDays.steps.map(\.source)
+            + law.shortTimeWeeklyHours.steps.map(\.source) + law.employerSize.steps.map(\.source)
+            + law.shortTimeMonthlyWage.steps.map(\.source) + law.workPermissionWeeklyHours.steps.map(\.source)
+            + law.longVacationDailyHours.steps.map(\.source) + law.permanentResidenceRevocation.steps.map(\.source)
+        #expect(sources.count >= 15)
+        #expect(sources.allSatisfy { !$0.isEmpty })
+        #expect(law.employerSize.steps.contains { $0.value == nil && $0.effectiveFrom == d("2035-10-01") })
     }
 }
 

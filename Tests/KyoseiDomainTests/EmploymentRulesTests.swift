@@ -47,7 +47,7 @@ import Testing
 
 @Suite struct EmploymentChecksTests {
     private func d(_ text: String) -> LocalDate { try! LocalDate(text) }
-    private let checks = EmploymentChecks(insuranceWeeklyHours: InsuranceThresholds.employmentInsuranceWeeklyHours)
+    private let checks = EmploymentChecks(law: .enacted)
 
     private func hire(_ status: StatusOfResidence = .longTerm, reported: String = "2026-07-15", on event: String = "2026-07-01",
                       permission: Bool = false, hours: Double = 40, insured: Bool = true, expiry: String? = nil) -> EmploymentNotice {
@@ -116,7 +116,7 @@ import Testing
         #expect(kinds(hire(hours: 20, insured: false)) == [.eiMissing])
         #expect(kinds(hire(hours: 20, insured: true)).isEmpty)
         let thirty = try! DatedSchedule<Double>("hours", [Dated(30, from: nil, source: "a city's own reading")])
-        #expect(EmploymentChecks(insuranceWeeklyHours: thirty).findings(for: hire(hours: 25, insured: false)).isEmpty)
+        #expect(EmploymentChecks(law: LegalThresholds(employmentInsuranceWeeklyHours: thirty)).findings(for: hire(hours: 25, insured: false)).isEmpty)
     }
 
     /// The threshold is the one in force on the day of the hire: 10 hours from 2028-10-01.

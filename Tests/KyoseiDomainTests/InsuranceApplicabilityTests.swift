@@ -99,11 +99,11 @@ private func d(_ text: String) -> LocalDate { try! LocalDate(text) }
         let city = try DatedSchedule<Int?>("insurance.employer_size", [Dated(.some(30), from: d("2024-10-01"), source: "a city's review")])
         let f = worker(hours: 25, headcount: 40)
         #expect(EmployerInsuranceApplicability.evaluate(.epi, f, on: d("2026-07-01")).outcome == .doesNotApply)
-        #expect(EmployerInsuranceApplicability.evaluate(.epi, f, on: d("2026-07-01"), size: city).outcome == .applies)
+        #expect(EmployerInsuranceApplicability.evaluate(.epi, f, on: d("2026-07-01"), law: LegalThresholds(employerSize: city)).outcome == .applies)
         let low = worker(hours: 25, headcount: 500, wage: 80_000)
         let noWageThreshold = try DatedSchedule<Int?>("insurance.short_time_monthly_wage", [Dated(nil, from: d("2026-01-01"), source: "Cabinet Order")])
         #expect(EmployerInsuranceApplicability.evaluate(.ehi, low, on: d("2026-07-01")).outcome == .doesNotApply)
-        #expect(EmployerInsuranceApplicability.evaluate(.ehi, low, on: d("2026-07-01"), wage: noWageThreshold).outcome == .applies)
+        #expect(EmployerInsuranceApplicability.evaluate(.ehi, low, on: d("2026-07-01"), law: LegalThresholds(shortTimeMonthlyWage: noWageThreshold)).outcome == .applies)
     }
 
     @Test func theSizeThresholdIsGoneFromOctober2035() {

@@ -23,6 +23,20 @@ private func d(_ text: String) -> LocalDate { try! LocalDate(text) }
         #expect(check([job("A", 20), job("B", 20)], .dependent).outcome == .exceedsCap, "each job alone is within 28")
     }
 
+    /// The cap is a dated setting: a city's corrected step decides from its first day.
+    @Test func aConfiguredCapDecidesFromItsDay() throws {
+        let cap = try DatedSchedule<Double>("work.permission_weekly_hours", [
+            Dated(28, from: nil, until: d("2027-12-31"), source: "ICRRA art. 19(2)"),
+            Dated(30, from: d("2028-01-01"), source: "a city's reading"),
+        ])
+        let law = LegalThresholds(workPermissionWeeklyHours: cap)
+        let jobs = [job("A", 15, from: "2026-01-01"), job("B", 14, from: "2026-01-01")]
+        let before = WorkPermissionCap.check(status: .student, permission: true, jobs: jobs, on: d("2027-12-31"), law: law)
+        let on = WorkPermissionCap.check(status: .student, permission: true, jobs: jobs, on: d("2028-01-01"), law: law)
+        #expect(before.outcome == .exceedsCap && before.reason.contains("At most 28 hours"))
+        #expect(on.outcome == .withinCap && on.reason.contains("within 30"))
+    }
+
     @Test func onlyJobsHeldOnTheDayCount() {
         let ended = job("A", 20, from: "2026-04-01", until: "2026-06-30")
         #expect(check([ended, job("B", 20, from: "2026-06-01")], on: "2026-06-30").outcome == .exceedsCap)

@@ -10,13 +10,13 @@ import Testing
         #expect(settings.municipalityCode.rawValue == "221309")
         #expect(settings.stayExpiryWindowDays == 60)
         #expect(settings.suppressionMinimum == 5)
-        #expect(settings.employmentInsuranceWeeklyHours.steps == InsuranceThresholds.employmentInsuranceWeeklyHours.steps)
-        #expect(settings.employmentInsuranceWeeklyHours.value(on: try LocalDate("2028-09-30")) == 20)
-        #expect(settings.employmentInsuranceWeeklyHours.value(on: try LocalDate("2028-10-01")) == 10)
-        #expect(settings.employerSizeThreshold.steps == InsuranceThresholds.employerSizeThreshold.steps.map {
-            try! Dated($0.value, from: $0.effectiveFrom, until: $0.effectiveUntil, source: $0.source, forCityReview: $0.forCityReview)
-        }, "Config/kyosei.json carries the enacted steps")
-        #expect(settings.employerSizeThreshold.value(on: try LocalDate("2035-10-01")) == .some(nil), "no size threshold from 2035-10")
+        #expect(settings.law == LegalThresholds.enacted, "Config/kyosei.json carries every enacted step, day and source")
+        #expect(settings.law.employmentInsuranceWeeklyHours.value(on: try LocalDate("2028-09-30")) == 20)
+        #expect(settings.law.employmentInsuranceWeeklyHours.value(on: try LocalDate("2028-10-01")) == 10)
+        #expect(settings.law.employerSize.value(on: try LocalDate("2035-10-01")) == .some(nil), "no size threshold from 2035-10")
+        #expect(settings.law.workPermissionWeeklyHours.value(on: try LocalDate("2026-12-01")) == 28)
+        #expect(settings.law.permanentResidenceRevocation.value(on: try LocalDate("2027-03-31")) == nil)
+        #expect(settings.law.permanentResidenceRevocation.value(on: try LocalDate("2027-04-01")) == true)
     }
 
     /// A city may correct a dated step in its own file; a step that overlaps another, or has
@@ -24,18 +24,23 @@ import Testing
     @Test func datedStepsLoadFromACityFileAndAreChecked() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("kyosei-\(UUID().uuidString).json")
         try Data(#"{"insurance": {"employment_weekly_hours": ["20 until 2029-03-31 | city review 2026", "10 from 2029-04-01 | city review 2026 | review"]}}"#.utf8).write(to: file)
-        let city = try await SettingsLoader.load(configFile: file.path).employmentInsuranceWeeklyHours
+        let city = try await SettingsLoader.load(configFile: file.path).law.employmentInsuranceWeeklyHours
         #expect(city.value(on: try LocalDate("2028-10-01")) == 20)
         #expect(city.step(on: try LocalDate("2029-04-01"))?.forCityReview == true)
         try Data(#"{"insurance": {"employer_size": ["51 until 2028-03-31 | city review", "none from 2028-04-01 | city review"]}}"#.utf8).write(to: file)
-        let size = try await SettingsLoader.load(configFile: file.path).employerSizeThreshold
+        let size = try await SettingsLoader.load(configFile: file.path).law.employerSize
         #expect(size.value(on: try LocalDate("2028-03-31")) == 51)
         #expect(size.value(on: try LocalDate("2028-04-01")) == .some(nil))
         // The day the Cabinet Order ends the wage threshold, once the city knows it.
         try Data(#"{"insurance": {"short_time_monthly_wage": ["88000 until 2027-09-30 | HIA art. 3(1)(ix)(b)", "none from 2027-10-01 | Cabinet Order"]}}"#.utf8).write(to: file)
-        let wage = try await SettingsLoader.load(configFile: file.path).shortTimeMonthlyWage
+        let wage = try await SettingsLoader.load(configFile: file.path).law.shortTimeMonthlyWage
         #expect(wage.value(on: try LocalDate("2027-09-30")) == 88_000)
         #expect(wage.value(on: try LocalDate("2027-10-01")) == .some(nil))
+        // The 28-hour cap and the day permanent residence can be revoked are the city's to correct too.
+        try Data(#"{"work": {"permission_weekly_hours": ["28 until 2027-12-31 | ICRRA art. 19(2)", "30 from 2028-01-01 | a city's reading | review"]}, "cases": {"permanent_residence_revocation": ["yes from 2027-06-20 | Cabinet Order"]}}"#.utf8).write(to: file)
+        let law = try await SettingsLoader.load(configFile: file.path).law
+        #expect(law.workPermissionWeeklyHours.value(on: try LocalDate("2028-01-01")) == 30)
+        #expect(law.permanentResidenceRevocation.value(on: try LocalDate("2027-06-19")) == nil)
         for bad in [#"["20 | a", "10 from 2028-10-01 | b"]"#, #"["20 until 2028-09-30"]"#, #"["twenty | a"]"#] {
             try Data(#"{"insurance": {"employment_weekly_hours": "#.utf8 + Data(bad.utf8) + Data("}}".utf8)).write(to: file)
             await #expect(throws: ServiceError.self, "\(bad)") { try await SettingsLoader.load(configFile: file.path) }

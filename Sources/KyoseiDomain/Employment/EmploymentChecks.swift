@@ -2,12 +2,11 @@
 /// and keeps what they find; the episode findings (a separation without a hire, a second hire)
 /// need the history and are made by the import itself.
 public struct EmploymentChecks: Sendable {
-    /// Contracted weekly hours from which a job is in employment insurance, for the day of the
-    /// hire (the city's configured schedule).
-    public var insuranceWeeklyHours: DatedSchedule<Double>
+    /// The thresholds in force (the city's configured schedules), read for the day of the hire.
+    public var law: LegalThresholds
 
-    public init(insuranceWeeklyHours: DatedSchedule<Double>) {
-        self.insuranceWeeklyHours = insuranceWeeklyHours
+    public init(law: LegalThresholds) {
+        self.law = law
     }
 
     public func findings(for notice: EmploymentNotice) -> [EmploymentFinding] {
@@ -33,7 +32,7 @@ public struct EmploymentChecks: Sendable {
             // others held on the day of the hire.
             let jobs = [try? ConcurrentJob(employer: "this employer", from: notice.eventDate, until: nil, weeklyHours: notice.weeklyHours)]
                 .compactMap { $0 } + notice.otherJobs
-            let cap = WorkPermissionCap.check(status: notice.status, permission: true, jobs: jobs, on: notice.eventDate)
+            let cap = WorkPermissionCap.check(status: notice.status, permission: true, jobs: jobs, on: notice.eventDate, law: law)
             if cap.outcome == .exceedsCap {
                 found.append(EmploymentFinding(
                     kind: .workNotPermitted,
@@ -48,7 +47,7 @@ public struct EmploymentChecks: Sendable {
         if !notice.employmentInsurance {
             let insurance = EmploymentInsuranceApplicability.evaluate(
                 weeklyHours: notice.weeklyHours, on: notice.eventDate, contract: notice.contract, student: notice.student,
-                designation: notice.designation, hours: insuranceWeeklyHours)
+                designation: notice.designation, law: law)
             if insurance.applies {
                 found.append(EmploymentFinding(kind: .eiMissing, reason: insurance.reason + " Not in employment insurance."))
             }

@@ -5,17 +5,17 @@
 /// Sources: Employment Insurance Act art. 4 and art. 6 — (i) contracted weekly hours below the
 /// threshold (20, 10 from 2028-10-01: `InsuranceThresholds.employmentInsuranceWeeklyHours`);
 /// (ii) not expected to be employed for 31 days or more; (iv) daytime students. The hours
-/// threshold is the city's configured schedule (`Settings.employmentInsuranceWeeklyHours`),
-/// whose defaults are the enacted steps. Working-holiday
+/// threshold and the days are the city's configured schedules (`LegalThresholds`), whose
+/// defaults are the enacted steps. Working-holiday
 /// makers are treated as not insured by Hello Work's handling rules (雇用保険に関する業務取扱
 /// 要領) — for the city's review.
 public enum EmploymentInsuranceApplicability {
     public static func evaluate(
         weeklyHours: Double, on date: LocalDate, contract: ContractPeriod?, student: StudentStanding,
-        designation: Designation?, hours schedule: DatedSchedule<Double> = InsuranceThresholds.employmentInsuranceWeeklyHours
+        designation: Designation?, law: LegalThresholds = .enacted
     ) -> Applicability {
         let hoursRule = "Employment Insurance Act art. 6(i)"
-        guard let threshold = schedule.step(on: date) else {
+        guard let threshold = law.employmentInsuranceWeeklyHours.step(on: date) else {
             return Applicability(.undetermined, "No employment-insurance hours threshold is in force on \(date).", sources: [hoursRule])
         }
         let hours = HoursText.of(weeklyHours), limit = HoursText.of(threshold.value)
@@ -34,7 +34,7 @@ public enum EmploymentInsuranceApplicability {
                 .doesNotApply, "\(hours) contracted hours a week, below the threshold of \(limit) in force on \(date).",
                 sources: [threshold.source])
         }
-        let days = InsuranceThresholds.employmentInsuranceExpectedDays.value(on: date) ?? 31
+        let days = law.employmentInsuranceExpectedDays.value(on: date) ?? 31
         guard let contract else {
             return Applicability(
                 .applies,

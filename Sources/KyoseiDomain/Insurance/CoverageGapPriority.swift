@@ -18,11 +18,11 @@ public enum CoverageGapPriority {
 
     /// The priority of a gap in `obligation` for a person of `status` on `date`, and the reason
     /// when the status raised it.
-    public static func assess(_ obligation: CoverageObligation, status: StatusOfResidence?, on date: LocalDate)
-        -> (priority: CasePriority, reason: String?) {
+    public static func assess(_ obligation: CoverageObligation, status: StatusOfResidence?, on date: LocalDate,
+                              law: LegalThresholds = .enacted) -> (priority: CasePriority, reason: String?) {
         let base: CasePriority = obligation == .health ? .high : .normal
         guard status == .permanent, obligation != .employment,
-              let step = permanentResidenceRevocation.step(on: date), step.value else { return (base, nil) }
+              let step = law.permanentResidenceRevocation.step(on: date), step.value else { return (base, nil) }
         return (.high, "A permanent resident who wilfully leaves \(obligation.rawValue) contributions unpaid can lose permanent residence from \(step.effectiveFrom!) (\(step.source)).")
     }
 }

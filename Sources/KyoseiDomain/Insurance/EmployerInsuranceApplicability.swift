@@ -17,11 +17,9 @@
 /// Only hours are compared here; the full-time route also asks for three quarters
 /// of the working days, which no partner file carries.
 public enum EmployerInsuranceApplicability {
-    /// `size` and `wage` are the city's configured schedules (`Settings.employerSizeThreshold`,
-    /// `Settings.shortTimeMonthlyWage`), whose defaults are `InsuranceThresholds`'.
+    /// `law` holds the city's configured schedules, whose defaults are the enacted steps.
     public static func evaluate(_ scheme: InsuranceScheme, _ f: EmployeeInsuranceFacts, on date: LocalDate,
-                                size: DatedSchedule<Int?> = InsuranceThresholds.employerSizeThreshold,
-                                wage: DatedSchedule<Int?> = InsuranceThresholds.shortTimeMonthlyWage) -> Applicability {
+                                law: LegalThresholds = .enacted) -> Applicability {
         precondition(scheme == .ehi || scheme == .epi, "employer insurance is EHI or EPI")
         let age = scheme == .epi ? AgeRule.employeesPension : AgeRule.employeesHealth
         let name = scheme == .epi ? "Employees' Pension Insurance" : "Employees' Health Insurance"
@@ -44,14 +42,14 @@ public enum EmployerInsuranceApplicability {
                 sources: ["Health Insurance Act art. 3(1)(ix); Employees' Pension Insurance Act art. 12(v) (three-quarters rule)", twoMonths],
                 forCityReview: f.fullTimeWeeklyHours == nil)
         }
-        return shortTime(name, f, on: date, size: size, wage: wage, who: who, hours: hours, twoMonths: twoMonths)
+        return shortTime(name, f, on: date, law: law, who: who, hours: hours, twoMonths: twoMonths)
     }
 
-    private static func shortTime(_ name: String, _ f: EmployeeInsuranceFacts, on date: LocalDate, size schedule: DatedSchedule<Int?>,
-                                  wage wages: DatedSchedule<Int?>, who: String, hours: String, twoMonths: String) -> Applicability {
+    private static func shortTime(_ name: String, _ f: EmployeeInsuranceFacts, on date: LocalDate, law: LegalThresholds,
+                                  who: String, hours: String, twoMonths: String) -> Applicability {
         let route = "Health Insurance Act art. 3(1)(ix); Employees' Pension Insurance Act art. 12(v)"
-        guard let size = schedule.step(on: date),
-              let minimumHours = InsuranceThresholds.shortTimeWeeklyHours.value(on: date) else {
+        guard let size = law.employerSize.step(on: date),
+              let minimumHours = law.shortTimeWeeklyHours.value(on: date) else {
             return Applicability(.doesNotApply, "Short-time employees had no route into \(name) on \(date).", sources: [route])
         }
         var sources = [route, size.source]
@@ -64,7 +62,7 @@ public enum EmployerInsuranceApplicability {
                                  sources: ["Health Insurance Act art. 3(1)(ix)(d); Employees' Pension Insurance Act art. 12(v)(d)"])
         }
         var assumed: [String] = []
-        if let wageStep = wages.step(on: date), let least = wageStep.value {
+        if let wageStep = law.shortTimeMonthlyWage.step(on: date), let least = wageStep.value {
             sources.append(wageStep.source)
             review = review || wageStep.forCityReview
             if let wage = f.monthlyWage {

@@ -19,16 +19,10 @@ public struct Settings: Sendable, Equatable {
     /// residents off the register. A cut-off or empty file looks exactly like that.
     public var maxEndedEnrollmentsPercent: Int
     public var maxLeftRegisterPercent: Int
-    /// Contracted weekly hours from which a job is in employment insurance, as dated steps (20,
-    /// then 10 from 2028-10-01): the enacted schedule by default, which a city's review may
-    /// correct. The ages of the obligations are the law's (`AgeRule`), not settings.
-    public var employmentInsuranceWeeklyHours: DatedSchedule<Double>
-    /// Least insured headcount of an employer whose short-time employees are in EHI/EPI, as
-    /// dated steps (51 since 2024-10, then 36, 21, 11 and none from 2035-10; nil: no threshold).
-    public var employerSizeThreshold: DatedSchedule<Int?>
-    /// Least scheduled monthly wage (yen) of a short-time employee for EHI/EPI, as dated steps:
-    /// 88,000 until a Cabinet Order ends it (by 2028-06-19), a day the city adds when it is set.
-    public var shortTimeMonthlyWage: DatedSchedule<Int?>
+    /// The dated thresholds of the insurance, work and case rules: the enacted schedules by
+    /// default, which a city's review may correct step by step. The ages of the obligations are
+    /// the law's (`AgeRule`), not settings.
+    public var law: LegalThresholds
     /// The team a case goes to when its person's district has none of its own.
     public var caseDefaultTeam: String
     /// District code → team, for the queues.
@@ -72,9 +66,7 @@ public struct Settings: Sendable, Equatable {
         archiveDirectory: String = "archive",
         maxEndedEnrollmentsPercent: Int = 10,
         maxLeftRegisterPercent: Int = 5,
-        employmentInsuranceWeeklyHours: DatedSchedule<Double> = InsuranceThresholds.employmentInsuranceWeeklyHours,
-        employerSizeThreshold: DatedSchedule<Int?> = InsuranceThresholds.employerSizeThreshold,
-        shortTimeMonthlyWage: DatedSchedule<Int?> = InsuranceThresholds.shortTimeMonthlyWage,
+        law: LegalThresholds = .enacted,
         caseDefaultTeam: String = "counter",
         districtTeams: [String: String] = [:],
         autoResolveRules: Set<String> = [
@@ -103,9 +95,7 @@ public struct Settings: Sendable, Equatable {
         self.archiveDirectory = archiveDirectory
         self.maxEndedEnrollmentsPercent = maxEndedEnrollmentsPercent
         self.maxLeftRegisterPercent = maxLeftRegisterPercent
-        self.employmentInsuranceWeeklyHours = employmentInsuranceWeeklyHours
-        self.employerSizeThreshold = employerSizeThreshold
-        self.shortTimeMonthlyWage = shortTimeMonthlyWage
+        self.law = law
         self.caseDefaultTeam = caseDefaultTeam
         self.districtTeams = districtTeams
         self.autoResolveRules = autoResolveRules

@@ -3,7 +3,7 @@
 /// defaults the settings half of issue 19 loads into `Config/`; a city's configured schedule is
 /// validated by the same initialiser.
 public struct DatedSchedule<Value: Sendable & Equatable>: Sendable, Equatable {
-    /// A name for messages and `config show`, such as `employment_insurance.weekly_hours`.
+    /// A name for messages and `config show`, such as `insurance.employment_weekly_hours`.
     public let name: String
     /// The steps in date order.
     public let steps: [Dated<Value>]

@@ -22,7 +22,7 @@ struct EmploymentImport: ImportKind {
     func begin(file: IntakeFileRecord, name: String, staff: StaffMember, context: ServiceContext, in db: Database) throws -> EmploymentRun {
         EmploymentRun(recorder: EmploymentRecorder(
             fileID: file.id!, fileName: name,
-            checks: EmploymentChecks(insuranceWeeklyHours: context.settings.employmentInsuranceWeeklyHours),
+            checks: EmploymentChecks(law: context.settings.law),
             reviews: try IdentityReviewWriter(source: .employment, timestamp: context.clock.timestamp(), in: db)))
     }
 

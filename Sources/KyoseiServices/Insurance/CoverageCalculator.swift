@@ -145,7 +145,7 @@ struct CoverageCalculator {
                 let covered = (work[id] ?? []).filter { job in
                     EmploymentInsuranceApplicability.evaluate(
                         weeklyHours: job.weeklyHours, on: date, contract: job.contract, student: facts.student(id, status: status),
-                        designation: facts.designation(id), hours: settings.employmentInsuranceWeeklyHours).applies
+                        designation: facts.designation(id), law: settings.law).applies
                 }
                 if covered.isEmpty { continue }
                 obligations[obligation] = enrolled || covered.contains { $0.insured }
@@ -164,9 +164,9 @@ struct CoverageCalculator {
             birthDate: birthDate, weeklyHours: job.weeklyHours, employerInsuredHeadcount: job.employerInsuredHeadcount,
             contract: job.contract, student: student, dispatched: job.dispatched)
         let pension = EmployerInsuranceApplicability.evaluate(
-            .epi, facts, on: date, size: settings.employerSizeThreshold, wage: settings.shortTimeMonthlyWage)
+            .epi, facts, on: date, law: settings.law)
         let health = EmployerInsuranceApplicability.evaluate(
-            .ehi, facts, on: date, size: settings.employerSizeThreshold, wage: settings.shortTimeMonthlyWage)
+            .ehi, facts, on: date, law: settings.law)
         return [pension, health].first { $0.applies } ?? [pension, health].first { $0.outcome == .undetermined } ?? pension
     }
 }

@@ -13,7 +13,7 @@ struct CoverageGapRule: CaseRule {
         try CoverageCalculator(settings: settings, date: asOf).forEachStanding(in: db) { standing in
             // Employer insurance has its own rule and case type (`EmployerInsuranceRule`).
             for (obligation, covered) in standing.obligations where !covered && obligation != .employer {
-                let stakes = CoverageGapPriority.assess(obligation, status: standing.status, on: asOf)
+                let stakes = CoverageGapPriority.assess(obligation, status: standing.status, on: asOf, law: settings.law)
                 try found(RuleFinding(
                     residentID: standing.residentID, cause: "gap:\(obligation.rawValue)",
                     title: "No \(obligation.rawValue) insurance on record",

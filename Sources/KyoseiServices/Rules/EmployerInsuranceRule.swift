@@ -14,7 +14,7 @@ struct EmployerInsuranceRule: CaseRule {
         var names: [String: String] = [:]
         try CoverageCalculator(settings: settings, date: asOf).forEachStanding(in: db) { standing in
             guard standing.obligations[.employer] == false else { return }
-            let stakes = CoverageGapPriority.assess(.employer, status: standing.status, on: asOf)
+            let stakes = CoverageGapPriority.assess(.employer, status: standing.status, on: asOf, law: settings.law)
             for (job, applicability) in standing.employerInsurance where applicability.applies {
                 if names[job.employerID] == nil {
                     names[job.employerID] = try String.fetchOne(db, sql: "SELECT name FROM employer WHERE employer_id = ?", arguments: [job.employerID])

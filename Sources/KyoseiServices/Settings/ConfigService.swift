@@ -19,13 +19,7 @@ public struct ConfigService: Sendable {
             ("inbox.archive", s.archiveDirectory),
             ("inbox.max_ended_enrollments_percent", String(s.maxEndedEnrollmentsPercent)),
             ("inbox.max_left_register_percent", String(s.maxLeftRegisterPercent)),
-        ] + Self.steps("insurance.employment_weekly_hours", s.employmentInsuranceWeeklyHours.steps.map {
-            ThresholdRow(s.employmentInsuranceWeeklyHours, $0, value: HoursText.of($0.value))
-        }) + Self.steps("insurance.employer_size", s.employerSizeThreshold.steps.map {
-            ThresholdRow(s.employerSizeThreshold, $0, value: $0.value.map(String.init) ?? "none")
-        }) + Self.steps("insurance.short_time_monthly_wage", s.shortTimeMonthlyWage.steps.map {
-            ThresholdRow(s.shortTimeMonthlyWage, $0, value: $0.value.map(String.init) ?? "none")
-        }) + [
+        ] + LegalThresholdSettings.shown(s.law) + [
             ("files.staff_group", s.staffGroup),
             ("backup.directory", s.backupDirectory),
             ("backup.generations", String(s.backupGenerations)),
@@ -45,32 +39,17 @@ public struct ConfigService: Sendable {
         }
     }
 
-    /// The rules the law sets that the city does not configure, each with its days and its
-    /// source, so the city's review can go through every one (`law.` keys).
+    /// The rules statute and treaty fix, which the city does not configure (ages, NHI
+    /// exclusions, the agreements), each with its days and its source, so the city's review can
+    /// go through every one (`law.` keys); the dated thresholds are settings above.
     static var law: [(key: String, value: String)] {
-        let configured: Set = ["employment_insurance.weekly_hours", "employer_insurance.employer_size",
-                               "employer_insurance.short_time_monthly_wage"]
-        let thresholds = Dictionary(grouping: InsuranceThresholds.review.filter { !configured.contains($0.name) }, by: \.name)
-            .sorted { $0.key < $1.key }.flatMap { steps("law." + $0.key, $0.value) }
         let ages = [("national_pension", AgeRule.nationalPension), ("employees_pension", AgeRule.employeesPension),
                     ("employees_health", AgeRule.employeesHealth), ("late_elderly", AgeRule.lateElderly)].map { name, rule in
             ("law.age.\(name)", "\(rule.fromAge.map { "from \($0)" } ?? "from birth") \(rule.untilAge.map { "until \($0)" } ?? "for life"), reached on the \(rule.crossing == .birthday ? "birthday" : "day before the birthday") | \(rule.source)\(rule.forCityReview ? " | review" : "")")
         }
-        let revocation = CoverageGapPriority.permanentResidenceRevocation
-        return thresholds + ages + steps("law.cases.permanent_residence_revocation", revocation.steps.map { ThresholdRow(revocation, $0, value: "yes") })
-            + NHIExclusion.allCases.map { ("law.nhi_exclusion.\($0.rawValue)", "\($0.effectiveUntil.map { "until \($0) " } ?? "")| \($0.source) | review") }
+        return ages + NHIExclusion.allCases.map { ("law.nhi_exclusion.\($0.rawValue)", "\($0.effectiveUntil.map { "until \($0) " } ?? "")| \($0.source) | review") }
             + SocialSecurityAgreements.all.map {
                 ("law.agreement.\($0.country.rawValue)", "from \($0.inForce): \($0.branches.map(\.rawValue).sorted().joined(separator: "+")) | \($0.source)\($0.forCityReview ? " | review" : "")")
             }
-    }
-
-    /// Dated steps as the configuration writes them (`VALUE from … until … | SOURCE | review`),
-    /// one setting each: `key[1]`, `key[2]` … in date order.
-    static func steps(_ key: String, _ rows: [ThresholdRow]) -> [(key: String, value: String)] {
-        rows.enumerated().map { index, row in
-            ("\(key)[\(index + 1)]",
-             [row.value, row.from.map { "from \($0)" }, row.until.map { "until \($0)" }].compactMap { $0 }.joined(separator: " ")
-                + " | \(row.source)" + (row.forCityReview ? " | review" : ""))
-        }
     }
 }

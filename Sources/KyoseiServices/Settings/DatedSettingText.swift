@@ -9,9 +9,24 @@ enum DatedSettingText {
     /// Hours and the like: a number of 0 or more.
     static func hours(_ text: String) -> Double? { Double(text).flatMap { $0 >= 0 ? $0 : nil } }
 
+    /// A number of days, at least 1.
+    static func days(_ text: String) -> Int? { Int(text).flatMap { $0 >= 1 ? $0 : nil } }
+
+    /// `yes` or `no`: whether a rule holds over the step's days.
+    static func yesNo(_ text: String) -> Bool? { text == "yes" ? true : text == "no" ? false : nil }
+
     /// A least headcount or wage, or `none` for no threshold.
     static func headcount(_ text: String) -> Int?? {
         text == "none" ? .some(nil) : Int(text).flatMap { $0 >= 0 ? .some($0) : nil }
+    }
+
+    /// Steps as the configuration writes them, one setting each: `key[1]`, `key[2]` … in date order.
+    static func shown<V>(_ key: String, _ schedule: DatedSchedule<V>, _ text: (V) -> String) -> [(key: String, value: String)] {
+        schedule.steps.enumerated().map { index, step in
+            ("\(key)[\(index + 1)]",
+             [text(step.value), step.effectiveFrom.map { "from \($0)" }, step.effectiveUntil.map { "until \($0)" }]
+                .compactMap { $0 }.joined(separator: " ") + " | \(step.source)" + (step.forCityReview ? " | review" : ""))
+        }
     }
 
     static func schedule<V>(_ key: String, _ lines: [String], value parse: (String) -> V?) throws -> DatedSchedule<V> {

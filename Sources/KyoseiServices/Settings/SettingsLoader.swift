@@ -43,12 +43,7 @@ public enum SettingsLoader {
             archiveDirectory: try read.string("inbox.archive"),
             maxEndedEnrollmentsPercent: try read.int("inbox.max_ended_enrollments_percent", atLeast: 0),
             maxLeftRegisterPercent: try read.int("inbox.max_left_register_percent", atLeast: 0),
-            employmentInsuranceWeeklyHours: try DatedSettingText.schedule(
-                "insurance.employment_weekly_hours", read.strings("insurance.employment_weekly_hours"), value: DatedSettingText.hours),
-            employerSizeThreshold: try DatedSettingText.schedule(
-                "insurance.employer_size", read.strings("insurance.employer_size"), value: DatedSettingText.headcount),
-            shortTimeMonthlyWage: try DatedSettingText.schedule(
-                "insurance.short_time_monthly_wage", read.strings("insurance.short_time_monthly_wage"), value: DatedSettingText.headcount),
+            law: try LegalThresholdSettings.load(read.strings),
             caseDefaultTeam: try read.string("cases.default_team"),
             districtTeams: try read.pairs("cases.district_teams"),
             autoResolveRules: Set(try read.strings("rules.auto_resolve")),
