@@ -74,6 +74,21 @@ private func d(_ text: String) -> LocalDate { try! LocalDate(text) }
         EmployerInsuranceApplicability.evaluate(scheme, f, on: d(day)).outcome
     }
 
+    /// Insured workers seen on the rosters are a floor under the headcount: enough of them show
+    /// the employer is large enough; too few decide nothing; a recorded headcount wins.
+    @Test func workersSeenOnTheRostersAreAFloorUnderTheHeadcount() {
+        var f = worker(hours: 25, headcount: nil, wage: 100_000)
+        f.employerInsuredSeen = 51
+        #expect(outcome(.epi, f, "2026-07-01") == .applies)
+        f.employerInsuredSeen = 50
+        #expect(outcome(.epi, f, "2026-07-01") == .undetermined)
+        #expect(EmployerInsuranceApplicability.evaluate(.epi, f, on: d("2026-07-01")).reason.contains("50 seen on the pension rosters"))
+        f.employerInsuredSeen = 60
+        f.employerInsuredHeadcount = 40
+        #expect(outcome(.epi, f, "2026-07-01") == .doesNotApply, "staff's recorded headcount is the employer's own figure")
+        #expect(outcome(.epi, worker(hours: 25, headcount: nil, wage: 100_000), "2026-07-01") == .undetermined)
+    }
+
     @Test func aFullTimeDispatchedWorkerIsInsuredWhateverTheAgencySize() {
         let f = worker(hours: 30, headcount: 3, dispatched: true)
         let r = EmployerInsuranceApplicability.evaluate(.ehi, f, on: d("2026-07-01"))

@@ -19,6 +19,13 @@ import Testing
         city = try TestCity()
     }
 
+    /// A city whose review set the employer-size threshold to `size`, so a handful of people
+    /// stand for an employer's whole insured staff.
+    init(employerSize size: Int) throws {
+        let steps = try DatedSchedule<Int?>("insurance.employer_size", [Dated(size, from: try LocalDate("2024-10-01"), source: "a test city's review")])
+        city = try TestCity(law: LegalThresholds(employerSize: steps))
+    }
+
     private func d(_ text: String) -> LocalDate { try! LocalDate(text) }
 
     /// Registers a person with a status and a card, and enrolls them through one-row rosters.
@@ -210,5 +217,31 @@ extension CoverageRulesTests {
 
         let figures = try CoverageService(context: city.context).figures(by: .status, staff: city.founder)
         #expect(figures["LONG_TERM"]?[.employer] == CoverageCounts(obligated: 2, covered: 1))
+    }
+
+    /// Staff have recorded no headcount, but the pension roster shows two of the factory's
+    /// workers (their only job) in EPI: at a threshold of 2 that is enough to know the short-time
+    /// worker beside them should be in employer insurance. One seen is not: it is a floor, never
+    /// proof that the employer is small.
+    @Test func workersSeenOnThePensionRosterShowAnEmployerIsLargeEnough() throws {
+        let suite = try CoverageRulesTests(employerSize: 2)
+        let partTime = try suite.person("MORAES LIA", kana: "モラエス リア", born: "1991-01-01", status: .spouseJapanese, card: "AB62345679CD", schemes: [.nhi])
+        try suite.person("GOMES LEO", kana: "ゴメス レオ", born: "1992-01-01", status: .longTerm, card: "AB62345680CD", schemes: [.ehi, .epi])
+        try suite.file([
+            Hire(card: "AB62345679CD", name: "MORAES LIA", born: "1991-01-01", status: .spouseJapanese, hours: 25, insured: true),
+            Hire(card: "AB62345680CD", name: "GOMES LEO", born: "1992-01-01", status: .longTerm, hours: 40, insured: true),
+        ])
+        #expect(!(try suite.gaps(on: "2026-11-18")).contains("MORAES LIA:employer"), "one insured worker seen says nothing of the size")
+
+        try suite.person("COSTA ANA", kana: "コスタ アナ", born: "1993-01-01", status: .longTerm, card: "AB62345681CD", schemes: [.ehi, .epi])
+        try suite.file([Hire(card: "AB62345681CD", name: "COSTA ANA", born: "1993-01-01", status: .longTerm, hours: 40, insured: true)],
+                       named: "2026-11-11")
+        #expect(try suite.gaps(on: "2026-11-18").contains("MORAES LIA:employer"))
+        _ = try RulesService(context: suite.city.context).run(by: suite.city.founder)
+        var filter = CaseFilter()
+        filter.type = .employerInsuranceMissing
+        let raised = try CaseService(context: suite.city.context).list(filter, by: suite.city.founder).map(\.record)
+        #expect(raised.map(\.residentID) == [partTime])
+        #expect(raised.first?.cause.contains("at least 2 insured employees on the pension rosters") == true, "\(raised)")
     }
 }

@@ -13,12 +13,13 @@ struct TestCity {
 
     static let municipality = try! MunicipalityCode("221309")
 
-    init(clock: KyoseiClock = .fixed(Date(timeIntervalSince1970: 1_795_000_000))) throws {
+    init(clock: KyoseiClock = .fixed(Date(timeIntervalSince1970: 1_795_000_000)),
+         law: LegalThresholds = .enacted) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("kyosei-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         path = folder.appendingPathComponent("kyosei.sqlite").path
         context = try Startup.initialize(
-            databasePath: path, settings: Settings(municipalityCode: Self.municipality), founder: "founder",
+            databasePath: path, settings: Settings(municipalityCode: Self.municipality, law: law), founder: "founder",
             displayName: "First Admin", clock: clock, logger: Logger(label: "test"))
         founder = try context.staffMember(login: "founder")
     }

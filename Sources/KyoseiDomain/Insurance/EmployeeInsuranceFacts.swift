@@ -11,6 +11,10 @@ public struct EmployeeInsuranceFacts: Sendable, Equatable {
     /// The employer's insured headcount (EPI insured across the enterprise), from the rosters
     /// or a staff record; for a dispatched worker, the dispatching agency's.
     public var employerInsuredHeadcount: Int?
+    /// Employees of the employer Kyosei itself sees in EPI on the rosters: a floor under its
+    /// headcount (only foreign workers are notified, and only those matched are seen), so it can
+    /// show an employer is large enough, never that it is too small.
+    public var employerInsuredSeen: Int
     /// Scheduled monthly wage in yen, where known.
     public var monthlyWage: Int?
     public var contract: ContractPeriod?
@@ -19,12 +23,13 @@ public struct EmployeeInsuranceFacts: Sendable, Equatable {
     public var dispatched: Bool
 
     public init(birthDate: LocalDate, weeklyHours: Double, fullTimeWeeklyHours: Double? = nil, employerInsuredHeadcount: Int? = nil,
-                monthlyWage: Int? = nil, contract: ContractPeriod? = nil, student: StudentStanding = .notStudent,
+                employerInsuredSeen: Int = 0, monthlyWage: Int? = nil, contract: ContractPeriod? = nil, student: StudentStanding = .notStudent,
                 dispatched: Bool = false) {
         self.birthDate = birthDate
         self.weeklyHours = weeklyHours
         self.fullTimeWeeklyHours = fullTimeWeeklyHours
         self.employerInsuredHeadcount = employerInsuredHeadcount
+        self.employerInsuredSeen = employerInsuredSeen
         self.monthlyWage = monthlyWage
         self.contract = contract
         self.student = student

@@ -81,8 +81,12 @@ public enum EmployerInsuranceApplicability {
             return Applicability(.applies, "\(hours) contracted hours a week, and from \(size.effectiveFrom!) there is no employer-size threshold.\(assumption)",
                                  sources: sources + [twoMonths], forCityReview: review)
         }
+        if f.employerInsuredHeadcount == nil, f.employerInsuredSeen >= least {
+            return Applicability(.applies, "\(hours) contracted hours a week at \(who), which has at least \(f.employerInsuredSeen) insured employees on the pension rosters (\(least) or more on \(date)).\(assumption)",
+                                 sources: sources + [twoMonths], forCityReview: review)
+        }
         guard let headcount = f.employerInsuredHeadcount else {
-            return Applicability(.undetermined, "\(hours) contracted hours a week; \(name) applies if \(who) has \(least) or more insured employees, and its headcount is not known.",
+            return Applicability(.undetermined, "\(hours) contracted hours a week; \(name) applies if \(who) has \(least) or more insured employees, and its headcount is not known\(f.employerInsuredSeen > 0 ? " (\(f.employerInsuredSeen) seen on the pension rosters)" : "").",
                                  sources: sources, forCityReview: review)
         }
         guard headcount >= least else {

@@ -35,6 +35,8 @@ struct CoverageCalculator {
         let insured: Bool
         let dispatched: Bool
         let employerInsuredHeadcount: Int?
+        /// The employer's employees Kyosei sees in EPI: a floor under its headcount.
+        let employerInsuredSeen: Int
         /// The term the hire notification gave, if any.
         let contract: ContractPeriod?
     }
@@ -59,6 +61,7 @@ struct CoverageCalculator {
     /// Every job each resident holds on the date, by the notifications.
     func jobs(in db: Database) throws -> [Int64: [Job]] {
         var jobs: [Int64: [Job]] = [:]
+        let seen = try insuredSeen(in: db)
         let rows = try Row.fetchCursor(db, sql: """
             SELECT e.resident_id, e.employer_id, e.weekly_hours, e.employment_insurance, e.dispatched, m.insured_headcount,
                    e.employed_from, e.contract_end, e.contract_renewable
@@ -72,9 +75,31 @@ struct CoverageCalculator {
             }
             jobs[row["resident_id"], default: []].append(Job(
                 employerID: row["employer_id"], weeklyHours: row["weekly_hours"], insured: (row["employment_insurance"] as Int?) == 1,
-                dispatched: (row["dispatched"] as Int?) == 1, employerInsuredHeadcount: row["insured_headcount"], contract: contract))
+                dispatched: (row["dispatched"] as Int?) == 1, employerInsuredHeadcount: row["insured_headcount"],
+                employerInsuredSeen: seen[row["employer_id"]] ?? 0, contract: contract))
         }
         return jobs
+    }
+
+    /// Per employer, the residents whose one job on the date is there and whom an EPI roster
+    /// shows enrolled: insured through that employer, so a floor under its insured headcount
+    /// when staff have recorded none. Someone with a second job may be insured through the
+    /// other employer and is left out.
+    func insuredSeen(in db: Database) throws -> [String: Int] {
+        let day = date.description
+        var seen: [String: Int] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT e.employer_id, COUNT(DISTINCT e.resident_id) AS insured FROM employment_episode e
+            JOIN enrollment n ON n.resident_id = e.resident_id AND n.scheme = 'EPI'
+                 AND n.enrolled_from <= ?1 AND (n.enrolled_until IS NULL OR n.enrolled_until >= ?1)
+            WHERE e.resident_id IS NOT NULL AND e.employed_from <= ?1 AND (e.employed_until IS NULL OR e.employed_until >= ?1)
+              AND NOT EXISTS (SELECT 1 FROM employment_episode o
+                              WHERE o.resident_id = e.resident_id AND o.employer_id <> e.employer_id
+                                AND o.employed_from <= ?1 AND (o.employed_until IS NULL OR o.employed_until >= ?1))
+            GROUP BY e.employer_id
+            """, arguments: [day])
+        while let row = try rows.next() { seen[row["employer_id"]] = row["insured"] }
+        return seen
     }
 
     func forEachStanding(residents ids: Set<Int64>? = nil, in db: Database, _ body: (Standing) throws -> Void) throws {
@@ -162,7 +187,7 @@ struct CoverageCalculator {
     func employerApplicability(_ job: Job, birthDate: LocalDate, student: StudentStanding) -> Applicability {
         let facts = EmployeeInsuranceFacts(
             birthDate: birthDate, weeklyHours: job.weeklyHours, employerInsuredHeadcount: job.employerInsuredHeadcount,
-            contract: job.contract, student: student, dispatched: job.dispatched)
+            employerInsuredSeen: job.employerInsuredSeen, contract: job.contract, student: student, dispatched: job.dispatched)
         let pension = EmployerInsuranceApplicability.evaluate(
             .epi, facts, on: date, law: settings.law)
         let health = EmployerInsuranceApplicability.evaluate(
