@@ -98,6 +98,8 @@ import Testing
         #expect(settings.contains { $0["key"] == "insurance.employment_weekly_hours[2]" && $0["value"]?.hasPrefix("10 from 2028-10-01 | ") == true })
         #expect(settings.contains { $0["key"] == "insurance.employer_size[4]" && $0["value"]?.hasPrefix("36 from 2027-10-01 until 2029-09-30 | ") == true })
         #expect(settings.contains { $0["key"] == "law.age.national_pension" && $0["value"]?.contains("day before the birthday") == true })
+        #expect(settings.contains { $0["key"] == "work.permission_weekly_hours[1]" && $0["value"]?.hasPrefix("28 | ") == true })
+        #expect(settings.contains { $0["key"]?.hasPrefix("agreements.in_force[") == true && $0["value"]?.hasPrefix("US from 2005-10-01 pension+health | ") == true })
         let history = try kyosei.run("resident", "history", "K3")
         #expect(history.stdout.contains("designation"))
 

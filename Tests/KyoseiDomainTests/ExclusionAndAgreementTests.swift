@@ -52,10 +52,10 @@ private func d(_ text: String) -> LocalDate { try! LocalDate(text) }
         #expect(Set(pensionOnlyNoTotalisation) == ["GB", "KR", "CN", "IT"])
         let health = all.filter { $0.covers(.health) }.map(\.country.rawValue)
         #expect(Set(health) == ["US", "BE", "FR", "NL", "CZ", "CH", "HU", "LU"])
-        #expect(SocialSecurityAgreements.with(us)?.inForce == d("2005-10-01"))
-        #expect(SocialSecurityAgreements.inForce(with: try! Nationality("AT"), on: d("2025-11-30")) == nil)
-        #expect(SocialSecurityAgreements.inForce(with: try! Nationality("AT"), on: d("2025-12-01")) != nil)
-        #expect(SocialSecurityAgreements.with(try! Nationality("VN")) == nil)
+        #expect(AgreementTable.enacted.with(us)?.inForce == d("2005-10-01"))
+        #expect(AgreementTable.enacted.inForce(with: try! Nationality("AT"), on: d("2025-11-30")) == nil)
+        #expect(AgreementTable.enacted.inForce(with: try! Nationality("AT"), on: d("2025-12-01")) != nil)
+        #expect(AgreementTable.enacted.with(try! Nationality("VN")) == nil)
     }
 
     @Test func aSecondedWorkerIsExemptUntilTheCertificateEnds() throws {

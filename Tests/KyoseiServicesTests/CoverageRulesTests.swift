@@ -129,7 +129,7 @@ import Testing
                                   card: "AB32345678CD")
         try person("KIM MINJUN", kana: "キム ミンジュン", born: "1985-03-03", status: .longTerm, card: "AB32345679CD", schemes: [.np, .nhi])
         #expect(try gaps(on: "2026-11-18").isSuperset(of: ["SMITH JOHN:pension", "SMITH JOHN:health"]))
-        _ = try facts.addCertificate(.kyosei(engineer), CertificateOfCoverage(country: Nationality("US"), from: d("2026-04-01"), until: d("2027-03-31")),
+        _ = try facts.addCertificate(.kyosei(engineer), country: Nationality("US"), from: d("2026-04-01"), until: d("2027-03-31"),
                                      reason: "copy of the employer's filing", by: city.founder)
         let during = try gaps(on: "2027-03-31")
         #expect(!during.contains("SMITH JOHN:pension") && !during.contains("SMITH JOHN:health"))

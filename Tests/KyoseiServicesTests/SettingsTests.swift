@@ -41,6 +41,18 @@ import Testing
         let law = try await SettingsLoader.load(configFile: file.path).law
         #expect(law.workPermissionWeeklyHours.value(on: try LocalDate("2028-01-01")) == 30)
         #expect(law.permanentResidenceRevocation.value(on: try LocalDate("2027-06-19")) == nil)
+        // An agreement that comes into force is added by the city, with its branches and source.
+        try Data(#"{"agreements": {"in_force": ["US from 2005-10-01 pension+health | JPS table", "VN from 2027-01-01 pension secondment 3 | a future agreement | review"]}}"#.utf8).write(to: file)
+        let agreements = try await SettingsLoader.load(configFile: file.path).law.agreements
+        let vietnam = try #require(agreements.with(try Nationality("VN")))
+        #expect(vietnam.maxSecondmentYears == 3 && vietnam.forCityReview && !vietnam.covers(.health))
+        #expect(agreements.inForce(with: try Nationality("VN"), on: try LocalDate("2026-12-31")) == nil)
+        #expect(agreements.with(try Nationality("DE")) == nil, "the city's list replaces the built-in one")
+        for bad in [#"["US 2005-10-01 pension | a"]"#, #"["US from 2005-10-01 health | a"]"#, #"["US from 2005-10-01 pension | a", "US from 2006-01-01 pension | b"]"#,
+                    #"["XX1 from 2005-10-01 pension | a"]"#, #"["US from 2005-10-01 pension+dental | a"]"#] {
+            try Data(#"{"agreements": {"in_force": "#.utf8 + Data(bad.utf8) + Data("}}".utf8)).write(to: file)
+            await #expect(throws: ServiceError.self, "\(bad)") { try await SettingsLoader.load(configFile: file.path) }
+        }
         for bad in [#"["20 | a", "10 from 2028-10-01 | b"]"#, #"["20 until 2028-09-30"]"#, #"["twenty | a"]"#] {
             try Data(#"{"insurance": {"employment_weekly_hours": "#.utf8 + Data(bad.utf8) + Data("}}".utf8)).write(to: file)
             await #expect(throws: ServiceError.self, "\(bad)") { try await SettingsLoader.load(configFile: file.path) }

@@ -30,11 +30,11 @@ extension APIHandler {
     func addCoverageCertificate(_ input: Operations.AddCoverageCertificate.Input) async throws -> Operations.AddCoverageCertificate.Output {
         let ref = try ResidentRef(input.path.ref)
         guard case .json(let body) = input.body else { throw ServiceError.usage("A certificate needs a JSON body.") }
-        let certificate = try CertificateOfCoverage(
-            country: Nationality(body.country), from: LocalDate(body.from, field: "from"), until: LocalDate(body.until, field: "until"))
+        let country = try Nationality(body.country)
+        let from = try LocalDate(body.from, field: "from"), until = try LocalDate(body.until, field: "until")
         let facts = try await work { context, staff in
             let service = InsuranceFactService(context: context)
-            _ = try service.addCertificate(ref, certificate, reason: body.reason, by: staff)
+            _ = try service.addCertificate(ref, country: country, from: from, until: until, reason: body.reason, by: staff)
             return try service.facts(ref, by: staff)
         }
         return .ok(.init(body: .json(.init(facts))))

@@ -6,7 +6,8 @@
 /// Japan–US agreement art. 5(2)); Japan Pension Service, "協定を結んでいる国から日本で働く場合".
 public enum AgreementExemption {
     public static func exempts(
-        _ branch: InsuranceScheme.Branch, seconded: Bool, certificate: CertificateOfCoverage?, on date: LocalDate
+        _ branch: InsuranceScheme.Branch, seconded: Bool, certificate: CertificateOfCoverage?, on date: LocalDate,
+        agreements: AgreementTable = .enacted
     ) -> Applicability {
         let source = "Social-security agreement (secondment article); Japan Pension Service guidance"
         guard seconded else {
@@ -15,7 +16,7 @@ public enum AgreementExemption {
         guard let certificate else {
             return Applicability(.doesNotApply, "Seconded, but no certificate of coverage is recorded.", sources: [source])
         }
-        guard let agreement = SocialSecurityAgreements.inForce(with: certificate.country, on: date) else {
+        guard let agreement = agreements.inForce(with: certificate.country, on: date) else {
             return Applicability(.doesNotApply, "The agreement with \(certificate.country) is not in force on \(date).", sources: [source])
         }
         guard agreement.covers(branch) else {

@@ -8,12 +8,14 @@ public struct CertificateOfCoverage: Sendable, Hashable {
     public let from: LocalDate
     /// The last day it covers.
     public let until: LocalDate
+    /// The agreement's usual longest secondment, in years.
+    public let usualSecondmentYears: Int
 
-    public init(country: Nationality, from: LocalDate, until: LocalDate) throws {
+    public init(country: Nationality, from: LocalDate, until: LocalDate, under agreements: AgreementTable = .enacted) throws {
         guard until >= from else {
             throw ValidationError(field: "certificate until", value: until.description, reason: "is before its start \(from)")
         }
-        guard let agreement = SocialSecurityAgreements.with(country) else {
+        guard let agreement = agreements.with(country) else {
             throw ValidationError(field: "certificate country", value: country.rawValue, reason: "has no social-security agreement with Japan")
         }
         guard from >= agreement.inForce else {
@@ -23,6 +25,7 @@ public struct CertificateOfCoverage: Sendable, Hashable {
         self.country = country
         self.from = from
         self.until = until
+        usualSecondmentYears = agreement.maxSecondmentYears
     }
 
     public func isValid(on date: LocalDate) -> Bool { from <= date && date <= until }
@@ -30,7 +33,6 @@ public struct CertificateOfCoverage: Sendable, Hashable {
     /// Longer than the agreement's usual secondment: an extension agreed between the two
     /// countries, which staff should see confirmed.
     public var exceedsUsualSecondment: Bool {
-        guard let agreement = SocialSecurityAgreements.with(country) else { return false }
-        return until >= from.adding(years: agreement.maxSecondmentYears)
+        until >= from.adding(years: usualSecondmentYears)
     }
 }

@@ -1,4 +1,5 @@
-/// Japan's social-security agreements in force, by country: the Japan Pension Service's table
+/// Japan's social-security agreements in force, by country (the defaults of `AgreementTable`,
+/// which a city may correct in its configuration): the Japan Pension Service's table
 /// "協定を結んでいる国との協定発効時期および対象となる社会保障制度" (updated 2025-10-27) for the
 /// months in force and totalisation; the Japanese branches covered as that table and the
 /// Promotion and Mutual Aid Corporation for Private Schools' table list them (pension only,
@@ -48,14 +49,4 @@ public enum SocialSecurityAgreements {
         a("IT", 2024, 4, pe, totalisation: false, review: true),
         a("AT", 2025, 12, p, review: true),
     ]
-
-    /// The agreement with `country`, whether or not it is in force yet.
-    public static func with(_ country: Nationality) -> SocialSecurityAgreement? {
-        all.first { $0.country == country }
-    }
-
-    /// The agreement with `country` in force on `date`.
-    public static func inForce(with country: Nationality, on date: LocalDate) -> SocialSecurityAgreement? {
-        with(country).flatMap { $0.isInForce(on: date) ? $0 : nil }
-    }
 }

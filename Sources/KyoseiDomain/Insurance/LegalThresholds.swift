@@ -1,9 +1,9 @@
-/// Every dated threshold the insurance, work and case rules read, as one value the server loads
-/// from its settings. The defaults are the enacted schedules (`enacted`, each step with its
-/// source in `InsuranceThresholds`, `WorkPermissionCap` and `CoverageGapPriority`); a city whose
-/// review finds a step wrong, or learns a Cabinet Order's day, corrects it in its configuration
-/// without a new release. The ages (`AgeRule`), NHI exclusions and the agreement table are
-/// fixed by statute and treaty and are not here.
+/// Every dated threshold and table the insurance, work and case rules read, as one value the
+/// server loads from its settings. The defaults are the enacted schedules (`enacted`, each step
+/// with its source in `InsuranceThresholds`, `WorkPermissionCap`, `CoverageGapPriority` and
+/// `SocialSecurityAgreements`); a city whose review finds a step wrong, learns a Cabinet Order's
+/// day or sees a new agreement come into force corrects it in its configuration without a new
+/// release. The ages (`AgeRule`) and the NHI exclusions are fixed by statute and are not here.
 public struct LegalThresholds: Sendable, Equatable {
     public var employmentInsuranceWeeklyHours: DatedSchedule<Double>
     public var employmentInsuranceExpectedDays: DatedSchedule<Int>
@@ -16,6 +16,7 @@ public struct LegalThresholds: Sendable, Equatable {
     public var longVacationDailyHours: DatedSchedule<Double>
     /// Whether a permanent resident's coverage gap can cost them their status.
     public var permanentResidenceRevocation: DatedSchedule<Bool>
+    public var agreements: AgreementTable
 
     public init(
         employmentInsuranceWeeklyHours: DatedSchedule<Double> = InsuranceThresholds.employmentInsuranceWeeklyHours,
@@ -25,7 +26,8 @@ public struct LegalThresholds: Sendable, Equatable {
         shortTimeMonthlyWage: DatedSchedule<Int?> = InsuranceThresholds.shortTimeMonthlyWage,
         workPermissionWeeklyHours: DatedSchedule<Double> = WorkPermissionCap.weeklyHours,
         longVacationDailyHours: DatedSchedule<Double> = WorkPermissionCap.longVacationDailyHours,
-        permanentResidenceRevocation: DatedSchedule<Bool> = CoverageGapPriority.permanentResidenceRevocation
+        permanentResidenceRevocation: DatedSchedule<Bool> = CoverageGapPriority.permanentResidenceRevocation,
+        agreements: AgreementTable = .enacted
     ) {
         self.employmentInsuranceWeeklyHours = employmentInsuranceWeeklyHours
         self.employmentInsuranceExpectedDays = employmentInsuranceExpectedDays
@@ -35,6 +37,7 @@ public struct LegalThresholds: Sendable, Equatable {
         self.workPermissionWeeklyHours = workPermissionWeeklyHours
         self.longVacationDailyHours = longVacationDailyHours
         self.permanentResidenceRevocation = permanentResidenceRevocation
+        self.agreements = agreements
     }
 
     public static let enacted = LegalThresholds()

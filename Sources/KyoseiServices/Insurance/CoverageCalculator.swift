@@ -105,7 +105,7 @@ struct CoverageCalculator {
     func forEachStanding(residents ids: Set<Int64>? = nil, in db: Database, _ body: (Standing) throws -> Void) throws {
         let evaluated = try evaluatedObligations(in: db)
         let work = evaluated.contains(.employment) || evaluated.contains(.employer) ? try jobs(in: db) : [:]
-        let facts = try InsuranceFacts(in: db)
+        let facts = try InsuranceFacts(in: db, agreements: settings.law.agreements)
         // The active enrollments walk beside the residents in resident order, so only one
         // person's enrollments are held at a time, whatever the size of the city.
         let enrollments = try Row.fetchCursor(db, sql: """

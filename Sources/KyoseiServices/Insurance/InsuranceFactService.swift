@@ -55,10 +55,17 @@ public struct InsuranceFactService: Sendable {
         }
     }
 
-    /// Records a certificate of coverage the person holds as a seconded worker.
-    public func addCertificate(_ ref: ResidentRef, _ certificate: CertificateOfCoverage, reason: String,
+    /// Records a certificate of coverage the person holds as a seconded worker, checked against
+    /// the city's agreement table (a country with no agreement, a day before it came into force).
+    public func addCertificate(_ ref: ResidentRef, country: Nationality, from: LocalDate, until: LocalDate, reason: String,
                                by staff: StaffMember) throws -> CoverageCertificateRecord {
         let reason = try Self.reason(reason)
+        let certificate: CertificateOfCoverage
+        do {
+            certificate = try CertificateOfCoverage(country: country, from: from, until: until, under: context.settings.law.agreements)
+        } catch let error as ValidationError {
+            throw ServiceError.invalid(error)
+        }
         return try context.perform(.residentWrite, by: staff, action: "coverage_certificate.add", entity: "coverage_certificate") { db, audit in
             let resident = try ResidentWrites.fetch(ref, in: db)
             let timestamp = context.clock.timestamp()

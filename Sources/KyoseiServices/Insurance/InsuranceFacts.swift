@@ -8,11 +8,13 @@ import KyoseiStore
 struct InsuranceFacts {
     private var facts: [Int64: InsuranceFactRecord] = [:]
     private var certificates: [Int64: [CertificateOfCoverage]] = [:]
+    private let agreements: AgreementTable
 
-    init(in db: Database) throws {
+    init(in db: Database, agreements: AgreementTable) throws {
+        self.agreements = agreements
         for fact in try InsuranceFactRecord.fetchAll(db) { facts[fact.residentID] = fact }
         for row in try CoverageCertificateRecord.fetchAll(db) {
-            if let certificate = row.certificate { certificates[row.residentID, default: []].append(certificate) }
+            if let certificate = row.certificate(under: agreements) { certificates[row.residentID, default: []].append(certificate) }
         }
     }
 
@@ -28,7 +30,7 @@ struct InsuranceFacts {
     /// certificate of coverage is issued only to a seconded worker, so holding one is the secondment.
     func agreementExemption(_ id: Int64, _ branch: InsuranceScheme.Branch, on date: LocalDate) -> Applicability? {
         (certificates[id] ?? []).lazy
-            .map { AgreementExemption.exempts(branch, seconded: true, certificate: $0, on: date) }
+            .map { AgreementExemption.exempts(branch, seconded: true, certificate: $0, on: date, agreements: agreements) }
             .first { $0.applies }
     }
 }

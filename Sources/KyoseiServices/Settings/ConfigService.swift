@@ -39,17 +39,14 @@ public struct ConfigService: Sendable {
         }
     }
 
-    /// The rules statute and treaty fix, which the city does not configure (ages, NHI
-    /// exclusions, the agreements), each with its days and its source, so the city's review can
-    /// go through every one (`law.` keys); the dated thresholds are settings above.
+    /// The rules statute fixes, which the city does not configure (the ages, the NHI
+    /// exclusions), each with its days and its source, so the city's review can go through every
+    /// one (`law.` keys); the dated thresholds and the agreement table are settings above.
     static var law: [(key: String, value: String)] {
         let ages = [("national_pension", AgeRule.nationalPension), ("employees_pension", AgeRule.employeesPension),
                     ("employees_health", AgeRule.employeesHealth), ("late_elderly", AgeRule.lateElderly)].map { name, rule in
             ("law.age.\(name)", "\(rule.fromAge.map { "from \($0)" } ?? "from birth") \(rule.untilAge.map { "until \($0)" } ?? "for life"), reached on the \(rule.crossing == .birthday ? "birthday" : "day before the birthday") | \(rule.source)\(rule.forCityReview ? " | review" : "")")
         }
         return ages + NHIExclusion.allCases.map { ("law.nhi_exclusion.\($0.rawValue)", "\($0.effectiveUntil.map { "until \($0) " } ?? "")| \($0.source) | review") }
-            + SocialSecurityAgreements.all.map {
-                ("law.agreement.\($0.country.rawValue)", "from \($0.inForce): \($0.branches.map(\.rawValue).sorted().joined(separator: "+")) | \($0.source)\($0.forCityReview ? " | review" : "")")
-            }
     }
 }

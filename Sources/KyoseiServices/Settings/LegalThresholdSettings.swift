@@ -26,7 +26,8 @@ enum LegalThresholdSettings {
             shortTimeMonthlyWage: try read(.shortTimeMonthlyWage, DatedSettingText.headcount),
             workPermissionWeeklyHours: try read(.workPermissionWeeklyHours, DatedSettingText.hours),
             longVacationDailyHours: try read(.longVacationDailyHours, DatedSettingText.hours),
-            permanentResidenceRevocation: try read(.permanentResidenceRevocation, DatedSettingText.yesNo))
+            permanentResidenceRevocation: try read(.permanentResidenceRevocation, DatedSettingText.yesNo),
+            agreements: try AgreementSettingText.table(strings(AgreementSettingText.key)))
     }
 
     static func shown(_ law: LegalThresholds) -> [(key: String, value: String)] {
@@ -42,5 +43,6 @@ enum LegalThresholdSettings {
             + show(.workPermissionWeeklyHours, law.workPermissionWeeklyHours, HoursText.of)
             + show(.longVacationDailyHours, law.longVacationDailyHours, HoursText.of)
             + show(.permanentResidenceRevocation, law.permanentResidenceRevocation) { $0 ? "yes" : "no" }
+            + AgreementSettingText.shown(law.agreements)
     }
 }

@@ -41,10 +41,10 @@ public struct CoverageCertificateRecord: Codable, FetchableRecord, MutablePersis
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    /// The certificate as the domain rules read it; nil once withdrawn, or if the row no longer
-    /// validates (an agreement table corrected after it was recorded).
-    public var certificate: CertificateOfCoverage? {
+    /// The certificate as the domain rules read it under the city's agreement table; nil once
+    /// withdrawn, or if the row no longer validates (an agreement corrected after it was recorded).
+    public func certificate(under agreements: AgreementTable) -> CertificateOfCoverage? {
         guard withdrawnAt == nil else { return nil }
-        return try? CertificateOfCoverage(country: country, from: validFrom, until: validUntil)
+        return try? CertificateOfCoverage(country: country, from: validFrom, until: validUntil, under: agreements)
     }
 }

@@ -24,13 +24,13 @@ struct CoverageCertificate: AsyncParsableCommand {
 
     func run() async throws {
         let ref = try ResidentRef(person).description
-        let certificate = try CertificateOfCoverage(
-            country: Nationality(country.uppercased()), from: LocalDate(from, field: "from"), until: LocalDate(until, field: "until"))
+        // The server checks the country and the days against the city's agreement table.
+        let country = try Nationality(country.uppercased())
+        let first = try LocalDate(from, field: "from"), last = try LocalDate(until, field: "until")
         let facts = try await APIConnection.call(global) { api in
             try await api.addCoverageCertificate(
                 path: .init(ref: ref),
-                body: .json(.init(country: certificate.country.rawValue, from: certificate.from.description,
-                                  until: certificate.until.description, reason: reason))).ok.body.json
+                body: .json(.init(country: country.rawValue, from: first.description, until: last.description, reason: reason))).ok.body.json
         }
         try CoverageFacts.print(facts, json: output.json)
     }
