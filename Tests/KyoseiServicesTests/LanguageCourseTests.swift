@@ -85,6 +85,22 @@ private struct LanguageCity {
         #expect(try lc.courses.show(course, by: lc.city.founder).waitlist.isEmpty)
     }
 
+    /// Seats are part of a person's story: taking one, waiting, giving it up and being promoted
+    /// from the waitlist each leave a history row.
+    @Test func seatsLeaveTheirHistory() throws {
+        let lc = try LanguageCity()
+        let course = try lc.course(capacity: 1)
+        let (a, b) = (try lc.person("SEATED ONE"), try lc.person("WAITING ONE"))
+        for id in [a, b] { _ = try lc.enroll(id, course) }
+        _ = try lc.seats.withdraw(.kyosei(a), from: course, by: lc.city.founder)
+        func seats(_ id: Int64) throws -> [String] {
+            try ResidentService(context: lc.city.context).history(.kyosei(id), by: lc.city.founder).1
+                .filter { $0.entity == "course_seat" }.map { "\($0.field) \($0.oldValue ?? "-") \($0.newValue ?? "-") \($0.source.rawValue)" }
+        }
+        #expect(try seats(a) == ["course \(course) - ENROLLED STAFF_EDIT", "course \(course) ENROLLED WITHDRAWN STAFF_EDIT"])
+        #expect(try seats(b) == ["course \(course) - WAITLISTED STAFF_EDIT", "course \(course) WAITLISTED ENROLLED SYSTEM"])
+    }
+
     @Test func aPromotionThatFailsUndoesTheWithdrawalToo() throws {
         let lc = try LanguageCity()
         let course = try lc.course(capacity: 1)

@@ -107,6 +107,26 @@ import Testing
         #expect(try classOf(id) == .enrolledCompulsory)
     }
 
+    /// What the rosters said of a child stays answerable after a term is re-sent: the link, the
+    /// term row as first stated, and each field a later roster changed, in the child's history.
+    @Test func theChildsHistoryKeepsTheLinkAndEachTermAsStated() throws {
+        let id = try child("SILVA PEDRO", born: "2017-05-10", card: "AB00000001CD")
+        _ = try importer.apply(roster(2026, "T2", [
+            Self.row(student: "1", latin: "SILVA PEDRO", born: "2017-05-10", card: "AB00000001CD", absent: "15"),
+        ]), as: .school, by: city.founder)
+        _ = try importer.apply(roster(2026, "T2", [
+            Self.row(student: "1", latin: "SILVA PEDRO", born: "2017-05-10", card: "AB00000001CD", days: "61", absent: "5"),
+        ]), as: .school, by: city.founder)
+        let (_, history) = try ResidentService(context: city.context).history(.kyosei(id), by: city.founder)
+        let rows = history.filter { $0.entity != "resident" }.map { "\($0.entity) \($0.field) \($0.oldValue ?? "-") \($0.newValue ?? "-")" }
+        #expect(rows.contains("school_student link - school S01 student 1"), "\(rows)")
+        #expect(rows.contains { $0.hasPrefix("school_term_row (created) - school_name=Sunayama ES; ") && $0.contains("days_absent=15") }, "\(rows)")
+        #expect(rows.contains("school_term_row days_in_term 60 61"))
+        #expect(rows.contains("school_term_row days_absent 15 5"))
+        #expect(rows.count == 4, "nothing unchanged is written: \(rows)")
+        #expect(history.filter { $0.entity == "school_term_row" }.allSatisfy { $0.source == .fileImport && $0.sourceRef?.hasPrefix("SCH-2026-T2.csv line ") == true })
+    }
+
     @Test func withdrawnWithNothingAfterIsUnconfirmed() throws {
         let id = try child("SILVA PEDRO", born: "2017-05-10", card: "AB00000001CD")
         _ = try importer.apply(roster(2026, "T1", [

@@ -2,5 +2,5 @@
 /// What the code beside this file was generated from, so a test can tell it is current.
 public enum GeneratedFrom {
     /// SHA-256 of openapi.yaml followed by openapi-generator-config.yaml.
-    public static let documentSHA256 = "b8fa2631d8904b4bde70fd894eda79efcc3f351bed3cdd25134191acee4a4efb"
+    public static let documentSHA256 = "1024ad4aae2acf0cfdf57ea5c307f62e7ce55f18c1b55ec5fd0b783151c13715"
 }

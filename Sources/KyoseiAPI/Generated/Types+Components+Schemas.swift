@@ -1752,6 +1752,12 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/HistoryChange`.
         public struct HistoryChange: Codable, Hashable, Sendable {
+            /// What changed: resident, or a record about the person (school_term_row, course_seat, insurance_member, coverage_certificate…).
+            ///
+            /// - Remark: Generated from `#/components/schemas/HistoryChange/entity`.
+            public var entity: Swift.String
+            /// - Remark: Generated from `#/components/schemas/HistoryChange/entity_id`.
+            public var entityId: Swift.String
             /// - Remark: Generated from `#/components/schemas/HistoryChange/field`.
             public var field: Swift.String
             /// - Remark: Generated from `#/components/schemas/HistoryChange/old_value`.
@@ -1773,6 +1779,8 @@ extension Components {
             /// Creates a new `HistoryChange`.
             ///
             /// - Parameters:
+            ///   - entity: What changed: resident, or a record about the person (school_term_row, course_seat, insurance_member, coverage_certificate…).
+            ///   - entityId:
             ///   - field:
             ///   - oldValue:
             ///   - newValue:
@@ -1782,6 +1790,8 @@ extension Components {
             ///   - sourceRef:
             ///   - reason:
             public init(
+                entity: Swift.String,
+                entityId: Swift.String,
                 field: Swift.String,
                 oldValue: Swift.String? = nil,
                 newValue: Swift.String? = nil,
@@ -1791,6 +1801,8 @@ extension Components {
                 sourceRef: Swift.String? = nil,
                 reason: Swift.String? = nil
             ) {
+                self.entity = entity
+                self.entityId = entityId
                 self.field = field
                 self.oldValue = oldValue
                 self.newValue = newValue
@@ -1801,6 +1813,8 @@ extension Components {
                 self.reason = reason
             }
             public enum CodingKeys: String, CodingKey {
+                case entity
+                case entityId = "entity_id"
                 case field
                 case oldValue = "old_value"
                 case newValue = "new_value"
@@ -1812,6 +1826,14 @@ extension Components {
             }
             public init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.entity = try container.decode(
+                    Swift.String.self,
+                    forKey: .entity
+                )
+                self.entityId = try container.decode(
+                    Swift.String.self,
+                    forKey: .entityId
+                )
                 self.field = try container.decode(
                     Swift.String.self,
                     forKey: .field
@@ -1845,6 +1867,8 @@ extension Components {
                     forKey: .reason
                 )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "entity",
+                    "entity_id",
                     "field",
                     "old_value",
                     "new_value",

@@ -37,7 +37,7 @@ extension APIHandler {
         return .ok(.init(body: .json(.init(
             id: record.id ?? 0, reference: record.reference, nameLatin: record.nameLatin,
             changes: rows.map {
-                .init(field: $0.field, oldValue: $0.oldValue, newValue: $0.newValue, changedAt: $0.changedAt,
+                .init(entity: $0.entity, entityId: $0.entityID, field: $0.field, oldValue: $0.oldValue, newValue: $0.newValue, changedAt: $0.changedAt,
                       changedBy: $0.changedBy, source: $0.source.rawValue, sourceRef: $0.sourceRef, reason: $0.reason)
             }))))
     }

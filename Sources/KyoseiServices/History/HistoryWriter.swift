@@ -17,8 +17,9 @@ public struct ChangeSource: Sendable, Equatable {
 }
 
 enum HistoryWriter {
+    /// `residentID` is nil for a record about no one person (an employer's headcount).
     static func record(
-        residentID: Int64, entity: String = "resident", entityID: String,
+        residentID: Int64?, entity: String = "resident", entityID: String,
         changes: [(field: String, old: String?, new: String?)],
         by login: String, at timestamp: String, source: ChangeSource, in db: Database
     ) throws {
@@ -28,6 +29,24 @@ enum HistoryWriter {
                 oldValue: change.old, newValue: change.new, changedAt: timestamp, changedBy: login,
                 source: source.kind, sourceRef: source.reference, reason: source.reason)
             try row.insertCached(db)
+        }
+    }
+
+    /// A roster's person (an insurance member, a school student) linked to a resident, moved
+    /// from one to another or unlinked: a row in each resident's history naming the roster
+    /// entry, so what Kyosei knew of a person on a day includes which rosters it took for them.
+    static func recordLink(
+        entity: String, entityID: String, label: String, from old: Int64?, to new: Int64?,
+        by login: String, at timestamp: String, source: ChangeSource, in db: Database
+    ) throws {
+        guard old != new else { return }
+        if let old {
+            try record(residentID: old, entity: entity, entityID: entityID, changes: [("link", label, nil)],
+                       by: login, at: timestamp, source: source, in: db)
+        }
+        if let new {
+            try record(residentID: new, entity: entity, entityID: entityID, changes: [("link", nil, label)],
+                       by: login, at: timestamp, source: source, in: db)
         }
     }
 }

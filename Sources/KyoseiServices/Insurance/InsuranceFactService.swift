@@ -123,11 +123,10 @@ public struct InsuranceFactService: Sendable {
             guard old != headcount else { return employer }
             employer.insuredHeadcount = headcount
             try employer.update(db)
-            var row = HistoryRecord(
-                residentID: nil, entity: "employer", entityID: id, field: "insured_headcount", oldValue: old.map(String.init),
-                newValue: headcount.map(String.init), changedAt: context.clock.timestamp(), changedBy: staff.login,
-                source: .staffEdit, sourceRef: nil, reason: reason)
-            try row.insert(db)
+            try HistoryWriter.record(
+                residentID: nil, entity: "employer", entityID: id,
+                changes: [("insured_headcount", old.map(String.init), headcount.map(String.init))],
+                by: staff.login, at: context.clock.timestamp(), source: ChangeSource(.staffEdit, reason: reason), in: db)
             audit.detail = "employer=\(id) insured_headcount=\(headcount.map(String.init) ?? "unknown")"
             return employer
         }

@@ -32,13 +32,16 @@ struct SeatWrites {
                         newcomerWindowDays: settings.languageNewcomerWindowDays)
         }
         let seated = taken < course.capacity
+        let state = seated ? "ENROLLED" : "WAITLISTED"
         try db.execute(sql: """
             INSERT INTO course_seat(course_id, resident_id, state, priority_group, priority_rank, requested_on, seated_on, requested_by)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [course.id, residentID, seated ? "ENROLLED" : "WAITLISTED",
+            """, arguments: [course.id, residentID, state,
                              group.map { settings.languageWaitlistPriority[$0].rawValue },
                              group ?? settings.languageWaitlistPriority.count, today.description,
                              seated ? today.description : nil, login])
+        let seat = db.lastInsertedRowID
+        try history(residentID, seat: seat, course: course, from: nil, to: state, source: ChangeSource(.staffEdit), db: db)
         guard !seated else {
             try settleReferrals(of: resident, seatedIn: course, db: db)
             return SeatOutcome(outcome: .enrolled, position: nil)
@@ -47,7 +50,7 @@ struct SeatWrites {
             SELECT count(*) FROM course_seat w, course_seat me
             WHERE me.id = ? AND w.course_id = me.course_id AND w.state = 'WAITLISTED'
               AND (w.priority_rank < me.priority_rank OR (w.priority_rank = me.priority_rank AND w.id <= me.id))
-            """, arguments: [db.lastInsertedRowID]) ?? 0
+            """, arguments: [seat]) ?? 0
         return SeatOutcome(outcome: .waitlisted, position: position)
     }
 
@@ -62,6 +65,7 @@ struct SeatWrites {
         }
         try db.execute(sql: "UPDATE course_seat SET state = ?, left_on = ? WHERE id = ?",
                        arguments: [state, today.description, row["id"] as Int64])
+        try history(resident.id!, seat: row["id"], course: course, from: row["state"], to: state, source: ChangeSource(.staffEdit), db: db)
         guard row["state"] as String == "ENROLLED", course.endsOn >= today else { return nil }
         guard let next = try Row.fetchOne(db, sql: """
             SELECT id, resident_id FROM course_seat WHERE course_id = ? AND state = 'WAITLISTED'
@@ -69,10 +73,21 @@ struct SeatWrites {
             """, arguments: [course.id]) else { return nil }
         try db.execute(sql: "UPDATE course_seat SET state = 'ENROLLED', seated_on = ?, from_waitlist = 1 WHERE id = ?",
                        arguments: [today.description, next["id"] as Int64])
+        try history(next["resident_id"], seat: next["id"], course: course, from: "WAITLISTED", to: "ENROLLED",
+                    source: ChangeSource(.system, reason: "first on the waitlist when \(resident.reference)'s seat came free"), db: db)
         let promoted = try ResidentWrites.fetch(.kyosei(next["resident_id"]), in: db)
         try tellOfSeat(promoted, course: course, db: db)
         try settleReferrals(of: promoted, seatedIn: course, db: db)
         return promoted
+    }
+
+    /// A seat taken, waited for, given up or moved is part of the person's story: what course
+    /// they were in on a given day.
+    private func history(_ residentID: Int64, seat: Int64, course: Course, from old: String?, to new: String,
+                         source: ChangeSource, db: Database) throws {
+        try HistoryWriter.record(
+            residentID: residentID, entity: "course_seat", entityID: String(seat),
+            changes: [("course \(course.id)", old, new)], by: login, at: timestamp, source: source, in: db)
     }
 
     /// A seat offered from the waitlist is work for staff: someone has to tell the person.

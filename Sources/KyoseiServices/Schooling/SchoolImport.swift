@@ -31,7 +31,8 @@ struct SchoolImport: ImportKind {
 
     func begin(file: IntakeFileRecord, name: String, staff: StaffMember, context: ServiceContext, in db: Database) throws -> SchoolRun {
         SchoolRun(year: year!, fileID: file.id!, fileName: name,
-                  resolver: try .loading(.scored, in: db), students: try StudentTable(in: db),
+                  resolver: try .loading(.scored, in: db),
+                  students: try StudentTable(in: db, login: staff.login, timestamp: context.clock.timestamp()),
                   reviews: try IdentityReviewWriter(source: .school, timestamp: context.clock.timestamp(), in: db))
     }
 
@@ -53,10 +54,10 @@ struct SchoolRun: ImportRun {
     var linked: [Int64] = []
 
     /// Rows held until the weights are estimated from them (`ParametersSample`); then none.
-    var held: [SchoolRosterRow] = []
+    var held: [(row: SchoolRosterRow, line: Int)] = []
 
     mutating func apply(_ row: SchoolRosterRow, line: Int, recordText: String, in db: Database) throws -> Reject? {
-        held.append(row)
+        held.append((row, line))
         if resolver.parameters != nil || held.count == ParametersSample.rows { try settle(in: db) }
         return nil
     }
@@ -64,14 +65,15 @@ struct SchoolRun: ImportRun {
     /// Estimates the weights from the rows held the first time, then applies the held rows.
     private mutating func settle(in db: Database) throws {
         if resolver.parameters == nil {
-            resolver.learn(from: held.filter { students.find(school: $0.schoolCode, student: $0.studentNumber)?.residentID == nil }
+            resolver.learn(from: held.map(\.row).filter { students.find(school: $0.schoolCode, student: $0.studentNumber)?.residentID == nil }
                 .map(IncomingPerson.init))
         }
-        for row in held { try settle(row, in: db) }
+        for (row, line) in held { try settle(row, line: line, in: db) }
         held.removeAll()
     }
 
-    private mutating func settle(_ row: SchoolRosterRow, in db: Database) throws {
+    private mutating func settle(_ row: SchoolRosterRow, line: Int, in db: Database) throws {
+        let source = ChangeSource(.fileImport, reference: "\(fileName) line \(line)")
         var student = students.find(school: row.schoolCode, student: row.studentNumber)
         if student?.residentID != nil {
             counts.known += 1
@@ -79,12 +81,12 @@ struct SchoolRun: ImportRun {
             let resolution = try resolver.resolve(IncomingPerson(row), in: db)
             student = RosterLink.deciding(student, by: resolution, refusing: student?.refused(by: reviews) ?? [], counting: &counts)
             if student!.outcome == MatchOutcome.review.rawValue {
-                student = try students.save(student!, row: row, fileID: fileID, in: db)
+                student = try students.save(student!, row: row, fileID: fileID, source: source, in: db)
                 try raiseReview(student: student!, row: row, resolution: resolution, in: db)
             }
         }
-        student = try students.save(student!, row: row, fileID: fileID, in: db)
-        try StudentTable.saveTermRow(student: student!, row: row, year: year, fileID: fileID, in: db)
+        student = try students.save(student!, row: row, fileID: fileID, source: source, in: db)
+        try students.saveTermRow(student: student!, row: row, year: year, fileID: fileID, source: source, in: db)
         if let resident = student!.residentID { linked.append(resident) }
         applied += 1
     }

@@ -4,13 +4,19 @@ import KyoseiIntake
 
 /// The students school rosters have named so far, loaded once per roster (one query, not one
 /// per row), and the cached statements that save students and their term rows, as
-/// `MemberTable` does for insurance members.
+/// `MemberTable` does for insurance members. A student linked to a resident, moved or
+/// unlinked, and every term row written or changed, leave rows in the history.
 struct StudentTable {
     typealias Entry = RosterLink
 
     private var entries: [String: Entry] = [:]
+    /// Who applied the roster and when, for the history rows.
+    let login: String
+    let timestamp: String
 
-    init(in db: Database) throws {
+    init(in db: Database, login: String, timestamp: String) throws {
+        self.login = login
+        self.timestamp = timestamp
         let rows = try Row.fetchCursor(db, sql: """
             SELECT id, school_code, student_number, resident_id, match_outcome, match_score FROM school_student
             """)
@@ -25,8 +31,9 @@ struct StudentTable {
     func find(school: String, student: String) -> Entry? { entries[Self.key(school, student)] }
 
     /// Inserts or updates the student as this roster states them; returns them with their id.
-    mutating func save(_ entry: Entry, row: SchoolRosterRow, fileID: Int64, in db: Database) throws -> Entry {
+    mutating func save(_ entry: Entry, row: SchoolRosterRow, fileID: Int64, source: ChangeSource, in db: Database) throws -> Entry {
         var saved = entry
+        let before = find(school: row.schoolCode, student: row.studentNumber)?.residentID
         if let id = entry.id {
             try db.cachedStatement(sql: """
                 UPDATE school_student SET resident_id = ?, match_outcome = ?, match_score = ?, name_latin = ?, name_kana = ?,
@@ -45,11 +52,32 @@ struct StudentTable {
             saved.id = db.lastInsertedRowID
         }
         entries[Self.key(row.schoolCode, row.studentNumber)] = saved
+        try HistoryWriter.recordLink(
+            entity: "school_student", entityID: String(saved.id!), label: "school \(row.schoolCode) student \(row.studentNumber)",
+            from: before, to: saved.residentID, by: login, at: timestamp, source: source, in: db)
         return saved
     }
 
-    /// One row per student, school year and term: a term re-sent replaces what it said before.
-    static func saveTermRow(student: Entry, row: SchoolRosterRow, year: Int, fileID: Int64, in db: Database) throws {
+    /// One row per student, school year and term: a term re-sent replaces what it said before,
+    /// and the history keeps what it said (the row's creation, then each field it changed).
+    func saveTermRow(student: Entry, row: SchoolRosterRow, year: Int, fileID: Int64, source: ChangeSource, in db: Database) throws {
+        let fields = ["school_name", "school_type", "grade", "days_in_term", "days_absent", "japanese_support", "status"]
+        let old = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT \(fields.map { "CAST(\($0) AS TEXT) AS \($0)" }.joined(separator: ", ")) FROM school_term_row WHERE student_id = ? AND school_year = ? AND term = ?
+            """), arguments: [student.id, year, row.term.rawValue])
+        let new: [String?] = [row.schoolName, row.schoolType.rawValue, String(row.grade), String(row.daysInTerm),
+                              String(row.daysAbsent), row.japaneseSupport ? "1" : "0", row.status.rawValue]
+        let entityID = "\(student.id!):\(year)-\(row.term.rawValue)"
+        let changes: [(field: String, old: String?, new: String?)] = if let old {
+            zip(fields, new).compactMap { field, value in
+                let was: String? = old[field]
+                return was == value ? nil : (field, was, value)
+            }
+        } else {
+            [("(created)", nil, zip(fields, new).map { "\($0)=\($1 ?? "")" }.joined(separator: "; "))]
+        }
+        try HistoryWriter.record(residentID: student.residentID, entity: "school_term_row", entityID: entityID, changes: changes,
+                                 by: login, at: timestamp, source: source, in: db)
         try db.cachedStatement(sql: """
             INSERT INTO school_term_row (student_id, resident_id, school_year, term, school_name, school_type, grade,
                 days_in_term, days_absent, japanese_support, status, file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

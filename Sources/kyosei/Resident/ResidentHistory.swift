@@ -23,9 +23,10 @@ struct ResidentHistory: AsyncParsableCommand {
             return
         }
         print("History of \(history.nameLatin) (\(history.reference))")
+        // A change to something about the person (a school term, a seat, a roster link) names it.
         Output.table(["WHEN", "WHO", "SOURCE", "FIELD", "FROM", "TO", "WHY"], history.changes.map {
             [$0.changedAt, $0.changedBy, [$0.source, $0.sourceRef].compactMap { $0 }.joined(separator: " "),
-             $0.field, $0.oldValue ?? "", $0.newValue ?? "", $0.reason ?? ""]
+             $0.entity == "resident" ? $0.field : "\($0.entity) \($0.entityId): \($0.field)", $0.oldValue ?? "", $0.newValue ?? "", $0.reason ?? ""]
         })
     }
 }
