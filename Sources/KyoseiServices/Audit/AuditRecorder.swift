@@ -57,13 +57,12 @@ struct AuditRecorder {
             if spoolingWhileBusy && lockRecentlyBusy {
                 throw DatabaseError(resultCode: .SQLITE_BUSY, message: "the write lock was busy a moment ago")
             }
-            let usual = try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 0
-            try db.execute(sql: "PRAGMA busy_timeout = \(Self.lockWaitMilliseconds)")
-            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(usual)") }
             do {
-                try db.inTransaction(.immediate) {
-                    try updates(db)
-                    return .commit
+                try db.waitingForLocks(atMost: Self.lockWaitMilliseconds) {
+                    try db.inTransaction(.immediate) {
+                        try updates(db)
+                        return .commit
+                    }
                 }
                 _ = Self.lockBusyUntil.withLock { $0.removeValue(forKey: database.path) }
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {

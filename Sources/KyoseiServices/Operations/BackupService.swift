@@ -126,7 +126,7 @@ public struct BackupService: Sendable {
             try context.settings.privateFileMode.create(path)
             let destination = try DatabaseQueue(path: path)
             try source.backup(to: destination)
-            try destination.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try destination.writeWithoutTransaction { db in try db.useRollbackJournal() }
             try destination.close()
         } catch let error as PrivateFileError {
             throw ServiceError.internalFailure(error.description)

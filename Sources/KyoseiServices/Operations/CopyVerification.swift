@@ -32,7 +32,8 @@ public struct CopyVerification: Sendable, Equatable, Encodable {
     }
 
     private static func examine(_ db: Database, municipality: MunicipalityCode) throws -> CopyVerification {
-        let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+        var integrity: [String] = []
+        try db.checkIntegrity { integrity.append($0) }
         guard integrity == ["ok"] else {
             return CopyVerification(auditEntries: 0, auditHead: nil,
                                     problems: ["SQLite's integrity check failed: " + integrity.prefix(3).joined(separator: "; ")])

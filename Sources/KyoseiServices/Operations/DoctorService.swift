@@ -65,8 +65,7 @@ public struct DoctorService: Sendable {
     private func integrity(_ db: Database) throws -> HealthCheck {
         var messages: [String] = []
         do {
-            let cursor = try String.fetchCursor(db, sql: "PRAGMA integrity_check")
-            while let message = try cursor.next() { messages.append(message) }
+            try db.checkIntegrity { messages.append($0) }
         } catch {
             messages.append("\(error)")
         }
@@ -78,11 +77,9 @@ public struct DoctorService: Sendable {
     }
 
     private func foreignKeys(_ db: Database) throws -> HealthCheck {
-        let rows = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+        let rows = try Array(db.foreignKeyViolations())
         guard let first = rows.first else { return HealthCheck("foreign keys", .ok, "every reference holds") }
-        let table: String = first["table"] ?? "?"
-        let parent: String = first["parent"] ?? "?"
-        return HealthCheck("foreign keys", .problem, "\(rows.count) rows refer to missing records (first: a \(table) row refers to a missing \(parent))")
+        return HealthCheck("foreign keys", .problem, "\(rows.count) rows refer to missing records (first: a \(first.originTable) row refers to a missing \(first.destinationTable))")
     }
 
     private func auditChain(_ db: Database) throws -> HealthCheck {
