@@ -28,7 +28,7 @@ public struct SeatService: Sendable {
     public func withdraw(_ ref: ResidentRef, from courseID: Int64, by staff: StaffMember) throws -> String? {
         try context.perform(.courseEnroll, by: staff, action: "course.withdraw", entity: "course_seat") { db, audit in
             let resident = try ResidentWrites.fetch(ref, in: db)
-            let promoted = try writes(staff).leave(resident, course: try Course.fetch(courseID, in: db), state: "WITHDRAWN", db: db)
+            let promoted = try writes(staff).leave(resident, course: try Course.fetch(courseID, in: db), state: .withdrawn, db: db)
             audit.residentIDs = [resident.id!] + (promoted.map { [$0.id!] } ?? [])
             audit.detail = "course=\(courseID)" + (promoted.map { " promoted=\($0.reference)" } ?? "")
             return promoted.map { PersonKey.of(personID: $0.personID?.rawValue, id: $0.id!) }
@@ -46,7 +46,7 @@ public struct SeatService: Sendable {
                 throw ServiceError.usage("Course \(target) is full (\(to.capacity) seats); enroll the person there to wait for a seat instead.")
             }
             let seatWrites = writes(staff)
-            let promoted = try seatWrites.leave(resident, course: try Course.fetch(source, in: db), state: "TRANSFERRED", db: db)
+            let promoted = try seatWrites.leave(resident, course: try Course.fetch(source, in: db), state: .transferred, db: db)
             _ = try seatWrites.enroll(resident, in: to, db: db)
             audit.residentIDs = [resident.id!] + (promoted.map { [$0.id!] } ?? [])
             audit.detail = "course=\(source)->\(target)" + (promoted.map { " promoted=\($0.reference)" } ?? "")

@@ -19,63 +19,51 @@ struct SeatWrites {
             throw ServiceError.usage("Course \(course.id) ended on \(course.endsOn); nobody can be enrolled in or transferred into a course whose term is over.")
         }
         let residentID = resident.id!
-        if let state = try String.fetchOne(
-            db, sql: "SELECT state FROM course_seat WHERE course_id = ? AND resident_id = ? AND state IN ('ENROLLED','WAITLISTED')",
-            arguments: [course.id, residentID]) {
-            let standing = state == "ENROLLED" ? "holds a seat in" : "is already on the waitlist of"
+        if let active = try CourseSeatRecord.all().filter(course: course.id).filter(resident: residentID).active().fetchOne(db) {
+            let standing = active.state == .enrolled ? "holds a seat in" : "is already on the waitlist of"
             throw ServiceError.usage("\(resident.reference) \(standing) course \(course.id).")
         }
-        let taken = try Int.fetchOne(db, sql: "SELECT count(*) FROM course_seat WHERE course_id = ? AND state = 'ENROLLED'",
-                                     arguments: [course.id]) ?? 0
+        let taken = try CourseSeatRecord.all().filter(course: course.id).filter(state: .enrolled).fetchCount(db)
         let group = settings.languageWaitlistPriority.firstIndex {
             $0.contains(birthDate: resident.birthDate, residentSince: resident.residentSince, on: today,
                         newcomerWindowDays: settings.languageNewcomerWindowDays)
         }
         let seated = taken < course.capacity
-        let state = seated ? "ENROLLED" : "WAITLISTED"
-        try db.execute(sql: """
-            INSERT INTO course_seat(course_id, resident_id, state, priority_group, priority_rank, requested_on, seated_on, requested_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [course.id, residentID, state,
-                             group.map { settings.languageWaitlistPriority[$0].rawValue },
-                             group ?? settings.languageWaitlistPriority.count, today.description,
-                             seated ? today.description : nil, login])
-        let seat = db.lastInsertedRowID
-        try history(residentID, seat: seat, course: course, from: nil, to: state, source: ChangeSource(.staffEdit), db: db)
+        var seat = CourseSeatRecord(
+            courseID: course.id, residentID: residentID, state: seated ? .enrolled : .waitlisted,
+            priorityGroup: group.map { settings.languageWaitlistPriority[$0].rawValue },
+            priorityRank: group ?? settings.languageWaitlistPriority.count, requestedOn: today, seatedOn: seated ? today : nil,
+            requestedBy: login)
+        try seat.insert(db)
+        try history(residentID, seat: seat.id!, course: course, from: nil, to: seat.state, source: ChangeSource(.staffEdit), db: db)
         guard !seated else {
             try settleReferrals(of: resident, seatedIn: course, db: db)
             return SeatOutcome(outcome: .enrolled, position: nil)
         }
-        let position = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM course_seat w, course_seat me
-            WHERE me.id = ? AND w.course_id = me.course_id AND w.state = 'WAITLISTED'
-              AND (w.priority_rank < me.priority_rank OR (w.priority_rank = me.priority_rank AND w.id <= me.id))
-            """, arguments: [seat]) ?? 0
-        return SeatOutcome(outcome: .waitlisted, position: position)
+        return SeatOutcome(outcome: .waitlisted, position: try seat.waitlistPosition(in: db))
     }
 
-    /// Takes the person off the course (`state`: WITHDRAWN or TRANSFERRED). A seat given up goes
+    /// Takes the person off the course (`state`: withdrawn or transferred). A seat given up goes
     /// at once to the first on the waitlist, who is told on a case; returns that person. A seat in
     /// a course whose term is over goes to nobody: there is nothing left to attend.
-    func leave(_ resident: ResidentRecord, course: Course, state: String, db: Database) throws -> ResidentRecord? {
-        guard let row = try Row.fetchOne(
-            db, sql: "SELECT id, state FROM course_seat WHERE course_id = ? AND resident_id = ? AND state IN ('ENROLLED','WAITLISTED')",
-            arguments: [course.id, resident.id!]) else {
+    func leave(_ resident: ResidentRecord, course: Course, state: CourseSeatRecord.State, db: Database) throws -> ResidentRecord? {
+        guard var seat = try CourseSeatRecord.all().filter(course: course.id).filter(resident: resident.id!).active().fetchOne(db) else {
             throw ServiceError.notFound("\(resident.reference) neither holds a seat in course \(course.id) nor waits for one.")
         }
-        try db.execute(sql: "UPDATE course_seat SET state = ?, left_on = ? WHERE id = ?",
-                       arguments: [state, today.description, row["id"] as Int64])
-        try history(resident.id!, seat: row["id"], course: course, from: row["state"], to: state, source: ChangeSource(.staffEdit), db: db)
-        guard row["state"] as String == "ENROLLED", course.endsOn >= today else { return nil }
-        guard let next = try Row.fetchOne(db, sql: """
-            SELECT id, resident_id FROM course_seat WHERE course_id = ? AND state = 'WAITLISTED'
-            ORDER BY priority_rank, id LIMIT 1
-            """, arguments: [course.id]) else { return nil }
-        try db.execute(sql: "UPDATE course_seat SET state = 'ENROLLED', seated_on = ?, from_waitlist = 1 WHERE id = ?",
-                       arguments: [today.description, next["id"] as Int64])
-        try history(next["resident_id"], seat: next["id"], course: course, from: "WAITLISTED", to: "ENROLLED",
+        let was = seat.state
+        seat.state = state
+        seat.leftOn = today
+        try seat.update(db)
+        try history(resident.id!, seat: seat.id!, course: course, from: was, to: state, source: ChangeSource(.staffEdit), db: db)
+        guard was == .enrolled, course.endsOn >= today else { return nil }
+        guard var next = try CourseSeatRecord.all().filter(course: course.id).inWaitlistOrder().fetchOne(db) else { return nil }
+        next.state = .enrolled
+        next.seatedOn = today
+        next.fromWaitlist = true
+        try next.update(db)
+        try history(next.residentID, seat: next.id!, course: course, from: .waitlisted, to: .enrolled,
                     source: ChangeSource(.system, reason: "first on the waitlist when \(resident.reference)'s seat came free"), db: db)
-        let promoted = try ResidentWrites.fetch(.kyosei(next["resident_id"]), in: db)
+        let promoted = try ResidentWrites.fetch(.kyosei(next.residentID), in: db)
         try tellOfSeat(promoted, course: course, db: db)
         try settleReferrals(of: promoted, seatedIn: course, db: db)
         return promoted
@@ -83,11 +71,11 @@ struct SeatWrites {
 
     /// A seat taken, waited for, given up or moved is part of the person's story: what course
     /// they were in on a given day.
-    private func history(_ residentID: Int64, seat: Int64, course: Course, from old: String?, to new: String,
-                         source: ChangeSource, db: Database) throws {
+    private func history(_ residentID: Int64, seat: Int64, course: Course, from old: CourseSeatRecord.State?,
+                         to new: CourseSeatRecord.State, source: ChangeSource, db: Database) throws {
         try HistoryWriter.record(
             residentID: residentID, entity: "course_seat", entityID: String(seat),
-            changes: [("course \(course.id)", old, new)], by: login, at: timestamp, source: source, in: db)
+            changes: [("course \(course.id)", old?.rawValue, new.rawValue)], by: login, at: timestamp, source: source, in: db)
     }
 
     /// A seat offered from the waitlist is work for staff: someone has to tell the person.
