@@ -40,15 +40,14 @@ public struct AttendanceService: Sendable {
         try context.perform(.courseEnroll, by: staff, action: "course.results", entity: "language_assessment") { db, audit in
             let resident = try ResidentWrites.fetch(ref, in: db)
             _ = try Course.fetch(courseID, in: db)
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM course_seat WHERE course_id = ? AND resident_id = ?)",
-                                    arguments: [courseID, resident.id!]) == true else {
+            guard try CourseSeatRecord.all().filter(course: courseID).filter(resident: resident.id!).isEmpty(db) == false else {
                 throw ServiceError.usage("\(resident.reference) has never asked for a seat in course \(courseID).")
             }
-            for (kind, level) in [("PLACEMENT", placement), ("EXIT", exit)] {
+            for (kind, level) in [(LanguageAssessmentRecord.Kind.placement, placement), (.exit, exit)] {
                 guard let level else { continue }
-                try db.execute(sql: """
-                    INSERT INTO language_assessment(resident_id, course_id, kind, level, assessed_on, recorded_by) VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [resident.id!, courseID, kind, level.rawValue, (date ?? context.clock.today).description, staff.login])
+                var assessment = LanguageAssessmentRecord(residentID: resident.id!, courseID: courseID, kind: kind, level: level,
+                                                          assessedOn: date ?? context.clock.today, recordedBy: staff.login)
+                try assessment.insert(db)
             }
             audit.residentIDs = [resident.id!]
             audit.detail = "course=\(courseID)" + (placement.map { " placement=\($0)" } ?? "") + (exit.map { " exit=\($0)" } ?? "")

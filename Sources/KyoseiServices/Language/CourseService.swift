@@ -12,13 +12,12 @@ public struct CourseService: Sendable {
 
     public func create(_ draft: CourseDraft, by staff: StaffMember) throws -> Course {
         try context.perform(.courseManage, by: staff, action: "course.create", entity: "course") { db, audit in
-            try db.execute(sql: """
-                INSERT INTO course(kind, level, title, provider, venue, starts_on, ends_on, capacity, support_languages, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [draft.kind.rawValue, draft.level.rawValue, draft.title, draft.provider, draft.venue,
-                                 draft.startsOn.description, draft.endsOn.description, draft.capacity,
-                                 draft.supportLanguages.joined(separator: ","), context.clock.timestamp(), staff.login])
-            let id = db.lastInsertedRowID
+            var course = CourseRecord(
+                kind: draft.kind, level: draft.level, title: draft.title, provider: draft.provider, venue: draft.venue,
+                startsOn: draft.startsOn, endsOn: draft.endsOn, capacity: draft.capacity, supportLanguages: draft.supportLanguages,
+                createdAt: context.clock.timestamp(), createdBy: staff.login)
+            try course.insert(db)
+            let id = course.id!
             audit.detail = "course=\(id) \(draft.kind.rawValue) \(draft.level.rawValue) capacity=\(draft.capacity)"
             return try Course.fetch(id, in: db)
         }
@@ -69,16 +68,15 @@ public struct CourseService: Sendable {
             if weekly {
                 dates += stride(from: 0, through: course.startsOn.days(until: course.endsOn), by: 7).map { course.startsOn.adding(days: $0) }
             }
-            var number = try Int.fetchOne(db, sql: "SELECT coalesce(max(number), 0) FROM course_session WHERE course_id = ?",
-                                          arguments: [id]) ?? 0
+            var number = try CourseSessionRecord.all().filter(course: id).select(max(Column("number")), as: Int.self).fetchOne(db) ?? 0
             for date in Set(dates).sorted() {
                 guard course.startsOn <= date && date <= course.endsOn else {
                     throw ValidationError(field: "session date", value: date.description,
                                           reason: "is outside the course's term \(course.startsOn) to \(course.endsOn)")
                 }
                 number += 1
-                try db.execute(sql: "INSERT INTO course_session(course_id, number, held_on, starts_at) VALUES (?, ?, ?, ?)",
-                               arguments: [id, number, date.description, startsAt])
+                var session = CourseSessionRecord(courseID: id, number: number, heldOn: date, startsAt: startsAt)
+                try session.insert(db)
             }
             audit.detail = "course=\(id) sessions+=\(Set(dates).count)"
             return try Self.schedule(of: id, in: db)
@@ -86,9 +84,8 @@ public struct CourseService: Sendable {
     }
 
     static func schedule(of id: Int64, in db: Database) throws -> [CourseSession] {
-        try Row.fetchAll(db, sql: "SELECT number, held_on, starts_at FROM course_session WHERE course_id = ? ORDER BY number",
-                         arguments: [id]).map {
-            CourseSession(number: $0["number"], heldOn: try LocalDate($0["held_on"] as String), startsAt: $0["starts_at"])
+        try CourseSessionRecord.all().filter(course: id).inOrder().fetchAll(db).map {
+            CourseSession(number: $0.number, heldOn: $0.heldOn, startsAt: $0.startsAt)
         }
     }
 }

@@ -64,11 +64,10 @@ public struct SchoolingService: Sendable {
         return try context.perform(.schoolConfirm, by: staff, action: "school.confirm", entity: "school_confirmation") { db, audit in
             let resident = try ResidentWrites.fetch(ref, in: db)
             let id = resident.id!
-            let lastFile = try Int64.fetchOne(db, sql: "SELECT max(id) FROM intake_file WHERE kind = 'SCHOOL'")
-            try db.execute(sql: """
-                INSERT INTO school_confirmation (resident_id, outcome, note, after_file_id, confirmed_at, confirmed_by)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [id, outcome.rawValue, trimmed, lastFile, timestamp, staff.login])
+            let lastFile = try IntakeFileRecord.all().filter(kind: .school).select(max(Column("id")), as: Int64.self).fetchOne(db)
+            var confirmation = SchoolConfirmationRecord(residentID: id, outcome: outcome, note: trimmed, afterFileID: lastFile,
+                                                        confirmedAt: timestamp, confirmedBy: staff.login)
+            try confirmation.insert(db)
             audit.residentIDs = [id]
             audit.detail = "outcome=\(outcome.rawValue)"
             return try SchoolingCensus(asOf: today).children(in: db, residentID: id).first

@@ -1,0 +1,37 @@
+import GRDB
+import KyoseiDomain
+
+/// What a home visit found about a child, kept until a roster applied after it lists the child.
+public struct SchoolConfirmationRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Equatable {
+    public static let databaseTableName = "school_confirmation"
+
+    public var id: Int64?
+    public var residentID: Int64
+    public var outcome: HomeVisitOutcome
+    public var note: String
+    /// The newest school roster applied when it was recorded.
+    public var afterFileID: Int64?
+    public var confirmedAt: String
+    public var confirmedBy: String
+
+    public init(id: Int64? = nil, residentID: Int64, outcome: HomeVisitOutcome, note: String, afterFileID: Int64?,
+                confirmedAt: String, confirmedBy: String) {
+        self.id = id
+        self.residentID = residentID
+        self.outcome = outcome
+        self.note = note
+        self.afterFileID = afterFileID
+        self.confirmedAt = confirmedAt
+        self.confirmedBy = confirmedBy
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, outcome, note
+        case residentID = "resident_id"
+        case afterFileID = "after_file_id"
+        case confirmedAt = "confirmed_at"
+        case confirmedBy = "confirmed_by"
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
