@@ -39,7 +39,7 @@ import Testing
     @Test func aWriteInAReadTransactionFails() throws {
         let city = try TestCity()
         #expect(throws: (any Error).self) {
-            try city.context.performRead(.residentRead, by: city.founder, action: "resident.find", entity: "resident") { db, _ in
+            try city.context.performRead(.residentRead, by: city.founder, action: .residentFind, entity: .resident) { db, _ in
                 try db.execute(sql: "DELETE FROM meta")
             }
         }

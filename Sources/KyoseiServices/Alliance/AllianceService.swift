@@ -24,7 +24,7 @@ public struct AllianceService: Sendable {
         // Each table is suppressed against the tables of its report published before it and
         // recorded as published, all five in one transaction (see `ReportService.publish`).
         // Coverage by nationality is withheld as the city's reports by nationality and by region are.
-        return try context.perform(.aggregateReport, by: staff, action: "alliance.publish", entity: "report_publication") { db, audit in
+        return try context.perform(.aggregateReport, by: staff, action: .alliancePublish, entity: .reportPublication) { db, audit in
             func suppressed(_ counts: GroupedCounts, _ kind: AllianceTableKind) throws -> CountTable {
                 let (first, last) = kind == .employment || kind == .language ? (period.first, period.last) : (asOf, asOf)
                 let ledger = PublicationLedger(db: db, kind: ReportPublicationRecord.Kind(rawValue: kind.rawValue)!)
@@ -51,7 +51,7 @@ public struct AllianceService: Sendable {
 
     /// Adds the cities' files together; a set that cannot be added is refused whole.
     public func merge(_ files: [(name: String, file: AllianceFile)], staff: StaffMember) throws -> AllianceFile {
-        try context.performRead(.aggregateReport, by: staff, action: "alliance.merge", entity: "alliance_file") { _, audit in
+        try context.performRead(.aggregateReport, by: staff, action: .allianceMerge, entity: .allianceFile) { _, audit in
             audit.detail = "files=\(files.count)"
             do {
                 return try AllianceMerger.merge(

@@ -12,7 +12,7 @@ public struct AuditService: Sendable {
     /// how many entries still wait in the audit spool (folded first when the lock is free).
     public func verify(by staff: StaffMember) throws -> AuditVerification {
         try context.foldAuditSpool()
-        var verification = try context.performRead(.auditRead, by: staff, action: "audit.verify", entity: "audit_log") { db, audit in
+        var verification = try context.performRead(.auditRead, by: staff, action: .auditVerify, entity: .auditLog) { db, audit in
             let result = try Self.walk(db)
             audit.detail = result.isIntact ? "intact entries=\(result.entries)" : "broken at \(result.firstBrokenSeq ?? 0)"
             return result
@@ -66,7 +66,7 @@ public struct AuditService: Sendable {
 
     public func log(_ filter: AuditFilter, by staff: StaffMember) throws -> [AuditEntryRecord] {
         try context.foldAuditSpool()
-        return try context.performRead(.auditRead, by: staff, action: "audit.log", entity: "audit_log") { db, audit in
+        return try context.performRead(.auditRead, by: staff, action: .auditLog, entity: .auditLog) { db, audit in
             var sql = "SELECT audit_log.* FROM audit_log"
             var conditions: [String] = []
             var arguments: StatementArguments = []

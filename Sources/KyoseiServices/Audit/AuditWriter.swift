@@ -31,7 +31,7 @@ enum AuditWriter {
             let folded = try Bool.fetchOne(
                 db, sql: "SELECT EXISTS (SELECT 1 FROM audit_log WHERE spool_id = ?)", arguments: [entry.id]) ?? false
             guard !folded else { continue }
-            try chain(AuditDraft(action: entry.action, entity: entry.entity, residentIDs: entry.residents, detail: entry.detail),
+            try chain(AuditDraft(text: entry.action, entity: entry.entity, residentIDs: entry.residents, detail: entry.detail),
                       by: entry.staffLogin, at: entry.at, spoolID: entry.id, in: db)
         }
         // A clean-up that fails leaves entries the next fold recognises and skips.
@@ -89,10 +89,25 @@ public struct AuditDraft: Sendable {
     public var residentIDs: [Int64]
     public var detail: String
 
-    public init(action: String, entity: String, residentIDs: [Int64] = [], detail: String = "") {
+    public init(_ action: AuditAction, _ entity: EntityKind, residentIDs: [Int64] = [], detail: String = "") {
+        self.init(text: action.rawValue, entity: entity.rawValue, residentIDs: residentIDs, detail: detail)
+    }
+
+    /// An entry as the log holds it, for one read back from the spool.
+    init(text action: String, entity: String, residentIDs: [Int64] = [], detail: String = "") {
         self.action = action
         self.entity = entity
         self.residentIDs = residentIDs
         self.detail = detail
+    }
+
+    /// A call the caller's role does not allow, kept under the action it asked for.
+    public static func refused(_ action: AuditAction, _ entity: EntityKind, residentIDs: [Int64] = [], detail: String) -> AuditDraft {
+        AuditDraft(text: "refused:" + action.rawValue, entity: entity.rawValue, residentIDs: residentIDs, detail: detail)
+    }
+
+    /// Names how the call ended where that is part of what happened (a file refused or held).
+    public mutating func qualify(_ outcome: String) {
+        action += "." + outcome
     }
 }

@@ -13,7 +13,7 @@ public struct CaseService: Sendable {
 
     /// Opens a case by hand for a resident.
     public func open(_ draft: CaseDraft, by staff: StaffMember) throws -> CaseRecord {
-        try context.perform(.caseWork, by: staff, action: "case.open", entity: "case") { db, audit in
+        try context.perform(.caseWork, by: staff, action: .caseOpen, entity: .cases) { db, audit in
             let resident = try ResidentWrites.fetch(draft.resident, in: db)
             let today = context.clock.today
             var record = CaseRecord(
@@ -31,7 +31,7 @@ public struct CaseService: Sendable {
     }
 
     public func list(_ filter: CaseFilter, by staff: StaffMember) throws -> [CaseSummary] {
-        try context.performRead(.caseRead, by: staff, action: "case.list", entity: "case", rows: { $0.count }) { db, audit in
+        try context.performRead(.caseRead, by: staff, action: .caseList, entity: .cases, rows: { $0.count }) { db, audit in
             var conditions: [String] = []
             var arguments: StatementArguments = []
             if !staff.seesAllCases {
@@ -84,7 +84,7 @@ public struct CaseService: Sendable {
     }
 
     public func show(_ id: Int64, by staff: StaffMember) throws -> CaseDetail {
-        try context.performRead(.caseRead, by: staff, action: "case.show", entity: "case") { db, audit in
+        try context.performRead(.caseRead, by: staff, action: .caseShow, entity: .cases) { db, audit in
             let record = try Self.fetch(id, visibleTo: staff, in: db)
             let resident = try record.residentID.flatMap { try ResidentRecord.fetchOne(db, key: $0) }
             let events = try CaseEventRecord.filter(Column("case_id") == id).order(Column("id")).fetchAll(db)
@@ -101,7 +101,7 @@ public struct CaseService: Sendable {
     /// Gives the case to `login` (a supervisor's call), or to oneself with `take`.
     public func assign(_ id: Int64, to login: String, note: String? = nil, by staff: StaffMember) throws -> CaseRecord {
         let permission: Permission = login == staff.login ? .caseWork : .caseAssign
-        return try context.perform(permission, by: staff, action: login == staff.login ? "case.take" : "case.assign", entity: "case") { db, audit in
+        return try context.perform(permission, by: staff, action: login == staff.login ? .caseTake : .caseAssign, entity: .cases) { db, audit in
             let record = try Self.fetch(id, visibleTo: staff, in: db)
             guard let assignee = try StaffRecord.fetchOne(db, key: login), assignee.active else {
                 throw ServiceError.usage("\(login) is not active staff; cases go to staff only.")
@@ -125,7 +125,7 @@ public struct CaseService: Sendable {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ServiceError.usage("A note needs some text.")
         }
-        return try context.perform(.caseWork, by: staff, action: "case.note", entity: "case") { db, audit in
+        return try context.perform(.caseWork, by: staff, action: .caseNote, entity: .cases) { db, audit in
             let record = try Self.fetch(id, visibleTo: staff, in: db)
             try CaseWrites.note(record, text: text, by: staff.login, at: context.clock.timestamp(), in: db)
             audit.residentIDs = record.residentID.map { [$0] } ?? []
@@ -138,23 +138,23 @@ public struct CaseService: Sendable {
     public func move(_ id: Int64, to target: CaseState, note: String?, by staff: StaffMember) throws -> CaseRecord {
         guard target != .resolved else { throw ServiceError.usage("Use `case resolve` with an outcome to resolve a case.") }
         guard target != .open else { throw ServiceError.usage("Use `case reopen` to reopen a case.") }
-        return try transition(id, to: target, outcome: nil, note: note, action: "case.move", by: staff)
+        return try transition(id, to: target, outcome: nil, note: note, action: .caseMove, by: staff)
     }
 
     public func resolve(_ id: Int64, outcome: CaseOutcome, note: String?, by staff: StaffMember) throws -> CaseRecord {
-        try transition(id, to: .resolved, outcome: outcome, note: note, action: "case.resolve", by: staff)
+        try transition(id, to: .resolved, outcome: outcome, note: note, action: .caseResolve, by: staff)
     }
 
     public func reopen(_ id: Int64, note: String, by staff: StaffMember) throws -> CaseRecord {
         guard !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ServiceError.usage("Say why the case is reopened (--note).")
         }
-        return try transition(id, to: .open, outcome: nil, note: note, action: "case.reopen", by: staff)
+        return try transition(id, to: .open, outcome: nil, note: note, action: .caseReopen, by: staff)
     }
 
-    private func transition(_ id: Int64, to target: CaseState, outcome: CaseOutcome?, note: String?, action: String,
+    private func transition(_ id: Int64, to target: CaseState, outcome: CaseOutcome?, note: String?, action: AuditAction,
                             by staff: StaffMember) throws -> CaseRecord {
-        try context.perform(.caseWork, by: staff, action: action, entity: "case") { db, audit in
+        try context.perform(.caseWork, by: staff, action: action, entity: .cases) { db, audit in
             let record = try Self.fetch(id, visibleTo: staff, in: db)
             let updated = try CaseWrites.move(record, to: target, outcome: outcome, note: note, by: staff.login,
                                               at: context.clock.timestamp(), in: db)
@@ -174,7 +174,7 @@ public struct CaseService: Sendable {
     /// Staff who work cases see every figure; an analyst, the figures after suppression.
     public func stats(by staff: StaffMember) throws -> CaseStats {
         let worksCases = staff.may(.caseRead)
-        return try context.performRead(worksCases ? .caseRead : .aggregateReport, by: staff, action: "case.stats", entity: "case") { db, _ in
+        return try context.performRead(worksCases ? .caseRead : .aggregateReport, by: staff, action: .caseStats, entity: .cases) { db, _ in
             let stats = try CaseStats.compute(today: context.clock.today, in: db)
             return worksCases ? stats : stats.withheld(minimum: context.settings.suppressionMinimum)
         }
@@ -184,7 +184,7 @@ public struct CaseService: Sendable {
     /// by type and team, for the morning summary of the nightly job.
     public func opened(since: String, by staff: StaffMember) throws -> NewCaseCounts {
         let permission: Permission = staff.may(.caseRead) ? .caseRead : .aggregateReport
-        return try context.performRead(permission, by: staff, action: "case.opened", entity: "case") { db, audit in
+        return try context.performRead(permission, by: staff, action: .caseOpened, entity: .cases) { db, audit in
             let counts = try NewCaseCounts.compute(since: since, in: db)
             audit.detail = "since=\(since) new=\(counts.total)"
             return counts

@@ -5,7 +5,7 @@ import KyoseiStore
 /// The only code that creates or changes a case. Staff commands and the rules engine both come
 /// through here, so every change leaves a case event saying who, when, from and to.
 enum CaseWrites {
-    static func open(_ record: inout CaseRecord, links: [(entity: String, id: String)], note: String?,
+    static func open(_ record: inout CaseRecord, links: [(entity: EntityKind, id: String)], note: String?,
                      by login: String, at timestamp: String, in db: Database) throws {
         record.openedAt = timestamp
         record.openedBy = login
@@ -15,7 +15,7 @@ enum CaseWrites {
                                     toValue: record.state.rawValue, note: note ?? record.cause)
         try event.insert(db)
         for link in links {
-            try CaseLinkRecord(caseID: record.id!, entity: link.entity, entityID: link.id).insert(db, onConflict: .ignore)
+            try CaseLinkRecord(caseID: record.id!, entity: link.entity.rawValue, entityID: link.id).insert(db, onConflict: .ignore)
         }
     }
 

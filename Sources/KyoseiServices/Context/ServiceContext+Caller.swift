@@ -40,6 +40,6 @@ extension ServiceContext {
 
     private func recordRefusal(by login: String, detail: String) throws {
         try AuditRecorder(database: database).record(
-            AuditDraft(action: "refused:identify", entity: "staff", detail: detail), by: login, at: clock.timestamp())
+            AuditDraft.refused(.identify, .staff, detail: detail), by: login, at: clock.timestamp())
     }
 }

@@ -39,7 +39,7 @@ public struct ServiceContext: Sendable {
     /// `rollback` (a dry run) the work is undone and only the audit entry is kept.
     @discardableResult
     public func perform<T>(
-        _ permission: Permission, by staff: StaffMember, action: String, entity: String, rollback: Bool = false,
+        _ permission: Permission, by staff: StaffMember, action: AuditAction, entity: EntityKind, rollback: Bool = false,
         _ work: (Database, inout AuditDraft) throws -> T
     ) throws -> T {
         try authorize(permission, by: staff, action: action, entity: entity)
@@ -47,14 +47,14 @@ public struct ServiceContext: Sendable {
         do {
             guard rollback else {
                 return try database.writer.write { db in
-                    var draft = AuditDraft(action: action, entity: entity)
+                    var draft = AuditDraft(action, entity)
                     let result = try work(db, &draft)
                     try AuditWriter.append(draft, by: staff.login, at: timestamp, in: db, folding: database.auditSpool)
                     return result
                 }
             }
             return try database.writer.writeWithoutTransaction { db in
-                var draft = AuditDraft(action: action, entity: entity)
+                var draft = AuditDraft(action, entity)
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try work(db, &draft)
@@ -84,20 +84,20 @@ public struct ServiceContext: Sendable {
     /// of personal records, refused (and audited) unless the caller's role may export them.
     @discardableResult
     public func performRead<T>(
-        _ permission: Permission, by staff: StaffMember, action: String, entity: String, rows: ((T) -> Int)? = nil,
+        _ permission: Permission, by staff: StaffMember, action: AuditAction, entity: EntityKind, rows: ((T) -> Int)? = nil,
         _ work: (Database, inout AuditDraft) throws -> T
     ) throws -> T {
         try authorize(permission, by: staff, action: action, entity: entity)
         let timestamp = clock.timestamp()
         do {
             let (result, draft) = try database.writer.read { db in
-                var draft = AuditDraft(action: action, entity: entity)
+                var draft = AuditDraft(action, entity)
                 let result = try work(db, &draft)
                 return (result, draft)
             }
             if let rows, case let count = rows(result), count > Self.bulkRows, !staff.may(.personalExport) {
                 try AuditRecorder(database: database).record(
-                    AuditDraft(action: "refused:" + action, entity: entity,
+                    AuditDraft.refused(action, entity,
                                detail: "rows=\(count) over \(Self.bulkRows): role \(staff.role.rawValue) lacks \(Permission.personalExport.rawValue)"),
                     by: staff.login, at: timestamp)
                 throw ServiceError.refused("That list names \(count) people: more than \(Self.bulkRows) at once is a bulk export of personal records, which role \(staff.role.rawValue) may not do; narrow it (a filter, a smaller --limit) or ask a supervisor.")
@@ -122,10 +122,10 @@ public struct ServiceContext: Sendable {
     }
 
     /// Refusals are audited too, as reads are, since the refused call writes nothing.
-    private func authorize(_ permission: Permission, by staff: StaffMember, action: String, entity: String) throws {
+    private func authorize(_ permission: Permission, by staff: StaffMember, action: AuditAction, entity: EntityKind) throws {
         guard !staff.may(permission) else { return }
         try AuditRecorder(database: database).record(
-            AuditDraft(action: "refused:" + action, entity: entity, detail: "role \(staff.role.rawValue) lacks \(permission.rawValue)"),
+            AuditDraft.refused(action, entity, detail: "role \(staff.role.rawValue) lacks \(permission.rawValue)"),
             by: staff.login, at: clock.timestamp())
         throw ServiceError.refused("\(staff.login) (role \(staff.role.rawValue)) may not \(permission.rawValue.replacingOccurrences(of: ".", with: " ")); ask a supervisor or an administrator.")
     }

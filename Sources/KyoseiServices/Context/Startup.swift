@@ -39,7 +39,7 @@ public enum Startup {
                     createdAt: timestamp, createdBy: serviceAccount).insert(db)
             }
             try AuditWriter.append(
-                AuditDraft(action: "init", entity: "database",
+                AuditDraft(.initialize, .database,
                            detail: "municipality=\(settings.municipalityCode) founder=\(founder)"
                                + (serviceAccount.map { " service_account=\($0)" } ?? "")),
                 by: serviceAccount ?? founder, at: timestamp, in: db, folding: database.auditSpool)

@@ -8,8 +8,8 @@ import KyoseiStore
 /// resident by card, opens or closes an employment episode, and is checked for findings.
 struct EmploymentImport: ImportKind {
     static let recordKind = IntakeFileRecord.Kind.employment
-    let action = "import.employment"
-    let entity = "employment_file"
+    let action = AuditAction.importEmployment
+    let entity = EntityKind.employmentFile
     let emptyDetails = ImportDetails.employment(NotificationCounts())
 
     mutating func open(path: String, name: String, context: ServiceContext) throws -> IntakeReader<EmploymentReportKind> {

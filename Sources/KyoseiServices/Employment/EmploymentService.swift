@@ -12,7 +12,7 @@ public struct EmploymentService: Sendable {
 
     /// A person's notifications with their findings, and their employment episodes.
     public func show(_ ref: ResidentRef, by staff: StaffMember) throws -> PersonEmployment {
-        try context.performRead(.residentRead, by: staff, action: "employment.show", entity: "employment_notification") { db, audit in
+        try context.performRead(.residentRead, by: staff, action: .employmentShow, entity: .employmentNotification) { db, audit in
             let resident = try ResidentWrites.fetch(ref, in: db)
             let notifications = try EmploymentNotificationRecord.fetchAll(db, sql: """
                 SELECT * FROM employment_notification WHERE resident_id = ? ORDER BY event_date, id
@@ -33,7 +33,7 @@ public struct EmploymentService: Sendable {
 
     /// Findings of one kind (or all), on notifications whose event is on or after `since`.
     public func findings(kind: EmploymentFindingKind?, since: LocalDate?, by staff: StaffMember) throws -> [FindingListing] {
-        try context.performRead(.residentRead, by: staff, action: "employment.findings", entity: "employment_finding", rows: { $0.count }) { db, audit in
+        try context.performRead(.residentRead, by: staff, action: .employmentFindings, entity: .employmentFinding, rows: { $0.count }) { db, audit in
             var sql = """
                 SELECT f.kind, f.reason, n.* FROM employment_finding f JOIN employment_notification n ON n.id = f.notification_id
                 WHERE 1
@@ -69,7 +69,7 @@ public struct EmploymentService: Sendable {
     /// Every employer with the counts the city's outreach works from, employer insurance as of
     /// `asOf` (today).
     public func employers(sort: EmployerSort, dispatchOnly: Bool, asOf: LocalDate? = nil, by staff: StaffMember) throws -> [EmployerSummary] {
-        try context.performRead(.residentRead, by: staff, action: "employer.list", entity: "employer") { db, audit in
+        try context.performRead(.residentRead, by: staff, action: .employerList, entity: .employer) { db, audit in
             var list = try EmployerSummary.fetchAll(in: db)
             var missing: [String: Int] = [:]
             try CoverageCalculator(settings: context.settings, date: asOf ?? context.clock.today).forEachStanding(in: db) { standing in
@@ -88,7 +88,7 @@ public struct EmploymentService: Sendable {
 
     /// One employer: its counts, its establishments, and its notifications with their findings.
     public func employer(_ id: String, by staff: StaffMember) throws -> EmployerDetail {
-        try context.performRead(.residentRead, by: staff, action: "employer.show", entity: "employer") { db, audit in
+        try context.performRead(.residentRead, by: staff, action: .employerShow, entity: .employer) { db, audit in
             guard let summary = try EmployerSummary.fetchAll(in: db, employerID: id).first else {
                 throw ServiceError.notFound("No employer \(id) has filed a notification in this database.")
             }
@@ -109,7 +109,7 @@ public struct EmploymentService: Sendable {
 
     /// Counts per group of the notifications whose event falls in `period`; aggregates only.
     public func figures(period: ReportPeriod, by dimension: EmploymentDimension, staff: StaffMember) throws -> [String: EmploymentCounts] {
-        try context.performRead(.aggregateReport, by: staff, action: "report.employment", entity: "employment_notification") { db, audit in
+        try context.performRead(.aggregateReport, by: staff, action: .reportEmployment, entity: .employmentNotification) { db, audit in
             let groups = try Self.figures(in: db, from: period.first, to: period.last, by: dimension)
             audit.detail = "period=\(period) by=\(dimension.rawValue) groups=\(groups.count)"
             return groups

@@ -19,13 +19,13 @@ public struct ChangeSource: Sendable, Equatable {
 enum HistoryWriter {
     /// `residentID` is nil for a record about no one person (an employer's headcount).
     static func record(
-        residentID: Int64?, entity: String = "resident", entityID: String,
+        residentID: Int64?, entity: EntityKind = .resident, entityID: String,
         changes: [(field: String, old: String?, new: String?)],
         by login: String, at timestamp: String, source: ChangeSource, in db: Database
     ) throws {
         for change in changes {
             var row = HistoryRecord(
-                residentID: residentID, entity: entity, entityID: entityID, field: change.field,
+                residentID: residentID, entity: entity.rawValue, entityID: entityID, field: change.field,
                 oldValue: change.old, newValue: change.new, changedAt: timestamp, changedBy: login,
                 source: source.kind, sourceRef: source.reference, reason: source.reason)
             try row.insertCached(db)
@@ -36,7 +36,7 @@ enum HistoryWriter {
     /// from one to another or unlinked: a row in each resident's history naming the roster
     /// entry, so what Kyosei knew of a person on a day includes which rosters it took for them.
     static func recordLink(
-        entity: String, entityID: String, label: String, from old: Int64?, to new: Int64?,
+        entity: EntityKind, entityID: String, label: String, from old: Int64?, to new: Int64?,
         by login: String, at timestamp: String, source: ChangeSource, in db: Database
     ) throws {
         guard old != new else { return }

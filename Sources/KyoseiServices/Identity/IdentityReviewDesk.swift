@@ -16,7 +16,7 @@ public struct IdentityReviewDesk: Sendable {
     /// The open reviews (or every review, with `decided`), oldest first.
     public func list(source: ReviewSource?, decided: Bool = false, limit: Int = 500,
                      by staff: StaffMember) throws -> [IdentityReviewRecord] {
-        try context.performRead(.residentRead, by: staff, action: "review.list", entity: "identity_review", rows: { $0.count }) { db, audit in
+        try context.performRead(.residentRead, by: staff, action: .reviewList, entity: .identityReview, rows: { $0.count }) { db, audit in
             var request = IdentityReviewRecord.all()
             if let source { request = request.filter(Column("source") == source.rawValue) }
             if !decided { request = request.filter(Column("state") == "OPEN") }
@@ -28,7 +28,7 @@ public struct IdentityReviewDesk: Sendable {
     }
 
     public func show(_ id: ReviewID, by staff: StaffMember) throws -> ReviewDetail {
-        try context.performRead(.residentRead, by: staff, action: "review.show", entity: "identity_review") { db, audit in
+        try context.performRead(.residentRead, by: staff, action: .reviewShow, entity: .identityReview) { db, audit in
             let review = try Self.fetch(id, in: db)
             let incoming = try ReviewPerson.incoming(review, in: db)
             let stored = try review.explanation.map { try JSONDecoder().decode(MatchExplanation.self, from: Data($0.utf8)) }
@@ -45,7 +45,7 @@ public struct IdentityReviewDesk: Sendable {
     /// The incoming person is `resident`: the source's link points at them from now on.
     public func link(_ id: ReviewID, resident ref: ResidentRef, note: String?,
                      by staff: StaffMember) throws -> IdentityReviewRecord {
-        try decide(id, .linked, note: note, action: "review.link", by: staff) { review, db in
+        try decide(id, .linked, note: note, action: .reviewLink, by: staff) { review, db in
             let resident = try ResidentWrites.fetch(ref, in: db)
             let changed = try ReviewLinks.link(review.source, subject: review.subjectID ?? "", raisedOn: review.residentID,
                                                to: resident.id!, in: db)
@@ -59,7 +59,7 @@ public struct IdentityReviewDesk: Sendable {
         guard !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ServiceError.usage("Say why none of the candidates is this person (--note).")
         }
-        return try decide(id, .rejected, note: note, action: "review.reject", by: staff) { review, db in
+        return try decide(id, .rejected, note: note, action: .reviewReject, by: staff) { review, db in
             try ReviewLinks.reject(review.source, subject: review.subjectID ?? "", in: db)
             return (nil, "none of \(review.candidateIDs)")
         }
@@ -75,7 +75,7 @@ public struct IdentityReviewDesk: Sendable {
                 .order(Column("id").desc).fetchOne(db)
         }
         if let id = review?.reviewID, review?.state == "OPEN" { return try link(id, resident: ref, note: note, by: staff) }
-        try context.perform(.identityDecide, by: staff, action: "review.link", entity: "insurance_member") { db, audit in
+        try context.perform(.identityDecide, by: staff, action: .reviewLink, entity: .insuranceMember) { db, audit in
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM insurance_member WHERE id = ?)", arguments: [member]) == true else {
                 throw ServiceError.notFound("No insurance member \(member).")
             }
@@ -98,10 +98,10 @@ public struct IdentityReviewDesk: Sendable {
         }
     }
 
-    private func decide(_ id: ReviewID, _ decision: ReviewDecision, note: String?, action: String, by staff: StaffMember,
+    private func decide(_ id: ReviewID, _ decision: ReviewDecision, note: String?, action: AuditAction, by staff: StaffMember,
                         _ apply: @escaping (IdentityReviewRecord, Database) throws -> (Int64?, String)) throws -> IdentityReviewRecord {
         try Self.check(note)
-        return try context.perform(.identityDecide, by: staff, action: action, entity: "identity_review") { db, audit in
+        return try context.perform(.identityDecide, by: staff, action: action, entity: .identityReview) { db, audit in
             var review = try Self.fetch(id, in: db)
             guard review.state == "OPEN" else {
                 throw ServiceError.conflict("Review \(id) was already decided (\(review.decision?.rawValue ?? review.state)).")

@@ -95,8 +95,8 @@ public struct FileImport: Sendable {
         var run: Kind.Run?
         do {
             let reader = try kind.open(path: path, name: name, context: context)
-            let action = dryRun ? kind.action + ".dry-run" : kind.action
-            let outcome = try context.perform(kind.permission, by: staff, action: action, entity: kind.entity, rollback: dryRun) { db, audit in
+            let outcome = try context.perform(kind.permission, by: staff, action: kind.action, entity: kind.entity, rollback: dryRun) { db, audit in
+                if dryRun { audit.qualify("dry-run") }
                 var outcome = ImportOutcome(file: name, outcome: dryRun ? .checked : .applied, details: kind.emptyDetails)
                 if let reason = try kind.alreadyApplied(sha256: reader.scan.sha256, in: db) {
                     outcome.outcome = .alreadyApplied
@@ -182,7 +182,8 @@ public struct FileImport: Sendable {
     private func refuse<Kind: ImportKind>(_ kind: Kind, name: String, reason: String, as result: ImportOutcome.Result = .refused,
                                           by staff: StaffMember) throws -> ImportOutcome {
         context.logger.error("file \(result.rawValue)", metadata: ["file": "\(name)", "kind": "\(Kind.recordKind.rawValue)", "reason": "\(reason)"])
-        try context.perform(kind.permission, by: staff, action: kind.action + "." + result.rawValue, entity: kind.entity) { _, audit in
+        try context.perform(kind.permission, by: staff, action: kind.action, entity: kind.entity) { _, audit in
+            audit.qualify(result.rawValue)
             audit.detail = "file=\(name) reason=\(reason)"
         }
         // What the kind learnt before refusing (a register export's sequence) stays in the outcome.

@@ -15,8 +15,8 @@ protocol ImportKind {
     static var recordKind: IntakeFileRecord.Kind { get }
     /// The audit action of an applied file; a refusal is audited as `<action>.refused`, a dry
     /// run as `<action>.dry-run`.
-    var action: String { get }
-    var entity: String { get }
+    var action: AuditAction { get }
+    var entity: EntityKind { get }
     var permission: Permission { get }
     /// The details of a file before any row is applied (and of a refused one): what its name or
     /// manifest told, once `open` has read them.

@@ -12,7 +12,7 @@ public struct CoverageService: Sendable {
 
     public func show(_ ref: ResidentRef, asOf: LocalDate? = nil, by staff: StaffMember) throws -> PersonCoverage {
         let date = asOf ?? context.clock.today
-        return try context.performRead(.residentRead, by: staff, action: "coverage.show", entity: "enrollment") { db, audit in
+        return try context.performRead(.residentRead, by: staff, action: .coverageShow, entity: .enrollment) { db, audit in
             let resident = try ResidentWrites.fetch(ref, in: db)
             let enrollments = try EnrollmentRecord.filter(Column("resident_id") == resident.id!)
                 .order(Column("scheme"), Column("enrolled_from")).fetchAll(db)
@@ -31,7 +31,7 @@ public struct CoverageService: Sendable {
     public func gaps(asOf: LocalDate? = nil, obligation: CoverageObligation? = nil, limit: Int? = nil,
                      by staff: StaffMember) throws -> [CoverageGap] {
         let date = asOf ?? context.clock.today
-        return try context.performRead(.personalExport, by: staff, action: "coverage.gaps", entity: "enrollment") { db, audit in
+        return try context.performRead(.personalExport, by: staff, action: .coverageGaps, entity: .enrollment) { db, audit in
             var ids: [(Int64, CoverageObligation)] = []
             try CoverageCalculator(settings: context.settings, date: date).forEachStanding(in: db) { standing in
                 for (o, covered) in standing.obligations where !covered && (obligation == nil || o == obligation) {
@@ -66,7 +66,7 @@ public struct CoverageService: Sendable {
     public func figures(asOf: LocalDate? = nil, by dimension: CoverageDimension, staff: StaffMember)
         throws -> [String: [CoverageObligationKey: CoverageCounts]] {
         let date = asOf ?? context.clock.today
-        return try context.performRead(.aggregateReport, by: staff, action: "report.coverage", entity: "enrollment") { db, audit in
+        return try context.performRead(.aggregateReport, by: staff, action: .reportCoverage, entity: .enrollment) { db, audit in
             var groups: [String: [CoverageObligationKey: CoverageCounts]] = [:]
             try CoverageCalculator(settings: context.settings, date: date).forEachStanding(in: db) { standing in
                 let label = dimension.label(for: standing, on: date)

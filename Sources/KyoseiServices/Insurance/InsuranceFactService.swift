@@ -14,7 +14,7 @@ public struct InsuranceFactService: Sendable {
 
     /// What staff recorded for one person: nil fields are not known.
     public func facts(_ ref: ResidentRef, by staff: StaffMember) throws -> PersonInsuranceFacts {
-        try context.performRead(.residentRead, by: staff, action: "insurance_fact.show", entity: "insurance_fact") { db, audit in
+        try context.performRead(.residentRead, by: staff, action: .insuranceFactShow, entity: .insuranceFact) { db, audit in
             let resident = try ResidentWrites.fetch(ref, in: db)
             audit.residentIDs = [resident.id!]
             return PersonInsuranceFacts(
@@ -29,7 +29,7 @@ public struct InsuranceFactService: Sendable {
     public func record(_ ref: ResidentRef, designation: Designation?? = nil, publicAssistance: Bool? = nil,
                        student: StudentStanding?? = nil, reason: String, by staff: StaffMember) throws -> InsuranceFactRecord {
         let reason = try Self.reason(reason)
-        return try context.perform(.residentWrite, by: staff, action: "insurance_fact.record", entity: "insurance_fact") { db, audit in
+        return try context.perform(.residentWrite, by: staff, action: .insuranceFactRecord, entity: .insuranceFact) { db, audit in
             let resident = try ResidentWrites.fetch(ref, in: db)
             let id = resident.id!
             let timestamp = context.clock.timestamp()
@@ -47,7 +47,7 @@ public struct InsuranceFactService: Sendable {
             ].filter { $0.old != $0.new }
             guard !changes.isEmpty else { return new }
             try new.save(db)
-            try HistoryWriter.record(residentID: id, entity: "insurance_fact", entityID: resident.reference, changes: changes,
+            try HistoryWriter.record(residentID: id, entity: .insuranceFact, entityID: resident.reference, changes: changes,
                                      by: staff.login, at: timestamp, source: ChangeSource(.staffEdit, reason: reason), in: db)
             audit.residentIDs = [id]
             audit.detail = changes.map(\.field).joined(separator: ",")
@@ -66,14 +66,14 @@ public struct InsuranceFactService: Sendable {
         } catch let error as ValidationError {
             throw ServiceError.invalid(error)
         }
-        return try context.perform(.residentWrite, by: staff, action: "coverage_certificate.add", entity: "coverage_certificate") { db, audit in
+        return try context.perform(.residentWrite, by: staff, action: .coverageCertificateAdd, entity: .coverageCertificate) { db, audit in
             let resident = try ResidentWrites.fetch(ref, in: db)
             let timestamp = context.clock.timestamp()
             var record = CoverageCertificateRecord(residentID: resident.id!, certificate: certificate, recordedAt: timestamp,
                                                    recordedBy: staff.login)
             try record.insert(db)
             try HistoryWriter.record(
-                residentID: resident.id!, entity: "coverage_certificate", entityID: String(record.id!),
+                residentID: resident.id!, entity: .coverageCertificate, entityID: String(record.id!),
                 changes: [("certificate", nil, "\(certificate.country) \(certificate.from)..\(certificate.until)")],
                 by: staff.login, at: timestamp, source: ChangeSource(.staffEdit, reason: reason), in: db)
             audit.residentIDs = [resident.id!]
@@ -88,7 +88,7 @@ public struct InsuranceFactService: Sendable {
     public func withdrawCertificate(_ ref: ResidentRef, id: Int64, reason: String,
                                     by staff: StaffMember) throws -> CoverageCertificateRecord {
         let reason = try Self.reason(reason)
-        return try context.perform(.residentWrite, by: staff, action: "coverage_certificate.withdraw", entity: "coverage_certificate") { db, audit in
+        return try context.perform(.residentWrite, by: staff, action: .coverageCertificateWithdraw, entity: .coverageCertificate) { db, audit in
             let resident = try ResidentWrites.fetch(ref, in: db)
             guard var record = try CoverageCertificateRecord.fetchOne(db, key: id), record.residentID == resident.id! else {
                 throw ServiceError.notFound("\(resident.reference) has no certificate \(id).")
@@ -102,7 +102,7 @@ public struct InsuranceFactService: Sendable {
             record.withdrawnReason = reason
             try record.update(db)
             try HistoryWriter.record(
-                residentID: resident.id!, entity: "coverage_certificate", entityID: String(id),
+                residentID: resident.id!, entity: .coverageCertificate, entityID: String(id),
                 changes: [("certificate", "\(record.country) \(record.validFrom)..\(record.validUntil)", nil)],
                 by: staff.login, at: timestamp, source: ChangeSource(.staffEdit, reason: reason), in: db)
             audit.residentIDs = [resident.id!]
@@ -117,14 +117,14 @@ public struct InsuranceFactService: Sendable {
         if let headcount, headcount < 0 {
             throw ServiceError.invalid(ValidationError(field: "insured headcount", value: String(headcount), reason: "cannot be negative"))
         }
-        return try context.perform(.residentWrite, by: staff, action: "employer.headcount", entity: "employer") { db, audit in
+        return try context.perform(.residentWrite, by: staff, action: .employerHeadcount, entity: .employer) { db, audit in
             guard var employer = try EmployerRecord.fetchOne(db, key: id) else { throw ServiceError.notFound("No employer \(id).") }
             let old = employer.insuredHeadcount
             guard old != headcount else { return employer }
             employer.insuredHeadcount = headcount
             try employer.update(db)
             try HistoryWriter.record(
-                residentID: nil, entity: "employer", entityID: id,
+                residentID: nil, entity: .employer, entityID: id,
                 changes: [("insured_headcount", old.map(String.init), headcount.map(String.init))],
                 by: staff.login, at: context.clock.timestamp(), source: ChangeSource(.staffEdit, reason: reason), in: db)
             audit.detail = "employer=\(id) insured_headcount=\(headcount.map(String.init) ?? "unknown")"

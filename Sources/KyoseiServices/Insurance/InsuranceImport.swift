@@ -12,8 +12,8 @@ import KyoseiStore
 /// same source would end enrollments that still run, and is refused.
 struct InsuranceImport: ImportKind {
     static let recordKind = IntakeFileRecord.Kind.insurance
-    let action = "import.insurance"
-    let entity = "insurance_roster"
+    let action = AuditAction.importInsurance
+    let entity = EntityKind.insuranceRoster
     let emptyDetails = ImportDetails.roster(RosterCounts())
     let asOf: LocalDate?
     let matchReport: String?

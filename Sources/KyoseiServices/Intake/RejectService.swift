@@ -13,7 +13,7 @@ public struct RejectService: Sendable {
     public init(context: ServiceContext) { self.context = context }
 
     public func list(state: RejectRecord.State? = .open, by staff: StaffMember) throws -> [RejectView] {
-        try context.performRead(.rejectsRead, by: staff, action: "rejects.list", entity: "reject", rows: { $0.count }) { db, audit in
+        try context.performRead(.rejectsRead, by: staff, action: .rejectsList, entity: .reject, rows: { $0.count }) { db, audit in
             var request = RejectRecord.all().orderedByID()
             if let state { request = request.filter(state: state) }
             let views = try request.fetchAll(db).map { try RejectView.load($0, in: db) }
@@ -23,7 +23,7 @@ public struct RejectService: Sendable {
     }
 
     public func show(_ id: Int64, by staff: StaffMember) throws -> RejectView {
-        try context.performRead(.rejectsRead, by: staff, action: "rejects.show", entity: "reject") { db, audit in
+        try context.performRead(.rejectsRead, by: staff, action: .rejectsShow, entity: .reject) { db, audit in
             audit.detail = "reject=\(id)"
             return try RejectView.load(try Self.fetch(id, in: db), in: db)
         }
@@ -34,7 +34,7 @@ public struct RejectService: Sendable {
     /// judged by exactly the rules its file's rows were, and refused with every reason if it
     /// still fails them; rows of other files are corrected by their next delivery.
     public func fix(_ id: Int64, changes: [String: String], text: String?, note: String?, by staff: StaffMember) throws -> RejectView {
-        try context.perform(.rejectsFix, by: staff, action: "rejects.fix", entity: "reject") { db, audit in
+        try context.perform(.rejectsFix, by: staff, action: .rejectsFix, entity: .reject) { db, audit in
             var reject = try Self.fetch(id, in: db)
             guard reject.state == .open else { throw ServiceError.usage("Reject \(id) is already \(reject.state.rawValue.lowercased()).") }
             let file = try IntakeFileRecord.fetchOne(db, key: reject.fileID)!
@@ -112,7 +112,7 @@ public struct RejectService: Sendable {
         guard !note.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ServiceError.usage("Say why the reject is dismissed (--note).")
         }
-        return try context.perform(.rejectsFix, by: staff, action: "rejects.dismiss", entity: "reject") { db, audit in
+        return try context.perform(.rejectsFix, by: staff, action: .rejectsDismiss, entity: .reject) { db, audit in
             var reject = try Self.fetch(id, in: db)
             guard reject.state == .open else { throw ServiceError.usage("Reject \(id) is already \(reject.state.rawValue.lowercased()).") }
             reject.state = .dismissed

@@ -9,8 +9,8 @@ import KyoseiStore
 /// call (not the file), since nothing in the file is wrong.
 struct AttendanceImport: ImportKind {
     static let recordKind = IntakeFileRecord.Kind.attendance
-    let action = "course.attend.file"
-    let entity = "course_attendance"
+    let action = AuditAction.courseAttendFile
+    let entity = EntityKind.courseAttendance
     let permission = Permission.courseEnroll
     let course: Int64
 

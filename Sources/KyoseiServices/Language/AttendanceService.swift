@@ -18,7 +18,7 @@ public struct AttendanceService: Sendable {
         guard !present.isEmpty || !absent.isEmpty else {
             throw ServiceError.usage("Name at least one person with --present or --absent.")
         }
-        return try context.perform(.courseEnroll, by: staff, action: "course.attend", entity: "course_attendance") { db, audit in
+        return try context.perform(.courseEnroll, by: staff, action: .courseAttend, entity: .courseAttendance) { db, audit in
             let marks = try AttendanceMarks(course: try Course.fetch(courseID, in: db), source: "HAND", login: staff.login,
                                             timestamp: context.clock.timestamp(), db: db)
             let people = try present.map { (try ResidentWrites.fetch($0, in: db), true) } + absent.map { (try ResidentWrites.fetch($0, in: db), false) }
@@ -37,7 +37,7 @@ public struct AttendanceService: Sendable {
     public func assess(_ ref: ResidentRef, course courseID: Int64, placement: LanguageLevel?, exit: LanguageLevel?,
                        on date: LocalDate?, by staff: StaffMember) throws {
         guard placement != nil || exit != nil else { throw ServiceError.usage("Give --placement, --exit or both.") }
-        try context.perform(.courseEnroll, by: staff, action: "course.results", entity: "language_assessment") { db, audit in
+        try context.perform(.courseEnroll, by: staff, action: .courseResults, entity: .languageAssessment) { db, audit in
             let resident = try ResidentWrites.fetch(ref, in: db)
             _ = try Course.fetch(courseID, in: db)
             guard try CourseSeatRecord.all().filter(course: courseID).filter(resident: resident.id!).isEmpty(db) == false else {

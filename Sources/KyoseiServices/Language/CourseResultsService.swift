@@ -13,7 +13,7 @@ public struct CourseResultsService: Sendable {
     }
 
     public func results(course courseID: Int64, by staff: StaffMember) throws -> [CourseResult] {
-        try context.performRead(.courseEnroll, by: staff, action: "course.results", entity: "course_seat") { db, audit in
+        try context.performRead(.courseEnroll, by: staff, action: .courseResults, entity: .courseSeat) { db, audit in
             _ = try Course.fetch(courseID, in: db)
             let (results, residents) = try CourseResult.fetch(
                 where: "s.course_id = ? AND s.seated_on IS NOT NULL", arguments: [courseID], completion: try completion, in: db)
@@ -25,7 +25,7 @@ public struct CourseResultsService: Sendable {
 
     /// The person's seats and waitlist places in every course, oldest request first.
     public func history(_ ref: ResidentRef, by staff: StaffMember) throws -> [CourseResult] {
-        try context.performRead(.residentRead, by: staff, action: "person.language", entity: "course_seat") { db, audit in
+        try context.performRead(.residentRead, by: staff, action: .personLanguage, entity: .courseSeat) { db, audit in
             let resident = try ResidentWrites.fetch(ref, in: db)
             audit.residentIDs = [resident.id!]
             return try CourseResult.fetch(where: "s.resident_id = ?", arguments: [resident.id!], completion: try completion, in: db).results

@@ -11,7 +11,7 @@ public struct CourseService: Sendable {
     public init(context: ServiceContext) { self.context = context }
 
     public func create(_ draft: CourseDraft, by staff: StaffMember) throws -> Course {
-        try context.perform(.courseManage, by: staff, action: "course.create", entity: "course") { db, audit in
+        try context.perform(.courseManage, by: staff, action: .courseCreate, entity: .course) { db, audit in
             var course = CourseRecord(
                 kind: draft.kind, level: draft.level, title: draft.title, provider: draft.provider, venue: draft.venue,
                 startsOn: draft.startsOn, endsOn: draft.endsOn, capacity: draft.capacity, supportLanguages: draft.supportLanguages,
@@ -25,7 +25,7 @@ public struct CourseService: Sendable {
 
     /// Courses running on or after `from` (every course without it), soonest first.
     public func list(kind: CourseKind? = nil, from: LocalDate? = nil, by staff: StaffMember) throws -> [Course] {
-        try context.performRead(.courseEnroll, by: staff, action: "course.list", entity: "course") { db, _ in
+        try context.performRead(.courseEnroll, by: staff, action: .courseList, entity: .course) { db, _ in
             var sql = Course.selection + " WHERE 1"
             var arguments: StatementArguments = []
             if let kind {
@@ -41,7 +41,7 @@ public struct CourseService: Sendable {
     }
 
     public func show(_ id: Int64, by staff: StaffMember) throws -> CourseDetail {
-        try context.performRead(.courseEnroll, by: staff, action: "course.show", entity: "course") { db, audit in
+        try context.performRead(.courseEnroll, by: staff, action: .courseShow, entity: .course) { db, audit in
             let course = try Course.fetch(id, in: db)
             let seats = try Row.fetchAll(db, sql: """
                 SELECT s.state, r.id, \(PersonKey.sql) AS person FROM course_seat s JOIN resident r ON r.id = s.resident_id
@@ -62,7 +62,7 @@ public struct CourseService: Sendable {
     /// must fall within the course's term.
     public func schedule(_ id: Int64, dates: [LocalDate], weekly: Bool = false, startsAt: String,
                          by staff: StaffMember) throws -> [CourseSession] {
-        try context.perform(.courseManage, by: staff, action: "course.schedule", entity: "course") { db, audit in
+        try context.perform(.courseManage, by: staff, action: .courseSchedule, entity: .course) { db, audit in
             let course = try Course.fetch(id, in: db)
             var dates = dates
             if weekly {

@@ -17,7 +17,7 @@ public struct LanguageReportService: Sendable {
 
     public func figures(period: ReportPeriod, by dimension: LanguageDimension, staff: StaffMember) throws -> [String: LanguageCounts] {
         let completion = try CourseCompletion(percent: context.settings.languageCompletionPercent)
-        return try context.performRead(.aggregateReport, by: staff, action: "report.language", entity: "course_seat") { db, audit in
+        return try context.performRead(.aggregateReport, by: staff, action: .reportLanguage, entity: .courseSeat) { db, audit in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT c.kind, c.level, r.nationality, s.state, s.from_waitlist, s.requested_on, s.seated_on,
                        \(CourseResult.measures)

@@ -15,7 +15,7 @@ public struct SeatService: Sendable {
     }
 
     public func enroll(_ ref: ResidentRef, in courseID: Int64, by staff: StaffMember) throws -> SeatOutcome {
-        try context.perform(.courseEnroll, by: staff, action: "course.enroll", entity: "course_seat") { db, audit in
+        try context.perform(.courseEnroll, by: staff, action: .courseEnroll, entity: .courseSeat) { db, audit in
             let resident = try ResidentWrites.fetch(ref, in: db)
             let outcome = try writes(staff).enroll(resident, in: try Course.fetch(courseID, in: db), db: db)
             audit.residentIDs = [resident.id!]
@@ -26,7 +26,7 @@ public struct SeatService: Sendable {
 
     /// Takes the person off the course; returns whom the freed seat went to, by person key.
     public func withdraw(_ ref: ResidentRef, from courseID: Int64, by staff: StaffMember) throws -> String? {
-        try context.perform(.courseEnroll, by: staff, action: "course.withdraw", entity: "course_seat") { db, audit in
+        try context.perform(.courseEnroll, by: staff, action: .courseWithdraw, entity: .courseSeat) { db, audit in
             let resident = try ResidentWrites.fetch(ref, in: db)
             let promoted = try writes(staff).leave(resident, course: try Course.fetch(courseID, in: db), state: .withdrawn, db: db)
             audit.residentIDs = [resident.id!] + (promoted.map { [$0.id!] } ?? [])
@@ -39,7 +39,7 @@ public struct SeatService: Sendable {
     /// full target is refused rather than trading a seat for a place in a queue.
     public func transfer(_ ref: ResidentRef, from source: Int64, to target: Int64, by staff: StaffMember) throws -> String? {
         guard source != target else { throw ServiceError.usage("A transfer needs two different courses.") }
-        return try context.perform(.courseEnroll, by: staff, action: "course.transfer", entity: "course_seat") { db, audit in
+        return try context.perform(.courseEnroll, by: staff, action: .courseTransfer, entity: .courseSeat) { db, audit in
             let resident = try ResidentWrites.fetch(ref, in: db)
             let to = try Course.fetch(target, in: db)
             guard to.enrolled < to.capacity else {

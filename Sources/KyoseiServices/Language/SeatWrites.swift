@@ -74,7 +74,7 @@ struct SeatWrites {
     private func history(_ residentID: Int64, seat: Int64, course: Course, from old: CourseSeatRecord.State?,
                          to new: CourseSeatRecord.State, source: ChangeSource, db: Database) throws {
         try HistoryWriter.record(
-            residentID: residentID, entity: "course_seat", entityID: String(seat),
+            residentID: residentID, entity: .courseSeat, entityID: String(seat),
             changes: [("course \(course.id)", old?.rawValue, new.rawValue)], by: login, at: timestamp, source: source, in: db)
     }
 
@@ -87,7 +87,7 @@ struct SeatWrites {
             title: "Seat from the waitlist in course \(course.id): tell the person",
             cause: "A seat in \(what) came free and went to this person, first on its waitlist.",
             openedAt: "", openedBy: "", updatedAt: "")
-        try CaseWrites.open(&record, links: [(entity: "course", id: String(course.id))], note: nil, by: login, at: timestamp, in: db)
+        try CaseWrites.open(&record, links: [(entity: .course, id: String(course.id))], note: nil, by: login, at: timestamp, in: db)
     }
 
     /// A seat ends the referrals it answers: resolved, with the course named, in the same transaction.

@@ -16,7 +16,7 @@ public struct AuditAnchorService: Sendable {
     public func head(by staff: StaffMember) throws -> AuditHead {
         let permission: Permission = staff.may(.auditRead) ? .auditRead : .backup
         try context.foldAuditSpool()
-        let chain = try context.performRead(permission, by: staff, action: "audit.head", entity: "audit_log") { db, audit in
+        let chain = try context.performRead(permission, by: staff, action: .auditHead, entity: .auditLog) { db, audit in
             let chain = try AuditService.walk(db)
             audit.detail = chain.head.map { "head \($0)" } ?? (chain.problem == nil ? "empty" : "broken")
             return chain
@@ -46,7 +46,7 @@ public struct AuditAnchorService: Sendable {
             }
         }
         try context.foldAuditSpool()
-        let (walked, found) = try context.performRead(.auditRead, by: staff, action: "audit.verify", entity: "audit_log") { db, audit in
+        let (walked, found) = try context.performRead(.auditRead, by: staff, action: .auditVerify, entity: .auditLog) { db, audit in
             let chain = try AuditService.walk(db)
             let found = try String.fetchOne(db, sql: "SELECT hash FROM audit_log WHERE seq = ?", arguments: [anchor.sequence])
             audit.detail = "expect \(anchor): " + (chain.isIntact && found == anchor.hash ? "held" : "not held")

@@ -14,7 +14,7 @@ public struct BackupService: Sendable {
     /// write), verifies the copy, and only then gives it its name: a file at `path` is a good backup.
     @discardableResult
     public func backup(to path: String, by staff: StaffMember) throws -> BackupReport {
-        try context.require(.backup, by: staff, action: "backup", entity: "database")
+        try context.require(.backup, by: staff, action: .backup, entity: .database)
         guard !FileManager.default.fileExists(atPath: path) else {
             throw ServiceError.usage("\(path) already exists; name a new file for the backup.")
         }
@@ -24,7 +24,7 @@ public struct BackupService: Sendable {
         let verification = CopyVerification.examine(partial, municipality: context.settings.municipalityCode)
         guard verification.isSound else {
             try? FileManager.default.removeItem(atPath: partial)
-            try audit("backup", detail: "to=\(path) failed: " + verification.problems.joined(separator: "; "), by: staff)
+            try audit(.backup, detail: "to=\(path) failed: " + verification.problems.joined(separator: "; "), by: staff)
             throw ServiceError.dataRefused("The backup failed verification and was deleted: \(verification.problems.joined(separator: "; ")).")
         }
         do {
@@ -32,7 +32,7 @@ public struct BackupService: Sendable {
         } catch {
             throw ServiceError.internalFailure("The verified backup \(partial) could not be renamed to \(path): \(error.localizedDescription)")
         }
-        try audit("backup", detail: "to=\(path) head=\(verification.auditHead ?? "empty")", by: staff)
+        try audit(.backup, detail: "to=\(path) head=\(verification.auditHead ?? "empty")", by: staff)
         let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         return BackupReport(file: path, bytes: bytes, verification: verification)
     }
@@ -45,10 +45,10 @@ public struct BackupService: Sendable {
     /// that fails leaves the live database as it was, with the failure in its audit log.
     @discardableResult
     public func restore(from path: String, by staff: StaffMember) throws -> RestoreReport {
-        try context.require(.backup, by: staff, action: "restore", entity: "database")
+        try context.require(.backup, by: staff, action: .restore, entity: .database)
         let verification = CopyVerification.examine(path, municipality: context.settings.municipalityCode)
         guard verification.isSound else {
-            try audit("restore", detail: "from=\(path) refused: " + verification.problems.joined(separator: "; "), by: staff)
+            try audit(.restore, detail: "from=\(path) refused: " + verification.problems.joined(separator: "; "), by: staff)
             throw ServiceError.dataRefused("\(path) cannot be restored: \(verification.problems.joined(separator: "; ")).")
         }
         do {
@@ -85,7 +85,7 @@ public struct BackupService: Sendable {
             _ = try context.database.auditSpool.pending()
             try stage.write { db in
                 _ = try AuditWriter.append(
-                    AuditDraft(action: "restore", entity: "database", detail: "from=\(path) head=\(head ?? "empty") kept=\(kept)"),
+                    AuditDraft(.restore, .database, detail: "from=\(path) head=\(head ?? "empty") kept=\(kept)"),
                     by: staff.login, at: context.clock.timestamp(), in: db, folding: nil)
             }
             let check = CopyVerification.examine(staged, municipality: context.settings.municipalityCode)
@@ -115,7 +115,7 @@ public struct BackupService: Sendable {
     private func auditFailure(of path: String, _ error: ServiceError, by staff: StaffMember) throws {
         try context.database.writer.write { db in
             _ = try AuditWriter.append(
-                AuditDraft(action: "restore", entity: "database", detail: "from=\(path) failed: \(error.description)"),
+                AuditDraft(.restore, .database, detail: "from=\(path) failed: \(error.description)"),
                 by: staff.login, at: context.clock.timestamp(), in: db, folding: nil)
         }
     }
@@ -136,7 +136,7 @@ public struct BackupService: Sendable {
         }
     }
 
-    private func audit(_ action: String, detail: String, by staff: StaffMember) throws {
-        try context.perform(.backup, by: staff, action: action, entity: "database") { _, audit in audit.detail = detail }
+    private func audit(_ action: AuditAction, detail: String, by staff: StaffMember) throws {
+        try context.perform(.backup, by: staff, action: action, entity: .database) { _, audit in audit.detail = detail }
     }
 }

@@ -14,7 +14,7 @@ public struct DoctorService: Sendable {
     public init(context: ServiceContext) { self.context = context }
 
     public func examine(by staff: StaffMember) throws -> HealthReport {
-        try context.require(.backup, by: staff, action: "doctor", entity: "database")
+        try context.require(.backup, by: staff, action: .doctor, entity: .database)
         let writer = context.database.writer
         var checks = [schema(), guarded("integrity") { try writer.unsafeRead { db in try integrity(db) } }]
         // Each check reads on its own, so a page SQLite cannot read spoils only the checks that need it.
@@ -29,7 +29,7 @@ public struct DoctorService: Sendable {
         checks += [guarded("rejects") { try writer.read { db in try rejects(db) } }]
         checks += [wal(), inbox()]
         let report = HealthReport(checks: checks)
-        try context.perform(.backup, by: staff, action: "doctor", entity: "database") { _, audit in
+        try context.perform(.backup, by: staff, action: .doctor, entity: .database) { _, audit in
             audit.detail = report.isHealthy ? "healthy" : "problems: " + report.problems.map(\.name).joined(separator: ", ")
         }
         return report

@@ -13,7 +13,7 @@ public struct PopulationService: Sendable {
     /// since on or before that date; by register state, every record resident by then.
     public func figures(asOf: LocalDate? = nil, by dimension: PopulationDimension, staff: StaffMember) throws -> [String: Int] {
         let date = asOf ?? context.clock.today
-        return try context.performRead(.aggregateReport, by: staff, action: "report.population", entity: "resident") { db, audit in
+        return try context.performRead(.aggregateReport, by: staff, action: .reportPopulation, entity: .resident) { db, audit in
             var sql = """
                 SELECT register_state, nationality, status_of_residence, district_code, birth_date FROM resident
                 WHERE (resident_since IS NULL OR resident_since <= ?) AND register_state <> 'UNREGISTERED_SERVED'

@@ -11,7 +11,7 @@ public struct AttentionService: Sendable {
     public init(context: ServiceContext) { self.context = context }
 
     public func report(since: String?, by staff: StaffMember) throws -> AttentionReport {
-        try context.performRead(.residentRead, by: staff, action: "sync.attention", entity: "resident") { db, audit in
+        try context.performRead(.residentRead, by: staff, action: .syncAttention, entity: .resident) { db, audit in
             let today = context.clock.today
             let until = today.adding(days: context.settings.stayExpiryWindowDays)
             let left = try ResidentRecord.fetchAll(db, sql: """

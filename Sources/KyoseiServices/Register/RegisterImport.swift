@@ -10,8 +10,8 @@ import KyoseiStore
 /// list have left it.
 struct RegisterImport: ImportKind {
     static let recordKind = IntakeFileRecord.Kind.register
-    let action = "sync.register"
-    let entity = "register_file"
+    let action = AuditAction.syncRegister
+    let entity = EntityKind.registerFile
     private var manifest: RegisterManifest?
 
     var emptyDetails: ImportDetails { .register(RegisterCounts(sequence: manifest?.sequence, kind: manifest?.kind.rawValue)) }

@@ -80,7 +80,7 @@ public struct ReportService: Sendable {
     /// reports asked at once are checked one after the other, each against the other.
     private func publish(_ kind: ReportKind, cut: String, first: LocalDate, last: LocalDate, staff: StaffMember,
                          build: (EarlierTables) -> ReportTable) throws -> ReportTable {
-        try context.perform(.aggregateReport, by: staff, action: "report.publish", entity: "report_publication") { db, audit in
+        try context.perform(.aggregateReport, by: staff, action: .reportPublish, entity: .reportPublication) { db, audit in
             let ledger = PublicationLedger(db: db, kind: ReportPublicationRecord.Kind(rawValue: kind.rawValue)!)
             let published = try ledger.publish(cut: cut, first: first, last: last, at: context.clock.timestamp(), by: staff.login) {
                 let table = build($0)

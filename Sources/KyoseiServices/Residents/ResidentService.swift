@@ -11,7 +11,7 @@ public struct ResidentService: Sendable {
 
     /// Registers a person the register does not show (a walk-in): `UNREGISTERED_SERVED`.
     public func create(_ draft: ResidentDraft, by staff: StaffMember, reason: String?) throws -> ResidentRecord {
-        try context.perform(.residentWrite, by: staff, action: "resident.create", entity: "resident") { db, audit in
+        try context.perform(.residentWrite, by: staff, action: .residentCreate, entity: .resident) { db, audit in
             var record = ResidentRecord(
                 personID: nil, registerState: .unregisteredServed, residentCategory: nil,
                 residenceCardNumber: draft.residenceCardNumber, nameLatin: try ResidentDraft.registerLatinName(draft.nameLatin),
@@ -33,7 +33,7 @@ public struct ResidentService: Sendable {
         _ ref: ResidentRef, changes: ResidentChanges, by staff: StaffMember, reason: String?, correction: Bool = false
     ) throws -> ResidentRecord {
         guard !changes.isEmpty else { throw ServiceError.usage("Nothing to change: give at least one field to update.") }
-        return try context.perform(.residentWrite, by: staff, action: "resident.update", entity: "resident") { db, audit in
+        return try context.perform(.residentWrite, by: staff, action: .residentUpdate, entity: .resident) { db, audit in
             let old = try ResidentWrites.fetch(ref, in: db)
             var new = old
             if let v = changes.nameLatin { new.nameLatin = try ResidentDraft.registerLatinName(v) }
@@ -59,7 +59,7 @@ public struct ResidentService: Sendable {
 
     /// One person with the members of their household.
     public func show(_ ref: ResidentRef, by staff: StaffMember) throws -> ResidentDetail {
-        try context.performRead(.residentRead, by: staff, action: "resident.show", entity: "resident") { db, audit in
+        try context.performRead(.residentRead, by: staff, action: .residentShow, entity: .resident) { db, audit in
             let record = try ResidentWrites.fetch(ref, in: db)
             let household = try record.householdID.map {
                 try ResidentRecord.all().filter(householdID: $0).orderedByID().fetchAll(db)
@@ -71,7 +71,7 @@ public struct ResidentService: Sendable {
 
     /// Ranked search over names in any script, ids and birth dates.
     public func find(_ text: String, by staff: StaffMember, limit: Int = 20) throws -> [ResidentMatch] {
-        try context.performRead(.residentRead, by: staff, action: "resident.find", entity: "resident", rows: { $0.count }) { db, audit in
+        try context.performRead(.residentRead, by: staff, action: .residentFind, entity: .resident, rows: { $0.count }) { db, audit in
             let query = try ResidentQuery(text)
             let matches = try ResidentSearch.run(query, limit: limit, in: db)
             audit.residentIDs = matches.map { $0.resident.id! }
@@ -83,7 +83,7 @@ public struct ResidentService: Sendable {
     /// Every resident a filter selects is a bulk export of personal records, not a look-up, so
     /// it needs `export.personal` (every role that holds it also reads residents one by one).
     public func list(_ filter: ResidentFilter, by staff: StaffMember) throws -> [ResidentRecord] {
-        try context.performRead(.personalExport, by: staff, action: "resident.list", entity: "resident") { db, audit in
+        try context.performRead(.personalExport, by: staff, action: .residentList, entity: .resident) { db, audit in
             var request = ResidentRecord.all().orderedByID()
             if let s = filter.state { request = request.filter(state: s) }
             if let d = filter.district { request = request.filter(district: d) }
@@ -98,7 +98,7 @@ public struct ResidentService: Sendable {
     }
 
     public func history(_ ref: ResidentRef, by staff: StaffMember) throws -> (ResidentRecord, [HistoryRecord]) {
-        try context.performRead(.residentRead, by: staff, action: "resident.history", entity: "resident") { db, audit in
+        try context.performRead(.residentRead, by: staff, action: .residentHistory, entity: .resident) { db, audit in
             let record = try ResidentWrites.fetch(ref, in: db)
             let rows = try HistoryRecord.all().filter(residentID: record.id!).chronological().fetchAll(db)
             audit.residentIDs = [record.id!]
@@ -107,7 +107,7 @@ public struct ResidentService: Sendable {
     }
 
     public func household(_ id: HouseholdID, by staff: StaffMember) throws -> [ResidentRecord] {
-        try context.performRead(.residentRead, by: staff, action: "household.show", entity: "household") { db, audit in
+        try context.performRead(.residentRead, by: staff, action: .householdShow, entity: .household) { db, audit in
             let members = try ResidentRecord.all().filter(householdID: id).orderedByID().fetchAll(db)
             guard !members.isEmpty else { throw ServiceError.notFound("No household \(id) in this database.") }
             audit.residentIDs = members.map { $0.id! }

@@ -24,10 +24,10 @@ public struct RuleFinding: Sendable {
     public var priority: CasePriority
     public var dueDate: LocalDate?
     public var district: DistrictCode?
-    public var links: [(entity: String, id: String)]
+    public var links: [(entity: EntityKind, id: String)]
 
     public init(residentID: Int64, cause: String, title: String, detail: String, priority: CasePriority,
-                dueDate: LocalDate?, district: DistrictCode?, links: [(entity: String, id: String)] = []) {
+                dueDate: LocalDate?, district: DistrictCode?, links: [(entity: EntityKind, id: String)] = []) {
         self.residentID = residentID
         self.cause = cause
         self.title = title

@@ -26,7 +26,7 @@ struct EmployerInsuranceRule: CaseRule {
                     detail: "\(applicability.reason) No EHI or EPI roster shows them on \(asOf). Sources: \(applicability.sources.joined(separator: "; "))."
                         + (applicability.forCityReview ? " For the city's review." : "") + (stakes.reason.map { " " + $0 } ?? ""),
                     priority: stakes.priority, dueDate: asOf.adding(days: 30), district: standing.district,
-                    links: [("employer", job.employerID)]))
+                    links: [(.employer, job.employerID)]))
             }
         }
     }

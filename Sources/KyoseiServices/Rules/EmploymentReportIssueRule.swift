@@ -31,7 +31,7 @@ struct EmploymentReportIssueRule: CaseRule {
                 title: Self.title(kind, establishment: row["establishment_name"]),
                 detail: row["reason"], priority: Self.priority(kind), dueDate: asOf.adding(days: kind == .lateReport ? 30 : 14),
                 district: (row["district_code"] as String?).flatMap { try? DistrictCode($0) },
-                links: [("employment_notification", String(notification)), ("employer", employer)]))
+                links: [(.employmentNotification, String(notification)), (.employer, employer)]))
         }
     }
 

@@ -22,7 +22,7 @@ struct IdentityReviewRule: CaseRule {
                 residentID: row["resident_id"], cause: "review:\(id)", title: "Review \(review): is this person also \(candidates)?",
                 detail: "\(row["reason"] as String) (\(row["source_ref"] as String)); decide with `kyosei review show \(review)`", priority: .high,
                 dueDate: asOf.adding(days: 7), district: (row["district_code"] as String?).flatMap { try? DistrictCode($0) },
-                links: [("identity_review", String(id))] + candidates.split(separator: ",").map { ("resident", String($0)) }))
+                links: [(.identityReview, String(id))] + candidates.split(separator: ",").map { (.resident, String($0)) }))
         }
     }
 }

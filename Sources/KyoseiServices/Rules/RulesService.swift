@@ -12,8 +12,8 @@ public struct RulesService: Sendable {
                     by staff: StaffMember) throws -> [RuleRunSummary] {
         let date = asOf ?? context.clock.today
         defer { if !dryRun { try? context.database.optimize() } }
-        return try context.perform(.rulesRun, by: staff, action: dryRun ? "rules.run.dry-run" : "rules.run",
-                                   entity: "case", rollback: dryRun) { db, audit in
+        return try context.perform(.rulesRun, by: staff, action: dryRun ? .rulesRunDryRun : .rulesRun,
+                                   entity: .cases, rollback: dryRun) { db, audit in
             let engine = RulesEngine(settings: context.settings, login: staff.login, timestamp: context.clock.timestamp())
             let summaries = try RuleCatalog.all.map { try engine.run($0, asOf: date, scope: scope, in: db) }
             audit.residentIDs = summaries.flatMap(\.residentIDs)

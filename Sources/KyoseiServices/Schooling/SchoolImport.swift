@@ -12,8 +12,8 @@ import KyoseiStore
 /// and no link.
 struct SchoolImport: ImportKind {
     static let recordKind = IntakeFileRecord.Kind.school
-    let action = "import.school"
-    let entity = "school_roster"
+    let action = AuditAction.importSchool
+    let entity = EntityKind.schoolRoster
     let emptyDetails = ImportDetails.roster(RosterCounts())
     private var year: Int?
     private var today: LocalDate?

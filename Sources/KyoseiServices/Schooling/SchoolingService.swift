@@ -15,7 +15,7 @@ public struct SchoolingService: Sendable {
     public func children(asOf: LocalDate? = nil, mextClass: MextClass? = nil, district: String? = nil,
                          by staff: StaffMember) throws -> [ChildSchooling] {
         let date = asOf ?? context.clock.today
-        return try context.performRead(.residentRead, by: staff, action: "school.list", entity: "school_term_row", rows: { $0.count }) { db, audit in
+        return try context.performRead(.residentRead, by: staff, action: .schoolList, entity: .schoolTermRow, rows: { $0.count }) { db, audit in
             let children = try SchoolingCensus(asOf: date).children(in: db).filter {
                 (mextClass == nil || $0.mextClass == mextClass) && (district == nil || $0.district == district)
             }
@@ -27,7 +27,7 @@ public struct SchoolingService: Sendable {
 
     public func status(_ ref: ResidentRef, asOf: LocalDate? = nil, by staff: StaffMember) throws -> SchoolStatus {
         let date = asOf ?? context.clock.today
-        return try context.performRead(.residentRead, by: staff, action: "school.status", entity: "school_term_row") { db, audit in
+        return try context.performRead(.residentRead, by: staff, action: .schoolStatus, entity: .schoolTermRow) { db, audit in
             let resident = try ResidentWrites.fetch(ref, in: db)
             let id = resident.id!
             let terms = try Row.fetchAll(db, sql: """
@@ -61,7 +61,7 @@ public struct SchoolingService: Sendable {
         guard !trimmed.isEmpty else { throw ServiceError.usage("A confirmation needs a note saying what the visit found.") }
         let timestamp = context.clock.timestamp()
         let today = context.clock.today
-        return try context.perform(.schoolConfirm, by: staff, action: "school.confirm", entity: "school_confirmation") { db, audit in
+        return try context.perform(.schoolConfirm, by: staff, action: .schoolConfirm, entity: .schoolConfirmation) { db, audit in
             let resident = try ResidentWrites.fetch(ref, in: db)
             let id = resident.id!
             let lastFile = try IntakeFileRecord.all().filter(kind: .school).select(max(Column("id")), as: Int64.self).fetchOne(db)
@@ -78,7 +78,7 @@ public struct SchoolingService: Sendable {
     public func figures(asOf: LocalDate? = nil, by dimension: SchoolingDimension,
                         staff: StaffMember) throws -> [String: [SchoolLevel: SchoolingCounts]] {
         let date = asOf ?? context.clock.today
-        return try context.performRead(.aggregateReport, by: staff, action: "report.schooling", entity: "school_term_row") { db, audit in
+        return try context.performRead(.aggregateReport, by: staff, action: .reportSchooling, entity: .schoolTermRow) { db, audit in
             var groups: [String: [SchoolLevel: SchoolingCounts]] = [:]
             for child in try SchoolingCensus(asOf: date).children(in: db) {
                 let level = SchoolLevel(expectedGrade: child.expectedGrade)

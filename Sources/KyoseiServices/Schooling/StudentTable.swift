@@ -53,7 +53,7 @@ struct StudentTable {
         }
         entries[Self.key(row.schoolCode, row.studentNumber)] = saved
         try HistoryWriter.recordLink(
-            entity: "school_student", entityID: String(saved.id!), label: "school \(row.schoolCode) student \(row.studentNumber)",
+            entity: .schoolStudent, entityID: String(saved.id!), label: "school \(row.schoolCode) student \(row.studentNumber)",
             from: before, to: saved.residentID, by: login, at: timestamp, source: source, in: db)
         return saved
     }
@@ -76,7 +76,7 @@ struct StudentTable {
         } else {
             [("(created)", nil, zip(fields, new).map { "\($0)=\($1 ?? "")" }.joined(separator: "; "))]
         }
-        try HistoryWriter.record(residentID: student.residentID, entity: "school_term_row", entityID: entityID, changes: changes,
+        try HistoryWriter.record(residentID: student.residentID, entity: .schoolTermRow, entityID: entityID, changes: changes,
                                  by: login, at: timestamp, source: source, in: db)
         try db.cachedStatement(sql: """
             INSERT INTO school_term_row (student_id, resident_id, school_year, term, school_name, school_type, grade,

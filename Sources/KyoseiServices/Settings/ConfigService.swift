@@ -34,7 +34,7 @@ public struct ConfigService: Sendable {
             ("server.idle_timeout_seconds", String(s.serverIdleTimeoutSeconds)),
         ] + Self.law
 
-        return try context.performRead(.configRead, by: staff, action: "config.show", entity: "settings") { _, _ in
+        return try context.performRead(.configRead, by: staff, action: .configShow, entity: .settings) { _, _ in
             (context.database.path, pairs)
         }
     }

@@ -10,7 +10,7 @@ public struct StaffService: Sendable {
 
     public func add(login: String, displayName: String?, role: Role, team: String?, by staff: StaffMember) throws -> StaffRecord {
         try Self.validateLogin(login)
-        return try context.perform(.staffManage, by: staff, action: "staff.add", entity: "staff") { db, audit in
+        return try context.perform(.staffManage, by: staff, action: .staffAdd, entity: .staff) { db, audit in
             guard try StaffRecord.fetchOne(db, key: login) == nil else {
                 throw ServiceError.conflict("\(login) is already staff; use `kyosei staff set-role` to change the role.")
             }
@@ -24,7 +24,7 @@ public struct StaffService: Sendable {
     }
 
     public func list(by staff: StaffMember) throws -> [StaffRecord] {
-        try context.perform(.staffManage, by: staff, action: "staff.list", entity: "staff") { db, _ in
+        try context.perform(.staffManage, by: staff, action: .staffList, entity: .staff) { db, _ in
             try StaffRecord.all().orderedByLogin().fetchAll(db)
         }
     }
@@ -32,7 +32,7 @@ public struct StaffService: Sendable {
     /// Changes a role. The founder given another role stops being the founder, so the new role
     /// is what the login may do from then on (the founder's flag would otherwise override it).
     public func setRole(login: String, role: Role, by staff: StaffMember) throws -> StaffRecord {
-        try context.perform(.staffManage, by: staff, action: "staff.set-role", entity: "staff") { db, audit in
+        try context.perform(.staffManage, by: staff, action: .staffSetRole, entity: .staff) { db, audit in
             var record = try Self.fetch(login, in: db)
             audit.detail = "login=\(login) role=\(record.role)->\(role)"
             if role != .admin {
@@ -47,7 +47,7 @@ public struct StaffService: Sendable {
     }
 
     public func setActive(login: String, active: Bool, by staff: StaffMember) throws -> StaffRecord {
-        try context.perform(.staffManage, by: staff, action: active ? "staff.enable" : "staff.disable", entity: "staff") { db, audit in
+        try context.perform(.staffManage, by: staff, action: active ? .staffEnable : .staffDisable, entity: .staff) { db, audit in
             var record = try Self.fetch(login, in: db)
             audit.detail = "login=\(login)"
             if !active { try Self.refuseRemovingLastAdministrator(record, in: db, doing: "disabling \(login)") }

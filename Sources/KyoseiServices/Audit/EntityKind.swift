@@ -1,0 +1,35 @@
+/// The kind of record something is about, named as its table: what an audited call read or
+/// wrote, what a history row changed, what a case links to. One list, so the audit log, the
+/// history and the case links name a record alike. The raw values are stored text and never
+/// change (an audit entry's hash covers them).
+public enum EntityKind: String, Sendable, CaseIterable {
+    case allianceFile = "alliance_file"
+    case auditLog = "audit_log"
+    case cases = "case"
+    case course = "course"
+    case courseAttendance = "course_attendance"
+    case courseSeat = "course_seat"
+    case coverageCertificate = "coverage_certificate"
+    case database = "database"
+    case employer = "employer"
+    case employmentFile = "employment_file"
+    case employmentFinding = "employment_finding"
+    case employmentNotification = "employment_notification"
+    case enrollment = "enrollment"
+    case household = "household"
+    case identityReview = "identity_review"
+    case insuranceFact = "insurance_fact"
+    case insuranceMember = "insurance_member"
+    case insuranceRoster = "insurance_roster"
+    case languageAssessment = "language_assessment"
+    case registerFile = "register_file"
+    case reject = "reject"
+    case reportPublication = "report_publication"
+    case resident = "resident"
+    case schoolConfirmation = "school_confirmation"
+    case schoolRoster = "school_roster"
+    case schoolStudent = "school_student"
+    case schoolTermRow = "school_term_row"
+    case settings = "settings"
+    case staff = "staff"
+}
