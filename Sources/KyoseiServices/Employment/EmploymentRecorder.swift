@@ -80,22 +80,14 @@ struct EmploymentRecorder {
 
     /// The jobs this card holds at other employers on `date`, for the 28-hour total.
     private func otherJobs(card: ResidenceCardNumber, employer: String, on date: LocalDate, in db: Database) throws -> [ConcurrentJob] {
-        try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT employer_id, employed_from, employed_until, weekly_hours FROM employment_episode
-            WHERE residence_card_number = ? AND employer_id <> ? AND employed_from <= ? AND weekly_hours IS NOT NULL
-              AND (employed_until IS NULL OR employed_until >= ?)
-            """), arguments: [card.rawValue, employer, date.description, date.description]).map { row -> ConcurrentJob in
-            let from: String = row["employed_from"], until: String? = row["employed_until"]
-            return try ConcurrentJob(employer: row["employer_id"], from: LocalDate(from), until: until.map { try LocalDate($0) },
-                                     weeklyHours: row["weekly_hours"])
+        try EmploymentEpisodeRecord.held(byCard: card, elsewhereThan: employer, on: date, in: db).map {
+            try ConcurrentJob(employer: $0.employerID, from: $0.employedFrom!, until: $0.employedUntil, weeklyHours: $0.weeklyHours!)
         }
     }
 
     private func isAlreadyRecorded(_ row: EmploymentReportRow, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT EXISTS (SELECT 1 FROM employment_notification
-                           WHERE employer_id = ? AND residence_card_number = ? AND report_type = ? AND event_date = ?)
-            """), arguments: [row.employerID.description, row.cardNumber.rawValue, row.reportType.rawValue, row.eventDate.description]) ?? false
+        try EmploymentNotificationRecord.isRecorded(
+            employer: row.employerID.description, card: row.cardNumber, reportType: row.reportType.rawValue, eventDate: row.eventDate, in: db)
     }
 
     private mutating func ensureEmployer(_ row: EmploymentReportRow, in db: Database) throws {
@@ -121,11 +113,7 @@ struct EmploymentRecorder {
     /// with no open hire, or a second hire while one is open, is kept and flagged.
     private func updateEpisodes(for n: EmploymentNotificationRecord, in db: Database,
                                 counts: inout NotificationCounts) throws -> EmploymentFinding? {
-        var open = try EmploymentEpisodeRecord.fetchOne(db.cachedStatement(sql: """
-            SELECT * FROM employment_episode
-            WHERE residence_card_number = ? AND employer_id = ? AND employed_until IS NULL AND employed_from <= ?
-            ORDER BY employed_from DESC, id DESC LIMIT 1
-            """), arguments: [n.residenceCardNumber.rawValue, n.employerID, n.eventDate.description])
+        var open = try EmploymentEpisodeRecord.open(card: n.residenceCardNumber, employer: n.employerID, on: n.eventDate, in: db)
         var flag: EmploymentFinding?
         if n.isHire {
             if let open {

@@ -64,3 +64,29 @@ public struct EmploymentEpisodeRecord: Codable, FetchableRecord, MutablePersista
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+/// The lookups an employment file makes for every notification, as cached statements: the
+/// query interface prepares its SQL anew on each call, which a 200,000-row file would pay
+/// three times a row.
+extension EmploymentEpisodeRecord {
+    /// The jobs a card holds on `date` at any employer but `employer`, their hours known: what
+    /// the 28-hour total adds up.
+    public static func held(byCard card: ResidenceCardNumber, elsewhereThan employer: String, on date: LocalDate,
+                            in db: Database) throws -> [EmploymentEpisodeRecord] {
+        try fetchAll(db.cachedStatement(sql: """
+            SELECT * FROM employment_episode
+            WHERE residence_card_number = ? AND employer_id <> ? AND employed_from <= ? AND weekly_hours IS NOT NULL
+              AND (employed_until IS NULL OR employed_until >= ?)
+            """), arguments: [card.rawValue, employer, date.description, date.description])
+    }
+
+    /// The newest episode at `employer` still open on `date` (hired by then, no separation yet):
+    /// the one a separation closes.
+    public static func open(card: ResidenceCardNumber, employer: String, on date: LocalDate, in db: Database) throws -> EmploymentEpisodeRecord? {
+        try fetchOne(db.cachedStatement(sql: """
+            SELECT * FROM employment_episode
+            WHERE residence_card_number = ? AND employer_id = ? AND employed_until IS NULL AND employed_from <= ?
+            ORDER BY employed_from DESC, id DESC LIMIT 1
+            """), arguments: [card.rawValue, employer, date.description])
+    }
+}

@@ -102,3 +102,15 @@ public struct EmploymentNotificationRecord: Codable, FetchableRecord, MutablePer
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension EmploymentNotificationRecord {
+    /// Whether any file already brought this notification: employer, card, type and event date
+    /// identify it. A cached statement: every row of a file asks.
+    public static func isRecorded(employer: String, card: ResidenceCardNumber, reportType: String, eventDate: LocalDate,
+                                  in db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM employment_notification
+                           WHERE employer_id = ? AND residence_card_number = ? AND report_type = ? AND event_date = ?)
+            """), arguments: [employer, card.rawValue, reportType, eventDate.description]) ?? false
+    }
+}
