@@ -113,8 +113,9 @@ struct DemoCommand: AsyncParsableCommand {
         ])
         print("Counted among the residents each obligation applies to (pension from the day before the 20th to the day")
         print("before the 60th birthday; employment insurance per job at 20+ weekly hours, full-time students outside;")
-        print("employer insurance where the hours, and the employer's insured headcount if staff recorded it, bring")
-        print("EHI/EPI), from the partners' rosters matched across scripts; * withheld (small numbers).\n")
+        print("employer insurance where the hours, and the employer's insured headcount (recorded by staff, or at least")
+        print("the workers an EPI roster shows), bring EHI/EPI), from the partners' rosters matched across scripts;")
+        print("* withheld (small numbers).\n")
         for (dimension, table) in tables {
             print("$ kyosei report coverage --by \(dimension.rawValue) --format md")
             print(String(decoding: try ReportFormat.md.render(table), as: UTF8.self))
