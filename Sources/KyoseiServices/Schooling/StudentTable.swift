@@ -1,6 +1,7 @@
 import GRDB
 import KyoseiDomain
 import KyoseiIntake
+import KyoseiStore
 
 /// The students school rosters have named so far, loaded once per roster (one query, not one
 /// per row), and the cached statements that save students and their term rows, as
@@ -61,32 +62,20 @@ struct StudentTable {
     /// One row per student, school year and term: a term re-sent replaces what it said before,
     /// and the history keeps what it said (the row's creation, then each field it changed).
     func saveTermRow(student: Entry, row: SchoolRosterRow, year: Int, fileID: Int64, source: ChangeSource, in db: Database) throws {
-        let fields = ["school_name", "school_type", "grade", "days_in_term", "days_absent", "japanese_support", "status"]
-        let old = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT \(fields.map { "CAST(\($0) AS TEXT) AS \($0)" }.joined(separator: ", ")) FROM school_term_row WHERE student_id = ? AND school_year = ? AND term = ?
-            """), arguments: [student.id, year, row.term.rawValue])
-        let new: [String?] = [row.schoolName, row.schoolType.rawValue, String(row.grade), String(row.daysInTerm),
-                              String(row.daysAbsent), row.japaneseSupport ? "1" : "0", row.status.rawValue]
-        let entityID = "\(student.id!):\(year)-\(row.term.rawValue)"
-        let changes: [(field: String, old: String?, new: String?)] = if let old {
-            zip(fields, new).compactMap { field, value in
-                let was: String? = old[field]
-                return was == value ? nil : (field, was, value)
+        let stated = SchoolTermRowRecord(
+            studentID: student.id!, residentID: student.residentID, schoolYear: year, term: row.term, schoolName: row.schoolName,
+            schoolType: row.schoolType, grade: row.grade, daysInTerm: row.daysInTerm, daysAbsent: row.daysAbsent,
+            japaneseSupport: row.japaneseSupport, status: row.status, fileID: fileID)
+        let changes: [(field: String, old: String?, new: String?)]
+        if let old = try SchoolTermRowRecord.find(student: student.id!, year: year, term: row.term, in: db) {
+            changes = zip(old.statedFields, stated.statedFields).compactMap { was, now in
+                was.value == now.value ? nil : (now.field, was.value, now.value)
             }
         } else {
-            [("(created)", nil, zip(fields, new).map { "\($0)=\($1 ?? "")" }.joined(separator: "; "))]
+            changes = [("(created)", nil, stated.statedFields.map { "\($0.field)=\($0.value)" }.joined(separator: "; "))]
         }
-        try HistoryWriter.record(residentID: student.residentID, entity: .schoolTermRow, entityID: entityID, changes: changes,
-                                 by: login, at: timestamp, source: source, in: db)
-        try db.cachedStatement(sql: """
-            INSERT INTO school_term_row (student_id, resident_id, school_year, term, school_name, school_type, grade,
-                days_in_term, days_absent, japanese_support, status, file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (student_id, school_year, term) DO UPDATE SET resident_id = excluded.resident_id,
-                school_name = excluded.school_name, school_type = excluded.school_type, grade = excluded.grade,
-                days_in_term = excluded.days_in_term, days_absent = excluded.days_absent,
-                japanese_support = excluded.japanese_support, status = excluded.status, file_id = excluded.file_id
-            """).execute(arguments: [student.id, student.residentID, year, row.term.rawValue, row.schoolName,
-                                     row.schoolType.rawValue, row.grade, row.daysInTerm, row.daysAbsent, row.japaneseSupport,
-                                     row.status.rawValue, fileID])
+        try HistoryWriter.record(residentID: student.residentID, entity: .schoolTermRow, entityID: "\(student.id!):\(year)-\(row.term.rawValue)",
+                                 changes: changes, by: login, at: timestamp, source: source, in: db)
+        try stated.save(db)
     }
 }

@@ -1,5 +1,3 @@
-import KyoseiDomain
-
 /// A child's standing on the board of education's roster.
 public enum SchoolEnrolmentStatus: String, DomainCode {
     public static let fieldName = "status"

@@ -1,5 +1,3 @@
-import KyoseiDomain
-
 /// The school term a roster reports (the board of education sends one roster per term).
 public enum SchoolTerm: String, DomainCode {
     public static let fieldName = "term"
