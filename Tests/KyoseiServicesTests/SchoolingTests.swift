@@ -125,6 +125,12 @@ import Testing
         #expect(rows.contains("school_term_row days_absent 15 5"))
         #expect(rows.count == 4, "nothing unchanged is written: \(rows)")
         #expect(history.filter { $0.entity == "school_term_row" }.allSatisfy { $0.source == .fileImport && $0.sourceRef?.hasPrefix("SCH-2026-T2.csv line ") == true })
+        _ = try schooling.confirm(.kyosei(id), outcome: .enrolled, note: "Seen at school", by: city.founder)
+        let status = try schooling.status(.kyosei(id), by: city.founder)
+        #expect(status.terms.map { "\($0.schoolYear) \($0.term) \($0.schoolType) \($0.daysAbsent)/\($0.daysInTerm) \($0.status)" }
+                == ["2026 T2 PUBLIC_ELEMENTARY 5/61 ENROLLED"])
+        #expect(status.lastConfirmation?.hasPrefix("ENROLLED on ") == true && status.lastConfirmation?.hasSuffix("by founder: Seen at school") == true,
+                "\(status.lastConfirmation ?? "")")
     }
 
     @Test func withdrawnWithNothingAfterIsUnconfirmed() throws {

@@ -1,4 +1,5 @@
 import KyoseiDomain
+import KyoseiStore
 
 /// One term's roster row for a person, as `school status` shows it.
 public struct SchoolTermEntry: Sendable, Equatable, Encodable {
@@ -20,5 +21,17 @@ public struct SchoolTermEntry: Sendable, Equatable, Encodable {
         case daysInTerm = "days_in_term"
         case daysAbsent = "days_absent"
         case japaneseSupport = "japanese_support"
+    }
+
+    init(_ row: SchoolTermRowRecord) {
+        schoolYear = row.schoolYear
+        term = row.term.rawValue
+        schoolName = row.schoolName
+        schoolType = row.schoolType.rawValue
+        grade = row.grade
+        daysInTerm = row.daysInTerm
+        daysAbsent = row.daysAbsent
+        japaneseSupport = row.japaneseSupport
+        status = row.status.rawValue
     }
 }

@@ -30,21 +30,9 @@ public struct SchoolingService: Sendable {
         return try context.performRead(.residentRead, by: staff, action: .schoolStatus, entity: .schoolTermRow) { db, audit in
             let resident = try ResidentWrites.fetch(ref, in: db)
             let id = resident.id!
-            let terms = try Row.fetchAll(db, sql: """
-                SELECT school_year, term, school_name, school_type, grade, days_in_term, days_absent, japanese_support, status
-                FROM school_term_row WHERE resident_id = ? ORDER BY school_year, term, id
-                """, arguments: [id]).map { row in
-                SchoolTermEntry(
-                    schoolYear: row["school_year"], term: row["term"], schoolName: row["school_name"],
-                    schoolType: row["school_type"], grade: row["grade"], daysInTerm: row["days_in_term"],
-                    daysAbsent: row["days_absent"], japaneseSupport: row["japanese_support"], status: row["status"])
-            }
-            let confirmation = try Row.fetchOne(db, sql: """
-                SELECT outcome, note, confirmed_at, confirmed_by FROM school_confirmation WHERE resident_id = ?
-                ORDER BY id DESC LIMIT 1
-                """, arguments: [id]).map { row -> String in
-                let on = String((row["confirmed_at"] as String).prefix(10))
-                return "\(row["outcome"] as String) on \(on) by \(row["confirmed_by"] as String): \(row["note"] as String)"
+            let terms = try SchoolTermRowRecord.all().filter(resident: id).fetchAll(db).map(SchoolTermEntry.init)
+            let confirmation = try SchoolConfirmationRecord.all().filter(resident: id).fetchOne(db).map {
+                "\($0.outcome.rawValue) on \($0.confirmedAt.prefix(10)) by \($0.confirmedBy): \($0.note)"
             }
             audit.residentIDs = [id]
             return SchoolStatus(

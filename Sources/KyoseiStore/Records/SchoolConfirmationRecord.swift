@@ -35,3 +35,10 @@ public struct SchoolConfirmationRecord: Codable, FetchableRecord, MutablePersist
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension DerivableRequest<SchoolConfirmationRecord> {
+    /// A person's confirmations, the newest first.
+    public func filter(resident id: Int64) -> Self {
+        filter(Column(SchoolConfirmationRecord.CodingKeys.residentID) == id).order(Column(SchoolConfirmationRecord.CodingKeys.id).desc)
+    }
+}

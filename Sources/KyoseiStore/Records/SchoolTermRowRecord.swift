@@ -3,7 +3,7 @@ import KyoseiDomain
 
 /// What a term's school roster said of one student: one row per student, school year and term,
 /// replaced when the term is sent again.
-public struct SchoolTermRowRecord: Codable, FetchableRecord, Sendable, Equatable {
+public struct SchoolTermRowRecord: Codable, FetchableRecord, TableRecord, Sendable, Equatable {
     public static let databaseTableName = "school_term_row"
 
     public var studentID: Int64
@@ -73,5 +73,13 @@ public struct SchoolTermRowRecord: Codable, FetchableRecord, Sendable, Equatable
                 japanese_support = excluded.japanese_support, status = excluded.status, file_id = excluded.file_id
             """).execute(arguments: [studentID, residentID, schoolYear, term.rawValue, schoolName, schoolType.rawValue, grade,
                                      daysInTerm, daysAbsent, japaneseSupport, status.rawValue, fileID])
+    }
+}
+
+extension DerivableRequest<SchoolTermRowRecord> {
+    /// A person's rows, oldest term first.
+    public func filter(resident id: Int64) -> Self {
+        filter(Column(SchoolTermRowRecord.CodingKeys.residentID) == id)
+            .order(Column(SchoolTermRowRecord.CodingKeys.schoolYear), Column(SchoolTermRowRecord.CodingKeys.term), Column.rowID)
     }
 }
