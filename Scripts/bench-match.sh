@@ -6,15 +6,23 @@
 # the generator's truth. Then the matcher alone, in memory (`kyosei-bench match`).
 #
 #   Scripts/bench-match.sh [RESIDENTS]
+# KYOSEI_SCRATCH names the build folder (default .build); KYOSEI_BIN_DIR, a folder holding
+# kyosei and kyosei-bench already built, skips the build (to compare two builds); KEEP=1 keeps
+# the work folder (city, database, roster, match report) and prints where it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 residents=${1:-1000000}
+scratch=${KYOSEI_SCRATCH:-.build}
 
-swift build -c release --product kyosei >&2
-swift build -c release --product kyosei-bench >&2
-bin=$(swift build -c release --show-bin-path)
+if [ -n "${KYOSEI_BIN_DIR:-}" ]; then
+    bin=$KYOSEI_BIN_DIR
+else
+    swift build -c release --scratch-path "$scratch" --product kyosei >&2
+    swift build -c release --scratch-path "$scratch" --product kyosei-bench >&2
+    bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)
+fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-match-XXXXXX")
-trap 'rm -rf "$work"' EXIT
+if [ -n "${KEEP:-}" ]; then echo "work folder: $work" >&2; else trap 'rm -rf "$work"' EXIT; fi
 export KYOSEI_DB="$work/kyosei.sqlite"
 
 "$bin/kyosei-bench" generate --residents "$residents" --out "$work" > /dev/null

@@ -8,7 +8,7 @@
 # against the generator's truth; then recall by partner style and the outcome by kind of row.
 #
 #   Scripts/eval-identity-city.sh [RESIDENTS ...]        (default: 3000 200000)
-# SCRATCH (default .build) names the build folder; CONFIG=debug for a debug build (release by
+# KYOSEI_SCRATCH (default .build) names the build folder; CONFIG=debug for a debug build (release by
 # default, the figures are measurements); SEED (default 17) the city; SHOW=N prints N wrong
 # matches and N missed residents per size beside their register names; KEEP=1 keeps the work
 # folder (cities, databases, match reports) and prints where it is; KYOSEI=PATH measures that
@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(3000 200000)
-scratch=${SCRATCH:-.build}
+scratch=${KYOSEI_SCRATCH:-.build}
 config=${CONFIG:-release}
 seed=${SEED:-17}
 show=${SHOW:-0}

@@ -9,13 +9,13 @@
 #     the first ten rows, and the median time of a search.
 #
 #   Scripts/eval-identity.sh [RESIDENTS] [SAMPLE]
-# SCRATCH (default .build) names the build folder; the build is a debug build unless
+# KYOSEI_SCRATCH (default .build) names the build folder; the build is a debug build unless
 # CONFIG=release.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 residents=${1:-3000}
 sample=${2:-300}
-scratch=${SCRATCH:-.build}
+scratch=${KYOSEI_SCRATCH:-.build}
 config=${CONFIG:-debug}
 
 swift test --scratch-path "$scratch" --filter 'RealNamePairTests|EstimatedWeightTests|PhoneticSearchTests' 2>&1 \

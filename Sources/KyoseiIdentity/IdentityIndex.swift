@@ -55,10 +55,46 @@ public final class IdentityIndex: @unchecked Sendable {
     /// Residents added so far.
     public var count: Int { records.count }
 
-    public func add(_ record: IdentityRecord) {
-        let language = SpellingLanguage(nationality: record.nationality)
-        let latin = NameParser.latinParts(record.nameLatin, language: language).map(store)
-        var kana = record.nameKana.map { NameParser.kanaParts($0).map(store) } ?? []
+    public func add(_ record: IdentityRecord) { add(record, reading: Reading(record)) }
+
+    /// Adds many residents, as `add` one by one would: their names are read (spelling rules,
+    /// sounds, other readings: most of the cost of indexing) on every core, then stored in order.
+    public func addAll(_ records: [IdentityRecord]) {
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        guard workers > 1, records.count >= 256 else { return records.forEach { add($0) } }
+        let readings = Self.inPieces(records.count, pieces: min(records.count / 64, workers * 4)) { Reading(records[$0]) }
+        for (record, reading) in zip(records, readings) { add(record, reading: reading) }
+    }
+
+    /// `transform` of each of `0..<count`, in order, worked out in `pieces` runs spread over the cores.
+    private static func inPieces<T>(_ count: Int, pieces: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+        var out = [T?](repeating: nil, count: count)
+        out.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+                for i in (count * piece / pieces)..<(count * (piece + 1) / pieces) { (base + i).pointee = transform(i) }
+            }
+        }
+        return out.map { $0! }
+    }
+
+    /// A resident's name parts as read before they are stored.
+    private struct Reading {
+        let language: SpellingLanguage
+        let latin: [NameParser.Part]
+        let kana: [NameParser.Part]
+
+        init(_ record: IdentityRecord) {
+            language = SpellingLanguage(nationality: record.nationality)
+            latin = NameParser.latinParts(record.nameLatin, language: language)
+            kana = record.nameKana.map(NameParser.kanaParts) ?? []
+        }
+    }
+
+    private func add(_ record: IdentityRecord, reading: Reading) {
+        let language = reading.language
+        let latin = reading.latin.map(store)
+        var kana = reading.kana.map(store)
         if kana.map(\.key) == latin.map(\.key) { kana = [] }
         let number = UInt32(records.count)
         let dateSex = Self.dateSex(record.birthDate, record.sex)
@@ -157,16 +193,7 @@ public final class IdentityIndex: @unchecked Sendable {
     public func matchAll(_ queries: [IdentityQuery], using parameters: MatchParameters = .handSet) -> [MatchDecision] {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         guard workers > 1, queries.count >= 64 else { return queries.map { match($0, using: parameters) } }
-        var decisions = [MatchDecision?](repeating: nil, count: queries.count)
-        let pieces = min(queries.count / 16, workers * 8)
-        decisions.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: pieces) { piece in
-                let range = (queries.count * piece / pieces)..<(queries.count * (piece + 1) / pieces)
-                for i in range { (out + i).pointee = match(queries[i], using: parameters) }
-            }
-        }
-        return decisions.map { $0! }
+        return Self.inPieces(queries.count, pieces: min(queries.count / 16, workers * 8)) { match(queries[$0], using: parameters) }
     }
 
     // MARK: - Deciding

@@ -36,18 +36,19 @@ struct Resolution: Sendable {
                   reason: decision.reason, decision: decision)
     }
 
-    /// The explanations of many resolutions at once, on every core: worked out one by one on
-    /// the import's thread they would cost a third as much again as the matching did.
-    static func explainAll(_ resolutions: [Resolution]) -> [MatchExplanation?] {
-        var explanations = [MatchExplanation?](repeating: nil, count: resolutions.count)
+    /// `render` of each resolution's explanation (nil for a resolution without one), for many
+    /// at once on every core: worked out one by one on the import's thread, the explanations and
+    /// their text cost more than the matching did.
+    static func explainAll(_ resolutions: [Resolution], _ render: @Sendable (MatchExplanation?) -> String) -> [String] {
+        var rendered = [String](repeating: "", count: resolutions.count)
         let pieces = max(1, min(resolutions.count / 16, ProcessInfo.processInfo.activeProcessorCount * 8))
-        explanations.withUnsafeMutableBufferPointer { buffer in
+        rendered.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: pieces) { piece in
                 let range = (resolutions.count * piece / pieces)..<(resolutions.count * (piece + 1) / pieces)
-                for i in range { (out + i).pointee = resolutions[i].decision?.explanation }
+                for i in range { (out + i).pointee = render(resolutions[i].decision?.explanation) }
             }
         }
-        return explanations
+        return rendered
     }
 }

@@ -119,31 +119,31 @@ struct InsuranceRun: ImportRun {
         if resolver.parameters == nil { resolver.learn(from: people) }
         let resolutions = try resolver.resolveAll(people, in: db)
         // The match report explains every row it lists.
-        let explanations = report == nil ? [] : Resolution.explainAll(resolutions)
-        var resolutionFor: [Int: (resolution: Resolution, explanation: MatchExplanation?)] = [:]
+        let explanations = report == nil ? [] : Resolution.explainAll(resolutions) { MatchReportWriter.why($0) }
+        var resolutionFor: [Int: (resolution: Resolution, why: String?)] = [:]
         for (n, i) in pending.enumerated() { resolutionFor[i] = (resolutions[n], explanations.isEmpty ? nil : explanations[n]) }
         for (i, row) in batch.enumerated() {
             var member = members.find(insurer: row.insurerNumber, member: row.memberNumber)
-            var decided: (review: ReviewID?, explanation: MatchExplanation?)?
+            var review: ReviewID?
+            var why: String?
             if member?.residentID != nil {
                 counts.known += 1
             } else {
                 // A member listed twice in one batch was not pending when the batch was matched.
                 let resolution = try resolutionFor[i]?.resolution ?? resolver.resolve(IncomingPerson(row), in: db)
                 member = RosterLink.deciding(member, by: resolution, refusing: member?.refused(by: reviews) ?? [], counting: &counts)
-                var review: ReviewID?
                 if member!.outcome == MatchOutcome.review.rawValue {
                     member = try members.save(member!, row: row, fileID: fileID, in: db)
                     review = try raiseReview(member: member!, row: row, resolution: resolution, in: db)
                 }
-                decided = (review, resolutionFor[i]?.explanation ?? (report == nil ? nil : resolution.decision?.explanation))
+                why = resolutionFor[i]?.why ?? (report == nil ? nil : MatchReportWriter.why(resolution.decision?.explanation))
             }
             member = try members.save(member!, row: row, fileID: fileID, in: db)
             try MemberTable.saveEnrollment(member: member!, row: row, fileID: fileID, in: db)
             if let resident = member!.residentID { matchedResidents.append(resident) }
             try report?.write(memberNumber: row.memberNumber, outcome: member!.outcome,
                               personID: member!.residentID.flatMap { personIDs[$0] }, score: member!.score,
-                              review: decided?.review, explanation: decided?.explanation)
+                              review: review, why: why ?? MatchReportWriter.why(nil))
             applied += 1
         }
         batch.removeAll(keepingCapacity: true)

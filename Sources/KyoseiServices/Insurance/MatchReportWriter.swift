@@ -32,18 +32,26 @@ final class MatchReportWriter {
         buffer += Array((CSVWriter.record(cells: ["member_number", "outcome", "person_id", "score", "review_id", "best", "runner_up", "weights"].map(SpreadsheetCell.text)) + "\r\n").utf8)
     }
 
+    /// A row's line; `why` is its explanation as `why(_:)` wrote it.
     func write(memberNumber: String, outcome: String, personID: String?, score: Double?, review: ReviewID?,
-               explanation: MatchExplanation?) throws {
-        let score = score.map { String(format: "%.2f", $0) } ?? ""
+               why: String) throws {
         let cells: [SpreadsheetCell] = [
-            .text(memberNumber), .text(outcome), .text(personID ?? ""), .computed(score), .text(review?.description ?? ""),
-            .text(explanation?.best?.summary ?? ""), .text(explanation?.runnerUp?.summary ?? ""), .text(explanation?.parameters ?? ""),
+            .text(memberNumber), .text(outcome), .text(personID ?? ""), .computed(score.map { FixedPoint.text($0, places: 2) } ?? ""),
+            .text(review?.description ?? ""),
         ]
-        buffer += (CSVWriter.record(cells: cells) + "\r\n").utf8
+        buffer += (CSVWriter.record(cells: cells) + "," + why + "\r\n").utf8
         if buffer.count >= 1 << 20 {
             try handle.write(contentsOf: buffer)
             buffer.removeAll(keepingCapacity: true)
         }
+    }
+
+    /// The cells that explain a row (the best candidate, the runner-up, where the weights came
+    /// from), written apart from the rest of its line so that an import can write them for a
+    /// batch of rows on every core (`Resolution.explainAll`).
+    static func why(_ explanation: MatchExplanation?) -> String {
+        CSVWriter.record(cells: [.text(explanation?.best?.summary ?? ""), .text(explanation?.runnerUp?.summary ?? ""),
+                                 .text(explanation?.parameters ?? "")])
     }
 
     func finish(keep: Bool) throws {

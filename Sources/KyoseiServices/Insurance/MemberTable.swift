@@ -9,7 +9,7 @@ import KyoseiStore
 struct MemberTable {
     typealias Entry = RosterLink
 
-    private var entries: [String: Entry] = [:]
+    private var entries: [RosterLink.Key: Entry] = [:]
     private let scheme: InsuranceScheme
     private let source: String
 
@@ -21,14 +21,12 @@ struct MemberTable {
             WHERE scheme = ? AND source = ?
             """, arguments: [scheme.rawValue, source])
         while let row = try rows.next() {
-            entries[Self.key(row["insurer_number"], row["member_number"])] = Entry(
+            entries[RosterLink.Key(row["insurer_number"], row["member_number"])] = Entry(
                 id: row["id"], residentID: row["resident_id"], outcome: row["match_outcome"], score: row["match_score"])
         }
     }
 
-    private static func key(_ insurer: String, _ member: String) -> String { insurer + "|" + member }
-
-    func find(insurer: String, member: String) -> Entry? { entries[Self.key(insurer, member)] }
+    func find(insurer: String, member: String) -> Entry? { entries[RosterLink.Key(insurer, member)] }
 
     /// Inserts or updates the member as this roster states them; returns it with its id.
     mutating func save(_ entry: Entry, row: InsuranceRow, fileID: Int64, in db: Database) throws -> Entry {
@@ -49,7 +47,7 @@ struct MemberTable {
                                          row.cardNumber?.rawValue, fileID, fileID])
             saved.id = db.lastInsertedRowID
         }
-        entries[Self.key(row.insurerNumber, row.memberNumber)] = saved
+        entries[RosterLink.Key(row.insurerNumber, row.memberNumber)] = saved
         return saved
     }
 

@@ -9,6 +9,19 @@ struct RosterLink {
     var outcome: String
     var score: Double?
 
+    /// Whom a link is for within its source: insurer and member number, or school and student
+    /// number. Two strings rather than one joined, since each fits Swift's inline small string
+    /// (up to 15 bytes) and a million keys then allocate nothing of their own.
+    struct Key: Hashable {
+        let issuer: String
+        let number: String
+
+        init(_ issuer: String, _ number: String) {
+            self.issuer = issuer
+            self.number = number
+        }
+    }
+
     /// The link a decision gives this person (keeping their row), counted in the roster's counts.
     /// A decision for a resident a person already refused for them (`review reject`) leaves them
     /// unmatched: the desk's answer outlasts the next roster.

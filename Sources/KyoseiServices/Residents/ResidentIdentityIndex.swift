@@ -12,15 +12,22 @@ enum ResidentIdentityIndex {
         let cursor = try Row.fetchCursor(db, sql: """
             SELECT id, person_id, name_latin, name_kana, birth_date, sex, nationality, residence_card_number FROM resident
             """)
+        // Residents are added a batch at a time, their names read on every core.
+        var batch: [IdentityRecord] = []
         while let row = try cursor.next() {
             guard let birth = try? LocalDate(row["birth_date"] as String), let sex = Sex(rawValue: row["sex"]) else { continue }
             let id: Int64 = row["id"]
             if let personID = row["person_id"] as String? { personIDs.set(personID, for: id) }
-            index.add(IdentityRecord(
+            batch.append(IdentityRecord(
                 id: id, nameLatin: row["name_latin"], nameKana: row["name_kana"], birthDate: birth, sex: sex,
                 nationality: try? Nationality(row["nationality"] as String),
                 cardNumber: (row["residence_card_number"] as String?).flatMap { try? ResidenceCardNumber($0) }))
+            if batch.count == 8192 {
+                index.addAll(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
         }
+        index.addAll(batch)
         return (index, personIDs)
     }
 }

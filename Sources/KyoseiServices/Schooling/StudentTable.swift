@@ -10,7 +10,7 @@ import KyoseiStore
 struct StudentTable {
     typealias Entry = RosterLink
 
-    private var entries: [String: Entry] = [:]
+    private var entries: [RosterLink.Key: Entry] = [:]
     /// Who applied the roster and when, for the history rows.
     let login: String
     let timestamp: String
@@ -22,14 +22,12 @@ struct StudentTable {
             SELECT id, school_code, student_number, resident_id, match_outcome, match_score FROM school_student
             """)
         while let row = try rows.next() {
-            entries[Self.key(row["school_code"], row["student_number"])] = Entry(
+            entries[RosterLink.Key(row["school_code"], row["student_number"])] = Entry(
                 id: row["id"], residentID: row["resident_id"], outcome: row["match_outcome"], score: row["match_score"])
         }
     }
 
-    private static func key(_ school: String, _ student: String) -> String { school + "|" + student }
-
-    func find(school: String, student: String) -> Entry? { entries[Self.key(school, student)] }
+    func find(school: String, student: String) -> Entry? { entries[RosterLink.Key(school, student)] }
 
     /// Inserts or updates the student as this roster states them; returns them with their id.
     mutating func save(_ entry: Entry, row: SchoolRosterRow, fileID: Int64, source: ChangeSource, in db: Database) throws -> Entry {
@@ -52,7 +50,7 @@ struct StudentTable {
                                          row.cardNumber?.rawValue, fileID, fileID])
             saved.id = db.lastInsertedRowID
         }
-        entries[Self.key(row.schoolCode, row.studentNumber)] = saved
+        entries[RosterLink.Key(row.schoolCode, row.studentNumber)] = saved
         try HistoryWriter.recordLink(
             entity: .schoolStudent, entityID: String(saved.id!), label: "school \(row.schoolCode) student \(row.studentNumber)",
             from: before, to: saved.residentID, by: login, at: timestamp, source: source, in: db)
