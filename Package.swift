@@ -34,7 +34,11 @@ let package = Package(
         // SQLite through GRDB: the migrator over Schema/*.sql and the record types.
         .target(
             name: "KyoseiStore",
-            dependencies: ["KyoseiDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "KyoseiDomain", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own C API, for the one bulk path that binds values without GRDB.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             plugins: ["EmbedFilesPlugin"]
         ),
         // The city's work: every call names staff, checks permission, audits, one transaction.

@@ -11,14 +11,25 @@
 # --overdue`, `case stats` and `rules run` over the whole city; then imports 200,000
 # employment notifications and three term school rosters (and times the schooling report).
 #
-#   Scripts/bench-sync.sh [RESIDENTS]
+#   Scripts/bench-sync.sh [RESIDENTS] [--sync-only]
+#
+# --sync-only stops after the register figures (a)-(d). KYOSEI_SCRATCH builds in that scratch
+# path instead of .build (a worktree with its own release build); KYOSEI_BENCH_BIN runs the
+# binaries in that folder as they are, without building, so an older build can be measured on
+# the same machine back to back with a new one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 residents=${1:-1000000}
+sync_only=${2:-}
 
-swift build -c release --product kyosei >&2
-swift build -c release --product kyosei-bench >&2
-bin=$(swift build -c release --show-bin-path)
+if [[ -n "${KYOSEI_BENCH_BIN:-}" ]]; then
+  bin=$KYOSEI_BENCH_BIN
+else
+  scratch=(--scratch-path "${KYOSEI_SCRATCH:-.build}")
+  swift build -c release "${scratch[@]}" --product kyosei >&2
+  swift build -c release "${scratch[@]}" --product kyosei-bench >&2
+  bin=$(swift build -c release "${scratch[@]}" --show-bin-path)
+fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-bench-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export KYOSEI_DB="$work/kyosei.sqlite"
@@ -64,6 +75,7 @@ print(f"(c) sqlite3 .import floor: {ra:>9,} rows in {c:7.2f} s = {ra/c:>10,.0f} 
 print(f"(d) delta on the loaded city: {rd:>9,} rows in {d:7.2f} s = {rd/d:>10,.0f} rows/s, peak {dm} MB")
 print(f"ratios: (a)/(c) = {a/c:.1f}x   (b)/(c) = {b/c2:.1f}x")
 PY
+[[ "$sync_only" == --sync-only ]] && exit 0
 "$bin/kyosei-bench" find --db "$KYOSEI_DB"
 "$bin/kyosei-bench" cases --db "$KYOSEI_DB" --cases 200000
 "$bin/kyosei-bench" employment --db "$KYOSEI_DB" --residents "$residents" --notifications 200000 --out "$work/employment"

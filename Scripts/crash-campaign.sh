@@ -16,15 +16,19 @@
 # next run; one that is in is followed by the next file.
 #
 #   Scripts/crash-campaign.sh [N]        (default 50)
+#
+# KYOSEI_SCRATCH builds in that scratch path instead of .build-scripts (a worktree with its own
+# release build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 runs=${1:-50}
 umask 077
 
-swift build -c release --scratch-path .build-scripts --product kyosei >&2
-swift build -c release --scratch-path .build-scripts --product kyosei-bench >&2
-bin=$(swift build -c release --scratch-path .build-scripts --show-bin-path)
+scratch=(--scratch-path "${KYOSEI_SCRATCH:-.build-scripts}")
+swift build -c release "${scratch[@]}" --product kyosei >&2
+swift build -c release "${scratch[@]}" --product kyosei-bench >&2
+bin=$(swift build -c release "${scratch[@]}" --show-bin-path)
 work=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-crash-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cd "$work"

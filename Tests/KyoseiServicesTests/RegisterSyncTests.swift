@@ -161,6 +161,36 @@ import Testing
         #expect(try state(abroad) == .registered)
     }
 
+    /// A delta is applied as sets, but a person it names twice still changes twice, in file order.
+    @Test func aDeltaNamingSomeoneTwiceAppliesTheirRowsInFileOrder() throws {
+        _ = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 1, rows: [
+            RegisterExport.person(1, name: "SILVA ANA"), RegisterExport.person(2, name: "TRAN AN", nationality: "VN"),
+        ]), as: .register, by: city.founder)
+        let outcome = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 2, kind: "delta", rows: [
+            RegisterExport.person(1, name: "SILVA ANA", ["event": "ADDRESS_CHANGE", "event_date": "2026-11-20", "address": "浜松市中区1"]),
+            RegisterExport.person(3, name: "KIM JI", nationality: "KR", ["event": "MOVE_IN", "event_date": "2026-11-20"]),
+            RegisterExport.person(2, name: "TRAN AN", nationality: "VN", ["event": "CORRECTION", "event_date": "2026-11-20"]),
+            RegisterExport.person(1, name: "SILVA ANA", ["event": "MOVE_OUT", "event_date": "2026-11-21", "address": "浜松市中区1"]),
+            RegisterExport.person(3, name: "KIM JIWOO", nationality: "KR", ["event": "NAME_CHANGE", "event_date": "2026-11-21"]),
+        ]), as: .register, by: city.founder)
+        #expect(outcome.applied == 5)
+        #expect(outcome.register?.events == ["ADDRESS_CHANGE": 1, "MOVE_IN": 1, "CORRECTION": 1, "MOVE_OUT": 1, "NAME_CHANGE": 1])
+        #expect(outcome.register?.created == 1)
+        #expect(outcome.register?.changed == 3)
+        #expect(outcome.register?.unchanged == 1)
+        #expect(outcome.register?.states == ["REGISTERED": 4, "MOVED_OUT": 1])
+        let ana = try city.residents.history(.person(try PersonID("00000000001")), by: city.founder)
+        #expect(ana.0.registerState == .movedOut)
+        #expect(ana.1.dropFirst().map { [$0.field, $0.newValue ?? "", $0.reason ?? "", $0.sourceRef ?? ""] } == [
+            ["address", "浜松市中区1", "ADDRESS_CHANGE", "REG-221309-000002.csv seq 2 line 2"],
+            ["register_state", "MOVED_OUT", "MOVE_OUT", "REG-221309-000002.csv seq 2 line 5"],
+        ])
+        let kim = try city.residents.history(.person(try PersonID("00000000003")), by: city.founder)
+        #expect(kim.0.nameLatin == "KIM JIWOO")
+        #expect(kim.1.map { [$0.field, $0.reason ?? ""] } == [["(created)", "MOVE_IN"], ["name_latin", "NAME_CHANGE"]])
+        #expect(try city.residents.find("JIWOO", by: city.founder).first?.resident.nameLatin == "KIM JIWOO")
+    }
+
     @Test func aSnapshotMarksTheMissingAsLeftAndDeletesNobody() throws {
         _ = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 1, rows: [
             RegisterExport.person(1, name: "SILVA ANA"), RegisterExport.person(2, name: "TRAN AN", nationality: "VN"),

@@ -6,12 +6,8 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
     public let day: Int
 
     public init(year: Int, month: Int, day: Int) throws {
-        let text = Self.format(year, month, day)
-        guard (1...9999).contains(year), (1...12).contains(month) else {
-            throw ValidationError(field: "date", value: text, reason: "is not a date that exists")
-        }
-        guard (1...Self.daysIn(month: month, year: year)).contains(day) else {
-            throw ValidationError(field: "date", value: text, reason: "is not a date that exists")
+        guard (1...9999).contains(year), (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day) else {
+            throw ValidationError(field: "date", value: Self.format(year, month, day), reason: "is not a date that exists")
         }
         self.year = year
         self.month = month
@@ -20,18 +16,22 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
     /// Parses ISO 8601 `YYYY-MM-DD` exactly: no times, no other separators.
     public init(_ text: String, field: String = "date") throws {
-        let b = Array(text.utf8)
-        func num(_ r: Range<Int>) -> Int? {
-            var v = 0
-            for i in r {
-                guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }
-                v = v * 10 + Int(b[i] - 0x30)
+        var utf8 = text
+        // Read in place: a copy into an array per date measured in a register file's parse.
+        let parts = utf8.withUTF8 { b -> (Int, Int, Int)? in
+            func num(_ r: Range<Int>) -> Int? {
+                var v = 0
+                for i in r {
+                    guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }
+                    v = v * 10 + Int(b[i] - 0x30)
+                }
+                return v
             }
-            return v
+            guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D, let y = num(0..<4), let m = num(5..<7), let d = num(8..<10)
+            else { return nil }
+            return (y, m, d)
         }
-        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D,
-              let y = num(0..<4), let m = num(5..<7), let d = num(8..<10)
-        else {
+        guard let (y, m, d) = parts else {
             throw ValidationError(field: field, value: text, reason: "must be a date as YYYY-MM-DD")
         }
         do {
@@ -113,12 +113,29 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         day = d
     }
 
+    /// Written digit by digit: a register file stores four dates a row, and building each from
+    /// padded substrings measured several allocations a date.
     private static func format(_ y: Int, _ m: Int, _ d: Int) -> String {
-        func pad(_ v: Int, _ n: Int) -> String {
-            let s = String(v)
-            return String(repeating: "0", count: max(0, n - s.count)) + s
+        guard (0...9999).contains(y), (0...99).contains(m), (0...99).contains(d) else {
+            func pad(_ v: Int, _ n: Int) -> String {
+                let s = String(v)
+                return String(repeating: "0", count: max(0, n - s.count)) + s
+            }
+            return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
         }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        return String(unsafeUninitializedCapacity: 10) { out in
+            out[0] = UInt8(0x30 + y / 1000)
+            out[1] = UInt8(0x30 + y / 100 % 10)
+            out[2] = UInt8(0x30 + y / 10 % 10)
+            out[3] = UInt8(0x30 + y % 10)
+            out[4] = 0x2D
+            out[5] = UInt8(0x30 + m / 10)
+            out[6] = UInt8(0x30 + m % 10)
+            out[7] = 0x2D
+            out[8] = UInt8(0x30 + d / 10)
+            out[9] = UInt8(0x30 + d % 10)
+            return 10
+        }
     }
 
     public init(from decoder: any Decoder) throws {

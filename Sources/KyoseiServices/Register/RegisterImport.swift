@@ -68,13 +68,14 @@ struct RegisterImport: ImportKind {
         let reconciler = try RegisterReconciler(
             db: db, login: staff.login, timestamp: timestamp, fileName: name, sequence: manifest.sequence,
             counts: RegisterCounts(sequence: manifest.sequence, kind: manifest.kind.rawValue))
-        let snapshot = manifest.kind == .snapshot ? try SnapshotSets(
-            staging: RegisterStaging(states: SnapshotSets.rules, in: db),
-            limitPercent: context.settings.maxLeftRegisterPercent,
+        let snapshot = manifest.kind == .snapshot
+        let sets = try RegisterSets(
+            staging: RegisterStaging(states: snapshot ? RegisterSets.snapshotRules : RegisterSets.deltaRules, in: db),
+            limitPercent: snapshot ? context.settings.maxLeftRegisterPercent : nil,
             provenance: RegisterStaging.Provenance(
                 login: staff.login, timestamp: timestamp, sequence: manifest.sequence,
-                reference: "\(name) seq \(manifest.sequence)", source: HistoryRecord.Source.registerSync.rawValue)) : nil
-        return RegisterRun(reconciler: reconciler, snapshot: snapshot, suspended: suspended, name: name)
+                reference: "\(name) seq \(manifest.sequence)", source: HistoryRecord.Source.registerSync.rawValue))
+        return RegisterRun(reconciler: reconciler, sets: sets, suspended: suspended, name: name)
     }
 
     static func inboxOrder(_ name: IntakeFileName) -> String? {
@@ -85,75 +86,85 @@ struct RegisterImport: ImportKind {
     static func companions(of path: String) -> [String] { [RegisterManifest.path(forCSV: path)] }
 }
 
-/// A snapshot's rows go to the staging table and are applied as sets at the end of the file;
-/// only a row that may be a walk-in takes the row-by-row path, where Swift decides the link.
-struct SnapshotSets {
+/// An export's rows go to the staging table and are applied as sets at the end of the file;
+/// only a row that may be a walk-in takes the row-by-row path, where Swift decides the link, and
+/// so does a delta's second row for one person (an address change, then a move out), after
+/// the sets, in file order.
+struct RegisterSets {
     let staging: RegisterStaging
-    let limitPercent: Int
+    /// A snapshot's plausibility guard on the residents it omits; a delta omits no one.
+    let limitPercent: Int?
     let provenance: RegisterStaging.Provenance
-    var staged = 0
+    /// Event (`SNAPSHOT` for a snapshot's rows) → rows staged.
+    var staged: [String: Int] = [:]
+    var again: [(row: RegisterRow, line: Int)] = []
 
     /// The domain's state rules, as the staging applies them.
-    static let rules = RegisterStaging.StateRules(
+    static let snapshotRules = RegisterStaging.StateRules(
         listing: Dictionary(uniqueKeysWithValues: RegisterState.allCases.map { ($0.rawValue, $0.afterSnapshotListing().rawValue) }),
         omission: Dictionary(uniqueKeysWithValues: RegisterState.allCases.filter { $0.afterSnapshotOmission() != $0 }
             .map { ($0.rawValue, $0.afterSnapshotOmission().rawValue) }))
+    /// A delta row's state is the one its event leads to, which `RegisterReconciler.record` stages.
+    static let deltaRules = RegisterStaging.StateRules(listing: nil, omission: [:])
 }
 
 struct RegisterRun: ImportRun {
     let reconciler: RegisterReconciler
-    var snapshot: SnapshotSets?
+    var sets: RegisterSets
     let suspended: SuspendedIndexes?
     let name: String
 
+    private var isSnapshot: Bool { sets.limitPercent != nil }
+
     mutating func apply(_ row: RegisterRow, line: Int, recordText: String, in db: Database) throws -> Reject? {
-        if let sets = snapshot {
-            let held = reconciler.mayBeWalkIn(row)
-            guard try sets.staging.add(RegisterReconciler.record(from: row), line: line, held: held) else {
-                return Reject(file: name, line: line, columns: ["person_id"],
-                              reasons: ["person_id \(row.personID): is listed more than once in this snapshot"], recordText: recordText)
+        let held = reconciler.mayBeWalkIn(row)
+        guard try sets.staging.add(RegisterReconciler.record(from: row), reason: row.event?.rawValue ?? "snapshot", line: line, held: held)
+        else {
+            guard isSnapshot else {
+                sets.again.append((row, line))
+                return nil
             }
-            if held { try reconciler.apply(row, line: line) } else { snapshot!.staged += 1 }
-            return nil
+            return Reject(file: name, line: line, columns: ["person_id"],
+                          reasons: ["person_id \(row.personID): is listed more than once in this snapshot"], recordText: recordText)
         }
-        try reconciler.apply(row, line: line)
+        if held { try reconciler.apply(row, line: line) } else { sets.staged[row.event?.rawValue ?? "SNAPSHOT", default: 0] += 1 }
         return nil
     }
 
     /// A snapshot's rejected row still names a person who is in the register: they must not be
     /// marked as having left it because their row had a bad value.
     func setAside(_ reject: Reject, header: [String], in db: Database) throws {
-        if let sets = snapshot, let personID = RejectedRecord.personID(of: reject, header: header) {
+        if isSnapshot, let personID = RejectedRecord.personID(of: reject, header: header) {
             try sets.staging.protect(personID: personID.rawValue)
         }
     }
 
-    /// A snapshot: the possible walk-ins first (a link decided in Swift), then the staged rows
-    /// as sets, which also take off the register whom the snapshot no longer lists; the search
+    /// The staged rows as sets, which for a snapshot also take off the register whom it no
+    /// longer lists. A snapshot's possible walk-ins are settled first (a link decided in Swift);
+    /// a delta's, after its sets and its people's later rows, as the rows came. The search
     /// index last, in one go.
     func finish(in db: Database) throws -> ImportTally {
-        var sets = RegisterStaging.Result()
-        if let snapshot {
-            try reconciler.settleDeferred()
-            sets = try snapshot.staging.apply(provenance: snapshot.provenance, index: reconciler.index) {
-                var record = $0
-                ResidentSearchText.refresh(&record)
-                return (record.searchLatin, record.searchJapanese)
-            }
+        if isSnapshot { try reconciler.settleDeferred() }
+        let result = try sets.staging.apply(provenance: sets.provenance, index: reconciler.index) {
+            var record = $0
+            ResidentSearchText.refresh(&record)
+            return (record.searchLatin, record.searchJapanese)
         }
+        for item in sets.again { try reconciler.apply(item.row, line: item.line) }
         try reconciler.finish()
         try suspended?.restore(in: db)
         var counts = reconciler.counts
-        let staged = snapshot?.staged ?? 0
-        if staged > 0 { counts.events["SNAPSHOT", default: 0] += staged }
-        counts.created += sets.created
-        counts.changed += sets.changed
-        counts.unchanged += sets.unchanged
-        counts.leftRegister += sets.omitted
-        counts.states.merge(sets.states, uniquingKeysWith: +)
+        counts.events.merge(sets.staged, uniquingKeysWith: +)
+        counts.created += result.created
+        counts.changed += result.changed
+        counts.unchanged += result.unchanged
+        counts.leftRegister += result.omitted
+        counts.states.merge(result.states, uniquingKeysWith: +)
         return ImportTally(
-            applied: reconciler.applied + staged, details: .register(counts), touched: reconciler.touched + sets.touched,
-            auditDetail: "seq=\(counts.sequence ?? 0) kind=\(counts.kind ?? "")",
-            change: snapshot.map { LargeChange(ended: sets.omitted, of: sets.inRegisterBefore, limitPercent: $0.limitPercent, what: "residents in the register") })
+            applied: reconciler.applied + sets.staged.values.reduce(0, +), details: .register(counts),
+            touched: reconciler.touched + result.touched, auditDetail: "seq=\(counts.sequence ?? 0) kind=\(counts.kind ?? "")",
+            change: sets.limitPercent.map {
+                LargeChange(ended: result.omitted, of: result.inRegisterBefore, limitPercent: $0, what: "residents in the register")
+            })
     }
 }

@@ -7,8 +7,8 @@ import KyoseiStore
 /// Applies register rows to residents one at a time inside the sync's transaction: finds the
 /// person by person id, else links a walk-in the city registered without one when the evidence
 /// is decisive, else creates them; moves register states as `formats.md` says; writes history.
-/// Deltas, staff corrections of rejects, and a snapshot's possible walk-ins come here; the rest
-/// of a snapshot is applied as sets (`RegisterStaging`).
+/// Staff corrections of rejects, an export's possible walk-ins and a delta's second row for one
+/// person come here; the rest of an export is applied as sets (`RegisterStaging`).
 final class RegisterReconciler {
     private let db: Database
     private let login: String
