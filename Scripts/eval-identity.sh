@@ -42,7 +42,7 @@ while IFS=$'\t' read -r id kana; do
     "$bin/kyosei" resident find --limit 10 --json $kana > "$work/found.json" 2> /dev/null || true
     echo $(( ($(date +%s%N) - start) / 1000000 )) >> "$work/times.txt"
     asked=$((asked + 1))
-    if python3 -c "import json,sys; sys.exit(0 if any(r.get('kyosei_id') == 'K$id' for r in json.load(open('$work/found.json'))) else 1)" 2> /dev/null; then
+    if python3 -c "import json,sys; sys.exit(0 if any(r.get('reference') == 'K$id' for r in json.load(open('$work/found.json'))) else 1)" 2> /dev/null; then
         found=$((found + 1))
     fi
 done < "$work/asked.tsv"

@@ -90,6 +90,21 @@ import Testing
         #expect(try String(contentsOfFile: planted, encoding: .utf8) == "theirs\n")
     }
 
+    /// The import's connection works with a small page cache and gives every later use of it
+    /// the large one back, whether the roster was applied or held after its rows were matched.
+    @Test func anImportGivesTheConnectionItsPageCacheBack() throws {
+        func cacheSize() throws -> Int? {
+            try city.context.database.writer.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA cache_size") }
+        }
+        let roster = try sample.writeInsuranceRoster(to: city.folder, scheme: .nhi, source: "CITY", date: try LocalDate("2026-11-01"))
+        #expect(try insurance.apply(roster.csvURL.path, as: .insurance(), by: city.founder).outcome == .applied)
+        #expect(try cacheSize() == -PageCache.standardKiB)
+        let shorter = try sample.writeInsuranceRoster(to: city.folder, scheme: .nhi, source: "CITY", date: try LocalDate("2026-12-01"),
+                                                      share: 0.1, seed: 2)
+        #expect(try insurance.apply(shorter.csvURL.path, as: .insurance(), by: city.founder).outcome == .held)
+        #expect(try cacheSize() == -PageCache.standardKiB)
+    }
+
     @Test func theSameRosterTwiceChangesNothingAndAnOlderOneIsRefused() throws {
         let roster = try sample.writeInsuranceRoster(to: city.folder, scheme: .nhi, source: "CITY", date: try LocalDate("2026-11-01"))
         _ = try insurance.apply(roster.csvURL.path, as: .insurance(), by: city.founder)

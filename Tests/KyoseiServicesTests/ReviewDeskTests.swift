@@ -98,6 +98,8 @@ import Testing
 
         let decided = try desk.link(review.reviewID!, resident: .kyosei(first.id), note: "same card on paper", by: caseworker)
         #expect(decided.decision == .linked && decided.linkedResidentID == first.id && decided.decidedBy == "tanaka")
+        #expect(review.state == .open && decided.state == .resolved)
+        #expect(try value("SELECT count(*) FROM identity_review WHERE state = 'RESOLVED'") == 1)
         #expect(try value("SELECT resident_id FROM enrollment") == first.id)
         #expect(try reviewCase(review)?.state == .resolved)
         #expect(try decisionAudited("review.link", review))

@@ -75,7 +75,7 @@ extension Components.Schemas.Review {
     init(_ r: IdentityReviewRecord) {
         self.init(
             id: r.reviewID.map(String.init(describing:)) ?? "", source: .init(rawValue: r.source.rawValue.lowercased())!,
-            state: .init(rawValue: r.state) ?? .open, resident: "K\(r.residentID)", candidates: r.candidates.map { "K\($0)" },
+            state: .init(rawValue: r.state.rawValue)!, resident: "K\(r.residentID)", candidates: r.candidates.map { "K\($0)" },
             reason: r.reason, sourceRef: r.sourceRef, createdAt: r.createdAt,
             subject: r.subjectEntity.map { "\($0):\(r.subjectID ?? "")" },
             decision: r.decision.flatMap { .init(rawValue: $0.rawValue) }, linkedResident: r.linkedResidentID.map { "K\($0)" },

@@ -19,7 +19,7 @@ public struct IdentityReviewDesk: Sendable {
         try context.performRead(.residentRead, by: staff, action: .reviewList, entity: .identityReview, rows: { $0.count }) { db, audit in
             var request = IdentityReviewRecord.all()
             if let source { request = request.filter(Column("source") == source.rawValue) }
-            if !decided { request = request.filter(Column("state") == "OPEN") }
+            if !decided { request = request.filter(Column("state") == ReviewState.open) }
             let reviews = try request.order(Column("id")).limit(limit).fetchAll(db)
             audit.residentIDs = reviews.map(\.residentID)
             audit.detail = "source=\(source?.rawValue ?? "all") reviews=\(reviews.count)"
@@ -74,7 +74,7 @@ public struct IdentityReviewDesk: Sendable {
             try IdentityReviewRecord.filter(Column("subject_entity") == "insurance_member" && Column("subject_id") == String(member))
                 .order(Column("id").desc).fetchOne(db)
         }
-        if let id = review?.reviewID, review?.state == "OPEN" { return try link(id, resident: ref, note: note, by: staff) }
+        if let id = review?.reviewID, review?.state == .open { return try link(id, resident: ref, note: note, by: staff) }
         try context.perform(.identityDecide, by: staff, action: .reviewLink, entity: .insuranceMember) { db, audit in
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM insurance_member WHERE id = ?)", arguments: [member]) == true else {
                 throw ServiceError.notFound("No insurance member \(member).")
@@ -103,12 +103,12 @@ public struct IdentityReviewDesk: Sendable {
         try Self.check(note)
         return try context.perform(.identityDecide, by: staff, action: action, entity: .identityReview) { db, audit in
             var review = try Self.fetch(id, in: db)
-            guard review.state == "OPEN" else {
-                throw ServiceError.conflict("Review \(id) was already decided (\(review.decision?.rawValue ?? review.state)).")
+            guard review.state == .open else {
+                throw ServiceError.conflict("Review \(id) was already decided (\(review.decision?.rawValue ?? review.state.rawValue)).")
             }
             let (linked, changed) = try apply(review, db)
             let timestamp = context.clock.timestamp()
-            review.state = "RESOLVED"
+            review.state = .resolved
             review.decision = decision
             review.linkedResidentID = linked
             review.decidedBy = staff.login

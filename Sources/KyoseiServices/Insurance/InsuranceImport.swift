@@ -46,6 +46,7 @@ struct InsuranceImport: ImportKind {
 
     func begin(file: IntakeFileRecord, name: String, staff: StaffMember, context: ServiceContext, in db: Database) throws -> InsuranceRun {
         let roster = roster!
+        try PageCache.set(kibibytes: PageCache.importKiB, in: db)
         let (index, personIDs) = try ResidentIdentityIndex.load(in: db)
         // What the source listed until now, against which this roster's endings are weighed.
         let open = try Int.fetchOne(db, sql: """
@@ -55,7 +56,7 @@ struct InsuranceImport: ImportKind {
         return InsuranceRun(
             scheme: roster.scheme, source: roster.source, date: roster.date, fileID: file.id!, fileName: name,
             openBefore: open, limitPercent: context.settings.maxEndedEnrollmentsPercent,
-            resolver: .scored(index), personIDs: personIDs,
+            resolver: .scored(index), personIDs: personIDs, database: context.database,
             members: try MemberTable(scheme: roster.scheme, source: roster.source, in: db),
             reviews: try IdentityReviewWriter(source: .insurance, timestamp: context.clock.timestamp(), in: db),
             report: try matchReport.map { try MatchReportWriter(path: $0) })
@@ -79,6 +80,8 @@ struct InsuranceRun: ImportRun {
     /// The scored policy; its weights are learned from the first batch.
     var resolver: IdentityResolver
     let personIDs: PersonIDs
+    /// Whose connection's page cache the run made small (`PageCache.importKiB`) and gives back in `close`.
+    let database: AppDatabase
     var members: MemberTable
     var reviews: IdentityReviewWriter
     let report: MatchReportWriter?
@@ -111,7 +114,10 @@ struct InsuranceRun: ImportRun {
             change: LargeChange(ended: counts.ended, of: openBefore, limitPercent: limitPercent, what: "open enrollments of \(scheme.rawValue) \(source)"))
     }
 
-    func close(kept: Bool) throws { try report?.finish(keep: kept) }
+    func close(kept: Bool) throws {
+        try database.writer.writeWithoutTransaction { try PageCache.set(kibibytes: PageCache.standardKiB, in: $0) }
+        try report?.finish(keep: kept)
+    }
 
     private mutating func flush(in db: Database) throws {
         let pending = batch.indices.filter { members.find(insurer: batch[$0].insurerNumber, member: batch[$0].memberNumber)?.residentID == nil }

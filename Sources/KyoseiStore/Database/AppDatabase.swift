@@ -31,7 +31,7 @@ public final class AppDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // A register snapshot writes every index of a million-row table in one transaction;
             // with SQLite's default 8 MB cache the indexes spill to the WAL mid-transaction.
-            try db.execute(sql: "PRAGMA cache_size = -131072")
+            try PageCache.set(kibibytes: PageCache.standardKiB, in: db)
         }
         self.path = path
         configuration = config

@@ -79,3 +79,4 @@ extension SchoolType: DatabaseValueConvertible {}
 extension RegisterEvent: DatabaseValueConvertible {}
 extension ReviewSource: DatabaseValueConvertible {}
 extension ReviewDecision: DatabaseValueConvertible {}
+extension ReviewState: DatabaseValueConvertible {}

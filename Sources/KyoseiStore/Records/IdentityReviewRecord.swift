@@ -13,7 +13,7 @@ public struct IdentityReviewRecord: Codable, FetchableRecord, MutablePersistable
     public var candidateIDs: String
     public var reason: String
     public var sourceRef: String
-    public var state: String
+    public var state: ReviewState
     public var createdAt: String
     /// What the question is about when it is not a register row: `insurance_member` and its id.
     public var subjectEntity: String?
@@ -30,7 +30,7 @@ public struct IdentityReviewRecord: Codable, FetchableRecord, MutablePersistable
     public var decisionNote: String?
 
     public init(id: Int64? = nil, residentID: Int64, candidateIDs: String, reason: String, sourceRef: String,
-                state: String = "OPEN", createdAt: String, subjectEntity: String? = nil, subjectID: String? = nil,
+                state: ReviewState = .open, createdAt: String, subjectEntity: String? = nil, subjectID: String? = nil,
                 source: ReviewSource, subjectKey: String? = nil, explanation: String? = nil) {
         self.id = id
         self.residentID = residentID
