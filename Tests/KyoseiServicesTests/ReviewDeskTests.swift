@@ -110,6 +110,33 @@ import Testing
         #expect(try desk.list(source: .insurance, by: clerk).isEmpty)
     }
 
+    /// A link decided at the desk, a roster's own link and an enrollment a roster no longer
+    /// lists are each in the resident's history, with who, when and from which file or review.
+    @Test func linksAndEndedEnrollmentsAreInTheResidentsHistory() throws {
+        let (first, _) = try twins()
+        _ = try files.apply(try insuranceRoster("2026-11-01", newcomer: true), as: .insurance(), by: city.founder)
+        let review = try only(.insurance)
+        _ = try desk.link(review.reviewID!, resident: .kyosei(first.id), note: "same card on paper", by: caseworker)
+        let wang = try city.add("WANG LEI", kana: "ワン レイ", born: "1970-01-01")
+        // The newcomer is matched by the next roster, which drops the twin's enrollment.
+        let file = city.folder.appendingPathComponent("INS-NHI-CITY-2026-12-01.csv")
+        try """
+        scheme,insurer_number,member_number,member_type,name_kana,birth_date,sex,residence_card_number,enrolled_from,enrolled_until,agreement_exempt
+        NHI,221309,N2,INSURED,ワン レイ,1970-01-01,1,,2026-11-01,,
+
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let next = try files.apply(file.path, as: .insurance(), acceptLargeChange: true, by: city.founder)
+        #expect(next.outcome == .applied, "\(next)")
+        func history(_ id: Int64) throws -> [String] {
+            try ResidentService(context: city.context).history(.kyosei(id), by: city.founder).1.filter { $0.entity != "resident" }
+                .map { "\($0.entity) \($0.field) \($0.oldValue ?? "-") \($0.newValue ?? "-") \($0.changedBy) \($0.sourceRef ?? "")" }
+        }
+        let twin = try history(first.id)
+        #expect(twin.contains { $0.hasPrefix("insurance_member link - insurance member ") && $0.hasSuffix("tanaka review \(review.reviewID!)") }, "\(twin)")
+        #expect(twin.contains("enrollment enrolled_until - 2026-12-01 founder INS-NHI-CITY-2026-12-01.csv"), "\(twin)")
+        #expect(try history(wang.id).contains { $0.hasPrefix("insurance_member link - NHI CITY member N2 founder INS-NHI-CITY-2026-12-01.csv") })
+    }
+
     @Test func anInsuranceReviewRejectedStaysUnmatched() throws {
         _ = try twins()
         _ = try files.apply(try insuranceRoster("2026-11-01"), as: .insurance(), by: city.founder)

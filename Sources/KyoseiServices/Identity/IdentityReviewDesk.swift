@@ -48,7 +48,7 @@ public struct IdentityReviewDesk: Sendable {
         try decide(id, .linked, note: note, action: .reviewLink, by: staff) { review, db in
             let resident = try ResidentWrites.fetch(ref, in: db)
             let changed = try ReviewLinks.link(review.source, subject: review.subjectID ?? "", raisedOn: review.residentID,
-                                               to: resident.id!, in: db)
+                                               to: resident.id!, stamp: stamp(review, note, staff), in: db)
             return (resident.id!, changed)
         }
     }
@@ -60,7 +60,7 @@ public struct IdentityReviewDesk: Sendable {
             throw ServiceError.usage("Say why none of the candidates is this person (--note).")
         }
         return try decide(id, .rejected, note: note, action: .reviewReject, by: staff) { review, db in
-            try ReviewLinks.reject(review.source, subject: review.subjectID ?? "", in: db)
+            try ReviewLinks.reject(review.source, subject: review.subjectID ?? "", stamp: stamp(review, note, staff), in: db)
             return (nil, "none of \(review.candidateIDs)")
         }
     }
@@ -81,10 +81,17 @@ public struct IdentityReviewDesk: Sendable {
             }
             let resident = try ResidentWrites.fetch(ref, in: db)
             audit.residentIDs = [resident.id!]
-            audit.detail = try ReviewLinks.link(.insurance, subject: String(member), raisedOn: resident.id!, to: resident.id!, in: db)
+            let stamp = HistoryStamp(login: staff.login, timestamp: context.clock.timestamp(),
+                                          source: ChangeSource(.staffEdit, reference: "coverage link", reason: note))
+            audit.detail = try ReviewLinks.link(.insurance, subject: String(member), raisedOn: resident.id!, to: resident.id!, stamp: stamp, in: db)
                 + " resident=\(resident.reference)"
         }
         return nil
+    }
+
+    private func stamp(_ review: IdentityReviewRecord, _ note: String?, _ staff: StaffMember) -> HistoryStamp {
+        HistoryStamp(login: staff.login, timestamp: context.clock.timestamp(),
+                          source: ChangeSource(.staffEdit, reference: "review R\(review.id!)", reason: note))
     }
 
     static let longestNote = 2_000

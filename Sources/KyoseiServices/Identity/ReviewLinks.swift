@@ -10,19 +10,23 @@ import KyoseiStore
 enum ReviewLinks {
     /// Points a review's subject (`raisedOn`: the resident it was raised on) at `resident`;
     /// returns what changed, for the audit entry.
-    static func link(_ source: ReviewSource, subject: String, raisedOn: Int64, to resident: Int64, in db: Database) throws -> String {
+    static func link(_ source: ReviewSource, subject: String, raisedOn: Int64, to resident: Int64, stamp: HistoryStamp,
+                     in db: Database) throws -> String {
         switch source {
         case .insurance:
+            try stamp.relink(.insuranceMember, subject, label: "insurance member \(subject)", to: resident, in: db)
             try db.execute(sql: "UPDATE insurance_member SET resident_id = ?, match_outcome = 'CONFIRMED' WHERE id = ?",
                            arguments: [resident, subject])
             try db.execute(sql: "UPDATE enrollment SET resident_id = ? WHERE member_id = ?", arguments: [resident, subject])
             return "member=\(subject)"
         case .school:
+            try stamp.relink(.schoolStudent, subject, label: "school student \(subject)", to: resident, in: db)
             try db.execute(sql: "UPDATE school_student SET resident_id = ?, match_outcome = 'CONFIRMED' WHERE id = ?",
                            arguments: [resident, subject])
             try db.execute(sql: "UPDATE school_term_row SET resident_id = ? WHERE student_id = ?", arguments: [resident, subject])
             return "student=\(subject)"
         case .employment:
+            try stamp.relink(.employmentNotification, subject, label: "employment notification \(subject)", to: resident, in: db)
             try db.execute(sql: "UPDATE employment_notification SET link = 'LINKED', resident_id = ? WHERE id = ?",
                            arguments: [resident, subject])
             try db.execute(sql: """
@@ -44,12 +48,14 @@ enum ReviewLinks {
     }
 
     /// After a `review reject`: a roster's person stays unmatched, a notification stays unlinked.
-    static func reject(_ source: ReviewSource, subject: String, in db: Database) throws {
+    static func reject(_ source: ReviewSource, subject: String, stamp: HistoryStamp, in db: Database) throws {
         switch source {
         case .insurance:
+            try stamp.relink(.insuranceMember, subject, label: "insurance member \(subject)", to: nil, in: db)
             try db.execute(sql: "UPDATE insurance_member SET resident_id = NULL, match_outcome = 'UNMATCHED' WHERE id = ?",
                            arguments: [subject])
         case .school:
+            try stamp.relink(.schoolStudent, subject, label: "school student \(subject)", to: nil, in: db)
             try db.execute(sql: "UPDATE school_student SET resident_id = NULL, match_outcome = 'UNMATCHED' WHERE id = ?",
                            arguments: [subject])
         case .employment:

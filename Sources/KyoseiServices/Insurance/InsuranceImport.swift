@@ -57,7 +57,8 @@ struct InsuranceImport: ImportKind {
             scheme: roster.scheme, source: roster.source, date: roster.date, fileID: file.id!, fileName: name,
             openBefore: open, limitPercent: context.settings.maxEndedEnrollmentsPercent,
             resolver: .scored(index), personIDs: personIDs, database: context.database,
-            members: try MemberTable(scheme: roster.scheme, source: roster.source, in: db),
+            members: try MemberTable(scheme: roster.scheme, source: roster.source, stamp: HistoryStamp(
+                login: staff.login, timestamp: context.clock.timestamp(), source: ChangeSource(.fileImport, reference: name)), in: db),
             reviews: try IdentityReviewWriter(source: .insurance, timestamp: context.clock.timestamp(), in: db),
             report: try matchReport.map { try MatchReportWriter(path: $0) })
     }
@@ -105,6 +106,12 @@ struct InsuranceRun: ImportRun {
               AND member_id IN (SELECT id FROM insurance_member WHERE scheme = ? AND source = ?)
             """
         let arguments: StatementArguments = [date.description, fileID, scheme.rawValue, source]
+        // Each ending is in its resident's history, as the roster's absence said it.
+        try db.execute(sql: """
+            INSERT INTO history (resident_id, entity, entity_id, field, old_value, new_value, changed_at, changed_by, source, source_ref, reason)
+            SELECT resident_id, 'enrollment', id, 'enrolled_until', enrolled_until, ?, ?, ?, 'FILE_IMPORT', ?, 'not on the roster'
+            \(unlisted) AND resident_id IS NOT NULL
+            """, arguments: [date.description, members.stamp.timestamp, members.stamp.login, fileName] + arguments)
         try db.execute(sql: "UPDATE enrollment SET enrolled_until = ?, ended_by_file_id = ? WHERE rowid IN (SELECT rowid \(unlisted))",
                        arguments: [date.description, fileID] + arguments)
         counts.ended = db.changesCount

@@ -5,17 +5,21 @@ import KyoseiStore
 
 /// The members one source has given so far, loaded once per roster (one query, not one per
 /// row), and the cached statements that save members and enrollments. A million-row roster
-/// measured ~2,700 rows/s with a lookup and Codable save per row.
+/// measured ~2,700 rows/s with a lookup and Codable save per row. A member linked to a
+/// resident, moved or unlinked leaves rows in the residents' history.
 struct MemberTable {
     typealias Entry = RosterLink
 
     private var entries: [RosterLink.Key: Entry] = [:]
     private let scheme: InsuranceScheme
     private let source: String
+    /// Who applied the roster, when, and which file, for the history rows.
+    let stamp: HistoryStamp
 
-    init(scheme: InsuranceScheme, source: String, in db: Database) throws {
+    init(scheme: InsuranceScheme, source: String, stamp: HistoryStamp, in db: Database) throws {
         self.scheme = scheme
         self.source = source
+        self.stamp = stamp
         let rows = try Row.fetchCursor(db, sql: """
             SELECT id, insurer_number, member_number, resident_id, match_outcome, match_score FROM insurance_member
             WHERE scheme = ? AND source = ?
@@ -31,6 +35,7 @@ struct MemberTable {
     /// Inserts or updates the member as this roster states them; returns it with its id.
     mutating func save(_ entry: Entry, row: InsuranceRow, fileID: Int64, in db: Database) throws -> Entry {
         var saved = entry
+        let before = find(insurer: row.insurerNumber, member: row.memberNumber)?.residentID
         if let id = entry.id {
             try db.cachedStatement(sql: """
                 UPDATE insurance_member SET resident_id = ?, match_outcome = ?, match_score = ?, name_kana = ?, birth_date = ?,
@@ -48,6 +53,9 @@ struct MemberTable {
             saved.id = db.lastInsertedRowID
         }
         entries[RosterLink.Key(row.insurerNumber, row.memberNumber)] = saved
+        try HistoryWriter.recordLink(
+            entity: .insuranceMember, entityID: String(saved.id!), label: "\(scheme.rawValue) \(source) member \(row.memberNumber)",
+            from: before, to: saved.residentID, by: stamp.login, at: stamp.timestamp, source: stamp.source, in: db)
         return saved
     }
 
