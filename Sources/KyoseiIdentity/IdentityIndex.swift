@@ -125,7 +125,9 @@ public final class IdentityIndex: @unchecked Sendable {
         var prepared = PreparedQuery(query, keys: keys)
         let comparator = NameComparator(keys: keys, frequency: frequency)
         let scored = candidates(query, &prepared, comparator, parameters)
-        return decide(scored.sorted { $0.total > $1.total }, query, parameters)
+        // Ties go to the resident listed first: the blocks are walked through hashed sets, whose
+        // order changes from run to run, and the same roster must give the same links every night.
+        return decide(scored.sorted { $0.total != $1.total ? $0.total > $1.total : $0.number < $1.number }, query, parameters)
     }
 
     /// Every resident the blocks bring in for `query`, scored.

@@ -33,6 +33,26 @@ import Testing
         #expect(decision.explanation.parameters == "set by hand")
     }
 
+    /// Two residents equally near a roster row (one with day and month swapped, one a day off,
+    /// so the blocks bring them in through hashed sets in an order that changes from run to run):
+    /// the one listed first is ranked first, so the same roster gives the same decision and the
+    /// same report every night.
+    @Test func tiesAreRankedByTheOrderResidentsWereListed() throws {
+        for order in [[1, 2], [2, 1]] {
+            let index = IdentityIndex()
+            let births = [1: "2001-05-03", 2: "2001-03-06"]
+            for id in order {
+                index.add(IdentityRecord(id: Int64(id), nameLatin: "SILVA ANA", nameKana: nil, birthDate: try LocalDate(births[id]!),
+                                         sex: .female, nationality: try Nationality("BR"), cardNumber: nil))
+            }
+            let decision = index.match(IdentityQuery(nameKana: "シルバ アナ", nameLatin: nil, birthDate: try LocalDate("2001-03-05"),
+                                                     sex: .female, cardNumber: nil))
+            let best = try #require(decision.explanation.best), runnerUp = try #require(decision.explanation.runnerUp)
+            #expect(abs(best.total - runnerUp.total) < 1e-9, "the two are a tie")
+            #expect([best.residentID, runnerUp.residentID] == order.map(Int64.init), "\(order)")
+        }
+    }
+
     @Test func aConflictingCardIsShownAndNeverAutoMatches() throws {
         let decision = try Self.index().match(IdentityQuery(nameKana: "グエン ティ ラン", nameLatin: nil, birthDate: Self.date,
                                                             sex: .female, cardNumber: try ResidenceCardNumber("ZZ99999999ZZ")))
