@@ -70,8 +70,9 @@ struct CoverageCalculator {
               AND (e.employed_until IS NULL OR e.employed_until >= ?)
             """, arguments: [date.description, date.description])
         while let row = try rows.next() {
-            let contract: ContractPeriod? = try (row["contract_end"] as LocalDate?).map {
-                try ContractPeriod(start: row["employed_from"], end: $0, renewable: (row["contract_renewable"] as Int?) == 1)
+            // The intake checked the term against the hire; one that no longer fits is read as unknown.
+            let contract: ContractPeriod? = (row["contract_end"] as LocalDate?).flatMap {
+                try? ContractPeriod(start: row["employed_from"], end: $0, renewable: (row["contract_renewable"] as Int?) == 1)
             }
             jobs[row["resident_id"], default: []].append(Job(
                 employerID: row["employer_id"], weeklyHours: row["weekly_hours"], insured: (row["employment_insurance"] as Int?) == 1,
