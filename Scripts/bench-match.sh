@@ -25,7 +25,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-match-XXXXXX")
 if [ -n "${KEEP:-}" ]; then echo "work folder: $work" >&2; else trap 'rm -rf "$work"' EXIT; fi
 export KYOSEI_DB="$work/kyosei.sqlite"
 
-"$bin/kyosei-bench" generate --residents "$residents" --out "$work" > /dev/null
+"$bin/kyosei-bench" generate --residents "$residents" --out "$work" --first-only > /dev/null
 "$bin/kyosei" init > /dev/null
 "$bin/kyosei" sync register "$(ls "$work"/first/REG-*.csv)" > /dev/null
 "$bin/kyosei-bench" roster --residents "$residents" --out "$work/roster"

@@ -28,7 +28,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-identity-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export KYOSEI_DB="$work/kyosei.sqlite"
 
-"$bin/kyosei-bench" generate --residents "$residents" --out "$work" > /dev/null
+"$bin/kyosei-bench" generate --residents "$residents" --out "$work" --first-only > /dev/null
 "$bin/kyosei" init > /dev/null
 "$bin/kyosei" sync register "$(ls "$work"/first/REG-*.csv)" > /dev/null
 sqlite3 -separator $'\t' "$KYOSEI_DB" \

@@ -34,6 +34,8 @@ struct Generate: AsyncParsableCommand {
     @Option(help: "Share of rows the second snapshot lacks.") var missing = 0.005
     @Option(help: "Rows of each event type in the delta (about 14 types).") var deltaEvents = 1_430
     @Option(help: "Folder to write first/, second/ and delta/ into.") var out: String
+    @Flag(help: "Write only the first snapshot (what a roster benchmark loads); the later files take most of the time at scale.")
+    var firstOnly = false
 
     func run() async throws {
         let asOf = try LocalDate("2026-11-01")
@@ -41,9 +43,15 @@ struct Generate: AsyncParsableCommand {
         let first = URL(fileURLWithPath: out).appendingPathComponent("first")
         let second = URL(fileURLWithPath: out).appendingPathComponent("second")
         let delta = URL(fileURLWithPath: out).appendingPathComponent("delta")
-        for folder in [first, second, delta] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        for folder in firstOnly ? [first] : [first, second, delta] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
         let start = Date()
         let a = try city.writeSnapshot(to: first, sequence: 1)
+        guard !firstOnly else {
+            print("wrote \(a.csvURL.path) (\(a.manifest.rowCount) rows) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+            return
+        }
         let b = try city.writeChangedSnapshot(to: second, sequence: 2, asOf: try LocalDate("2026-11-22"),
                                               changedShare: changed, missingShare: missing)
         let c = try city.writeDelta(number: 1, to: delta, sequence: 3, eventsPerType: deltaEvents)
