@@ -49,4 +49,17 @@ enum HistoryWriter {
                        by: login, at: timestamp, source: source, in: db)
         }
     }
+
+    /// One row for each record `selecting` returns (`resident_id, entity_id, old_value`), all
+    /// changing `field` to `new`: a change a file makes to many records at once, written by one
+    /// statement rather than a row at a time.
+    static func recordEach(
+        _ entity: EntityKind, field: String, to new: String?, selecting: String, arguments: StatementArguments,
+        by login: String, at timestamp: String, source: ChangeSource, in db: Database
+    ) throws {
+        try db.execute(sql: """
+            INSERT INTO history (resident_id, entity, entity_id, field, old_value, new_value, changed_at, changed_by, source, source_ref, reason)
+            SELECT s.resident_id, ?, s.entity_id, ?, s.old_value, ?, ?, ?, ?, ?, ? FROM (\(selecting)) s
+            """, arguments: [entity.rawValue, field, new, timestamp, login, source.kind.rawValue, source.reference, source.reason] + arguments)
+    }
 }

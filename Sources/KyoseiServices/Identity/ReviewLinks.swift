@@ -14,16 +14,12 @@ enum ReviewLinks {
                      in db: Database) throws -> String {
         switch source {
         case .insurance:
-            try stamp.relink(.insuranceMember, subject, label: "insurance member \(subject)", to: resident, in: db)
-            try db.execute(sql: "UPDATE insurance_member SET resident_id = ?, match_outcome = 'CONFIRMED' WHERE id = ?",
-                           arguments: [resident, subject])
-            try db.execute(sql: "UPDATE enrollment SET resident_id = ? WHERE member_id = ?", arguments: [resident, subject])
+            try linkRosterPerson(.insuranceMember, subject, label: "insurance member", rows: ("enrollment", "member_id"),
+                                 to: resident, stamp: stamp, in: db)
             return "member=\(subject)"
         case .school:
-            try stamp.relink(.schoolStudent, subject, label: "school student \(subject)", to: resident, in: db)
-            try db.execute(sql: "UPDATE school_student SET resident_id = ?, match_outcome = 'CONFIRMED' WHERE id = ?",
-                           arguments: [resident, subject])
-            try db.execute(sql: "UPDATE school_term_row SET resident_id = ? WHERE student_id = ?", arguments: [resident, subject])
+            try linkRosterPerson(.schoolStudent, subject, label: "school student", rows: ("school_term_row", "student_id"),
+                                 to: resident, stamp: stamp, in: db)
             return "student=\(subject)"
         case .employment:
             try stamp.relink(.employmentNotification, subject, label: "employment notification \(subject)", to: resident, in: db)
@@ -45,6 +41,16 @@ enum ReviewLinks {
         case .attendance:
             throw ServiceError.usage("An attendance review links nothing.")
         }
+    }
+
+    /// A roster's person (a member, a student) confirmed as `resident`, with the rows it brought
+    /// (enrollments, term rows), in the resident's history.
+    private static func linkRosterPerson(_ entity: EntityKind, _ subject: String, label: String, rows: (table: String, key: String),
+                                         to resident: Int64, stamp: HistoryStamp, in db: Database) throws {
+        try stamp.relink(entity, subject, label: "\(label) \(subject)", to: resident, in: db)
+        try db.execute(sql: "UPDATE \(entity.rawValue) SET resident_id = ?, match_outcome = 'CONFIRMED' WHERE id = ?",
+                       arguments: [resident, subject])
+        try db.execute(sql: "UPDATE \(rows.table) SET resident_id = ? WHERE \(rows.key) = ?", arguments: [resident, subject])
     }
 
     /// After a `review reject`: a roster's person stays unmatched, a notification stays unlinked.

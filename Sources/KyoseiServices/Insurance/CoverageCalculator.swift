@@ -58,10 +58,11 @@ struct CoverageCalculator {
         return evaluated
     }
 
-    /// Every job each resident holds on the date, by the notifications.
-    func jobs(in db: Database) throws -> [Int64: [Job]] {
+    /// Every job each resident holds on the date, by the notifications; the employers' insured
+    /// staff seen on the rosters only when employer insurance is evaluated (`withInsuredSeen`).
+    func jobs(withInsuredSeen: Bool, in db: Database) throws -> [Int64: [Job]] {
         var jobs: [Int64: [Job]] = [:]
-        let seen = try insuredSeen(in: db)
+        let seen = withInsuredSeen ? try insuredSeen(in: db) : [:]
         let rows = try Row.fetchCursor(db, sql: """
             SELECT e.resident_id, e.employer_id, e.weekly_hours, e.employment_insurance, e.dispatched, m.insured_headcount,
                    e.employed_from, e.contract_end, e.contract_renewable
@@ -105,7 +106,8 @@ struct CoverageCalculator {
 
     func forEachStanding(residents ids: Set<Int64>? = nil, in db: Database, _ body: (Standing) throws -> Void) throws {
         let evaluated = try evaluatedObligations(in: db)
-        let work = evaluated.contains(.employment) || evaluated.contains(.employer) ? try jobs(in: db) : [:]
+        let work = evaluated.contains(.employment) || evaluated.contains(.employer)
+            ? try jobs(withInsuredSeen: evaluated.contains(.employer), in: db) : [:]
         let facts = try InsuranceFacts(in: db, agreements: settings.law.agreements)
         // The active enrollments walk beside the residents in resident order, so only one
         // person's enrollments are held at a time, whatever the size of the city.

@@ -46,6 +46,7 @@ struct InsuranceImport: ImportKind {
 
     func begin(file: IntakeFileRecord, name: String, staff: StaffMember, context: ServiceContext, in db: Database) throws -> InsuranceRun {
         let roster = roster!
+        let stamp = HistoryStamp(login: staff.login, timestamp: context.clock.timestamp(), source: ChangeSource(.fileImport, reference: name))
         try PageCache.set(kibibytes: PageCache.importKiB, in: db)
         let (index, personIDs) = try ResidentIdentityIndex.load(in: db)
         // What the source listed until now, against which this roster's endings are weighed.
@@ -57,8 +58,7 @@ struct InsuranceImport: ImportKind {
             scheme: roster.scheme, source: roster.source, date: roster.date, fileID: file.id!, fileName: name,
             openBefore: open, limitPercent: context.settings.maxEndedEnrollmentsPercent,
             resolver: .scored(index), personIDs: personIDs, database: context.database,
-            members: try MemberTable(scheme: roster.scheme, source: roster.source, stamp: HistoryStamp(
-                login: staff.login, timestamp: context.clock.timestamp(), source: ChangeSource(.fileImport, reference: name)), in: db),
+            stamp: stamp, members: try MemberTable(scheme: roster.scheme, source: roster.source, stamp: stamp, in: db),
             reviews: try IdentityReviewWriter(source: .insurance, timestamp: context.clock.timestamp(), in: db),
             report: try matchReport.map { try MatchReportWriter(path: $0) })
     }
@@ -83,6 +83,8 @@ struct InsuranceRun: ImportRun {
     let personIDs: PersonIDs
     /// Whose connection's page cache the run made small (`PageCache.importKiB`) and gives back in `close`.
     let database: AppDatabase
+    /// Who applied the roster, when and which file: for the history rows of links and endings.
+    let stamp: HistoryStamp
     var members: MemberTable
     var reviews: IdentityReviewWriter
     let report: MatchReportWriter?
@@ -107,11 +109,11 @@ struct InsuranceRun: ImportRun {
             """
         let arguments: StatementArguments = [date.description, fileID, scheme.rawValue, source]
         // Each ending is in its resident's history, as the roster's absence said it.
-        try db.execute(sql: """
-            INSERT INTO history (resident_id, entity, entity_id, field, old_value, new_value, changed_at, changed_by, source, source_ref, reason)
-            SELECT resident_id, 'enrollment', id, 'enrolled_until', enrolled_until, ?, ?, ?, 'FILE_IMPORT', ?, 'not on the roster'
-            \(unlisted) AND resident_id IS NOT NULL
-            """, arguments: [date.description, members.stamp.timestamp, members.stamp.login, fileName] + arguments)
+        try HistoryWriter.recordEach(
+            .enrollment, field: "enrolled_until", to: date.description,
+            selecting: "SELECT resident_id, id AS entity_id, enrolled_until AS old_value \(unlisted) AND resident_id IS NOT NULL",
+            arguments: arguments, by: stamp.login, at: stamp.timestamp,
+            source: ChangeSource(.fileImport, reference: fileName, reason: "not on the roster"), in: db)
         try db.execute(sql: "UPDATE enrollment SET enrolled_until = ?, ended_by_file_id = ? WHERE rowid IN (SELECT rowid \(unlisted))",
                        arguments: [date.description, fileID] + arguments)
         counts.ended = db.changesCount

@@ -14,7 +14,7 @@ struct MemberTable {
     private let scheme: InsuranceScheme
     private let source: String
     /// Who applied the roster, when, and which file, for the history rows.
-    let stamp: HistoryStamp
+    private let stamp: HistoryStamp
 
     init(scheme: InsuranceScheme, source: String, stamp: HistoryStamp, in db: Database) throws {
         self.scheme = scheme

@@ -55,7 +55,7 @@ enum AgreementSettingText {
         return table.agreements.enumerated().map { index, a in
             let words = [a.country.rawValue, "from", a.inForce.description, order.filter(a.covers).map(\.rawValue).joined(separator: "+")]
                 + (a.totalisation ? [] : ["no-totalisation"]) + (a.maxSecondmentYears == 5 ? [] : ["secondment", String(a.maxSecondmentYears)])
-            return ("\(key)[\(index + 1)]", words.joined(separator: " ") + " | \(a.source)" + (a.forCityReview ? " | review" : ""))
+            return ("\(key)[\(index + 1)]", DatedSettingText.line(words.joined(separator: " "), source: a.source, review: a.forCityReview))
         }
     }
 }

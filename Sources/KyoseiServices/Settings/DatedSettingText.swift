@@ -23,10 +23,16 @@ enum DatedSettingText {
     /// Steps as the configuration writes them, one setting each: `key[1]`, `key[2]` … in date order.
     static func shown<V>(_ key: String, _ schedule: DatedSchedule<V>, _ text: (V) -> String) -> [(key: String, value: String)] {
         schedule.steps.enumerated().map { index, step in
-            ("\(key)[\(index + 1)]",
+            ("\(key)[\(index + 1)]", line(
              [text(step.value), step.effectiveFrom.map { "from \($0)" }, step.effectiveUntil.map { "until \($0)" }]
-                .compactMap { $0 }.joined(separator: " ") + " | \(step.source)" + (step.forCityReview ? " | review" : ""))
+                .compactMap { $0 }.joined(separator: " "), source: step.source, review: step.forCityReview))
         }
+    }
+
+    /// A setting's line as the configuration writes it: what it says, then its source, then
+    /// `review` when not yet checked against the official text.
+    static func line(_ words: String, source: String, review: Bool) -> String {
+        words + " | \(source)" + (review ? " | review" : "")
     }
 
     static func schedule<V>(_ key: String, _ lines: [String], value parse: (String) -> V?) throws -> DatedSchedule<V> {
