@@ -9,7 +9,7 @@ struct HistoryStamp {
 
     /// The link history of row `subject` of `entity`'s table, from its resident now to `resident`.
     func relink(_ entity: EntityKind, _ subject: String, label: String, to resident: Int64?, in db: Database) throws {
-        let before = try Int64.fetchOne(db, sql: "SELECT resident_id FROM \(entity.rawValue) WHERE id = ?", arguments: [subject])
+        let before = try Table(entity.rawValue).filter(key: subject).select(Column("resident_id"), as: Int64.self).fetchOne(db)
         try HistoryWriter.recordLink(entity: entity, entityID: subject, label: label, from: before, to: resident,
                                      by: login, at: timestamp, source: source, in: db)
     }

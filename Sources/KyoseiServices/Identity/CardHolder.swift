@@ -28,7 +28,7 @@ struct CardHolder {
     static func resolve(_ person: IncomingPerson, in db: Database) throws -> Resolution {
         guard let card = person.cardNumber, let holder = try find(card, in: db) else { return .none }
         if holder.agrees(with: person) { return .link(holder.id, "the holder of card \(card) has this birth date and sex") }
-        switch try decided(questionKey(card, person.birthDate, person.sex), in: db) {
+        switch try IdentityReviewRecord.latestDecision(subjectKey: questionKey(card, person.birthDate, person.sex), in: db) {
         case (.linked, let resident?)?:
             return .link(resident, "a person linked card \(card) with this birth date and sex to K\(resident)")
         case (.rejected, _)?:
@@ -43,15 +43,6 @@ struct CardHolder {
     /// reporting the same three.
     static func questionKey(_ card: ResidenceCardNumber, _ birthDate: LocalDate, _ sex: Sex) -> String {
         "\(card.rawValue)|\(birthDate)|\(sex.rawValue)"
-    }
-
-    /// The latest decision a person made about notifications with this key, and the resident linked.
-    private static func decided(_ key: String, in db: Database) throws -> (ReviewDecision, Int64?)? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT decision, linked_resident_id FROM identity_review WHERE subject_key = ? AND decision IS NOT NULL
-            ORDER BY decided_at DESC, id DESC LIMIT 1
-            """), arguments: [key]), let decision = ReviewDecision(rawValue: row["decision"]) else { return nil }
-        return (decision, row["linked_resident_id"])
     }
 
     static func find(id: Int64, in db: Database) throws -> CardHolder? {

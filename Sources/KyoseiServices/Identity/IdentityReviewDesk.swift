@@ -76,7 +76,7 @@ public struct IdentityReviewDesk: Sendable {
         }
         if let id = review?.reviewID, review?.state == .open { return try link(id, resident: ref, note: note, by: staff) }
         try context.perform(.identityDecide, by: staff, action: .reviewLink, entity: .insuranceMember) { db, audit in
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM insurance_member WHERE id = ?)", arguments: [member]) == true else {
+            guard try InsuranceMemberRecord.exists(db, key: member) else {
                 throw ServiceError.notFound("No insurance member \(member).")
             }
             let resident = try ResidentWrites.fetch(ref, in: db)
@@ -133,9 +133,7 @@ public struct IdentityReviewDesk: Sendable {
     /// Resolves the review's active IDENTITY_REVIEW cases (settled: a person decided it).
     private static func resolveCases(of review: IdentityReviewRecord, note: String?, by login: String, at timestamp: String,
                                      in db: Database) throws -> Int {
-        let cases = try CaseRecord.fetchAll(db, sql: """
-            SELECT * FROM cases WHERE id IN (SELECT case_id FROM case_link WHERE entity = 'identity_review' AND entity_id = ?)
-            """, arguments: [String(review.id!)])
+        let cases = try CaseRecord.raised(by: EntityKind.identityReview.rawValue, String(review.id!)).fetchAll(db)
         var closed = 0
         for record in cases where record.state.canMove(to: .resolved) {
             let what = review.decision == .linked ? "linked to K\(review.linkedResidentID ?? 0)" : "none of \(review.candidateIDs)"

@@ -22,17 +22,10 @@ struct IdentityReviewWriter {
         self.source = source
         self.timestamp = timestamp
         guard let entity = source.subjectEntity else { return }
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, subject_id, decision, candidate_ids FROM identity_review WHERE subject_entity = ? AND subject_id IS NOT NULL
-            ORDER BY id
-            """, arguments: [entity])
-        while let row = try rows.next() {
-            let subject: String = row["subject_id"]
-            asked[subject] = try ReviewID(row["id"] as Int64)
-            if (row["decision"] as String?) == ReviewDecision.rejected.rawValue {
-                let candidates = IdentityReviewRecord.candidates(in: row["candidate_ids"])
-                refused[subject, default: []].formUnion(candidates)
-            }
+        for review in try IdentityReviewRecord.asked(about: entity).fetchAll(db) {
+            let subject = review.subjectID!
+            asked[subject] = review.reviewID
+            if review.decision == .rejected { refused[subject, default: []].formUnion(review.candidates) }
         }
     }
 

@@ -20,29 +20,12 @@ public struct ReviewCandidate: Sendable {
         let person = ReviewPerson(resident)
         let kept = [stored?.best, stored?.runnerUp].compactMap { $0 }.first { $0.residentID == id }
         return ReviewCandidate(resident: resident, person: person, comparison: kept ?? compare(incoming, with: person, id: id),
-                               otherLinks: try otherLinks(of: id, besides: review, in: db))
+                               otherLinks: try ResidentLinks.described(of: id, besides: review, in: db))
     }
 
     private static func compare(_ incoming: ReviewPerson, with candidate: ReviewPerson, id: Int64) -> CandidateComparison? {
         let index = IdentityIndex()
         index.add(candidate.person.record(id: id))
         return index.match(incoming.person.query).explanation.best
-    }
-
-    private static func otherLinks(of id: Int64, besides review: Int64, in db: Database) throws -> [String] {
-        let pattern = "%K\(id),%"
-        return try String.fetchAll(db, sql: """
-            SELECT scheme || ' member ' || member_number || ' of ' || source || ' (' || match_outcome || ')'
-              FROM insurance_member WHERE resident_id = ?1
-            UNION ALL
-            SELECT 'school ' || school_code || ' student ' || student_number || ' (' || match_outcome || ')'
-              FROM school_student WHERE resident_id = ?1
-            UNION ALL
-            SELECT DISTINCT 'employment at ' || employer_id || ' (card ' || residence_card_number || ')'
-              FROM employment_notification WHERE resident_id = ?1
-            UNION ALL
-            SELECT 'open review R' || id FROM identity_review
-              WHERE state = 'OPEN' AND id <> ?2 AND (resident_id = ?1 OR candidate_ids || ',' LIKE ?3)
-            """, arguments: [id, review, pattern])
     }
 }

@@ -22,8 +22,8 @@ public struct ReviewPerson: Sendable {
     /// The person the review asks about, read from its source's row.
     static func incoming(_ review: IdentityReviewRecord, in db: Database) throws -> ReviewPerson {
         let subject = review.subjectID ?? ""
-        func row(_ sql: String) throws -> Row {
-            guard let row = try Row.fetchOne(db, sql: sql, arguments: [subject]) else {
+        func row<Record: FetchableRecord & TableRecord>(_ type: Record.Type) throws -> Record {
+            guard let row = try Record.fetchOne(db, key: subject) else {
                 throw ServiceError.notFound("Review \(review.reviewID.map(String.init(describing:)) ?? "?") asks about a row that is no longer there.")
             }
             return row
@@ -35,23 +35,24 @@ public struct ReviewPerson: Sendable {
             }
             return ReviewPerson(resident)
         case .insurance:
-            let r = try row("SELECT * FROM insurance_member WHERE id = ?")
+            let member = try row(InsuranceMemberRecord.self)
             return ReviewPerson(
-                label: "\(r["scheme"] as String) member \(r["member_number"] as String) of \(r["source"] as String)",
-                IncomingPerson(nameLatin: nil, nameKana: r["name_kana"], birthDate: r["birth_date"], sex: r["sex"], nationality: nil,
-                               cardNumber: r["residence_card_number"]))
+                label: "\(member.scheme.rawValue) member \(member.memberNumber) of \(member.source)",
+                IncomingPerson(nameLatin: nil, nameKana: member.nameKana, birthDate: member.birthDate, sex: member.sex,
+                               nationality: nil, cardNumber: member.residenceCardNumber))
         case .school:
-            let r = try row("SELECT * FROM school_student WHERE id = ?")
+            let student = try row(SchoolStudentRecord.self)
             return ReviewPerson(
-                label: "school \(r["school_code"] as String) student \(r["student_number"] as String)",
-                IncomingPerson(nameLatin: r["name_latin"], nameKana: r["name_kana"], birthDate: r["birth_date"], sex: r["sex"],
-                               nationality: nil, cardNumber: r["residence_card_number"]))
+                label: "school \(student.schoolCode) student \(student.studentNumber)",
+                IncomingPerson(nameLatin: student.nameLatin, nameKana: student.nameKana, birthDate: student.birthDate,
+                               sex: student.sex, nationality: nil, cardNumber: student.residenceCardNumber))
         case .employment:
-            let r = try row("SELECT * FROM employment_notification WHERE id = ?")
+            let notification = try row(EmploymentNotificationRecord.self)
             return ReviewPerson(
-                label: "notification \(subject) from employer \(r["employer_id"] as String)",
-                IncomingPerson(nameLatin: r["name_latin"], nameKana: nil, birthDate: r["birth_date"], sex: r["sex"],
-                               nationality: r["nationality"], cardNumber: r["residence_card_number"]))
+                label: "notification \(subject) from employer \(notification.employerID)",
+                IncomingPerson(nameLatin: notification.nameLatin, nameKana: nil, birthDate: notification.birthDate,
+                               sex: notification.sex, nationality: notification.nationality,
+                               cardNumber: notification.residenceCardNumber))
         }
     }
 }

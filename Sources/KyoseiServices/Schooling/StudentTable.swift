@@ -4,9 +4,9 @@ import KyoseiIntake
 import KyoseiStore
 
 /// The students school rosters have named so far, loaded once per roster (one query, not one
-/// per row), and the cached statements that save students and their term rows, as
-/// `MemberTable` does for insurance members. A student linked to a resident, moved or
-/// unlinked, and every term row written or changed, leave rows in the history.
+/// per row), saved with the store's cached statements, as `MemberTable` does for insurance
+/// members. A student linked to a resident, moved or unlinked, and every term row written or
+/// changed, leave rows in the history.
 struct StudentTable {
     typealias Entry = RosterLink
 
@@ -18,12 +18,11 @@ struct StudentTable {
     init(in db: Database, login: String, timestamp: String) throws {
         self.login = login
         self.timestamp = timestamp
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, school_code, student_number, resident_id, match_outcome, match_score FROM school_student
-            """)
+        typealias C = SchoolStudentRecord.Columns
+        let rows = try SchoolStudentRecord.links().fetchCursor(db)
         while let row = try rows.next() {
-            entries[RosterLink.Key(row["school_code"], row["student_number"])] = Entry(
-                id: row["id"], residentID: row["resident_id"], outcome: row["match_outcome"], score: row["match_score"])
+            entries[RosterLink.Key(row[C.schoolCode], row[C.studentNumber])] = Entry(
+                id: row[C.id], residentID: row[C.residentID], outcome: row[C.matchOutcome], score: row[C.matchScore])
         }
     }
 
@@ -33,22 +32,16 @@ struct StudentTable {
     mutating func save(_ entry: Entry, row: SchoolRosterRow, fileID: Int64, source: ChangeSource, in db: Database) throws -> Entry {
         var saved = entry
         let before = find(school: row.schoolCode, student: row.studentNumber)?.residentID
-        if let id = entry.id {
-            try db.cachedStatement(sql: """
-                UPDATE school_student SET resident_id = ?, match_outcome = ?, match_score = ?, name_latin = ?, name_kana = ?,
-                    birth_date = ?, sex = ?, residence_card_number = coalesce(?, residence_card_number), last_file_id = ?
-                WHERE id = ?
-                """).execute(arguments: [entry.residentID, entry.outcome, entry.score, row.nameLatin, row.nameKana,
-                                         row.birthDate.description, row.sex.rawValue, row.cardNumber?.rawValue, fileID, id])
+        var student = SchoolStudentRecord(
+            id: entry.id, schoolCode: row.schoolCode, studentNumber: row.studentNumber, residentID: entry.residentID,
+            matchOutcome: try LinkOutcome(code: entry.outcome), matchScore: entry.score, nameLatin: row.nameLatin,
+            nameKana: row.nameKana, birthDate: row.birthDate, sex: row.sex, residenceCardNumber: row.cardNumber,
+            firstFileID: fileID, lastFileID: fileID)
+        if entry.id != nil {
+            try student.updateStated(db)
         } else {
-            try db.cachedStatement(sql: """
-                INSERT INTO school_student (school_code, student_number, resident_id, match_outcome, match_score, name_latin,
-                    name_kana, birth_date, sex, residence_card_number, first_file_id, last_file_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [row.schoolCode, row.studentNumber, entry.residentID, entry.outcome, entry.score,
-                                         row.nameLatin, row.nameKana, row.birthDate.description, row.sex.rawValue,
-                                         row.cardNumber?.rawValue, fileID, fileID])
-            saved.id = db.lastInsertedRowID
+            try student.insertCached(db)
+            saved.id = student.id
         }
         entries[RosterLink.Key(row.schoolCode, row.studentNumber)] = saved
         try HistoryWriter.recordLink(

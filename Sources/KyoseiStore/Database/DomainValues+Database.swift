@@ -80,3 +80,4 @@ extension RegisterEvent: DatabaseValueConvertible {}
 extension ReviewSource: DatabaseValueConvertible {}
 extension ReviewDecision: DatabaseValueConvertible {}
 extension ReviewState: DatabaseValueConvertible {}
+extension LinkOutcome: DatabaseValueConvertible {}

@@ -68,7 +68,29 @@ public struct CaseRecord: Codable, FetchableRecord, MutablePersistableRecord, Se
         case closedAt = "closed_at"
     }
 
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let residentID = Column(CodingKeys.residentID)
+        public static let rule = Column(CodingKeys.rule)
+        public static let state = Column(CodingKeys.state)
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
+    /// The cases raised by row `id` of `entity`'s table.
+    public static func raised(by entity: String, _ id: String) -> QueryInterfaceRequest<CaseRecord> {
+        let links = CaseLinkRecord.filter(Column(CaseLinkRecord.CodingKeys.entity) == entity
+                                          && Column(CaseLinkRecord.CodingKeys.entityID) == id)
+            .select(Column(CaseLinkRecord.CodingKeys.caseID))
+        return filter(links.contains(Column(CodingKeys.id)))
+    }
+
     public func isOverdue(on date: LocalDate) -> Bool { state.isActive && (dueDate.map { $0 < date } ?? false) }
+}
+
+extension DerivableRequest<CaseRecord> {
+    public func filter(resident id: Int64) -> Self { filter(CaseRecord.Columns.residentID == id) }
+    public func filter(rule: String) -> Self { filter(CaseRecord.Columns.rule == rule) }
+    /// Cases with work still to do (open, in progress or waiting).
+    public func active() -> Self { filter(CaseState.allCases.filter(\.isActive).contains(CaseRecord.Columns.state)) }
 }

@@ -62,6 +62,12 @@ public struct EmploymentEpisodeRecord: Codable, FetchableRecord, MutablePersista
         case separationNotificationID = "separation_notification_id"
     }
 
+    public enum Columns {
+        public static let residentID = Column(CodingKeys.residentID)
+        public static let hireNotificationID = Column(CodingKeys.hireNotificationID)
+        public static let separationNotificationID = Column(CodingKeys.separationNotificationID)
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 

@@ -100,7 +100,26 @@ public struct EmploymentNotificationRecord: Codable, FetchableRecord, MutablePer
         case residentID = "resident_id"
     }
 
+    public enum Columns {
+        public static let link = Column(CodingKeys.link)
+        public static let residentID = Column(CodingKeys.residentID)
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Staff linked notification `id` to `resident` at the review desk: the notification and
+    /// the episodes it opened or closed point at them.
+    public static func link(_ id: String, to resident: Int64, in db: Database) throws {
+        try filter(key: id).updateAll(db, Columns.link.set(to: Link.linked.rawValue), Columns.residentID.set(to: resident))
+        typealias E = EmploymentEpisodeRecord.Columns
+        try EmploymentEpisodeRecord.filter(E.hireNotificationID == id || E.separationNotificationID == id)
+            .updateAll(db, E.residentID.set(to: resident))
+    }
+
+    /// Staff refused every candidate for notification `id`: it stays unlinked.
+    public static func leaveUnlinked(_ id: String, in db: Database) throws {
+        try filter(key: id).updateAll(db, Columns.link.set(to: Link.unlinked.rawValue))
+    }
 }
 
 extension EmploymentNotificationRecord {

@@ -43,6 +43,11 @@ public struct EnrollmentRecord: Codable, FetchableRecord, MutablePersistableReco
         case endedByFileID = "ended_by_file_id"
     }
 
+    public enum Columns {
+        public static let memberID = Column(CodingKeys.memberID)
+        public static let residentID = Column(CodingKeys.residentID)
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     public func isActive(on date: LocalDate) -> Bool {

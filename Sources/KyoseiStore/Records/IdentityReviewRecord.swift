@@ -72,5 +72,27 @@ public struct IdentityReviewRecord: Codable, FetchableRecord, MutablePersistable
         case decisionNote = "decision_note"
     }
 
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let subjectEntity = Column(CodingKeys.subjectEntity)
+        public static let subjectID = Column(CodingKeys.subjectID)
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Every review asked about a row of `entity`'s table, oldest first: a roster reads them once
+    /// to raise no second review for a subject and to know whom staff refused.
+    public static func asked(about entity: String) -> QueryInterfaceRequest<IdentityReviewRecord> {
+        filter(Columns.subjectEntity == entity && Columns.subjectID != nil).order(Columns.id)
+    }
+
+    /// The latest decision staff made on reviews asking with `key`, and the resident linked.
+    /// Cached: every notification whose card holder disagrees asks.
+    public static func latestDecision(subjectKey key: String, in db: Database) throws -> (ReviewDecision, Int64?)? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT decision, linked_resident_id FROM identity_review WHERE subject_key = ? AND decision IS NOT NULL
+            ORDER BY decided_at DESC, id DESC LIMIT 1
+            """), arguments: [key]), let decision = ReviewDecision(rawValue: row["decision"]) else { return nil }
+        return (decision, row["linked_resident_id"])
+    }
 }

@@ -55,5 +55,22 @@ public struct InsuranceMemberRecord: Codable, FetchableRecord, MutablePersistabl
         case lastFileID = "last_file_id"
     }
 
+    public enum Columns {
+        public static let residentID = Column(CodingKeys.residentID)
+        public static let matchOutcome = Column(CodingKeys.matchOutcome)
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Staff confirmed member `id` as `resident` at the review desk: the member and the
+    /// enrollments it brought point at them, and the next roster keeps the link.
+    public static func confirm(_ id: String, as resident: Int64, in db: Database) throws {
+        try filter(key: id).updateAll(db, Columns.residentID.set(to: resident), Columns.matchOutcome.set(to: LinkOutcome.confirmed))
+        try EnrollmentRecord.filter(EnrollmentRecord.Columns.memberID == id).updateAll(db, EnrollmentRecord.Columns.residentID.set(to: resident))
+    }
+
+    /// Staff refused every candidate for member `id`: it stays unmatched.
+    public static func unlink(_ id: String, in db: Database) throws {
+        try filter(key: id).updateAll(db, Columns.residentID.set(to: nil), Columns.matchOutcome.set(to: LinkOutcome.unmatched))
+    }
 }

@@ -34,6 +34,18 @@ public struct SchoolConfirmationRecord: Codable, FetchableRecord, MutablePersist
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Each child's newest confirmation recorded by `asOf`, unless a roster applied after it
+    /// lists the child: the roster then says otherwise.
+    public static func standing(asOf: LocalDate, in db: Database) throws -> [SchoolConfirmationRecord] {
+        try fetchAll(db, sql: """
+            SELECT c.* FROM school_confirmation c
+            WHERE c.id = (SELECT max(c2.id) FROM school_confirmation c2
+                          WHERE c2.resident_id = c.resident_id AND substr(c2.confirmed_at, 1, 10) <= ?)
+              AND NOT EXISTS (SELECT 1 FROM school_term_row t
+                              WHERE t.resident_id = c.resident_id AND t.file_id > coalesce(c.after_file_id, 0))
+            """, arguments: [asOf])
+    }
 }
 
 extension DerivableRequest<SchoolConfirmationRecord> {
