@@ -100,7 +100,7 @@ public struct RejectService: Sendable {
     private func applyAttendanceRow(_ corrected: String, header: [String], of file: IntakeFileRecord, reject: RejectRecord,
                                     by staff: StaffMember, in db: Database) throws -> Int64? {
         let row = try revalidated(corrected, header: header, kind: AttendanceKind(), of: file, reject: reject)
-        let marks = try AttendanceMarks(course: try Course.fetch(file.courseID!, in: db), source: "FILE", login: staff.login,
+        let marks = try AttendanceMarks(course: try Course.fetch(file.courseID!, in: db), source: .file, login: staff.login,
                                         timestamp: context.clock.timestamp(), db: db)
         switch try marks.record(row) {
         case .recorded(let residentID): return residentID

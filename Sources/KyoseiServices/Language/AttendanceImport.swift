@@ -32,7 +32,7 @@ struct AttendanceImport: ImportKind {
     }
 
     func begin(file: IntakeFileRecord, name: String, staff: StaffMember, context: ServiceContext, in db: Database) throws -> AttendanceRun {
-        let marks = try AttendanceMarks(course: try Course.fetch(course, in: db), source: "FILE", login: staff.login,
+        let marks = try AttendanceMarks(course: try Course.fetch(course, in: db), source: .file, login: staff.login,
                                         timestamp: context.clock.timestamp(), db: db)
         return AttendanceRun(marks: marks, counts: AttendanceCounts(course: course), fileName: name)
     }

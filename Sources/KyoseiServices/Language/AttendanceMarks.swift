@@ -1,6 +1,7 @@
 import GRDB
 import KyoseiDomain
 import KyoseiIntake
+import KyoseiStore
 
 /// Writes marks for one course: its sessions by number and the people it seated, looked up by
 /// every name staff or a provider may use (K<number>, person id, card number) once, so a file of
@@ -10,38 +11,28 @@ struct AttendanceMarks {
     private let sessions: [Int: Int64]
     private let people: [String: Int64]
     private let seated: Set<Int64>
-    private let insert: Statement
-    private let source: String
+    private let db: Database
+    private let source: CourseAttendanceRecord.Source
     private let login: String
     private let timestamp: String
 
-    init(course: Course, source: String, login: String, timestamp: String, db: Database) throws {
+    init(course: Course, source: CourseAttendanceRecord.Source, login: String, timestamp: String, db: Database) throws {
         self.course = course
         self.source = source
         self.login = login
         self.timestamp = timestamp
+        self.db = db
         var sessions: [Int: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT number, id FROM course_session WHERE course_id = ?", arguments: [course.id]) {
-            sessions[row["number"]] = row["id"]
-        }
+        for session in try CourseSessionRecord.all().filter(course: course.id).fetchAll(db) { sessions[session.number] = session.id }
         var people: [String: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT DISTINCT r.id, r.person_id, r.residence_card_number FROM course_seat s JOIN resident r ON r.id = s.resident_id
-            WHERE s.course_id = ? AND s.seated_on IS NOT NULL
-            """, arguments: [course.id]) {
-            let id: Int64 = row["id"]
-            people["K\(id)"] = id
-            if let person: String = row["person_id"] { people[person] = id }
-            if let card: String = row["residence_card_number"] { people[card] = id }
+        for holder in try CourseSeatRecord.holders(ofCourse: course.id, in: db) {
+            people["K\(holder.id)"] = holder.id
+            if let person = holder.personID { people[person] = holder.id }
+            if let card = holder.residenceCardNumber { people[card] = holder.id }
         }
         self.sessions = sessions
         self.people = people
         seated = Set(people.values)
-        insert = try db.cachedStatement(sql: """
-            INSERT INTO course_attendance(session_id, resident_id, present, source, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (session_id, resident_id) DO UPDATE SET present = excluded.present, source = excluded.source,
-                recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by
-            """)
     }
 
     /// What became of one row of a provider's file.
@@ -70,7 +61,8 @@ struct AttendanceMarks {
         guard seated.contains(residentID) else {
             return "was never given a seat in course \(course.id)"
         }
-        try insert.execute(arguments: [session, residentID, present ? 1 : 0, source, timestamp, login])
+        try CourseAttendanceRecord(sessionID: session, residentID: residentID, present: present, source: source,
+                                   recordedAt: timestamp, recordedBy: login).saveCached(db)
         return nil
     }
 }

@@ -19,7 +19,7 @@ public struct AttendanceService: Sendable {
             throw ServiceError.usage("Name at least one person with --present or --absent.")
         }
         return try context.perform(.courseEnroll, by: staff, action: .courseAttend, entity: .courseAttendance) { db, audit in
-            let marks = try AttendanceMarks(course: try Course.fetch(courseID, in: db), source: "HAND", login: staff.login,
+            let marks = try AttendanceMarks(course: try Course.fetch(courseID, in: db), source: .hand, login: staff.login,
                                             timestamp: context.clock.timestamp(), db: db)
             let people = try present.map { (try ResidentWrites.fetch($0, in: db), true) } + absent.map { (try ResidentWrites.fetch($0, in: db), false) }
             for (resident, came) in people {

@@ -1,5 +1,6 @@
 import GRDB
 import KyoseiDomain
+import KyoseiStore
 
 /// A course as stored: what staff gave when creating it (read through as `course.kind`,
 /// `course.capacity` …), with how many sessions it has, how many seats are taken and how many
@@ -41,31 +42,22 @@ public struct Course: Sendable, Equatable, Encodable {
         try c.encode(waiting, forKey: .waiting)
     }
 
-    /// The columns `init(row:)` reads, for every query that lists courses.
-    static let selection = """
-        SELECT c.*, (SELECT count(*) FROM course_session s WHERE s.course_id = c.id) AS sessions,
-               (SELECT count(*) FROM course_seat e WHERE e.course_id = c.id AND e.state = 'ENROLLED') AS enrolled,
-               (SELECT count(*) FROM course_seat w WHERE w.course_id = c.id AND w.state = 'WAITLISTED') AS waiting
-        FROM course c
-        """
-
-    init(row: Row) throws {
-        id = row["id"]
-        let languages: String = row["support_languages"]
+    init(_ summary: CourseRecord.Summary) throws {
+        let course = summary.course
+        id = course.id!
         details = try CourseDraft(
-            kind: CourseKind(code: row["kind"]), level: LanguageLevel(code: row["level"]), title: row["title"],
-            provider: row["provider"], venue: row["venue"], startsOn: LocalDate(row["starts_on"] as String),
-            endsOn: LocalDate(row["ends_on"] as String), capacity: row["capacity"],
-            supportLanguages: languages.split(separator: ",").map(String.init))
-        sessions = row["sessions"]
-        enrolled = row["enrolled"]
-        waiting = row["waiting"]
+            kind: course.kind, level: course.level, title: course.title, provider: course.provider, venue: course.venue,
+            startsOn: course.startsOn, endsOn: course.endsOn, capacity: course.capacity,
+            supportLanguages: course.supportLanguages.split(separator: ",").map(String.init))
+        sessions = summary.sessions
+        enrolled = summary.enrolled
+        waiting = summary.waiting
     }
 
     static func fetch(_ id: Int64, in db: Database) throws -> Course {
-        guard let row = try Row.fetchOne(db, sql: selection + " WHERE c.id = ?", arguments: [id]) else {
+        guard let summary = try CourseRecord.summary(id, in: db) else {
             throw ServiceError.notFound("No course \(id) in this database; `kyosei course list` shows them.")
         }
-        return try Course(row: row)
+        return try Course(summary)
     }
 }

@@ -15,11 +15,11 @@ public struct CourseResultsService: Sendable {
     public func results(course courseID: Int64, by staff: StaffMember) throws -> [CourseResult] {
         try context.performRead(.courseEnroll, by: staff, action: .courseResults, entity: .courseSeat) { db, audit in
             _ = try Course.fetch(courseID, in: db)
-            let (results, residents) = try CourseResult.fetch(
-                where: "s.course_id = ? AND s.seated_on IS NOT NULL", arguments: [courseID], completion: try completion, in: db)
-            audit.residentIDs = residents
+            let completion = try completion
+            let seats = try SeatStanding.seated(inCourse: courseID, in: db)
+            audit.residentIDs = Array(Set(seats.map(\.residentID))).sorted()
             audit.detail = "course=\(courseID)"
-            return results
+            return seats.map { CourseResult($0, completion: completion) }
         }
     }
 
@@ -28,7 +28,8 @@ public struct CourseResultsService: Sendable {
         try context.performRead(.residentRead, by: staff, action: .personLanguage, entity: .courseSeat) { db, audit in
             let resident = try ResidentWrites.fetch(ref, in: db)
             audit.residentIDs = [resident.id!]
-            return try CourseResult.fetch(where: "s.resident_id = ?", arguments: [resident.id!], completion: try completion, in: db).results
+            let completion = try completion
+            return try SeatStanding.of(resident: resident.id!, in: db).map { CourseResult($0, completion: completion) }
         }
     }
 }

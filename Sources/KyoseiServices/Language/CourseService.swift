@@ -26,34 +26,20 @@ public struct CourseService: Sendable {
     /// Courses running on or after `from` (every course without it), soonest first.
     public func list(kind: CourseKind? = nil, from: LocalDate? = nil, by staff: StaffMember) throws -> [Course] {
         try context.performRead(.courseEnroll, by: staff, action: .courseList, entity: .course) { db, _ in
-            var sql = Course.selection + " WHERE 1"
-            var arguments: StatementArguments = []
-            if let kind {
-                sql += " AND c.kind = ?"
-                arguments += [kind.rawValue]
-            }
-            if let from {
-                sql += " AND c.ends_on >= ?"
-                arguments += [from.description]
-            }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY c.starts_on, c.id", arguments: arguments).map(Course.init(row:))
+            try CourseRecord.summaries(kind: kind, endingOnOrAfter: from, in: db).map(Course.init)
         }
     }
 
     public func show(_ id: Int64, by staff: StaffMember) throws -> CourseDetail {
         try context.performRead(.courseEnroll, by: staff, action: .courseShow, entity: .course) { db, audit in
             let course = try Course.fetch(id, in: db)
-            let seats = try Row.fetchAll(db, sql: """
-                SELECT s.state, r.id, \(PersonKey.sql) AS person FROM course_seat s JOIN resident r ON r.id = s.resident_id
-                WHERE s.course_id = ? AND s.state IN ('ENROLLED','WAITLISTED')
-                ORDER BY s.state, CASE s.state WHEN 'ENROLLED' THEN s.seated_on END, s.priority_rank, s.id
-                """, arguments: [id])
-            audit.residentIDs = seats.map { $0["id"] }
+            let seats = try CourseSeatRecord.occupants(ofCourse: id, in: db)
+            audit.residentIDs = seats.map(\.residentID)
             audit.detail = "course=\(id)"
             return CourseDetail(
                 course: course, schedule: try Self.schedule(of: id, in: db),
-                enrolled: seats.filter { $0["state"] == "ENROLLED" }.map { $0["person"] },
-                waitlist: seats.filter { $0["state"] == "WAITLISTED" }.map { $0["person"] })
+                enrolled: seats.filter { $0.state == .enrolled }.map(\.person),
+                waitlist: seats.filter { $0.state == .waitlisted }.map(\.person))
         }
     }
 

@@ -1,4 +1,3 @@
-import GRDB
 import KyoseiDomain
 import KyoseiReports
 import KyoseiStore
@@ -18,34 +17,27 @@ public struct LanguageReportService: Sendable {
     public func figures(period: ReportPeriod, by dimension: LanguageDimension, staff: StaffMember) throws -> [String: LanguageCounts] {
         let completion = try CourseCompletion(percent: context.settings.languageCompletionPercent)
         return try context.performRead(.aggregateReport, by: staff, action: .reportLanguage, entity: .courseSeat) { db, audit in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT c.kind, c.level, r.nationality, s.state, s.from_waitlist, s.requested_on, s.seated_on,
-                       \(CourseResult.measures)
-                FROM course c JOIN course_seat s ON s.course_id = c.id JOIN resident r ON r.id = s.resident_id
-                WHERE c.starts_on <= ? AND c.ends_on >= ? AND (s.state = 'WAITLISTED' OR s.seated_on IS NOT NULL)
-                """, arguments: [period.last.description, period.first.description])
+            let seats = try SeatStanding.inCourses(runningFrom: period.first, to: period.last, in: db)
             var groups: [String: LanguageCounts] = [:]
-            while let row = try rows.next() {
-                let label: String = switch dimension {
-                case .kind: row["kind"]
-                case .level: row["level"]
-                case .nationality: row["nationality"]
+            while let seat = try seats.next() {
+                let label = switch dimension {
+                case .kind: seat.kind.rawValue
+                case .level: seat.level.rawValue
+                case .nationality: seat.nationality
                 }
                 var counts = groups[label, default: LanguageCounts()]
-                if row["state"] == "WAITLISTED" {
+                if seat.state == .waitlisted {
                     counts.waiting += 1
                 } else {
                     counts.enrolled += 1
-                    if completion.isComplete(attended: row["attended"], sessions: row["sessions"]) { counts.completed += 1 }
-                    if let placement = (row["placement"] as String?).flatMap(LanguageLevel.init(rawValue:)),
-                       let exit = (row["exit_level"] as String?).flatMap(LanguageLevel.init(rawValue:)) {
+                    if completion.isComplete(attended: seat.attended, sessions: seat.sessions) { counts.completed += 1 }
+                    if let placement = seat.placement, let exit = seat.exitLevel {
                         counts.assessed += 1
                         if exit > placement { counts.progressed += 1 }
                     }
-                    if row["from_waitlist"] == 1 {
+                    if seat.fromWaitlist, let seated = seat.seatedOn {
                         counts.seatedFromWaitlist += 1
-                        let requested = try LocalDate(row["requested_on"] as String), seated = try LocalDate(row["seated_on"] as String)
-                        if requested.days(until: seated) > LanguageTable.longWaitDays { counts.waitedLong += 1 }
+                        if seat.requestedOn.days(until: seated) > LanguageTable.longWaitDays { counts.waitedLong += 1 }
                     }
                 }
                 groups[label] = counts

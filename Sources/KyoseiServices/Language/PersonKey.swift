@@ -3,6 +3,4 @@
 /// back by `ResidentRef`, so what `course show` prints, `course enroll` accepts.
 enum PersonKey {
     static func of(personID: String?, id: Int64) -> String { personID ?? "K\(id)" }
-    /// The same, in SQL over a `resident` aliased `r`.
-    static let sql = "coalesce(r.person_id, 'K' || r.id)"
 }

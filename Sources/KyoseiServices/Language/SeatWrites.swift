@@ -92,9 +92,7 @@ struct SeatWrites {
 
     /// A seat ends the referrals it answers: resolved, with the course named, in the same transaction.
     private func settleReferrals(of resident: ResidentRecord, seatedIn course: Course, db: Database) throws {
-        let open = try CaseRecord.fetchAll(db, sql: """
-            SELECT * FROM cases WHERE resident_id = ? AND rule = ? AND state IN ('OPEN','IN_PROGRESS','WAITING')
-            """, arguments: [resident.id!, LanguageReferralRule.ruleName])
+        let open = try CaseRecord.all().filter(resident: resident.id!).filter(rule: LanguageReferralRule.ruleName).active().fetchAll(db)
         for record in open {
             guard let cause = record.dedupKey.flatMap(LanguageReferralRule.Cause.init(dedupKey:)),
                   cause.isAnswered(by: course.kind) else { continue }

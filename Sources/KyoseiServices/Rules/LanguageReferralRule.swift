@@ -1,5 +1,6 @@
 import GRDB
 import KyoseiDomain
+import KyoseiStore
 
 /// Someone the city should offer a course: a newcomer adult with no orientation course, a child
 /// entering grade 1 next April with no pre-school Japanese, an adult whose latest assessment is
@@ -60,22 +61,17 @@ struct LanguageReferralRule: CaseRule {
         try belowA2(asOf: asOf, db: db, found)
     }
 
-    private func finding(_ row: Row, _ cause: Cause, title: String, detail: String, priority: CasePriority,
+    private func finding(_ candidate: ReferralCandidate, _ cause: Cause, title: String, detail: String, priority: CasePriority,
                          due: LocalDate) -> RuleFinding {
-        RuleFinding(residentID: row["id"], cause: cause.text, title: title, detail: detail, priority: priority, dueDate: due,
-                    district: (row["district_code"] as String?).flatMap { try? DistrictCode($0) })
+        RuleFinding(residentID: candidate.id, cause: cause.text, title: title, detail: detail, priority: priority, dueDate: due,
+                    district: candidate.districtCode.flatMap { try? DistrictCode($0) })
     }
 
     private func newcomers(asOf: LocalDate, settings: Settings, db: Database, _ found: (RuleFinding) throws -> Void) throws {
-        try Row.fetchCursor(db, sql: """
-            SELECT r.id, r.district_code, r.resident_since FROM resident r
-            WHERE r.register_state = 'REGISTERED' AND r.resident_since BETWEEN ? AND ? AND r.birth_date <= ?
-              AND NOT EXISTS (SELECT 1 FROM course_seat s JOIN course c ON c.id = s.course_id
-                              WHERE s.resident_id = r.id AND s.state = 'ENROLLED' AND c.kind = 'ORIENTATION')
-            """, arguments: [asOf.adding(days: -settings.languageNewcomerWindowDays).description, asOf.description,
-                             asOf.adding(years: -Self.adultAge).description]).forEach { row in
-            let since: String = row["resident_since"]
-            try found(finding(row, .orientation(since: since), title: "Newcomer without an orientation course",
+        try ReferralCandidate.newcomers(movedInFrom: asOf.adding(days: -settings.languageNewcomerWindowDays), to: asOf,
+                                        bornBy: asOf.adding(years: -Self.adultAge), in: db).forEach { candidate in
+            let since = candidate.residentSince!
+            try found(finding(candidate, .orientation(since: since), title: "Newcomer without an orientation course",
                            detail: "Moved in on \(since) and holds no seat in an orientation course; offer one with `kyosei course enroll`.",
                            priority: .normal, due: asOf.adding(days: 30)))
         }
@@ -84,29 +80,17 @@ struct LanguageReferralRule: CaseRule {
     private func children(asOf: LocalDate, db: Database, _ found: (RuleFinding) throws -> Void) throws {
         let entry = SchoolYear(startYear: SchoolYear(containing: asOf).startYear + 1)
         // Everyone born in the two calendar years the cohort spans; the exact cohort is decided below.
-        try Row.fetchCursor(db, sql: """
-            SELECT r.id, r.district_code, r.birth_date FROM resident r
-            WHERE r.register_state = 'REGISTERED' AND r.birth_date BETWEEN ? AND ?
-              AND NOT EXISTS (SELECT 1 FROM course_seat s JOIN course c ON c.id = s.course_id
-                              WHERE s.resident_id = r.id AND s.state = 'ENROLLED' AND c.kind = 'PRE_SCHOOL')
-            """, arguments: ["\(entry.startYear - 7)-01-01", "\(entry.startYear - 6)-12-31"]).forEach { row in
-            guard let born = try? LocalDate(row["birth_date"] as String), SchoolYear.entry(forBirthDate: born) == entry else { return }
-            try found(finding(row, .preSchool(entryYear: entry.startYear), title: "Enters grade 1 in April \(entry.startYear) without pre-school Japanese",
+        try ReferralCandidate.children(bornFrom: "\(entry.startYear - 7)-01-01", to: "\(entry.startYear - 6)-12-31", in: db).forEach { candidate in
+            guard let born = try? LocalDate(candidate.birthDate!), SchoolYear.entry(forBirthDate: born) == entry else { return }
+            try found(finding(candidate, .preSchool(entryYear: entry.startYear), title: "Enters grade 1 in April \(entry.startYear) without pre-school Japanese",
                            detail: "Enters elementary grade 1 on \(entry.firstDay) and holds no seat in a pre-school Japanese course.",
                            priority: .high, due: min(asOf.adding(days: 30), entry.firstDay)))
         }
     }
 
     private func belowA2(asOf: LocalDate, db: Database, _ found: (RuleFinding) throws -> Void) throws {
-        try Row.fetchCursor(db, sql: """
-            SELECT r.id, r.district_code FROM language_assessment a JOIN resident r ON r.id = a.resident_id
-            WHERE a.level = 'A1' AND a.id = (SELECT x.id FROM language_assessment x WHERE x.resident_id = a.resident_id
-                                             ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1)
-              AND r.register_state IN ('REGISTERED','UNREGISTERED_SERVED') AND r.birth_date <= ?
-              AND NOT EXISTS (SELECT 1 FROM course_seat s JOIN course c ON c.id = s.course_id
-                              WHERE s.resident_id = r.id AND s.state = 'ENROLLED' AND c.ends_on >= ?)
-            """, arguments: [asOf.adding(years: -Self.adultAge).description, asOf.description]).forEach { row in
-            try found(finding(row, .belowA2, title: "Assessed below A2 and not in a course",
+        try ReferralCandidate.assessed(.a1, bornBy: asOf.adding(years: -Self.adultAge), notSeatedOn: asOf, in: db).forEach { candidate in
+            try found(finding(candidate, .belowA2, title: "Assessed below A2 and not in a course",
                               detail: "The latest assessment is A1 and the person holds no seat in a course that is still running.",
                               priority: .normal, due: asOf.adding(days: 30)))
         }

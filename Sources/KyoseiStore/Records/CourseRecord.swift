@@ -46,3 +46,47 @@ public struct CourseRecord: Codable, FetchableRecord, MutablePersistableRecord, 
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension CourseRecord {
+    /// A course with how many sessions it has, how many seats are taken and how many people wait.
+    public struct Summary: FetchableRecord, Sendable {
+        public var course: CourseRecord
+        public var sessions: Int
+        public var enrolled: Int
+        public var waiting: Int
+
+        public init(row: Row) throws {
+            course = try CourseRecord(row: row)
+            sessions = row["sessions"]
+            enrolled = row["enrolled"]
+            waiting = row["waiting"]
+        }
+
+        static let selection = """
+            SELECT c.*, (SELECT count(*) FROM course_session s WHERE s.course_id = c.id) AS sessions,
+                   (SELECT count(*) FROM course_seat e WHERE e.course_id = c.id AND e.state = ?) AS enrolled,
+                   (SELECT count(*) FROM course_seat w WHERE w.course_id = c.id AND w.state = ?) AS waiting
+            FROM course c
+            """
+        static let counted: StatementArguments = [CourseSeatRecord.State.enrolled.rawValue, CourseSeatRecord.State.waitlisted.rawValue]
+    }
+
+    public static func summary(_ id: Int64, in db: Database) throws -> Summary? {
+        try Summary.fetchOne(db, sql: Summary.selection + " WHERE c.id = ?", arguments: Summary.counted + [id])
+    }
+
+    /// Courses of `kind` running on or after `from` (every course without either), soonest first.
+    public static func summaries(kind: CourseKind?, endingOnOrAfter from: LocalDate?, in db: Database) throws -> [Summary] {
+        var sql = Summary.selection + " WHERE 1"
+        var arguments = Summary.counted
+        if let kind {
+            sql += " AND c.kind = ?"
+            arguments += [kind.rawValue]
+        }
+        if let from {
+            sql += " AND c.ends_on >= ?"
+            arguments += [from]
+        }
+        return try Summary.fetchAll(db, sql: sql + " ORDER BY c.starts_on, c.id", arguments: arguments)
+    }
+}

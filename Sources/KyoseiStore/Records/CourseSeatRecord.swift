@@ -77,6 +77,56 @@ public struct CourseSeatRecord: Codable, FetchableRecord, MutablePersistableReco
     }
 }
 
+extension CourseSeatRecord {
+    /// A person a course ever gave a seat, by every name a mark may use for them.
+    public struct Holder: Decodable, FetchableRecord, Sendable, Equatable {
+        public var id: Int64
+        public var personID: String?
+        public var residenceCardNumber: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id
+            case personID = "person_id"
+            case residenceCardNumber = "residence_card_number"
+        }
+    }
+
+    /// How the course commands name a person (the services' `PersonKey`), in SQL over a
+    /// `resident` aliased `r`: the register's person id, else `K<id>`.
+    static let personKey = "coalesce(r.person_id, 'K' || r.id)"
+
+    /// A person holding a seat in a course or waiting for one.
+    public struct Occupant: Decodable, FetchableRecord, Sendable, Equatable {
+        public var state: State
+        public var residentID: Int64
+        /// The person's register id, or `K<id>` for a walk-in.
+        public var person: String
+
+        enum CodingKeys: String, CodingKey {
+            case state, person
+            case residentID = "id"
+        }
+    }
+
+    /// Who holds a seat in course `id` (in order of seating) and who waits (in the order seats
+    /// are offered).
+    public static func occupants(ofCourse id: Int64, in db: Database) throws -> [Occupant] {
+        try Occupant.fetchAll(db, sql: """
+            SELECT s.state, r.id, \(personKey) AS person FROM course_seat s JOIN resident r ON r.id = s.resident_id
+            WHERE s.course_id = ? AND s.state IN (?, ?)
+            ORDER BY s.state, CASE s.state WHEN ? THEN s.seated_on END, s.priority_rank, s.id
+            """, arguments: [id, State.enrolled.rawValue, State.waitlisted.rawValue, State.enrolled.rawValue])
+    }
+
+    /// Everyone course `id` gave a seat, now or before (a seat given up still had its sessions).
+    public static func holders(ofCourse id: Int64, in db: Database) throws -> [Holder] {
+        try Holder.fetchAll(db, sql: """
+            SELECT DISTINCT r.id, r.person_id, r.residence_card_number FROM course_seat s JOIN resident r ON r.id = s.resident_id
+            WHERE s.course_id = ? AND s.seated_on IS NOT NULL
+            """, arguments: [id])
+    }
+}
+
 extension DerivableRequest<CourseSeatRecord> {
     public func filter(course id: Int64) -> Self { filter(CourseSeatRecord.Columns.courseID == id) }
     public func filter(resident id: Int64) -> Self { filter(CourseSeatRecord.Columns.residentID == id) }
