@@ -14,16 +14,9 @@ public struct EmploymentService: Sendable {
     public func show(_ ref: ResidentRef, by staff: StaffMember) throws -> PersonEmployment {
         try context.performRead(.residentRead, by: staff, action: .employmentShow, entity: .employmentNotification) { db, audit in
             let resident = try ResidentWrites.fetch(ref, in: db)
-            let notifications = try EmploymentNotificationRecord.fetchAll(db, sql: """
-                SELECT * FROM employment_notification WHERE resident_id = ? ORDER BY event_date, id
-                """, arguments: [resident.id!])
-            let episodes = try EmploymentEpisodeRecord.fetchAll(db, sql: """
-                SELECT * FROM employment_episode WHERE resident_id = ? ORDER BY coalesce(employed_from, employed_until), id
-                """, arguments: [resident.id!])
-            let findings = try EmploymentFindingRecord.fetchAll(db, sql: """
-                SELECT f.* FROM employment_finding f JOIN employment_notification n ON n.id = f.notification_id
-                WHERE n.resident_id = ? ORDER BY f.id
-                """, arguments: [resident.id!])
+            let notifications = try EmploymentNotificationRecord.all().filter(resident: resident.id!).inEventOrder().fetchAll(db)
+            let episodes = try EmploymentEpisodeRecord.all().filter(resident: resident.id!).inOrder().fetchAll(db)
+            let findings = try EmploymentFindingRecord.on(EmploymentNotificationRecord.all().filter(resident: resident.id!)).fetchAll(db)
             audit.residentIDs = [resident.id!]
             return PersonEmployment(
                 resident: resident, notifications: notifications, episodes: episodes,
@@ -34,25 +27,8 @@ public struct EmploymentService: Sendable {
     /// Findings of one kind (or all), on notifications whose event is on or after `since`.
     public func findings(kind: EmploymentFindingKind?, since: LocalDate?, by staff: StaffMember) throws -> [FindingListing] {
         try context.performRead(.residentRead, by: staff, action: .employmentFindings, entity: .employmentFinding, rows: { $0.count }) { db, audit in
-            var sql = """
-                SELECT f.kind, f.reason, n.* FROM employment_finding f JOIN employment_notification n ON n.id = f.notification_id
-                WHERE 1
-                """
-            var arguments: StatementArguments = []
-            if let kind {
-                sql += " AND f.kind = ?"
-                arguments += [kind.rawValue]
-            }
-            if let since {
-                sql += " AND n.event_date >= ?"
-                arguments += [since.description]
-            }
-            sql += " ORDER BY n.event_date, n.id, f.kind"
-            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-            let listings = try rows.map { row in
-                FindingListing(
-                    kind: try EmploymentFindingKind(code: row["kind"]), reason: row["reason"],
-                    notification: try EmploymentNotificationRecord(row: row))
+            let listings = try EmploymentFindingRecord.listings(kind: kind, since: since, in: db).map {
+                FindingListing(kind: $0.kind, reason: $0.reason, notification: $0.notification)
             }
             let residents = Set(listings.compactMap(\.notification.residentID))
             let persons = try Dictionary(uniqueKeysWithValues: ResidentRecord.fetchAll(db, keys: residents).map { ($0.id!, $0) })
@@ -92,13 +68,8 @@ public struct EmploymentService: Sendable {
             guard let summary = try EmployerSummary.fetchAll(in: db, employerID: id).first else {
                 throw ServiceError.notFound("No employer \(id) has filed a notification in this database.")
             }
-            let notifications = try EmploymentNotificationRecord.fetchAll(db, sql: """
-                SELECT * FROM employment_notification WHERE employer_id = ? ORDER BY event_date, id
-                """, arguments: [id])
-            let findings = try EmploymentFindingRecord.fetchAll(db, sql: """
-                SELECT f.* FROM employment_finding f JOIN employment_notification n ON n.id = f.notification_id
-                WHERE n.employer_id = ? ORDER BY f.id
-                """, arguments: [id])
+            let notifications = try EmploymentNotificationRecord.all().filter(employer: id).inEventOrder().fetchAll(db)
+            let findings = try EmploymentFindingRecord.on(EmploymentNotificationRecord.all().filter(employer: id)).fetchAll(db)
             audit.residentIDs = Array(Set(notifications.compactMap(\.residentID))).sorted()
             audit.detail = "employer=\(id)"
             return EmployerDetail(
@@ -128,23 +99,16 @@ public struct EmploymentService: Sendable {
     /// the days between published periods with them while it publishes the next table.
     static func figures(in db: Database, from first: LocalDate, to last: LocalDate, by dimension: EmploymentDimension) throws
         -> [String: EmploymentCounts] {
-        let rows = try Row.fetchCursor(db, sql: """
-            WITH sizes AS (
-                SELECT employer_id, COUNT(DISTINCT residence_card_number) AS workers FROM employment_notification GROUP BY employer_id)
-            SELECT n.report_type, n.employment_insurance, n.dispatched, n.nationality, n.status_of_residence, s.workers,
-                   EXISTS (SELECT 1 FROM employment_finding f WHERE f.notification_id = n.id AND f.kind = 'LATE_REPORT') AS late
-            FROM employment_notification n JOIN sizes s ON s.employer_id = n.employer_id
-            WHERE n.event_date BETWEEN ? AND ?
-            """, arguments: [first.description, last.description])
+        let figures = try EmploymentNotificationRecord.figures(from: first, to: last, in: db)
         var groups: [String: EmploymentCounts] = [:]
-        while let row = try rows.next() {
+        while let figure = try figures.next() {
             let label = switch dimension {
-            case .nationality: row["nationality"] as String
-            case .status: row["status_of_residence"] as String
-            case .employerSize: EmploymentDimension.sizeBand(workers: row["workers"])
+            case .nationality: figure.nationality
+            case .status: figure.statusOfResidence
+            case .employerSize: EmploymentDimension.sizeBand(workers: figure.workers)
             }
-            let hire = (row["report_type"] as String) == "HIRE"
-            let insured: Bool = row["employment_insurance"], dispatched: Bool = row["dispatched"], late: Bool = row["late"]
+            let hire = figure.reportType == EmploymentNotificationRecord.hireReport
+            let insured = figure.employmentInsurance, dispatched = figure.dispatched, late = figure.late
             groups[label, default: EmploymentCounts()] = groups[label, default: EmploymentCounts()] + EmploymentCounts(
                 hires: hire ? 1 : 0, separations: hire ? 0 : 1, late: late ? 1 : 0,
                 insuredHires: hire && insured ? 1 : 0, dispatchedHires: hire && dispatched ? 1 : 0)

@@ -17,7 +17,7 @@ struct EmployerInsuranceRule: CaseRule {
             let stakes = CoverageGapPriority.assess(.employer, status: standing.status, on: asOf, law: settings.law)
             for (job, applicability) in standing.employerInsurance where applicability.applies {
                 if names[job.employerID] == nil {
-                    names[job.employerID] = try String.fetchOne(db, sql: "SELECT name FROM employer WHERE employer_id = ?", arguments: [job.employerID])
+                    names[job.employerID] = try EmployerRecord.name(of: job.employerID, in: db)
                 }
                 let employer = names[job.employerID] ?? job.employerID
                 try found(RuleFinding(

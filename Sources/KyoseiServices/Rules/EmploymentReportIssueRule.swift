@@ -12,26 +12,15 @@ struct EmploymentReportIssueRule: CaseRule {
     let caseType = CaseType.employmentReportIssue
 
     func evaluate(asOf: LocalDate, settings: Settings, in db: Database, _ found: (RuleFinding) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT f.kind, f.reason, n.id AS notification_id, n.resident_id, n.employer_id, n.report_type, n.event_date,
-                   n.establishment_name, r.district_code
-            FROM employment_finding f
-            JOIN employment_notification n ON n.id = f.notification_id
-            JOIN resident r ON r.id = n.resident_id
-            ORDER BY f.id
-            """)
-        while let row = try rows.next() {
-            guard let kind = EmploymentFindingKind(rawValue: row["kind"]) else { continue }
-            let employer: String = row["employer_id"]
-            let reportType: String = row["report_type"]
-            let eventDate: String = row["event_date"]
-            let notification: Int64 = row["notification_id"]
+        let issues = try EmploymentFindingRecord.issues(in: db)
+        while let issue = try issues.next() {
+            let kind = issue.kind
             try found(RuleFinding(
-                residentID: row["resident_id"], cause: "\(kind.rawValue):\(employer):\(reportType):\(eventDate)",
-                title: Self.title(kind, establishment: row["establishment_name"]),
-                detail: row["reason"], priority: Self.priority(kind), dueDate: asOf.adding(days: kind == .lateReport ? 30 : 14),
-                district: (row["district_code"] as String?).flatMap { try? DistrictCode($0) },
-                links: [(.employmentNotification, String(notification)), (.employer, employer)]))
+                residentID: issue.residentID, cause: "\(kind.rawValue):\(issue.employerID):\(issue.reportType):\(issue.eventDate)",
+                title: Self.title(kind, establishment: issue.establishmentName),
+                detail: issue.reason, priority: Self.priority(kind), dueDate: asOf.adding(days: kind == .lateReport ? 30 : 14),
+                district: issue.districtCode.flatMap { try? DistrictCode($0) },
+                links: [(.employmentNotification, String(issue.notificationID)), (.employer, issue.employerID)]))
         }
     }
 

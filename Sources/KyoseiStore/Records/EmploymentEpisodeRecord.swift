@@ -63,6 +63,9 @@ public struct EmploymentEpisodeRecord: Codable, FetchableRecord, MutablePersista
     }
 
     public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let employedFrom = Column(CodingKeys.employedFrom)
+        public static let employedUntil = Column(CodingKeys.employedUntil)
         public static let residentID = Column(CodingKeys.residentID)
         public static let hireNotificationID = Column(CodingKeys.hireNotificationID)
         public static let separationNotificationID = Column(CodingKeys.separationNotificationID)
@@ -94,5 +97,14 @@ extension EmploymentEpisodeRecord {
             WHERE residence_card_number = ? AND employer_id = ? AND employed_until IS NULL AND employed_from <= ?
             ORDER BY employed_from DESC, id DESC LIMIT 1
             """), arguments: [card.rawValue, employer, date.description])
+    }
+}
+
+extension DerivableRequest<EmploymentEpisodeRecord> {
+    public func filter(resident id: Int64) -> Self { filter(EmploymentEpisodeRecord.Columns.residentID == id) }
+    /// In the order the jobs began (a separation without its hire, by its end), then as recorded.
+    public func inOrder() -> Self {
+        typealias C = EmploymentEpisodeRecord.Columns
+        return order(C.employedFrom ?? C.employedUntil, C.id)
     }
 }

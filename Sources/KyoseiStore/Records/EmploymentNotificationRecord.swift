@@ -76,7 +76,10 @@ public struct EmploymentNotificationRecord: Codable, FetchableRecord, MutablePer
         self.contractRenewable = contractRenewable
     }
 
-    public var isHire: Bool { reportType == "HIRE" }
+    /// The report type of a hire (the other is a separation).
+    public static let hireReport = "HIRE"
+
+    public var isHire: Bool { reportType == Self.hireReport }
 
     enum CodingKeys: String, CodingKey {
         case contractEnd = "contract_end"
@@ -101,6 +104,9 @@ public struct EmploymentNotificationRecord: Codable, FetchableRecord, MutablePer
     }
 
     public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let employerID = Column(CodingKeys.employerID)
+        public static let eventDate = Column(CodingKeys.eventDate)
         public static let link = Column(CodingKeys.link)
         public static let residentID = Column(CodingKeys.residentID)
     }
@@ -131,5 +137,46 @@ extension EmploymentNotificationRecord {
             SELECT EXISTS (SELECT 1 FROM employment_notification
                            WHERE employer_id = ? AND residence_card_number = ? AND report_type = ? AND event_date = ?)
             """), arguments: [employer, card.rawValue, reportType, eventDate.description]) ?? false
+    }
+}
+
+extension DerivableRequest<EmploymentNotificationRecord> {
+    public func filter(resident id: Int64) -> Self { filter(EmploymentNotificationRecord.Columns.residentID == id) }
+    public func filter(employer id: String) -> Self { filter(EmploymentNotificationRecord.Columns.employerID == id) }
+    /// In the order the events happened, then as filed.
+    public func inEventOrder() -> Self { order(EmploymentNotificationRecord.Columns.eventDate, EmploymentNotificationRecord.Columns.id) }
+}
+
+extension EmploymentNotificationRecord {
+    /// What the employment figures count of one notification: its type and flags, the worker's
+    /// nationality and status, how many workers its employer reported, and whether it came late.
+    public struct Figure: Decodable, FetchableRecord, Sendable {
+        public var reportType: String
+        public var employmentInsurance: Bool
+        public var dispatched: Bool
+        public var nationality: String
+        public var statusOfResidence: String
+        /// Workers (distinct cards) the employer's notifications name, over every file.
+        public var workers: Int
+        public var late: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case dispatched, nationality, workers, late
+            case reportType = "report_type"
+            case employmentInsurance = "employment_insurance"
+            case statusOfResidence = "status_of_residence"
+        }
+    }
+
+    /// The notifications whose event falls from `first` to `last`, both included, as the figures count them.
+    public static func figures(from first: LocalDate, to last: LocalDate, in db: Database) throws -> RecordCursor<Figure> {
+        try Figure.fetchCursor(db, sql: """
+            WITH sizes AS (
+                SELECT employer_id, COUNT(DISTINCT residence_card_number) AS workers FROM employment_notification GROUP BY employer_id)
+            SELECT n.report_type, n.employment_insurance, n.dispatched, n.nationality, n.status_of_residence, s.workers,
+                   EXISTS (SELECT 1 FROM employment_finding f WHERE f.notification_id = n.id AND f.kind = ?) AS late
+            FROM employment_notification n JOIN sizes s ON s.employer_id = n.employer_id
+            WHERE n.event_date BETWEEN ? AND ?
+            """, arguments: [EmploymentFindingKind.lateReport, first, last])
     }
 }
