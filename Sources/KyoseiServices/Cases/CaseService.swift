@@ -32,51 +32,16 @@ public struct CaseService: Sendable {
 
     public func list(_ filter: CaseFilter, by staff: StaffMember) throws -> [CaseSummary] {
         try context.performRead(.caseRead, by: staff, action: .caseList, entity: .cases, rows: { $0.count }) { db, audit in
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
-            if !staff.seesAllCases {
-                conditions.append("(c.team IS ? OR c.assignee = ?)")
-                arguments += [staff.team, staff.login]
-            }
-            if filter.mine {
-                conditions.append("c.assignee = ?")
-                arguments += [staff.login]
-            }
-            if let team = filter.team {
-                conditions.append("c.team = ?")
-                arguments += [team]
-            }
-            if let type = filter.type {
-                conditions.append("c.case_type = ?")
-                arguments += [type.rawValue]
-            }
-            if let states = filter.states, !states.isEmpty {
-                conditions.append("c.state IN (" + states.map { _ in "?" }.joined(separator: ",") + ")")
-                arguments += StatementArguments(states.map(\.rawValue))
-            }
-            if filter.overdue {
-                conditions.append("c.state IN ('OPEN','IN_PROGRESS','WAITING') AND c.due_date < ?")
-                arguments += [context.clock.today.description]
-            }
-            if let person = filter.person {
-                conditions.append("c.resident_id = ?")
-                arguments += [try ResidentWrites.fetch(person, in: db).id!]
-            }
-            if let district = filter.district {
-                conditions.append("r.district_code = ?")
-                arguments += [district.rawValue]
-            }
-            let sql = """
-                SELECT c.*, r.name_latin AS person_name, r.person_id AS person_ref FROM cases c
-                LEFT JOIN resident r ON r.id = c.resident_id
-                \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-                ORDER BY c.priority, c.due_date IS NULL, c.due_date, c.id LIMIT ?
-                """
-            arguments += [filter.limit]
-            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-            let summaries = try rows.map { row in
-                CaseSummary(record: try CaseRecord(row: row), personName: row["person_name"])
-            }
+            var queue = CaseRecord.QueueFilter(limit: filter.limit)
+            if !staff.seesAllCases { queue.onlyFor = (staff.team, staff.login) }
+            if filter.mine { queue.assignee = staff.login }
+            queue.team = filter.team
+            queue.type = filter.type
+            queue.states = filter.states
+            if filter.overdue { queue.overdueOn = context.clock.today }
+            if let person = filter.person { queue.residentID = try ResidentWrites.fetch(person, in: db).id! }
+            queue.district = filter.district
+            let summaries = try CaseRecord.queue(queue, in: db).map { CaseSummary(record: $0.record, personName: $0.personName) }
             audit.residentIDs = summaries.compactMap(\.record.residentID)
             audit.detail = filter.description
             return summaries
@@ -159,10 +124,7 @@ public struct CaseService: Sendable {
             let updated = try CaseWrites.move(record, to: target, outcome: outcome, note: note, by: staff.login,
                                               at: context.clock.timestamp(), in: db)
             if target == .resolved, record.caseType == .identityReview {
-                try db.execute(sql: """
-                    UPDATE identity_review SET state = 'RESOLVED'
-                    WHERE id IN (SELECT CAST(entity_id AS INTEGER) FROM case_link WHERE case_id = ? AND entity = 'identity_review')
-                    """, arguments: [id])
+                try IdentityReviewRecord.resolve(linkedTo: id, as: EntityKind.identityReview.rawValue, in: db)
             }
             audit.residentIDs = record.residentID.map { [$0] } ?? []
             audit.detail = "case=\(id) \(record.state.rawValue)->\(updated.state.rawValue)"

@@ -1,5 +1,6 @@
 import GRDB
 import KyoseiDomain
+import KyoseiStore
 
 /// Workload figures: counts, never a person. `nil` is a figure withheld (for staff who do not
 /// work cases, see `withheld(minimum:)`).
@@ -25,38 +26,29 @@ public struct CaseStats: Sendable, Codable {
     }
 
     static func compute(today: LocalDate, in db: Database) throws -> CaseStats {
-        let active = "state IN ('OPEN','IN_PROGRESS','WAITING')"
-        // Grouping by the bare column (not an expression) lets SQLite walk the partial index.
-        func grouped(_ column: String) throws -> [String: Int?] {
+        func grouped(_ column: Column) throws -> [String: Int?] {
             var counts: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT \(column) AS k, count(*) AS n FROM cases WHERE \(active) GROUP BY \(column)") {
-                counts[(row["k"] as String?) ?? "(none)", default: 0] += row["n"] as Int
-            }
+            for (value, count) in try CaseRecord.activeCounts(by: column, in: db) { counts[value ?? "(none)", default: 0] += count }
             return counts.mapValues(Optional.some)
         }
-        let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases WHERE \(active)") ?? 0
-        let overdue = try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM cases WHERE \(active) AND due_date < ?", arguments: [today.description]) ?? 0
-        let median: Int? = open == 0 ? nil : try String.fetchOne(db, sql: """
-            SELECT opened_at FROM cases WHERE \(active) ORDER BY opened_at LIMIT 1 OFFSET ?
-            """, arguments: [open / 2]).flatMap { try? LocalDate(String($0.prefix(10))) }.map { $0.days(until: today) }
+        let open = try CaseRecord.activeCount(in: db)
+        let overdue = try CaseRecord.activeCount(dueBefore: today, in: db)
+        let median: Int? = open == 0 ? nil : try CaseRecord.activeOpenedAt(offset: open / 2, in: db)
+            .flatMap { try? LocalDate(String($0.prefix(10))) }.map { $0.days(until: today) }
         // Weeks start on Monday; 1970-01-05 was one.
         let monday = today.adding(days: -((today.dayNumber - 4) % 7))
         let since = monday.adding(days: -49)
-        /// One index range count per week.
-        func perWeek(_ column: String) throws -> [String: Int?] {
+        func perWeek(_ column: Column) throws -> [String: Int?] {
             var weeks: [String: Int?] = [:]
             for i in 0..<8 {
                 let start = since.adding(days: 7 * i)
-                weeks[start.description] = try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM cases WHERE \(column) >= ? AND \(column) < ?",
-                    arguments: [start.description, start.adding(days: 7).description]) ?? 0
+                weeks[start.description] = try CaseRecord.count(column, from: start, to: start.adding(days: 7), in: db)
             }
             return weeks
         }
         return CaseStats(
-            openByType: try grouped("case_type"), openByAssignee: try grouped("assignee"), openByTeam: try grouped("team"),
-            overdue: overdue, open: open, medianAgeDays: median, openedPerWeek: try perWeek("opened_at"),
-            resolvedPerWeek: try perWeek("resolved_at"))
+            openByType: try grouped(CaseRecord.Columns.caseType), openByAssignee: try grouped(CaseRecord.Columns.assignee),
+            openByTeam: try grouped(CaseRecord.Columns.team), overdue: overdue, open: open, medianAgeDays: median,
+            openedPerWeek: try perWeek(CaseRecord.Columns.openedAt), resolvedPerWeek: try perWeek(CaseRecord.Columns.resolvedAt))
     }
 }

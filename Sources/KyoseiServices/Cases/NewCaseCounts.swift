@@ -1,4 +1,5 @@
 import GRDB
+import KyoseiStore
 
 /// Cases opened since a moment, by type and team: what the morning brings each queue. Counts
 /// only, never a person.
@@ -25,10 +26,7 @@ public struct NewCaseCounts: Sendable, Codable, Equatable {
     }
 
     static func compute(since: String, in db: Database) throws -> NewCaseCounts {
-        let cells = try Row.fetchAll(db, sql: """
-            SELECT case_type, coalesce(team, '(none)') AS team, count(*) AS n FROM cases WHERE opened_at >= ?
-            GROUP BY case_type, team ORDER BY case_type, team
-            """, arguments: [since]).map { Cell(type: $0["case_type"], team: $0["team"], count: $0["n"]) }
+        let cells = try CaseRecord.openedCounts(since: since, in: db).map { Cell(type: $0.type, team: $0.team, count: $0.count) }
         return NewCaseCounts(
             since: since, total: cells.reduce(0) { $0 + $1.count },
             byType: cells.reduce(into: [:]) { $0[$1.type, default: 0] += $1.count },

@@ -84,7 +84,7 @@ public struct RejectService: Sendable {
             kind: RegisterManifest.ExportKind(rawValue: file.exportKind ?? "delta") ?? .delta,
             sequence: file.sequence ?? 1, asOf: file.asOf ?? "", rowCount: file.rowCount, sha256: file.sha256)
         let row = try revalidated(corrected, header: header, kind: RegisterKind(manifest: manifest), of: file, reject: reject)
-        if let newer = try Self.newerRegisterChange(for: row.personID, than: file.sequence ?? 0, in: db) {
+        if let newer = try RegisterAttention.changed(row.personID, after: file.sequence ?? 0, in: db) {
             throw ServiceError.usage("Person \(row.personID) was updated by a later register export (sequence \(newer)); applying this older row would undo it. Dismiss the reject instead.")
         }
         let reconciler = try RegisterReconciler(
@@ -129,12 +129,6 @@ public struct RejectService: Sendable {
         guard let reject = try RejectRecord.fetchOne(db, key: id) else { throw ServiceError.notFound("No reject \(id).") }
         return reject
     }
-
-    private static func newerRegisterChange(for person: PersonID, than sequence: Int, in db: Database) throws -> Int? {
-        try Int.fetchOne(
-            db, sql: "SELECT register_sequence FROM resident WHERE person_id = ? AND register_sequence > ?",
-            arguments: [person.rawValue, sequence])
-    }
 }
 
 /// A reject as staff see it: where it came from, why, and the record.
@@ -151,7 +145,7 @@ public struct RejectView: Sendable, Codable, Equatable {
     public let resolutionNote: String?
 
     static func load(_ reject: RejectRecord, in db: Database) throws -> RejectView {
-        let file = try String.fetchOne(db, sql: "SELECT file_name FROM intake_file WHERE id = ?", arguments: [reject.fileID]) ?? "?"
+        let file = try IntakeFileRecord.name(of: reject.fileID, in: db) ?? "?"
         return RejectView(
             id: reject.id!, file: file, line: reject.line,
             columns: reject.columns.split(separator: ",").map(String.init), reasons: RejectedRecord.strings(reject.reasons),

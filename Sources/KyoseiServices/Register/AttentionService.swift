@@ -14,18 +14,10 @@ public struct AttentionService: Sendable {
         try context.performRead(.residentRead, by: staff, action: .syncAttention, entity: .resident) { db, audit in
             let today = context.clock.today
             let until = today.adding(days: context.settings.stayExpiryWindowDays)
-            let left = try ResidentRecord.fetchAll(db, sql: """
-                SELECT * FROM resident WHERE register_state IN ('LEFT_REGISTER','MOVED_OUT','DECEASED','DELETED_EX_OFFICIO')
-                AND id IN (SELECT resident_id FROM history WHERE source = 'REGISTER_SYNC' AND field = 'register_state'
-                           AND changed_at >= ?)
-                ORDER BY id
-                """, arguments: [since ?? ""])
-            let expiring = try ResidentRecord.fetchAll(db, sql: """
-                SELECT * FROM resident WHERE register_state IN ('REGISTERED','ABROAD')
-                AND stay_expiry_date BETWEEN ? AND ? ORDER BY stay_expiry_date, id
-                """, arguments: [today.description, until.description])
-            let reviews = try IdentityReviewRecord.fetchAll(db, sql: "SELECT * FROM identity_review WHERE state = 'OPEN' ORDER BY id")
-            let openRejects = try Int.fetchOne(db, sql: "SELECT count(*) FROM intake_reject WHERE state = 'OPEN'") ?? 0
+            let left = try RegisterAttention.leftRegister(since: since, in: db)
+            let expiring = try RegisterAttention.stayExpiring(from: today, to: until, in: db)
+            let reviews = try IdentityReviewRecord.all().waiting().fetchAll(db)
+            let openRejects = try RejectRecord.all().filter(state: .open).fetchCount(db)
             audit.residentIDs = left.map { $0.id! } + expiring.map { $0.id! } + reviews.map(\.residentID)
             audit.detail = "left=\(left.count) expiring=\(expiring.count) reviews=\(reviews.count) rejects=\(openRejects)"
             return AttentionReport(

@@ -10,22 +10,19 @@ struct StayExpiringRule: CaseRule {
     let caseType = CaseType.stayExpiring
 
     func evaluate(asOf: LocalDate, settings: Settings, in db: Database, _ found: (RuleFinding) throws -> Void) throws {
-        try Row.fetchCursor(db, sql: """
-            SELECT id, stay_expiry_date, status_of_residence, district_code FROM resident
-            WHERE register_state IN ('REGISTERED','ABROAD') AND stay_expiry_date BETWEEN ? AND ?
-            """, arguments: [asOf.adding(days: -90).description,
-                             asOf.adding(days: settings.stayExpiryWindowDays).description]).forEach { row in
-            let expiry = try LocalDate(row["stay_expiry_date"] as String)
+        try RuleSubject.expiringStays(from: asOf.adding(days: -90), to: asOf.adding(days: settings.stayExpiryWindowDays),
+                                      in: db).forEach { subject in
+            let expiry = try LocalDate(subject.date!)
             let days = asOf.days(until: expiry)
             let priority: CasePriority = days <= 0 ? .urgent : days <= 14 ? .high : days <= 30 ? .normal : .low
-            let status: String = row["status_of_residence"] ?? "no status"
+            let status = subject.statusOfResidence ?? "no status"
             try found(RuleFinding(
-                residentID: row["id"], cause: "expiry:\(expiry)",
+                residentID: subject.id, cause: "expiry:\(expiry)",
                 title: days < 0 ? "Stay expired on \(expiry) (\(status))" : "Stay expires on \(expiry) (\(status))",
                 detail: days < 0 ? "The period of stay ended \(-days) days ago and no renewal has reached the register."
                     : "The period of stay ends in \(days) days.",
                 priority: priority, dueDate: max(asOf.adding(days: 2), expiry.adding(days: -14)),
-                district: (row["district_code"] as String?).flatMap { try? DistrictCode($0) }))
+                district: subject.districtCode.flatMap { try? DistrictCode($0) }))
         }
     }
 }

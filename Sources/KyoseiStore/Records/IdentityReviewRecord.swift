@@ -76,6 +76,7 @@ public struct IdentityReviewRecord: Codable, FetchableRecord, MutablePersistable
         public static let id = Column(CodingKeys.id)
         public static let subjectEntity = Column(CodingKeys.subjectEntity)
         public static let subjectID = Column(CodingKeys.subjectID)
+        public static let state = Column(CodingKeys.state)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -86,6 +87,40 @@ public struct IdentityReviewRecord: Codable, FetchableRecord, MutablePersistable
         filter(Columns.subjectEntity == entity && Columns.subjectID != nil).order(Columns.id)
     }
 
+    /// An open review with the district of the resident it was raised on, for its case.
+    public struct Open: Decodable, FetchableRecord, Sendable {
+        public var id: Int64
+        public var residentID: Int64
+        public var candidateIDs: String
+        public var reason: String
+        public var sourceRef: String
+        public var districtCode: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, reason
+            case residentID = "resident_id"
+            case candidateIDs = "candidate_ids"
+            case sourceRef = "source_ref"
+            case districtCode = "district_code"
+        }
+    }
+
+    /// Every review still waiting for a person.
+    public static func open(in db: Database) throws -> RecordCursor<Open> {
+        try Open.fetchCursor(db, sql: """
+            SELECT v.id, v.resident_id, v.candidate_ids, v.reason, v.source_ref, r.district_code
+            FROM identity_review v JOIN resident r ON r.id = v.resident_id WHERE v.state = ?
+            """, arguments: [ReviewState.open])
+    }
+
+    /// The reviews case `caseID` links to (as `entity`) stop waiting: staff resolved the case.
+    public static func resolve(linkedTo caseID: Int64, as entity: String, in db: Database) throws {
+        try db.execute(sql: """
+            UPDATE identity_review SET state = ?
+            WHERE id IN (SELECT CAST(entity_id AS INTEGER) FROM case_link WHERE case_id = ? AND entity = ?)
+            """, arguments: [ReviewState.resolved, caseID, entity])
+    }
+
     /// The latest decision staff made on reviews asking with `key`, and the resident linked.
     /// Cached: every notification whose card holder disagrees asks.
     public static func latestDecision(subjectKey key: String, in db: Database) throws -> (ReviewDecision, Int64?)? {
@@ -94,5 +129,12 @@ public struct IdentityReviewRecord: Codable, FetchableRecord, MutablePersistable
             ORDER BY decided_at DESC, id DESC LIMIT 1
             """), arguments: [key]), let decision = ReviewDecision(rawValue: row["decision"]) else { return nil }
         return (decision, row["linked_resident_id"])
+    }
+}
+
+extension DerivableRequest<IdentityReviewRecord> {
+    /// Reviews still waiting for a person, oldest first.
+    public func waiting() -> Self {
+        filter(IdentityReviewRecord.Columns.state == ReviewState.open).order(IdentityReviewRecord.Columns.id)
     }
 }

@@ -62,6 +62,11 @@ public struct IntakeFileRecord: Codable, FetchableRecord, MutablePersistableReco
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// The name of file `id`, as it arrived.
+    public static func name(of id: Int64, in db: Database) throws -> String? {
+        try filter(key: id).select(Column(CodingKeys.fileName), as: String.self).fetchOne(db)
+    }
 }
 
 extension DerivableRequest<IntakeFileRecord> {
