@@ -30,7 +30,7 @@ struct AuditRecorder {
                                           residentIDs: draft.residentIDs, detail: draft.detail)
             try database.auditSpool.append(entry) {
                 try database.writer.read { db in
-                    try Int64.fetchOne(db, sql: "SELECT coalesce(max(spool_id), 0) FROM audit_log") ?? 0
+                    try AuditEntryRecord.lastSpoolID(in: db)
                 }
             }
         }

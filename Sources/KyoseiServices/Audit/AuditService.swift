@@ -67,29 +67,14 @@ public struct AuditService: Sendable {
     public func log(_ filter: AuditFilter, by staff: StaffMember) throws -> [AuditEntryRecord] {
         try context.foldAuditSpool()
         return try context.performRead(.auditRead, by: staff, action: .auditLog, entity: .auditLog) { db, audit in
-            var sql = "SELECT audit_log.* FROM audit_log"
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
+            var resident: Int64?
             if let ref = filter.person {
-                let resident = try ResidentWrites.fetch(ref, in: db)
-                sql += " JOIN audit_subject ON audit_subject.seq = audit_log.seq"
-                conditions.append("audit_subject.resident_id = ?")
-                arguments += [resident.id!]
-                audit.residentIDs = [resident.id!]
+                resident = try ResidentWrites.fetch(ref, in: db).id!
+                audit.residentIDs = [resident!]
             }
-            if let login = filter.staff {
-                conditions.append("audit_log.staff_login = ?")
-                arguments += [login]
-            }
-            if let since = filter.since {
-                conditions.append("audit_log.at >= ?")
-                arguments += [since.description]
-            }
-            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-            sql += " ORDER BY audit_log.seq DESC LIMIT ?"
-            arguments += [filter.limit]
             audit.detail = filter.description
-            return try AuditEntryRecord.fetchAll(db, sql: sql, arguments: arguments).reversed()
+            return try AuditEntryRecord.newest(filter.limit, resident: resident, login: filter.staff, since: filter.since,
+                                               in: db).reversed()
         }
     }
 }

@@ -1,4 +1,5 @@
 import GRDB
+import KyoseiStore
 
 /// `audit_subject` read in entry order, so `audit verify` checks every entry's residents while
 /// it walks the chain instead of asking once per entry.
@@ -7,7 +8,7 @@ struct AuditSubjectCursor {
     private var next: (seq: Int64, residentID: Int64)?
 
     init(_ db: Database) throws {
-        rows = try Row.fetchCursor(db, sql: "SELECT seq, resident_id FROM audit_subject ORDER BY seq, resident_id")
+        rows = try AuditSubjectRecord.inEntryOrder(in: db)
         try advance()
     }
 

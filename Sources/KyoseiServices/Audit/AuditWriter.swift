@@ -28,9 +28,7 @@ enum AuditWriter {
         let pending = try spool.pending()
         guard let last = pending.last?.id else { return }
         for entry in pending {
-            let folded = try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM audit_log WHERE spool_id = ?)", arguments: [entry.id]) ?? false
-            guard !folded else { continue }
+            guard try !AuditEntryRecord.holds(spoolID: entry.id, in: db) else { continue }
             try chain(AuditDraft(text: entry.action, entity: entry.entity, residentIDs: entry.residents, detail: entry.detail),
                       by: entry.staffLogin, at: entry.at, spoolID: entry.id, in: db)
         }
@@ -41,9 +39,9 @@ enum AuditWriter {
     @discardableResult
     private static func chain(_ entry: AuditDraft, by login: String, at timestamp: String, spoolID: Int64?,
                               in db: Database) throws -> AuditEntryRecord {
-        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
-        let previousSeq: Int64 = last?["seq"] ?? 0
-        let previousHash: String = last?["hash"] ?? genesis
+        let last = try AuditEntryRecord.chainEnd(in: db)
+        let previousSeq = last?.seq ?? 0
+        let previousHash = last?.hash ?? genesis
         var record = AuditEntryRecord(
             seq: previousSeq + 1, at: timestamp, staffLogin: login, action: entry.action, entity: entry.entity,
             recordIDs: recordIDsText(entry.residentIDs),

@@ -57,9 +57,8 @@ enum HistoryWriter {
         _ entity: EntityKind, field: String, to new: String?, selecting: String, arguments: StatementArguments,
         by login: String, at timestamp: String, source: ChangeSource, in db: Database
     ) throws {
-        try db.execute(sql: """
-            INSERT INTO history (resident_id, entity, entity_id, field, old_value, new_value, changed_at, changed_by, source, source_ref, reason)
-            SELECT s.resident_id, ?, s.entity_id, ?, s.old_value, ?, ?, ?, ?, ?, ? FROM (\(selecting)) s
-            """, arguments: [entity.rawValue, field, new, timestamp, login, source.kind.rawValue, source.reference, source.reason] + arguments)
+        try HistoryRecord.insertEach(entity: entity.rawValue, field: field, to: new, selecting: selecting, arguments: arguments,
+                                     changedAt: timestamp, changedBy: login, source: source.kind, sourceRef: source.reference,
+                                     reason: source.reason, in: db)
     }
 }

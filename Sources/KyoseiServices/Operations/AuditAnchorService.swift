@@ -48,7 +48,7 @@ public struct AuditAnchorService: Sendable {
         try context.foldAuditSpool()
         let (walked, found) = try context.performRead(.auditRead, by: staff, action: .auditVerify, entity: .auditLog) { db, audit in
             let chain = try AuditService.walk(db)
-            let found = try String.fetchOne(db, sql: "SELECT hash FROM audit_log WHERE seq = ?", arguments: [anchor.sequence])
+            let found = try AuditEntryRecord.hash(at: anchor.sequence, in: db)
             audit.detail = "expect \(anchor): " + (chain.isIntact && found == anchor.hash ? "held" : "not held")
             return (chain, found)
         }

@@ -42,7 +42,7 @@ public struct CopyVerification: Sendable, Equatable, Encodable {
             return CopyVerification(auditEntries: 0, auditHead: nil, problems: ["it is not a Kyosei database"])
         }
         var problems: [String] = []
-        let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        let applied = try MetaRecord.appliedMigrations(in: db)
         let unknown = Set(applied).subtracting(AppDatabase.knownMigrations).sorted()
         if !unknown.isEmpty {
             problems.append("it was written by a newer Kyosei (migrations \(unknown.joined(separator: ", ")) are unknown to this one)")

@@ -46,7 +46,7 @@ public struct DoctorService: Sendable {
 
     private func schema() -> HealthCheck {
         guarded("schema") {
-            let applied = try context.database.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+            let applied = try context.database.writer.read { db in try MetaRecord.appliedMigrations(in: db) }
             let known = AppDatabase.knownMigrations
             let unknown = Set(applied).subtracting(known).sorted()
             let missing = Set(known).subtracting(applied).sorted()

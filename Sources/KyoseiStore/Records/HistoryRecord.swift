@@ -59,6 +59,18 @@ public struct HistoryRecord: Codable, FetchableRecord, MutablePersistableRecord,
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// One row for each record `selecting` returns (`resident_id, entity_id, old_value`), all
+    /// changing `field` of `entity` to `new`, written by one statement: a file changes many
+    /// records at once.
+    public static func insertEach(entity: String, field: String, to new: String?, selecting: String, arguments: StatementArguments,
+                                  changedAt: String, changedBy: String, source: Source, sourceRef: String?, reason: String?,
+                                  in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO history (resident_id, entity, entity_id, field, old_value, new_value, changed_at, changed_by, source, source_ref, reason)
+            SELECT s.resident_id, ?, s.entity_id, ?, s.old_value, ?, ?, ?, ?, ?, ? FROM (\(selecting)) s
+            """, arguments: [entity, field, new, changedAt, changedBy, source.rawValue, sourceRef, reason] + arguments)
+    }
 }
 
 extension DerivableRequest<HistoryRecord> {

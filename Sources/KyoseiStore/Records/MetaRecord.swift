@@ -17,4 +17,10 @@ public struct MetaRecord: Codable, FetchableRecord, PersistableRecord, Sendable 
     public static func value(_ key: String, in db: Database) throws -> String? {
         try MetaRecord.fetchOne(db, key: key)?.value
     }
+
+    /// Every migration the database records as applied, this Kyosei's or a newer one's: what
+    /// tells a copy or a database written by a newer version apart.
+    public static func appliedMigrations(in db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+    }
 }
