@@ -46,17 +46,16 @@ struct CardHolder {
     }
 
     static func find(id: Int64, in db: Database) throws -> CardHolder? {
-        try holder(sql: "SELECT id, birth_date, sex, stay_expiry_date FROM resident WHERE id = ?", id, in: db)
+        try CardHolderRow.find(id: id, in: db).map(CardHolder.init)
     }
 
     static func find(_ card: ResidenceCardNumber, in db: Database) throws -> CardHolder? {
-        try holder(sql: """
-            SELECT id, birth_date, sex, stay_expiry_date FROM resident WHERE residence_card_number = ? ORDER BY id LIMIT 1
-            """, card.rawValue, in: db)
+        try CardHolderRow.find(card: card, in: db).map(CardHolder.init)
     }
+}
 
-    private static func holder(sql: String, _ argument: some DatabaseValueConvertible, in db: Database) throws -> CardHolder? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [argument]) else { return nil }
-        return CardHolder(id: row["id"], birthDate: row["birth_date"], sex: row["sex"], stayExpiry: row["stay_expiry_date"])
+extension CardHolder {
+    init(_ row: CardHolderRow) {
+        self.init(id: row.id, birthDate: row.birthDate, sex: row.sex, stayExpiry: row.stayExpiryDate)
     }
 }

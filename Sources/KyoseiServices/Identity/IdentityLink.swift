@@ -61,7 +61,7 @@ enum IdentityLink {
     }
 
     static func walkInKeys(in db: Database) throws -> Set<BirthKey> {
-        Set(try ResidentRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM resident WHERE person_id IS NULL")).map(BirthKey.init))
+        Set(try WalkIns.all(in: db).map(BirthKey.init))
     }
 
     /// `person.alsoInFile`: how many people in the file being applied share the row's name key
@@ -82,11 +82,8 @@ enum IdentityLink {
         let exact = sameBirth.filter { NameKey($0) == key }
         let agreeing = exact.filter { $0.residenceCardNumber == nil || person.cardNumber == nil }
         if agreeing.count == 1 && exact.count == 1 {
-            let registered = try ResidentRecord.fetchAll(
-                db.cachedStatement(sql: """
-                    SELECT * FROM resident WHERE person_id IS NOT NULL AND person_id <> ? AND birth_date = ? AND sex = ? AND nationality = ?
-                    """),
-                arguments: [person.personID?.rawValue ?? "", person.birthDate.description, person.sex.rawValue, key.birth.nationality.rawValue])
+            let registered = try WalkIns.registerPeople(besides: person.personID, born: person.birthDate, sex: person.sex,
+                                                        nationality: key.birth.nationality, in: db)
             let others = person.alsoInFile - 1 + registered.filter { NameKey($0) == key }.count
             guard others == 0 else {
                 return .review([agreeing[0].id!],

@@ -47,11 +47,11 @@ struct CoverageCalculator {
     /// who works how many hours. Employer insurance also needs a roster that would show the
     /// person on NHI, EHI or EPI: without one, "in nothing" would mean only "not loaded yet".
     func evaluatedObligations(in db: Database) throws -> Set<CoverageObligation> {
-        let schemes = Set(try String.fetchAll(db, sql: "SELECT DISTINCT scheme FROM insurance_member").compactMap(InsuranceScheme.init(rawValue:)))
+        let schemes = Set(try CoverageRows.schemesOnFile(in: db).compactMap(InsuranceScheme.init(rawValue:)))
         var evaluated = Set(CoverageObligation.allCases.filter {
             $0 != .employment && $0 != .employer && !schemes.isDisjoint(with: $0.anySchemes)
         })
-        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM employment_episode WHERE resident_id IS NOT NULL)") ?? false {
+        if try CoverageRows.anyJobLinked(in: db) {
             evaluated.insert(.employment)
             if !schemes.isDisjoint(with: [.nhi, .ehi, .epi]) { evaluated.insert(.employer) }
         }
@@ -63,13 +63,7 @@ struct CoverageCalculator {
     func jobs(withInsuredSeen: Bool, in db: Database) throws -> [Int64: [Job]] {
         var jobs: [Int64: [Job]] = [:]
         let seen = withInsuredSeen ? try insuredSeen(in: db) : [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT e.resident_id, e.employer_id, e.weekly_hours, e.employment_insurance, e.dispatched, m.insured_headcount,
-                   e.employed_from, e.contract_end, e.contract_renewable
-            FROM employment_episode e JOIN employer m ON m.employer_id = e.employer_id
-            WHERE e.resident_id IS NOT NULL AND e.weekly_hours IS NOT NULL AND e.employed_from <= ?
-              AND (e.employed_until IS NULL OR e.employed_until >= ?)
-            """, arguments: [date.description, date.description])
+        let rows = try CoverageRows.jobs(on: date, in: db)
         while let row = try rows.next() {
             // The intake checked the term against the hire; one that no longer fits is read as unknown.
             let contract: ContractPeriod? = (row["contract_end"] as LocalDate?).flatMap {
@@ -88,18 +82,8 @@ struct CoverageCalculator {
     /// when staff have recorded none. Someone with a second job may be insured through the
     /// other employer and is left out.
     func insuredSeen(in db: Database) throws -> [String: Int] {
-        let day = date.description
         var seen: [String: Int] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT e.employer_id, COUNT(DISTINCT e.resident_id) AS insured FROM employment_episode e
-            JOIN enrollment n ON n.resident_id = e.resident_id AND n.scheme = 'EPI'
-                 AND n.enrolled_from <= ?1 AND (n.enrolled_until IS NULL OR n.enrolled_until >= ?1)
-            WHERE e.resident_id IS NOT NULL AND e.employed_from <= ?1 AND (e.employed_until IS NULL OR e.employed_until >= ?1)
-              AND NOT EXISTS (SELECT 1 FROM employment_episode o
-                              WHERE o.resident_id = e.resident_id AND o.employer_id <> e.employer_id
-                                AND o.employed_from <= ?1 AND (o.employed_until IS NULL OR o.employed_until >= ?1))
-            GROUP BY e.employer_id
-            """, arguments: [day])
+        let rows = try CoverageRows.insuredSeen(on: date, in: db)
         while let row = try rows.next() { seen[row["employer_id"]] = row["insured"] }
         return seen
     }
@@ -111,16 +95,9 @@ struct CoverageCalculator {
         let facts = try InsuranceFacts(in: db, agreements: settings.law.agreements)
         // The active enrollments walk beside the residents in resident order, so only one
         // person's enrollments are held at a time, whatever the size of the city.
-        let enrollments = try Row.fetchCursor(db, sql: """
-            SELECT resident_id, scheme, agreement_exempt FROM enrollment
-            WHERE resident_id IS NOT NULL AND enrolled_from <= ? AND (enrolled_until IS NULL OR enrolled_until >= ?)
-            ORDER BY resident_id
-            """, arguments: [date.description, date.description])
+        let enrollments = try CoverageRows.enrollments(on: date, in: db)
         var enrollment = try enrollments.next()
-        let residents = try Row.fetchCursor(db, sql: """
-            SELECT id, birth_date, nationality, status_of_residence, district_code, register_state FROM resident
-            WHERE register_state = 'REGISTERED' ORDER BY id
-            """)
+        let residents = try CoverageRows.registered(in: db)
         while let row = try residents.next() {
             let id: Int64 = row["id"]
             var held: (schemes: Set<InsuranceScheme>, exempt: Bool) = ([], false)

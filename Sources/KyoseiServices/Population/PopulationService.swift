@@ -14,22 +14,17 @@ public struct PopulationService: Sendable {
     public func figures(asOf: LocalDate? = nil, by dimension: PopulationDimension, staff: StaffMember) throws -> [String: Int] {
         let date = asOf ?? context.clock.today
         return try context.performRead(.aggregateReport, by: staff, action: .reportPopulation, entity: .resident) { db, audit in
-            var sql = """
-                SELECT register_state, nationality, status_of_residence, district_code, birth_date FROM resident
-                WHERE (resident_since IS NULL OR resident_since <= ?) AND register_state <> 'UNREGISTERED_SERVED'
-                """
-            if dimension != .registerState { sql += " AND register_state IN ('REGISTERED','ABROAD')" }
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: [date.description])
+            let members = try PopulationMember.all(asOf: date, inRegister: dimension != .registerState, in: db)
             var groups: [String: Int] = [:]
-            while let row = try rows.next() {
+            while let member = try members.next() {
                 let label: String
                 switch dimension {
-                case .nationality: label = row["nationality"]
-                case .status: label = row["status_of_residence"] ?? "(none)"
-                case .district: label = row["district_code"] ?? "(none)"
-                case .registerState: label = row["register_state"]
+                case .nationality: label = member.nationality
+                case .status: label = member.statusOfResidence ?? "(none)"
+                case .district: label = member.districtCode ?? "(none)"
+                case .registerState: label = member.registerState
                 case .ageBand:
-                    guard let birth = try? LocalDate(row["birth_date"] as String) else { continue }
+                guard let birth = try? LocalDate(member.birthDate) else { continue }
                     label = AgeBand.label(age: birth.age(on: date))
                 }
                 groups[label, default: 0] += 1
