@@ -111,7 +111,3 @@ extension SchoolStudentRecord {
         try filter(key: id).updateAll(db, Columns.residentID.set(to: nil), Columns.matchOutcome.set(to: LinkOutcome.unmatched))
     }
 }
-
-extension DerivableRequest<SchoolStudentRecord> {
-    public func filter(resident id: Int64) -> Self { filter(SchoolStudentRecord.Columns.residentID == id) }
-}
