@@ -9,9 +9,10 @@
 # KYOSEI_SCRATCH names the build folder (default .build); KYOSEI_BIN_DIR, a folder holding
 # kyosei and kyosei-bench already built, skips the build (to compare two builds); KEEP=1 keeps
 # the work folder (city, database, roster, match report) and prints where it is.
-# REUSE=<a kept work folder> imports its roster again into a copy of its loaded database, to
-# compare builds on one city without loading it again: the report goes to match-<n>.csv there,
-# so two builds' reports can be diffed (the copy is removed afterwards).
+# REUSE=<a kept work folder> imports its roster again into a copy of its loaded database (kept
+# as loaded.sqlite, before the first import), to compare builds on one city without loading it
+# again: the report goes to match-<n>.csv there, so two builds' reports can be diffed (the copy
+# is removed afterwards).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 residents=${1:-1000000}
@@ -29,11 +30,10 @@ if [ -n "${REUSE:-}" ]; then
     n=1
     while [ -e "$work/match-$n.csv" ]; do n=$((n + 1)); done
     report="$work/match-$n.csv"
-    # The loaded database stays as it was: the import runs on a copy, checkpointed first.
-    sqlite3 "$work/kyosei.sqlite" "PRAGMA wal_checkpoint(TRUNCATE)" > /dev/null
+    # The loaded database stays as it was: the import runs on a copy.
     export KYOSEI_DB="$work/rerun.sqlite"
     trap 'rm -f "$KYOSEI_DB" "$KYOSEI_DB"-wal "$KYOSEI_DB"-shm "$KYOSEI_DB".*.lock' EXIT
-    cp "$work/kyosei.sqlite" "$KYOSEI_DB"
+    cp "$work/loaded.sqlite" "$KYOSEI_DB"
 else
     work=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-match-XXXXXX")
     if [ -n "${KEEP:-}" ]; then echo "work folder: $work" >&2; else trap 'rm -rf "$work"' EXIT; fi
@@ -44,6 +44,11 @@ else
     "$bin/kyosei" sync register "$(ls "$work"/first/REG-*.csv)" > /dev/null
     "$bin/kyosei-bench" roster --residents "$residents" --out "$work/roster"
     sqlite3 "$KYOSEI_DB" "SELECT person_id FROM resident WHERE person_id IS NOT NULL" > "$work/residents.txt"
+    if [ -n "${KEEP:-}" ]; then
+        # The loaded database before the import, for REUSE.
+        sqlite3 "$KYOSEI_DB" "PRAGMA wal_checkpoint(TRUNCATE)" > /dev/null
+        cp "$KYOSEI_DB" "$work/loaded.sqlite"
+    fi
 fi
 roster=$(ls "$work"/roster/INS-*.csv)
 
