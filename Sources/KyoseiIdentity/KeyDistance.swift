@@ -7,17 +7,39 @@ enum KeyDistance {
     /// 1 for identical keys, falling towards 0 as the weighted distance nears the longer length.
     /// Keys of three letters or fewer (Vietnamese and Korean syllables) lose a little more for
     /// any difference: one changed letter there is another name, not another spelling.
-    static func similarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
-        let longest = max(a.count, b.count)
-        guard longest > 0 else { return 1 }
-        if a == b { return 1 }
-        let shortPenalty = longest <= 3 ? 0.15 : 0
-        return max(0, 1 - distance(a, b) / Double(longest) - shortPenalty)
+    static func similarity(_ a: [UInt8], _ b: [UInt8]) -> Double { similarity(a, b, atLeast: 0) }
+
+    /// `similarity(a, b)` where it is at least `floor`, and some value below `floor` where it is
+    /// not. The matcher asks only whether two parts reach a level, and most pairs it compares
+    /// are different names: their distance passes the level's within a letter or two, so the
+    /// rest of the table is not worked out.
+    static func similarity(_ a: [UInt8], _ b: [UInt8], atLeast floor: Double) -> Double {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in similarity(a, b, atLeast: floor) } }
     }
 
-    static func distance(_ a: [UInt8], _ b: [UInt8]) -> Double {
+    static func similarity(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, atLeast floor: Double) -> Double {
+        let longest = max(a.count, b.count)
+        guard longest > 0 else { return 1 }
+        if a.elementsEqual(b) { return 1 }
+        let shortPenalty = longest <= 3 ? 0.15 : 0
+        // A distance past this leaves the similarity below the floor; the margin keeps a pair
+        // within rounding of the floor worked out to the end.
+        let limit = (1 - shortPenalty - floor) * Double(longest) + 1e-6
+        guard let distance = distance(a, b, upTo: limit) else { return 0 }
+        return max(0, 1 - distance / Double(longest) - shortPenalty)
+    }
+
+    /// The weighted distance, or nil once it must exceed `limit`: no cell of a row is less than
+    /// the least of the row before it, since no cost is negative.
+    private static func distance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, upTo limit: Double) -> Double? {
         let n = a.count, m = b.count
-        return withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * (m + 1)) { buffer in
+        // The tables are read once a call: a static's every read checks that it was made.
+        let indelCosts = indelCosts, substitutionCosts = substitutionCosts
+        @inline(__always) func indel(_ c: UInt8) -> Float { indelCosts[Int(c & 0x1F)] }
+        @inline(__always) func substitute(_ a: UInt8, _ b: UInt8) -> Float {
+            a == b ? 0 : substitutionCosts[Int(a & 0x1F) << 5 | Int(b & 0x1F)]
+        }
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * (m + 1)) { buffer -> Double? in
             var previous = buffer.baseAddress!
             var current = previous + (m + 1)
             previous[0] = 0
@@ -26,23 +48,20 @@ enum KeyDistance {
                 let ai = a[i]
                 let deleteCost = indel(ai)
                 current[0] = previous[0] + deleteCost
+                var least = current[0]
                 for j in 0..<m {
                     let bj = b[j]
                     let substitution = previous[j] + substitute(ai, bj)
                     let deletion = previous[j + 1] + deleteCost
                     let insertion = current[j] + indel(bj)
                     current[j + 1] = min(substitution, min(deletion, insertion))
+                    least = min(least, current[j + 1])
                 }
+                if Double(least) > limit { return nil }
                 swap(&previous, &current)
             }
             return Double(previous[m])
         }
-    }
-
-    @inline(__always) private static func indel(_ c: UInt8) -> Float { indelCosts[Int(c & 0x1F)] }
-
-    @inline(__always) private static func substitute(_ a: UInt8, _ b: UInt8) -> Float {
-        a == b ? 0 : substitutionCosts[Int(a & 0x1F) << 5 | Int(b & 0x1F)]
     }
 
     private static let indelCosts: [Float] = {

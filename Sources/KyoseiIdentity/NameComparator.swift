@@ -80,7 +80,7 @@ struct NameComparator {
             }
             for r in 0..<rows where exactRows & (1 << UInt64(r)) == 0 && !query[r].isParticle {
                 let run = joinedRun(query[r].key, free: ~columnUsed, count: columns) {
-                    readings(of: candidate[candidate.startIndex + $0])
+                    .stored(candidate[candidate.startIndex + $0])
                 }
                 if let (bits, s) = run {
                     agree(rows: 1 << UInt64(r), columns: bits, similarity: s)
@@ -88,7 +88,7 @@ struct NameComparator {
             }
             for c in 0..<columns where exactColumns & (1 << UInt64(c)) == 0 && columnUsed & (1 << UInt64(c)) == 0 {
                 let stored = keys.keys[Int(candidate[candidate.startIndex + c].key)]
-                if let (bits, s) = joinedRun(stored, free: ~rowUsed, count: rows, key: { [query[$0].key] }) {
+                if let (bits, s) = joinedRun(stored, free: ~rowUsed, count: rows) { .written(query[$0].key) } {
                     agree(rows: bits, columns: 1 << UInt64(c), similarity: s)
                 }
             }
@@ -118,14 +118,26 @@ struct NameComparator {
         }
     }
 
-    /// A stored part's keys as a run may join them: its own, its sound, its spelling joined to
-    /// the particles before it (ダホザ for DA ROSA: a partner runs DA ROSA LIMA together as
-    /// ダホザリマ) and its other readings.
-    private func readings(of stored: StoredPart) -> [[UInt8]] {
-        var out = [keys.keys[Int(stored.key)]]
-        for number in [stored.spoken, stored.joined] where number != StoredPart.none { out.append(keys.keys[Int(number)]) }
-        for number in keys.alternateSets[Int(stored.alternates)] { out.append(keys.keys[Int(number)]) }
-        return out
+    /// A part's keys as a run may join them: a stored part's own, its sound, its spelling joined
+    /// to the particles before it (ダホザ for DA ROSA: a partner runs DA ROSA LIMA together as
+    /// ダホザリマ) and its other readings; a roster part's one key. Named rather than listed,
+    /// since most block mates share nothing with the row and a list a part cost more than the
+    /// look for runs it served.
+    private enum Readings {
+        case stored(StoredPart)
+        case written([UInt8])
+    }
+
+    private func forEachReading(_ readings: Readings, _ body: ([UInt8]) -> Void) {
+        switch readings {
+        case .written(let key):
+            body(key)
+        case .stored(let stored):
+            body(keys.keys[Int(stored.key)])
+            if stored.spoken != StoredPart.none { body(keys.keys[Int(stored.spoken)]) }
+            if stored.joined != StoredPart.none { body(keys.keys[Int(stored.joined)]) }
+            for number in keys.alternateSets[Int(stored.alternates)] { body(keys.keys[Int(number)]) }
+        }
     }
 
     /// The best run of two to four adjacent free parts on the other side whose keys, joined,
@@ -134,32 +146,54 @@ struct NameComparator {
     /// Most block mates share nothing with the row, and looking for runs in each of them
     /// tripled the matching time: a run must start with a sound of the part's first letter's
     /// class, and its length must leave the exact level within reach, before a join is built.
-    private func joinedRun(_ key: [UInt8], free: UInt64, count: Int, key readings: (Int) -> [[UInt8]]) -> (UInt64, Double)? {
+    private func joinedRun(_ key: [UInt8], free: UInt64, count: Int, readings: (Int) -> Readings) -> (UInt64, Double)? {
         guard let first = key.first else { return nil }
+        // A join already longer than the part by more than 3/8 can only grow further off.
+        let longest = 8 * key.count / 5
         var best: (UInt64, Double)?
+        var parts: [Readings] = []
+        var pieces: [[UInt8]] = []
+        var spelling: [UInt8] = []
+        /// Each join of one reading a part, as long as it stays within reach.
+        func join(from index: Int, _ judge: () -> Void) {
+            guard index < parts.count else { return judge() }
+            forEachReading(parts[index]) { reading in
+                guard spelling.count + reading.count <= longest else { return }
+                pieces.append(reading)
+                spelling += reading
+                join(from: index + 1, judge)
+                pieces.removeLast()
+                spelling.removeLast(reading.count)
+            }
+        }
         for start in 0..<count where free & (1 << UInt64(start)) != 0 {
-            let heads = readings(start)
-            guard heads.contains(where: { $0.first.map { Self.mayStartAlike($0, first) } ?? false }) else { continue }
-            var runs = heads.map { [$0] }
+            var startsAlike = false, shortest = Int.max
+            forEachReading(readings(start)) { head in
+                startsAlike = startsAlike || head.first.map { Self.mayStartAlike($0, first) } ?? false
+                shortest = min(shortest, head.count)
+            }
+            guard startsAlike else { continue }
+            parts.removeAll(keepingCapacity: true)
+            parts.append(readings(start))
             var bits: UInt64 = 1 << UInt64(start)
             for end in (start + 1)..<min(count, start + 4) where free & (1 << UInt64(end)) != 0 && bits & (1 << UInt64(end - 1)) != 0 {
-                // A join already longer than the part by more than 3/8 can only grow further off.
-                runs = runs.flatMap { prefix in readings(end).map { prefix + [$0] } }
-                    .filter { 5 * $0.reduce(0) { $0 + $1.count } <= 8 * key.count }
-                if runs.isEmpty { break }
+                var least = Int.max
+                forEachReading(readings(end)) { least = min(least, $0.count) }
+                shortest += least
+                if shortest > longest { break }
+                parts.append(readings(end))
                 bits |= 1 << UInt64(end)
-                for pieces in runs {
-                    let spelling = pieces.flatMap { $0 }
+                join(from: 0) {
                     // Each letter of difference in length costs at least 0.4, so a join further
                     // than 3/8 of the longer length from the part's cannot reach the exact level.
-                    guard 8 * abs(spelling.count - key.count) <= 3 * max(spelling.count, key.count) else { continue }
+                    guard 8 * abs(spelling.count - key.count) <= 3 * max(spelling.count, key.count) else { return }
                     // Whole, or cut where each piece is read as its own part: two parts each a
                     // little off (ウエルドンラッセル for WELDON RUSSELL) add up to more difference
                     // than the whole may have, though each alone is the same name.
                     // The cut alignments, put together, align the whole: pieces each within
                     // 0.15 of their length put the whole within 0.3 of the longer, so a whole
                     // below 0.7 spares the costly search for the cut.
-                    var s = KeyDistance.similarity(key, spelling)
+                    var s = KeyDistance.similarity(key, spelling, atLeast: Self.piecewiseFloor)
                     if s < MatchWeights.exactLevel, s >= Self.piecewiseFloor {
                         s = max(s, Self.piecewiseSimilarity(key, pieces))
                     }
@@ -248,7 +282,8 @@ struct NameComparator {
     private func similarity(_ key: [UInt8], _ number: UInt32, tag: UInt64, cache: inout SimilarityCache) -> Double {
         let slot = tag | UInt64(number)
         if let known = cache.value(slot) { return Double(known) }
-        let value = KeyDistance.similarity(key, keys.keys[Int(number)])
+        // Below the close level a pair is not aligned, whatever its similarity.
+        let value = KeyDistance.similarity(key, keys.keys[Int(number)], atLeast: MatchWeights.closeLevel)
         cache.set(slot, Float(value))
         return value
     }

@@ -47,9 +47,11 @@ struct IdentityResolver {
         }
     }
 
-    /// The scored policy for many people at once, on every core; answers in their order.
-    func resolveAll(_ people: [IncomingPerson], in db: Database) throws -> [Resolution] {
-        guard policy == .scored, let index else { return try people.map { try resolve($0, in: db) } }
+    /// The scored policy for many people at once, on every core, answers in their order; nil for
+    /// the other policies, which look each person up in the database. It needs no connection,
+    /// so an import can resolve a batch on other threads while its own writes the one before.
+    func scoreAll(_ people: [IncomingPerson]) -> [Resolution]? {
+        guard policy == .scored, let index else { return nil }
         return index.matchAll(people.map(\.query), using: parameters ?? .handSet).map(Resolution.init)
     }
 }

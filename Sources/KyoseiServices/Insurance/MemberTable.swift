@@ -10,7 +10,11 @@ import KyoseiStore
 struct MemberTable {
     typealias Entry = RosterLink
 
-    private var entries: [RosterLink.Key: Entry] = [:]
+    /// Where each member's link is in `links`. A dictionary's table has a power of two of slots,
+    /// about half of them empty, each the size of a key and its value: with the links
+    /// themselves as values, a million members took 200 MB.
+    private var positions: [RosterLink.Key: UInt32] = [:]
+    private var links: [PackedLink] = []
     private let scheme: InsuranceScheme
     private let source: String
     /// Who applied the roster, when, and which file, for the history rows.
@@ -25,12 +29,23 @@ struct MemberTable {
             WHERE scheme = ? AND source = ?
             """, arguments: [scheme.rawValue, source])
         while let row = try rows.next() {
-            entries[RosterLink.Key(row["insurer_number"], row["member_number"])] = Entry(
-                id: row["id"], residentID: row["resident_id"], outcome: row["match_outcome"], score: row["match_score"])
+            keep(Entry(id: row["id"], residentID: row["resident_id"], outcome: row["match_outcome"], score: row["match_score"]),
+                 for: RosterLink.Key(row["insurer_number"], row["member_number"]))
         }
     }
 
-    func find(insurer: String, member: String) -> Entry? { entries[RosterLink.Key(insurer, member)] }
+    func find(insurer: String, member: String) -> Entry? {
+        positions[RosterLink.Key(insurer, member)].map { links[Int($0)].link }
+    }
+
+    private mutating func keep(_ entry: Entry, for key: RosterLink.Key) {
+        if let position = positions[key] {
+            links[Int(position)] = PackedLink(entry)
+        } else {
+            positions[key] = UInt32(links.count)
+            links.append(PackedLink(entry))
+        }
+    }
 
     /// Inserts or updates the member as this roster states them; returns it with its id.
     mutating func save(_ entry: Entry, row: InsuranceRow, fileID: Int64, in db: Database) throws -> Entry {
@@ -52,7 +67,7 @@ struct MemberTable {
                                          row.cardNumber?.rawValue, fileID, fileID])
             saved.id = db.lastInsertedRowID
         }
-        entries[RosterLink.Key(row.insurerNumber, row.memberNumber)] = saved
+        keep(saved, for: RosterLink.Key(row.insurerNumber, row.memberNumber))
         try HistoryWriter.recordLink(
             entity: .insuranceMember, entityID: String(saved.id!), label: "\(scheme.rawValue) \(source) member \(row.memberNumber)",
             from: before, to: saved.residentID, by: stamp.login, at: stamp.timestamp, source: stamp.source, in: db)
@@ -70,5 +85,30 @@ struct MemberTable {
             """).execute(arguments: [member.id, member.residentID, row.scheme.rawValue, row.memberType.rawValue,
                                      row.enrolledFrom.description, row.enrolledUntil?.description, row.agreementExempt,
                                      fileID])
+    }
+}
+
+/// A link in 32 bytes rather than 64: no row id or resident is 0, and the outcome is one of the
+/// schema's four.
+private struct PackedLink {
+    private static let outcomes = ["MATCHED", "REVIEW", "UNMATCHED", "CONFIRMED"]
+
+    private let id: Int64
+    private let residentID: Int64
+    private let score: Double
+    private let outcome: UInt8
+    private let scored: Bool
+
+    init(_ link: RosterLink) {
+        id = link.id ?? 0
+        residentID = link.residentID ?? 0
+        score = link.score ?? 0
+        scored = link.score != nil
+        outcome = UInt8(Self.outcomes.firstIndex(of: link.outcome)!)
+    }
+
+    var link: RosterLink {
+        RosterLink(id: id == 0 ? nil : id, residentID: residentID == 0 ? nil : residentID,
+                   outcome: Self.outcomes[Int(outcome)], score: scored ? score : nil)
     }
 }

@@ -28,6 +28,7 @@ enum ResidentIdentityIndex {
             }
         }
         index.addAll(batch)
+        index.compact()
         return (index, personIDs)
     }
 }
