@@ -122,7 +122,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KyoseiStoreTests",
-            dependencies: ["KyoseiStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["KyoseiStore", "KyoseiDomain", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "KyoseiServicesTests",

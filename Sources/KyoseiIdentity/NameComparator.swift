@@ -281,10 +281,10 @@ struct NameComparator {
 
     private func similarity(_ key: [UInt8], _ number: UInt32, tag: UInt64, cache: inout SimilarityCache) -> Double {
         let slot = tag | UInt64(number)
-        if let known = cache.value(slot) { return Double(known) }
+        if let known = cache.value(slot) { return known }
         // Below the close level a pair is not aligned, whatever its similarity.
         let value = KeyDistance.similarity(key, keys.keys[Int(number)], atLeast: MatchWeights.closeLevel)
-        cache.set(slot, Float(value))
+        cache.set(slot, value)
         return value
     }
 }

@@ -1,10 +1,14 @@
 /// The part-to-key similarities (and given-name weights) already worked out for one roster row:
 /// a block holds many SILVAs and NGUYENs, so most comparisons after the first few are a look-up.
 /// Open addressing with a multiplicative hash; no allocation once it has grown to the row.
+///
+/// Values are kept exactly as worked out: stored as `Float`, a similarity on a level's edge
+/// (0.849999994 against 0.85) counted at one level when first worked out and at the other when
+/// read back, so a decision depended on which resident a hashed walk reached first.
 struct SimilarityCache {
     private static let empty = UInt64.max
     private var slots: [UInt64]
-    private var values: [Float]
+    private var values: [Double]
     private var count = 0
     private var mask: Int
 
@@ -20,7 +24,7 @@ struct SimilarityCache {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
-    func value(_ key: UInt64) -> Float? {
+    func value(_ key: UInt64) -> Double? {
         var i = index(key)
         while true {
             let slot = slots[i]
@@ -30,7 +34,7 @@ struct SimilarityCache {
         }
     }
 
-    mutating func set(_ key: UInt64, _ value: Float) {
+    mutating func set(_ key: UInt64, _ value: Double) {
         if (count + 1) * 2 > slots.count { grow() }
         var i = index(key)
         while slots[i] != Self.empty && slots[i] != key { i = (i + 1) & mask }
