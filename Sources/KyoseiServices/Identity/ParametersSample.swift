@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KyoseiIdentity
+import KyoseiStore
 
 /// How a roster import learns its weights: it estimates `MatchParameters` from its first rows
 /// (`IdentityIndex.estimate`, which keeps the hand-set weights on a roster too small to say)
@@ -13,7 +14,6 @@ enum ParametersSample {
         guard let parameters else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try db.execute(sql: "UPDATE intake_file SET match_parameters = ? WHERE id = ?",
-                       arguments: [String(decoding: try encoder.encode(parameters), as: UTF8.self), file])
+        try IntakeFileRecord.setMatchParameters(String(decoding: try encoder.encode(parameters), as: UTF8.self), forFile: file, in: db)
     }
 }

@@ -37,9 +37,8 @@ struct InsuranceImport: ImportKind {
     func check(in db: Database) throws {
         guard let roster else { return }
         let prefix = "INS-\(roster.scheme.rawValue)-\(roster.source)-"
-        if let latest = try String.fetchOne(db, sql: """
-            SELECT max(as_of) FROM intake_file WHERE kind = 'INSURANCE' AND substr(file_name, 1, ?) = ?
-            """, arguments: [prefix.count, prefix]), latest > roster.date.description {
+        if let latest = try IntakeFileRecord.latestAsOf(namesStartingWith: prefix, kind: .insurance, in: db),
+           latest > roster.date.description {
             throw ImportRefusal(reason: "a newer \(roster.scheme) roster from \(roster.source) (as of \(latest)) was already applied; this one is as of \(roster.date)")
         }
     }
@@ -50,10 +49,7 @@ struct InsuranceImport: ImportKind {
         try PageCache.set(kibibytes: PageCache.importKiB, in: db)
         let (index, personIDs) = try ResidentIdentityIndex.load(in: db)
         // What the source listed until now, against which this roster's endings are weighed.
-        let open = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM enrollment WHERE (enrolled_until IS NULL OR enrolled_until > ?)
-              AND member_id IN (SELECT id FROM insurance_member WHERE scheme = ? AND source = ?)
-            """, arguments: [roster.date.description, roster.scheme.rawValue, roster.source]) ?? 0
+        let open = try EnrollmentRecord.openCount(scheme: roster.scheme, source: roster.source, after: roster.date, in: db)
         return InsuranceRun(
             scheme: roster.scheme, source: roster.source, date: roster.date, fileID: file.id!, fileName: name,
             openBefore: open, limitPercent: context.settings.maxEndedEnrollmentsPercent,
@@ -108,20 +104,13 @@ struct InsuranceRun: ImportRun {
         // The last rows read, then the batch still resolving.
         while !batch.isEmpty || resolving != nil { try flush(in: db) }
         try ParametersSample.store(resolver.parameters, file: fileID, in: db)
-        let unlisted = """
-            FROM enrollment WHERE (enrolled_until IS NULL OR enrolled_until > ?) AND file_id <> ?
-              AND member_id IN (SELECT id FROM insurance_member WHERE scheme = ? AND source = ?)
-            """
-        let arguments: StatementArguments = [date.description, fileID, scheme.rawValue, source]
         // Each ending is in its resident's history, as the roster's absence said it.
+        let unlisted = EnrollmentRecord.unlisted(scheme: scheme, source: source, on: date, byFile: fileID)
         try HistoryWriter.recordEach(
-            .enrollment, field: "enrolled_until", to: date.description,
-            selecting: "SELECT resident_id, id AS entity_id, enrolled_until AS old_value \(unlisted) AND resident_id IS NOT NULL",
-            arguments: arguments, by: stamp.login, at: stamp.timestamp,
-            source: ChangeSource(.fileImport, reference: fileName, reason: "not on the roster"), in: db)
-        try db.execute(sql: "UPDATE enrollment SET enrolled_until = ?, ended_by_file_id = ? WHERE rowid IN (SELECT rowid \(unlisted))",
-                       arguments: [date.description, fileID] + arguments)
-        counts.ended = db.changesCount
+            .enrollment, field: "enrolled_until", to: date.description, selecting: unlisted.sql, arguments: unlisted.arguments,
+            by: stamp.login, at: stamp.timestamp, source: ChangeSource(.fileImport, reference: fileName, reason: "not on the roster"),
+            in: db)
+        counts.ended = try EnrollmentRecord.endUnlisted(scheme: scheme, source: source, on: date, byFile: fileID, in: db)
         return ImportTally(
             applied: applied, details: .roster(counts), touched: matchedResidents,
             auditDetail: "matched=\(counts.matched) review=\(counts.review) unmatched=\(counts.unmatched) ended=\(counts.ended)",
@@ -166,7 +155,7 @@ struct InsuranceRun: ImportRun {
                 // A member listed twice in one batch was not pending when the batch was matched.
                 let resolution = try resolutionFor[i]?.resolution ?? resolver.resolve(IncomingPerson(row), in: db)
                 member = RosterLink.deciding(member, by: resolution, refusing: member?.refused(by: reviews) ?? [], counting: &counts)
-                if member!.outcome == MatchOutcome.review.rawValue {
+                if member!.outcome == .review {
                     member = try members.save(member!, row: row, fileID: fileID, in: db)
                     review = try raiseReview(member: member!, row: row, resolution: resolution, in: db)
                 }
@@ -175,7 +164,7 @@ struct InsuranceRun: ImportRun {
             member = try members.save(member!, row: row, fileID: fileID, in: db)
             try MemberTable.saveEnrollment(member: member!, row: row, fileID: fileID, in: db)
             if let resident = member!.residentID { matchedResidents.append(resident) }
-            try report?.write(memberNumber: row.memberNumber, outcome: member!.outcome,
+            try report?.write(memberNumber: row.memberNumber, outcome: member!.outcome.rawValue,
                               personID: member!.residentID.flatMap { personIDs[$0] }, score: member!.score,
                               review: review, why: why ?? MatchReportWriter.why(nil))
             applied += 1

@@ -24,13 +24,11 @@ struct MemberTable {
         self.scheme = scheme
         self.source = source
         self.stamp = stamp
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, insurer_number, member_number, resident_id, match_outcome, match_score FROM insurance_member
-            WHERE scheme = ? AND source = ?
-            """, arguments: [scheme.rawValue, source])
+        typealias C = InsuranceMemberRecord.Columns
+        let rows = try InsuranceMemberRecord.links(scheme: scheme, source: source).fetchCursor(db)
         while let row = try rows.next() {
-            keep(Entry(id: row["id"], residentID: row["resident_id"], outcome: row["match_outcome"], score: row["match_score"]),
-                 for: RosterLink.Key(row["insurer_number"], row["member_number"]))
+            keep(Entry(id: row[C.id], residentID: row[C.residentID], outcome: row[C.matchOutcome], score: row[C.matchScore]),
+                 for: RosterLink.Key(row[C.insurerNumber], row[C.memberNumber]))
         }
     }
 
@@ -51,21 +49,15 @@ struct MemberTable {
     mutating func save(_ entry: Entry, row: InsuranceRow, fileID: Int64, in db: Database) throws -> Entry {
         var saved = entry
         let before = find(insurer: row.insurerNumber, member: row.memberNumber)?.residentID
-        if let id = entry.id {
-            try db.cachedStatement(sql: """
-                UPDATE insurance_member SET resident_id = ?, match_outcome = ?, match_score = ?, name_kana = ?, birth_date = ?,
-                    sex = ?, residence_card_number = coalesce(?, residence_card_number), last_file_id = ? WHERE id = ?
-                """).execute(arguments: [entry.residentID, entry.outcome, entry.score, row.nameKana, row.birthDate.description,
-                                         row.sex.rawValue, row.cardNumber?.rawValue, fileID, id])
+        var member = InsuranceMemberRecord(
+            id: entry.id, scheme: scheme, source: source, insurerNumber: row.insurerNumber, memberNumber: row.memberNumber,
+            residentID: entry.residentID, matchOutcome: entry.outcome, matchScore: entry.score, nameKana: row.nameKana,
+            birthDate: row.birthDate, sex: row.sex, residenceCardNumber: row.cardNumber, firstFileID: fileID, lastFileID: fileID)
+        if entry.id != nil {
+            try member.updateStated(db)
         } else {
-            try db.cachedStatement(sql: """
-                INSERT INTO insurance_member (scheme, source, insurer_number, member_number, resident_id, match_outcome,
-                    match_score, name_kana, birth_date, sex, residence_card_number, first_file_id, last_file_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [scheme.rawValue, source, row.insurerNumber, row.memberNumber, entry.residentID,
-                                         entry.outcome, entry.score, row.nameKana, row.birthDate.description, row.sex.rawValue,
-                                         row.cardNumber?.rawValue, fileID, fileID])
-            saved.id = db.lastInsertedRowID
+            try member.insertCached(db)
+            saved.id = member.id
         }
         keep(saved, for: RosterLink.Key(row.insurerNumber, row.memberNumber))
         try HistoryWriter.recordLink(
@@ -76,22 +68,16 @@ struct MemberTable {
 
     /// One enrollment per member and start date: the roster's row replaces what it said before.
     static func saveEnrollment(member: Entry, row: InsuranceRow, fileID: Int64, in db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO enrollment (member_id, resident_id, scheme, member_type, enrolled_from, enrolled_until,
-                agreement_exempt, file_id, ended_by_file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)
-            ON CONFLICT (member_id, enrolled_from) DO UPDATE SET resident_id = excluded.resident_id,
-                member_type = excluded.member_type, enrolled_until = excluded.enrolled_until,
-                agreement_exempt = excluded.agreement_exempt, file_id = excluded.file_id, ended_by_file_id = NULL
-            """).execute(arguments: [member.id, member.residentID, row.scheme.rawValue, row.memberType.rawValue,
-                                     row.enrolledFrom.description, row.enrolledUntil?.description, row.agreementExempt,
-                                     fileID])
+        try EnrollmentRecord(
+            memberID: member.id!, residentID: member.residentID, scheme: row.scheme, memberType: row.memberType.rawValue,
+            enrolledFrom: row.enrolledFrom, enrolledUntil: row.enrolledUntil, agreementExempt: row.agreementExempt, fileID: fileID
+        ).upsertStated(db)
     }
 }
 
-/// A link in 32 bytes rather than 64: no row id or resident is 0, and the outcome is one of the
-/// schema's four.
+/// A link in 32 bytes rather than 64: no row id or resident is 0, and the outcome is one of four.
 private struct PackedLink {
-    private static let outcomes = ["MATCHED", "REVIEW", "UNMATCHED", "CONFIRMED"]
+    private static let outcomes = LinkOutcome.allCases
 
     private let id: Int64
     private let residentID: Int64

@@ -1,3 +1,4 @@
+import KyoseiDomain
 import KyoseiIdentity
 
 /// How a roster's person (an insurance member, a school student) is linked to a resident: the
@@ -6,7 +7,7 @@ import KyoseiIdentity
 struct RosterLink {
     var id: Int64?
     var residentID: Int64?
-    var outcome: String
+    var outcome: LinkOutcome
     var score: Double?
 
     /// Whom a link is for within its source: insurer and member number, or school and student
@@ -35,11 +36,22 @@ struct RosterLink {
         case .unmatched: counts.unmatched += 1
         }
         return RosterLink(id: existing?.id, residentID: outcome == .matched ? resolution.residentID : nil,
-                          outcome: outcome.rawValue, score: resolution.decision?.score)
+                          outcome: LinkOutcome(outcome), score: resolution.decision?.score)
     }
 
     /// Candidates refused for this person at the review desk.
     func refused(by reviews: IdentityReviewWriter) -> Set<Int64> {
         id.flatMap { reviews.refused[String($0)] } ?? []
+    }
+}
+
+extension LinkOutcome {
+    /// The link a resolver's decision makes; only staff at the review desk make one CONFIRMED.
+    init(_ decision: MatchOutcome) {
+        switch decision {
+        case .matched: self = .matched
+        case .review: self = .review
+        case .unmatched: self = .unmatched
+        }
     }
 }

@@ -1,6 +1,7 @@
 import GRDB
 import KyoseiDomain
 import KyoseiIdentity
+import KyoseiStore
 
 /// Every resident Kyosei knows, indexed for matching a roster's people (a roster names people the
 /// register lists, walk-ins the city serves, and people who have left), with their person ids for
@@ -9,9 +10,7 @@ enum ResidentIdentityIndex {
     static func load(in db: Database) throws -> (IdentityIndex, PersonIDs) {
         let index = IdentityIndex()
         var personIDs = PersonIDs()
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT id, person_id, name_latin, name_kana, birth_date, sex, nationality, residence_card_number FROM resident
-            """)
+        let cursor = try ResidentRecord.identityFields().fetchCursor(db)
         // Residents are added a batch at a time, their names read on every core.
         var batch: [IdentityRecord] = []
         while let row = try cursor.next() {

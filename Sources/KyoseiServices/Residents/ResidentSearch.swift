@@ -35,27 +35,10 @@ enum ResidentSearch {
         return Array((written + heard).prefix(limit))
     }
 
-    /// Residents whose search row matches `expression` (and the birth date, when given), best
-    /// bm25 first. The index ranks and cuts before any resident is read: ranking the join read
-    /// every resident whose row matched (a common name's thousands, to keep twenty), which was
-    /// most of a search's time.
+    /// Residents whose search row matches `expression` (and the birth date, when given), best first.
     private static func fetch(_ expression: String, _ query: ResidentQuery, limit: Int, in db: Database) throws -> [ResidentMatch] {
-        var arguments: StatementArguments = [expression]
-        var born = ""
-        if let date = query.birthDate {
-            born = " AND rowid IN (SELECT id FROM resident WHERE birth_date = ?)"
-            arguments += [date.description]
-        }
-        arguments += [limit]
-        let sql = """
-            SELECT resident.*, found.score FROM (
-                SELECT rowid AS id, -bm25(resident_search, 2.0, 1.0) AS score FROM resident_search
-                WHERE resident_search MATCH ?\(born) ORDER BY score DESC, rowid LIMIT ?
-            ) AS found JOIN resident ON resident.id = found.id
-            ORDER BY found.score DESC, resident.id
-            """
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
-            ResidentMatch(resident: try ResidentRecord(row: $0), score: $0["score"])
+        try ResidentRecord.searched(expression, bornOn: query.birthDate, limit: limit, in: db).map {
+            ResidentMatch(resident: $0.resident, score: $0.score)
         }
     }
 

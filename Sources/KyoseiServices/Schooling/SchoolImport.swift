@@ -80,7 +80,7 @@ struct SchoolRun: ImportRun {
         } else {
             let resolution = try resolver.resolve(IncomingPerson(row), in: db)
             student = RosterLink.deciding(student, by: resolution, refusing: student?.refused(by: reviews) ?? [], counting: &counts)
-            if student!.outcome == MatchOutcome.review.rawValue {
+            if student!.outcome == .review {
                 student = try students.save(student!, row: row, fileID: fileID, source: source, in: db)
                 try raiseReview(student: student!, row: row, resolution: resolution, in: db)
             }

@@ -34,7 +34,7 @@ struct StudentTable {
         let before = find(school: row.schoolCode, student: row.studentNumber)?.residentID
         var student = SchoolStudentRecord(
             id: entry.id, schoolCode: row.schoolCode, studentNumber: row.studentNumber, residentID: entry.residentID,
-            matchOutcome: try LinkOutcome(code: entry.outcome), matchScore: entry.score, nameLatin: row.nameLatin,
+            matchOutcome: entry.outcome, matchScore: entry.score, nameLatin: row.nameLatin,
             nameKana: row.nameKana, birthDate: row.birthDate, sex: row.sex, residenceCardNumber: row.cardNumber,
             firstFileID: fileID, lastFileID: fileID)
         if entry.id != nil {

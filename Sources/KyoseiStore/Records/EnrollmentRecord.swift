@@ -50,6 +50,50 @@ public struct EnrollmentRecord: Codable, FetchableRecord, MutablePersistableReco
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
+    /// Writes the enrollment as a roster states it: one per member and start date, so a roster's
+    /// row replaces what an earlier one said of that period, and a period listed again is no
+    /// longer ended. Cached: every roster row writes one.
+    public func upsertStated(_ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO enrollment (member_id, resident_id, scheme, member_type, enrolled_from, enrolled_until,
+                agreement_exempt, file_id, ended_by_file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)
+            ON CONFLICT (member_id, enrolled_from) DO UPDATE SET resident_id = excluded.resident_id,
+                member_type = excluded.member_type, enrolled_until = excluded.enrolled_until,
+                agreement_exempt = excluded.agreement_exempt, file_id = excluded.file_id, ended_by_file_id = NULL
+            """).execute(arguments: [memberID, residentID, scheme, memberType, enrolledFrom, enrolledUntil, agreementExempt,
+                                     fileID])
+    }
+
+    /// Enrollments of one source's members still open after `date`: what the source listed until
+    /// now, against which a roster's endings are weighed.
+    public static func openCount(scheme: InsuranceScheme, source: String, after date: LocalDate, in db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) \(openFrom)", arguments: [date, scheme, source]) ?? 0
+    }
+
+    /// The open enrollments of one source's members that roster `fileID` (as of `date`) did not
+    /// list, as `resident_id, entity_id, old_value` rows for the history, which records each
+    /// ending before `endUnlisted` writes it.
+    public static func unlisted(scheme: InsuranceScheme, source: String, on date: LocalDate, byFile fileID: Int64)
+        -> (sql: String, arguments: StatementArguments) {
+        ("SELECT resident_id, id AS entity_id, enrolled_until AS old_value \(unlistedFrom) AND resident_id IS NOT NULL",
+         [date, scheme, source, fileID])
+    }
+
+    /// Ends on `date` every open enrollment of one source's members that roster `fileID` did not
+    /// list; returns how many.
+    public static func endUnlisted(scheme: InsuranceScheme, source: String, on date: LocalDate, byFile fileID: Int64,
+                                   in db: Database) throws -> Int {
+        try db.execute(sql: "UPDATE enrollment SET enrolled_until = ?, ended_by_file_id = ? WHERE rowid IN (SELECT rowid \(unlistedFrom))",
+                       arguments: [date, fileID, date, scheme, source, fileID])
+        return db.changesCount
+    }
+
+    private static let openFrom = """
+        FROM enrollment WHERE (enrolled_until IS NULL OR enrolled_until > ?)
+          AND member_id IN (SELECT id FROM insurance_member WHERE scheme = ? AND source = ?)
+        """
+    private static let unlistedFrom = openFrom + " AND file_id <> ?"
+
     public func isActive(on date: LocalDate) -> Bool {
         enrolledFrom <= date && (enrolledUntil.map { date <= $0 } ?? true)
     }

@@ -12,8 +12,8 @@ public struct InsuranceMemberRecord: Codable, FetchableRecord, MutablePersistabl
     public var insurerNumber: String
     public var memberNumber: String
     public var residentID: Int64?
-    /// MATCHED, REVIEW, UNMATCHED, or CONFIRMED by staff.
-    public var matchOutcome: String
+    /// CONFIRMED when staff decided it at the review desk.
+    public var matchOutcome: LinkOutcome
     public var matchScore: Double?
     public var nameKana: String
     public var birthDate: LocalDate
@@ -23,7 +23,7 @@ public struct InsuranceMemberRecord: Codable, FetchableRecord, MutablePersistabl
     public var lastFileID: Int64
 
     public init(id: Int64? = nil, scheme: InsuranceScheme, source: String, insurerNumber: String, memberNumber: String,
-                residentID: Int64?, matchOutcome: String, matchScore: Double?, nameKana: String, birthDate: LocalDate,
+                residentID: Int64?, matchOutcome: LinkOutcome, matchScore: Double?, nameKana: String, birthDate: LocalDate,
                 sex: Sex, residenceCardNumber: ResidenceCardNumber?, firstFileID: Int64, lastFileID: Int64) {
         self.id = id
         self.scheme = scheme
@@ -56,11 +56,50 @@ public struct InsuranceMemberRecord: Codable, FetchableRecord, MutablePersistabl
     }
 
     public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let scheme = Column(CodingKeys.scheme)
+        public static let source = Column(CodingKeys.source)
+        public static let insurerNumber = Column(CodingKeys.insurerNumber)
+        public static let memberNumber = Column(CodingKeys.memberNumber)
         public static let residentID = Column(CodingKeys.residentID)
         public static let matchOutcome = Column(CodingKeys.matchOutcome)
+        public static let matchScore = Column(CodingKeys.matchScore)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// The links of every member one source has given (id, insurer, number, resident, outcome,
+    /// score) and nothing else: a roster loads them once to look its rows up in memory, and
+    /// whole records would decode a million names and dates for nothing.
+    public static func links(scheme: InsuranceScheme, source: String) -> QueryInterfaceRequest<Row> {
+        filter(Columns.scheme == scheme && Columns.source == source)
+            .select(Columns.id, Columns.insurerNumber, Columns.memberNumber, Columns.residentID, Columns.matchOutcome,
+                    Columns.matchScore)
+            .asRequest(of: Row.self)
+    }
+
+    /// Inserts the member as a roster first names them. Cached: every roster row may add one.
+    public mutating func insertCached(_ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO insurance_member (scheme, source, insurer_number, member_number, resident_id, match_outcome,
+                match_score, name_kana, birth_date, sex, residence_card_number, first_file_id, last_file_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [scheme, source, insurerNumber, memberNumber, residentID, matchOutcome, matchScore,
+                                     nameKana, birthDate, sex, residenceCardNumber, firstFileID, lastFileID])
+        id = db.lastInsertedRowID
+    }
+
+    /// Writes what a later roster states of the member. A roster without a card number keeps the
+    /// one on file, and the roster that first named them stays the first. Cached: every roster
+    /// row updates one.
+    public func updateStated(_ db: Database) throws {
+        guard let id else { throw DatabaseError(message: "cannot update an insurance member that has no id") }
+        try db.cachedStatement(sql: """
+            UPDATE insurance_member SET resident_id = ?, match_outcome = ?, match_score = ?, name_kana = ?, birth_date = ?,
+                sex = ?, residence_card_number = coalesce(?, residence_card_number), last_file_id = ? WHERE id = ?
+            """).execute(arguments: [residentID, matchOutcome, matchScore, nameKana, birthDate, sex, residenceCardNumber,
+                                     lastFileID, id])
+    }
 
     /// Staff confirmed member `id` as `resident` at the review desk: the member and the
     /// enrollments it brought point at them, and the next roster keeps the link.

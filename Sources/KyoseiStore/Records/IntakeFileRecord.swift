@@ -69,6 +69,21 @@ public struct IntakeFileRecord: Codable, FetchableRecord, MutablePersistableReco
     }
 }
 
+extension IntakeFileRecord {
+    /// The latest day any roster whose file name starts with `prefix` (one scheme and source)
+    /// was as of: an older roster from the same source must not undo a newer one.
+    public static func latestAsOf(namesStartingWith prefix: String, kind: Kind, in db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT max(as_of) FROM intake_file WHERE kind = ? AND substr(file_name, 1, ?) = ?",
+                            arguments: [kind.rawValue, prefix.count, prefix])
+    }
+
+    /// Keeps with file `id` the weights its roster's decisions were made with, so any of them can
+    /// be explained later.
+    public static func setMatchParameters(_ json: String, forFile id: Int64, in db: Database) throws {
+        try db.execute(sql: "UPDATE intake_file SET match_parameters = ? WHERE id = ?", arguments: [json, id])
+    }
+}
+
 extension DerivableRequest<IntakeFileRecord> {
     public func filter(kind: IntakeFileRecord.Kind) -> Self { filter(Column("kind") == kind.rawValue) }
     public func filter(sha256: String) -> Self { filter(Column("sha256") == sha256) }
