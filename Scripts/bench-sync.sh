@@ -16,7 +16,10 @@
 # --sync-only stops after the register figures (a)-(d). KYOSEI_SCRATCH builds in that scratch
 # path instead of .build (a worktree with its own release build); KYOSEI_BENCH_BIN runs the
 # binaries in that folder as they are, without building, so an older build can be measured on
-# the same machine back to back with a new one.
+# the same machine back to back with a new one. KYOSEI_BENCH_DATA names a folder for the
+# generated files: generated there once and kept, so a second build is measured on the very
+# same files. On a shared machine wall time follows the other jobs' load, so each step prints
+# its CPU time (user+sys) beside the wall time, and the ratios are given for both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 residents=${1:-1000000}
@@ -34,46 +37,54 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-bench-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export KYOSEI_DB="$work/kyosei.sqlite"
 
-"$bin/kyosei-bench" generate --residents "$residents" --out "$work"
-first=$(ls "$work"/first/REG-*.csv)
-second=$(ls "$work"/second/REG-*.csv)
-delta=$(ls "$work"/delta/REG-*.csv)
+data=${KYOSEI_BENCH_DATA:-$work}
+if ! ls "$data"/delta/REG-*.csv > /dev/null 2>&1; then
+  mkdir -p "$data"
+  "$bin/kyosei-bench" generate --residents "$residents" --out "$data"
+fi
+first=$(ls "$data"/first/REG-*.csv)
+second=$(ls "$data"/second/REG-*.csv)
+delta=$(ls "$data"/delta/REG-*.csv)
 rows() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['row_count'])" "${1%.csv}.manifest.json"; }
 rows_a=$(rows "$first"); rows_b=$(rows "$second"); rows_d=$(rows "$delta")
 
-# Runs a command under /usr/bin/time; sets $seconds and $peak_mb.
+# Runs a command under /usr/bin/time; sets $seconds (wall), $cpu (user+sys) and $peak_mb.
 measure() {
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$work/out.txt"
-  read -r seconds peak_kb < "$work/time.txt"
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" > "$work/out.txt"
+  read -r seconds user sys peak_kb < "$work/time.txt"
+  cpu=$(python3 -c "print(round($user + $sys, 2))")
   peak_mb=$((peak_kb / 1024))
 }
 
 "$bin/kyosei" init > /dev/null
 measure "$bin/kyosei" sync register "$first" --json
-a_s=$seconds; a_mb=$peak_mb
+a_s=$seconds; a_cpu=$cpu; a_mb=$peak_mb
 measure "$bin/kyosei" sync register "$second" --json
-b_s=$seconds; b_mb=$peak_mb
+b_s=$seconds; b_cpu=$cpu; b_mb=$peak_mb
 python3 - "$work/out.txt" <<'PY'
 import json, sys
 o = json.load(open(sys.argv[1]))[0]
 print(f"second snapshot: {o['outcome']}, {o['changed']} changed, {o['unchanged']} unchanged, {o['created']} new, {o['left_register']} left the register")
 PY
 measure "$bin/kyosei" sync register "$delta" --json
-d_s=$seconds; d_mb=$peak_mb
+d_s=$seconds; d_cpu=$cpu; d_mb=$peak_mb
 measure sqlite3 "$work/floor.sqlite" ".mode csv" ".import '$first' reg"
-c_s=$seconds; c_mb=$peak_mb
+c_s=$seconds; c_cpu=$cpu; c_mb=$peak_mb
 measure sqlite3 "$work/floor-second.sqlite" ".mode csv" ".import '$second' reg"
-c2_s=$seconds
+c2_s=$seconds; c2_cpu=$cpu
 
-python3 - "$rows_a" "$a_s" "$a_mb" "$rows_b" "$b_s" "$b_mb" "$c_s" "$c_mb" "$c2_s" "$rows_d" "$d_s" "$d_mb" <<'PY'
+python3 - "$rows_a" "$a_s" "$a_cpu" "$a_mb" "$rows_b" "$b_s" "$b_cpu" "$b_mb" \
+  "$c_s" "$c_cpu" "$c_mb" "$c2_s" "$c2_cpu" "$rows_d" "$d_s" "$d_cpu" "$d_mb" "$(cat /proc/loadavg)" <<'PY'
 import sys
-ra, a, am, rb, b, bm, c, cm, c2, rd, d, dm = sys.argv[1:]
-ra, rb, rd, a, b, c, c2, d = int(ra), int(rb), int(rd), float(a), float(b), float(c), float(c2), float(d)
-print(f"(a) snapshot into an empty database: {ra:>9,} rows in {a:7.2f} s = {ra/a:>10,.0f} rows/s, peak {am} MB")
-print(f"(b) second snapshot (2% changed, 0.5% missing): {rb:>9,} rows in {b:7.2f} s = {rb/b:>10,.0f} rows/s, peak {bm} MB")
-print(f"(c) sqlite3 .import floor: {ra:>9,} rows in {c:7.2f} s = {ra/c:>10,.0f} rows/s, peak {cm} MB; the second file in {c2:.2f} s")
-print(f"(d) delta on the loaded city: {rd:>9,} rows in {d:7.2f} s = {rd/d:>10,.0f} rows/s, peak {dm} MB")
-print(f"ratios: (a)/(c) = {a/c:.1f}x   (b)/(c) = {b/c2:.1f}x")
+ra, a, acpu, am, rb, b, bcpu, bm, c, ccpu, cm, c2, c2cpu, rd, d, dcpu, dm, load = sys.argv[1:]
+ra, rb, rd = int(ra), int(rb), int(rd)
+a, acpu, b, bcpu, c, ccpu, c2, c2cpu, d, dcpu = map(float, (a, acpu, b, bcpu, c, ccpu, c2, c2cpu, d, dcpu))
+print(f"(a) snapshot into an empty database: {ra:>9,} rows in {a:7.2f} s (CPU {acpu:.2f} s) = {ra/a:>10,.0f} rows/s, peak {am} MB")
+print(f"(b) second snapshot (2% changed, 0.5% missing): {rb:>9,} rows in {b:7.2f} s (CPU {bcpu:.2f} s) = {rb/b:>10,.0f} rows/s, peak {bm} MB")
+print(f"(c) sqlite3 .import floor: {ra:>9,} rows in {c:7.2f} s (CPU {ccpu:.2f} s) = {ra/c:>10,.0f} rows/s, peak {cm} MB; the second file in {c2:.2f} s (CPU {c2cpu:.2f} s)")
+print(f"(d) delta on the loaded city: {rd:>9,} rows in {d:7.2f} s (CPU {dcpu:.2f} s) = {rd/d:>10,.0f} rows/s, peak {dm} MB")
+print(f"ratios, wall: (a)/(c) = {a/c:.1f}x   (b)/(c) = {b/c2:.1f}x;  CPU: (a)/(c) = {acpu/ccpu:.1f}x   (b)/(c) = {bcpu/c2cpu:.1f}x")
+print(f"load average at the end: {load}")
 PY
 [[ "$sync_only" == --sync-only ]] && exit 0
 "$bin/kyosei-bench" find --db "$KYOSEI_DB"

@@ -18,17 +18,21 @@
 #   Scripts/crash-campaign.sh [N]        (default 50)
 #
 # KYOSEI_SCRATCH builds in that scratch path instead of .build-scripts (a worktree with its own
-# release build).
+# release build); KYOSEI_BIN_DIR runs the binaries in that folder as they are, without building.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 runs=${1:-50}
 umask 077
 
-scratch=(--scratch-path "${KYOSEI_SCRATCH:-.build-scripts}")
-swift build -c release "${scratch[@]}" --product kyosei >&2
-swift build -c release "${scratch[@]}" --product kyosei-bench >&2
-bin=$(swift build -c release "${scratch[@]}" --show-bin-path)
+if [[ -n "${KYOSEI_BIN_DIR:-}" ]]; then
+  bin=$KYOSEI_BIN_DIR
+else
+  scratch=(--scratch-path "${KYOSEI_SCRATCH:-.build-scripts}")
+  swift build -c release "${scratch[@]}" --product kyosei >&2
+  swift build -c release "${scratch[@]}" --product kyosei-bench >&2
+  bin=$(swift build -c release "${scratch[@]}" --show-bin-path)
+fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-crash-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cd "$work"

@@ -132,7 +132,8 @@ public struct FileImport: Sendable {
     }
 
     /// Inside the transaction: the file's row first (its rejects refer to it), the rows in file
-    /// order with each reject kept as it comes, then the end of the file and the final counts.
+    /// order with each reject kept as it comes (read and checked on a second core meanwhile),
+    /// then the end of the file and the final counts.
     /// The run is handed out as soon as it exists, so whatever it opened is closed however the
     /// file ends.
     private func apply<Kind: ImportKind>(
@@ -153,10 +154,11 @@ public struct FileImport: Sendable {
             try run!.setAside(reject, header: reader.header, in: db)
             rejected += 1
         }
-        while let item = try reader.next() {
-            switch item {
+        let records = IntakeReadAhead(reader)
+        while let next = try records.next() {
+            switch next.item {
             case .row(let row, let line):
-                if let reject = try run!.apply(row, line: line, recordText: reader.lastRecordText, in: db) { try keep(reject) }
+                if let reject = try run!.apply(row, line: line, recordText: next.recordText, in: db) { try keep(reject) }
             case .reject(let reject):
                 try keep(reject)
             }

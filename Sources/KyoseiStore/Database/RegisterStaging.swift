@@ -11,6 +11,12 @@ import GRDBSQLite
 ///
 /// Everything lives in temp tables of the import's own connection and transaction, so a rollback
 /// or a `kill -9` forgets it with the rest of the file.
+///
+/// The temp tables have no statistics, and SQLite guessed them as large as `resident`: it chose
+/// to scan every resident and look each up in the temp table, five times per file, so a delta of
+/// 20,000 rows read a million-row table five times over. The joins to `resident` therefore name
+/// their order (`CROSS JOIN`, and `+` where an `UPDATE … FROM` joins the table it updates): the
+/// temp table drives, in id order, and residents are read by id.
 public final class RegisterStaging {
     /// What the file did, for its outcome and the audit entry.
     public struct Result: Sendable {
@@ -64,6 +70,8 @@ public final class RegisterStaging {
     private let states: StateRules
     private let inRegisterBefore: Int
     private let insert: Statement
+    /// Rows staged so far.
+    private var staged = 0
     private static let tracked = ResidentRecord.trackedColumns
     /// Columns whose change changes the search text.
     private static let searchInputs = ["name_latin", "name_kanji", "common_name", "name_kana", "nationality"]
@@ -108,12 +116,29 @@ public final class RegisterStaging {
             Self.bind(field.value, at: index, to: handle)
             index += 1
         }
+        try step(handle, sql: Self.insertStaged)
+        guard db.changesCount == 1 else { return false }
+        staged += 1
+        return true
+    }
+
+    /// Whether finding the staged people among the residents should walk the staged rows and
+    /// look each person id up, rather than walk the residents and look each up in the staged
+    /// rows: the first for a delta, the second for a snapshot, which lists nearly everyone. A
+    /// staged row costs two lookups, a resident one read in order and one lookup in the temp
+    /// table, so the staged rows drive below a quarter of the residents.
+    private func drivenByStaged() throws -> Bool {
+        let residents = try Int.fetchOne(db, sql: "SELECT max(id) FROM resident") ?? 0
+        return staged * 4 < residents
+    }
+
+    /// Runs a bound insert once and resets it for the next row.
+    private func step(_ handle: SQLiteStatement, sql: String) throws {
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
         guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: Self.insertStaged)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
         }
-        return db.changesCount == 1
     }
 
     /// Binds text SQLite copies at once (`SQLITE_TRANSIENT`), or NULL; empty text stays text.
@@ -164,7 +189,8 @@ public final class RegisterStaging {
                                                 differs INTEGER NOT NULL, renamed INTEGER NOT NULL);
             INSERT INTO temp.register_matched (id, sid, new_state, differs, renamed)
             SELECT r.id, s.sid, \(listing), \(differs), \(renamed)
-            FROM temp.register_staging s JOIN resident r ON r.person_id = s.person_id WHERE NOT s.held;
+            FROM temp.register_staging s \(try drivenByStaged() ? "CROSS JOIN" : "JOIN") resident r ON r.person_id = s.person_id
+            WHERE NOT s.held;
             """)
         for row in try Row.fetchAll(db, sql: "SELECT differs, count(*) AS n FROM temp.register_matched GROUP BY differs") {
             if row["differs"] as Bool { result.changed = row["n"] } else { result.unchanged = row["n"] }
@@ -212,7 +238,7 @@ public final class RegisterStaging {
             SELECT id, 'resident', 'K' || id, field, old, new, ?, ?, ?, ? || ' line ' || line, reason FROM (
                 SELECT m.id AS id, f.column1 AS n, f.column2 AS field, \(pick { "r.\($0)" }) AS old,
                        \(pick { $0 == "register_state" ? "m.new_state" : "s.\($0)" }) AS new, s.line AS line, s.reason AS reason
-                FROM temp.register_matched m JOIN resident r ON r.id = m.id JOIN temp.register_staging s ON s.sid = m.sid
+                FROM temp.register_matched m CROSS JOIN resident r ON r.id = m.id CROSS JOIN temp.register_staging s ON s.sid = m.sid
                 CROSS JOIN (VALUES \(fields.map { "(\($0.offset), '\($0.element)')" }.joined(separator: ", "))) f
                 WHERE m.differs)
             WHERE old IS NOT new ORDER BY id, n
@@ -224,7 +250,7 @@ public final class RegisterStaging {
             """)
         let renamed = try Row.fetchCursor(db, sql: """
             SELECT m.id AS id, r.search_latin AS old_latin, r.search_japanese AS old_japanese, \(Self.stagedColumns)
-            FROM temp.register_matched m JOIN resident r ON r.id = m.id JOIN temp.register_staging s ON s.sid = m.sid
+            FROM temp.register_matched m CROSS JOIN resident r ON r.id = m.id CROSS JOIN temp.register_staging s ON s.sid = m.sid
             WHERE m.differs AND m.renamed
             """)
         try Self.inChunks(renamed, recordAt: 3, searchText: searchText) { row, text in
@@ -240,7 +266,7 @@ public final class RegisterStaging {
         try db.execute(sql: """
             UPDATE resident SET \(assignments)
             FROM temp.register_matched m JOIN temp.register_staging s ON s.sid = m.sid LEFT JOIN temp.register_search x ON x.id = m.id
-            WHERE resident.id = m.id AND m.differs
+            WHERE resident.id = +m.id AND m.differs
             """, arguments: [p.sequence, p.timestamp])
         try db.execute(sql: "DROP TABLE temp.register_search")
     }
@@ -255,15 +281,24 @@ public final class RegisterStaging {
             CREATE TEMP TABLE register_created (sid INTEGER PRIMARY KEY, id INTEGER NOT NULL, latin TEXT NOT NULL, japanese TEXT NOT NULL);
             """)
         // Kyosei ids are given here, in file order, as the row-by-row path gave them: this
-        // transaction is the only writer.
+        // transaction is the only writer. Ids rise with `sid`, so the inserts below read the
+        // rows in `sid` order, which is the table's own: ordered by id, SQLite sorted a million
+        // rows (each with its history summary) in a temp B-tree first.
         var next = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM resident") ?? 0) + 1
         let fresh = try Row.fetchCursor(db, sql: """
             SELECT s.sid AS sid, \(Self.stagedColumns) FROM temp.register_staging s
             WHERE NOT s.held AND NOT EXISTS (SELECT 1 FROM resident r WHERE r.person_id = s.person_id) ORDER BY s.sid
             """)
+        // Bound with SQLite's own calls, as the staged rows are: one row per new resident.
+        let created = try db.makeStatement(sql: "INSERT INTO temp.register_created (sid, id, latin, japanese) VALUES (?, ?, ?, ?)")
+        let handle = created.sqliteStatement
         try Self.inChunks(fresh, recordAt: 1, searchText: searchText) { row, text in
-            try db.cachedStatement(sql: "INSERT INTO temp.register_created (sid, id, latin, japanese) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [row[0], next, text.latin, text.japanese])
+            sqlite3_reset(handle)
+            sqlite3_bind_int64(handle, 1, row[0])
+            sqlite3_bind_int64(handle, 2, next)
+            Self.bind(text.latin, at: 3, to: handle)
+            Self.bind(text.japanese, at: 4, to: handle)
+            try step(handle, sql: created.sql)
             next += 1
         }
         let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.register_created") ?? 0
@@ -272,13 +307,13 @@ public final class RegisterStaging {
         try db.execute(sql: """
             INSERT INTO resident (id, \(columns), search_latin, search_japanese, register_sequence, created_at, updated_at)
             SELECT c.id, \(Self.tracked.map { "s.\($0)" }.joined(separator: ", ")), c.latin, c.japanese, ?, ?, ?
-            FROM temp.register_created c JOIN temp.register_staging s ON s.sid = c.sid ORDER BY c.id
+            FROM temp.register_created c CROSS JOIN temp.register_staging s ON s.sid = c.sid ORDER BY c.sid
             """, arguments: [p.sequence, p.timestamp, p.timestamp])
         try index.noteNew(selecting: "SELECT id FROM temp.register_created", in: db)
         try db.execute(sql: """
             INSERT INTO history (resident_id, entity, entity_id, field, old_value, new_value, changed_at, changed_by, source, source_ref, reason)
             SELECT c.id, 'resident', 'K' || c.id, '(created)', NULL, \(Self.creationSummary("s")), ?, ?, ?, ? || ' line ' || s.line, s.reason
-            FROM temp.register_created c JOIN temp.register_staging s ON s.sid = c.sid ORDER BY c.id
+            FROM temp.register_created c CROSS JOIN temp.register_staging s ON s.sid = c.sid ORDER BY c.sid
             """, arguments: [p.timestamp, p.login, p.source, p.reference])
         return count
     }
@@ -303,7 +338,7 @@ public final class RegisterStaging {
             INSERT INTO history (resident_id, entity, entity_id, field, old_value, new_value, changed_at, changed_by, source, source_ref, reason)
             SELECT o.id, 'resident', 'K' || o.id, 'register_state', o.old_state, o.new_state, ?, ?, ?, ?, 'absent from snapshot'
             FROM temp.register_omitted o ORDER BY o.id;
-            UPDATE resident SET register_state = o.new_state, updated_at = ? FROM temp.register_omitted o WHERE resident.id = o.id;
+            UPDATE resident SET register_state = o.new_state, updated_at = ? FROM temp.register_omitted o WHERE resident.id = +o.id;
             """, arguments: [p.timestamp, p.login, p.source, p.reference, p.timestamp])
     }
 

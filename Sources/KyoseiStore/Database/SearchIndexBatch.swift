@@ -4,7 +4,8 @@ import GRDB
 /// written in a transaction, SQLite calls its savepoint method at every later statement, and
 /// FTS5 flushes its pending terms to disk there: interleaving index writes with a million
 /// resident inserts measured ~100 µs per row. The batch records which rows changed (in a temp
-/// table, so a rollback forgets it too) and writes the index in two statements at the end.
+/// table, so a rollback forgets it too) and writes the index in two statements at the end, the
+/// pending rows driving (SQLite, without statistics on the temp table, scanned every resident).
 public final class SearchIndexBatch {
     private var prepared = false
 
@@ -43,7 +44,7 @@ public final class SearchIndexBatch {
             INSERT INTO resident_search(resident_search, rowid, search_latin, search_japanese)
             SELECT 'delete', rowid, old_latin, old_japanese FROM temp.search_pending WHERE had_old = 1;
             INSERT INTO resident_search(rowid, search_latin, search_japanese)
-            SELECT r.id, r.search_latin, r.search_japanese FROM temp.search_pending p JOIN resident r ON r.id = p.rowid;
+            SELECT r.id, r.search_latin, r.search_japanese FROM temp.search_pending p CROSS JOIN resident r ON r.id = p.rowid;
             DELETE FROM temp.search_pending;
             """)
         prepared = false
