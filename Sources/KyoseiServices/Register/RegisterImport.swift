@@ -62,7 +62,7 @@ struct RegisterImport: ImportKind {
     func begin(file: IntakeFileRecord, name: String, staff: StaffMember, context: ServiceContext, in db: Database) throws -> RegisterRun {
         let manifest = manifest!
         // The first snapshot into an empty city: build the indexes once at the end.
-        let empty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM resident)") ?? false
+        let empty = try ResidentRecord.all().isEmpty(db)
         let suspended = manifest.kind == .snapshot && empty ? try SuspendedIndexes.suspend(on: ["resident", "history"], in: db) : nil
         let timestamp = context.clock.timestamp()
         let reconciler = try RegisterReconciler(

@@ -57,8 +57,7 @@ public enum ResidentWrites {
 
     private static func ensureHousehold(_ id: HouseholdID?, at timestamp: String, in db: Database) throws {
         guard let id else { return }
-        try db.cachedStatement(sql: "INSERT INTO household(household_id, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
-            .execute(arguments: [id.rawValue, timestamp])
+        try HouseholdRecord.ensure(id, at: timestamp, in: db)
     }
 
     /// Finds the one resident a reference names, or says plainly that there is none.

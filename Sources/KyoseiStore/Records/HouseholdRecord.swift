@@ -17,3 +17,12 @@ public struct HouseholdRecord: Codable, FetchableRecord, PersistableRecord, Send
         case createdAt = "created_at"
     }
 }
+
+extension HouseholdRecord {
+    /// Records the household the first time a member names it; later members find it there.
+    /// Cached: a register row may name one.
+    public static func ensure(_ id: HouseholdID, at timestamp: String, in db: Database) throws {
+        try db.cachedStatement(sql: "INSERT INTO household(household_id, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
+            .execute(arguments: [id, timestamp])
+    }
+}
