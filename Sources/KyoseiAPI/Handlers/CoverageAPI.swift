@@ -15,7 +15,7 @@ extension APIHandler {
                 .init(obligation: $0.key.rawValue, covered: $0.value)
             },
             enrollments: coverage.enrollments.map {
-                .init(scheme: $0.scheme.rawValue, memberType: $0.memberType, from: $0.enrolledFrom.description,
+                .init(scheme: $0.scheme.rawValue, memberType: $0.memberType.rawValue, from: $0.enrolledFrom.description,
                       until: $0.enrolledUntil?.description, agreementExempt: $0.agreementExempt,
                       active: $0.isActive(on: coverage.asOf))
             }))))

@@ -69,7 +69,7 @@ struct MemberTable {
     /// One enrollment per member and start date: the roster's row replaces what it said before.
     static func saveEnrollment(member: Entry, row: InsuranceRow, fileID: Int64, in db: Database) throws {
         try EnrollmentRecord(
-            memberID: member.id!, residentID: member.residentID, scheme: row.scheme, memberType: row.memberType.rawValue,
+            memberID: member.id!, residentID: member.residentID, scheme: row.scheme, memberType: row.memberType,
             enrolledFrom: row.enrolledFrom, enrolledUntil: row.enrolledUntil, agreementExempt: row.agreementExempt, fileID: fileID
         ).upsertStated(db)
     }

@@ -75,6 +75,7 @@ extension Sex: DatabaseValueConvertible {}
 extension Relationship: DatabaseValueConvertible {}
 extension Role: DatabaseValueConvertible {}
 extension InsuranceScheme: DatabaseValueConvertible {}
+extension InsuranceMemberType: DatabaseValueConvertible {}
 extension SchoolType: DatabaseValueConvertible {}
 extension RegisterEvent: DatabaseValueConvertible {}
 extension ReviewSource: DatabaseValueConvertible {}

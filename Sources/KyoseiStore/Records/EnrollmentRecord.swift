@@ -9,14 +9,14 @@ public struct EnrollmentRecord: Codable, FetchableRecord, MutablePersistableReco
     public var memberID: Int64
     public var residentID: Int64?
     public var scheme: InsuranceScheme
-    public var memberType: String
+    public var memberType: InsuranceMemberType
     public var enrolledFrom: LocalDate
     public var enrolledUntil: LocalDate?
     public var agreementExempt: Bool
     public var fileID: Int64
     public var endedByFileID: Int64?
 
-    public init(id: Int64? = nil, memberID: Int64, residentID: Int64?, scheme: InsuranceScheme, memberType: String,
+    public init(id: Int64? = nil, memberID: Int64, residentID: Int64?, scheme: InsuranceScheme, memberType: InsuranceMemberType,
                 enrolledFrom: LocalDate, enrolledUntil: LocalDate?, agreementExempt: Bool, fileID: Int64,
                 endedByFileID: Int64? = nil) {
         self.id = id

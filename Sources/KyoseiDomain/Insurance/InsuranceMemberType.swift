@@ -1,5 +1,3 @@
-import KyoseiDomain
-
 /// Whether a roster row is the insured person or a dependent on someone's insurance.
 public enum InsuranceMemberType: String, DomainCode {
     public static let fieldName = "member type"
