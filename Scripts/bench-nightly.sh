@@ -8,15 +8,14 @@
 # total, and the peak resident memory of the job (/usr/bin/time -v: its largest process); then
 # the same for the next night with empty inboxes, the cost every night pays.
 #
-#   Scripts/bench-nightly.sh [RESIDENTS]        (KYOSEI_SCRATCH: build folder, default .build-scripts)
+#   Scripts/bench-nightly.sh [RESIDENTS]        (KYOSEI_SCRATCH: build folder, default .build-scripts;
+#                                                KYOSEI_BIN_DIR: binaries already built, used as they are)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 residents=${1:-1000000}
-scratch=${KYOSEI_SCRATCH:-.build-scripts}
 
-swift build -c release --scratch-path "$scratch" --product kyosei >&2
-swift build -c release --scratch-path "$scratch" --product kyosei-bench >&2
-bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)
+source Scripts/lib/release-binaries.sh
+release_binaries .build-scripts
 work=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-nightly-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export KYOSEI_DB="$work/kyosei.sqlite" KYOSEI_BIN="$bin/kyosei" KYOSEI_LOG_DIR="$work/log"

@@ -14,15 +14,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 residents=${1:-200000}
-scratch=${KYOSEI_SCRATCH:-.build-scripts}
 
-if [ -n "${KYOSEI_BIN_DIR:-}" ]; then
-  bin=$KYOSEI_BIN_DIR
-else
-  swift build -c release --scratch-path "$scratch" --product kyosei >&2
-  swift build -c release --scratch-path "$scratch" --product kyosei-bench >&2
-  bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)
-fi
+source Scripts/lib/release-binaries.sh
+release_binaries .build-scripts
 work=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-rules-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export KYOSEI_DB="$work/kyosei.sqlite"

@@ -12,6 +12,7 @@
 # figures; exit 0 when the target is met, 1 when not.
 #
 #   Scripts/bench-server.sh [RESIDENTS]
+#   KYOSEI_SCRATCH: build folder (default .build-scripts); KYOSEI_BIN_DIR: binaries already built.
 #   KYOSEI_LOAD_SECONDS (baseline, default 30), KYOSEI_LOAD_CLIENTS (default 32); the server's
 #   own settings come from its environment as usual (e.g. KYOSEI_SERVER_THREADS).
 set -euo pipefail
@@ -22,9 +23,8 @@ clients=${KYOSEI_LOAD_CLIENTS:-32}
 # However long the sync takes, the run under it ends by itself after this.
 sync_limit=900
 
-swift build -c release --scratch-path .build-scripts --product kyosei >&2
-swift build -c release --scratch-path .build-scripts --product kyosei-bench >&2
-bin=$(swift build -c release --scratch-path .build-scripts --show-bin-path)
+source Scripts/lib/release-binaries.sh
+release_binaries .build-scripts
 work=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-serve-XXXXXX")
 server_pid=
 cleanup() {

@@ -14,7 +14,7 @@
 #   Scripts/bench-sync.sh [RESIDENTS] [--sync-only]
 #
 # --sync-only stops after the register figures (a)-(d). KYOSEI_SCRATCH builds in that scratch
-# path instead of .build (a worktree with its own release build); KYOSEI_BENCH_BIN runs the
+# path instead of .build (a worktree with its own release build); KYOSEI_BIN_DIR runs the
 # binaries in that folder as they are, without building, so an older build can be measured on
 # the same machine back to back with a new one. KYOSEI_BENCH_DATA names a folder for the
 # generated files: generated there once and kept, so a second build is measured on the very
@@ -25,14 +25,8 @@ cd "$(dirname "$0")/.."
 residents=${1:-1000000}
 sync_only=${2:-}
 
-if [[ -n "${KYOSEI_BENCH_BIN:-}" ]]; then
-  bin=$KYOSEI_BENCH_BIN
-else
-  scratch=(--scratch-path "${KYOSEI_SCRATCH:-.build}")
-  swift build -c release "${scratch[@]}" --product kyosei >&2
-  swift build -c release "${scratch[@]}" --product kyosei-bench >&2
-  bin=$(swift build -c release "${scratch[@]}" --show-bin-path)
-fi
+source Scripts/lib/release-binaries.sh
+release_binaries .build
 work=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-bench-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export KYOSEI_DB="$work/kyosei.sqlite"

@@ -25,14 +25,8 @@ root=$PWD
 runs=${1:-50}
 umask 077
 
-if [[ -n "${KYOSEI_BIN_DIR:-}" ]]; then
-  bin=$KYOSEI_BIN_DIR
-else
-  scratch=(--scratch-path "${KYOSEI_SCRATCH:-.build-scripts}")
-  swift build -c release "${scratch[@]}" --product kyosei >&2
-  swift build -c release "${scratch[@]}" --product kyosei-bench >&2
-  bin=$(swift build -c release "${scratch[@]}" --show-bin-path)
-fi
+source Scripts/lib/release-binaries.sh
+release_binaries .build-scripts
 work=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-crash-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cd "$work"

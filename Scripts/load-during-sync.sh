@@ -10,14 +10,14 @@
 # Target: no error, worst under 1 s. Exit 0 when it is met, 1 when not.
 #
 #   Scripts/load-during-sync.sh [RESIDENTS]
+#   KYOSEI_SCRATCH: build folder (default .build-scripts); KYOSEI_BIN_DIR: binaries already built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 residents=${1:-200000}
 readers=5
 
-swift build -c release --scratch-path .build-scripts --product kyosei >&2
-swift build -c release --scratch-path .build-scripts --product kyosei-bench >&2
-bin=$(swift build -c release --scratch-path .build-scripts --show-bin-path)
+source Scripts/lib/release-binaries.sh
+release_binaries .build-scripts
 work=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-load-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export KYOSEI_DB="$work/kyosei.sqlite"
