@@ -12,7 +12,9 @@ enum NameParser {
         var alternates: [PhoneticKey] = []
     }
 
-    static func latinParts(_ text: String, language: SpellingLanguage) -> [Part] {
+    /// `alternates` false leaves the other readings out, for the search index, which does not
+    /// use them: working them out was a fifth of a new resident's search text.
+    static func latinParts(_ text: String, language: SpellingLanguage, alternates: Bool = true) -> [Part] {
         let tokens = NameNormalizer.latinTokens(text)
         let particles = language.particles
         return parts(tokens, isParticle: { particles.contains($0) }) { PhoneticKey(latin: $0, language: language) }
@@ -22,7 +24,9 @@ enum NameParser {
                    sound != part.key {
                     part.spoken = sound
                 }
-                part.alternates = alternateReadings(token, language: language).filter { $0 != part.key && $0 != part.spoken }
+                if alternates {
+                    part.alternates = alternateReadings(token, language: language).filter { $0 != part.key && $0 != part.spoken }
+                }
                 return part
             }
     }

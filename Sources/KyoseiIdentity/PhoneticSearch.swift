@@ -89,7 +89,7 @@ public enum PhoneticSearch {
     /// pronouncing table knows it, the particle-joined spelling, and the katakana reading's parts.
     private static func keys(latin: String, kana: String?, nationality: Nationality?) -> [[PhoneticKey]] {
         let language = SpellingLanguage(nationality: nationality)
-        var parts = NameParser.latinParts(latin, language: language).map { [$0.key] + [$0.spoken, $0.joined].compactMap { $0 } }
+        var parts = NameParser.latinParts(latin, language: language, alternates: false).map { [$0.key] + [$0.spoken, $0.joined].compactMap { $0 } }
         if let kana { parts += NameParser.kanaParts(kana).map { [$0.key] } }
         return parts
     }

@@ -15,8 +15,9 @@ import GRDBSQLite
 /// The temp tables have no statistics, and SQLite guessed them as large as `resident`: it chose
 /// to scan every resident and look each up in the temp table, five times per file, so a delta of
 /// 20,000 rows read a million-row table five times over. The joins to `resident` therefore name
-/// their order (`CROSS JOIN`, and `+` where an `UPDATE … FROM` joins the table it updates): the
-/// temp table drives, in id order, and residents are read by id.
+/// their order (`LEFT JOIN` and `CROSS JOIN`, and `+` where an `UPDATE … FROM` joins the table it
+/// updates): the temp table drives, in id order, and residents are read by id. The staged rows
+/// are looked up once, in `register_listed`; the later steps read that table in order.
 public final class RegisterStaging {
     /// What the file did, for its outcome and the audit entry.
     public struct Result: Sendable {
@@ -70,9 +71,13 @@ public final class RegisterStaging {
     private let states: StateRules
     private let inRegisterBefore: Int
     private let insert: Statement
-    /// Rows staged so far.
-    private var staged = 0
+    /// The person ids staged so far, as numbers (they are eleven digits): a unique index on the
+    /// staged rows did the same at four seconds a million rows, its pages in the temp file.
+    private var listed = Set<Int64>()
     private static let tracked = ResidentRecord.trackedColumns
+    /// The tracked columns a listing may change, in order: bit `n` of a matched resident's
+    /// `changed` is whether the `n`th differs.
+    private static let changeable = tracked.filter { $0 != "person_id" }
     /// Columns whose change changes the search text.
     private static let searchInputs = ["name_latin", "name_kanji", "common_name", "name_kana", "nationality"]
 
@@ -90,7 +95,6 @@ public final class RegisterStaging {
             DROP TABLE IF EXISTS temp.register_staging;
             CREATE TEMP TABLE register_staging (
                 sid INTEGER PRIMARY KEY, line INTEGER NOT NULL, held INTEGER NOT NULL, reason TEXT NOT NULL, \(columns));
-            CREATE UNIQUE INDEX temp.register_staging_person ON register_staging(person_id);
             DROP TABLE IF EXISTS temp.register_protected;
             CREATE TEMP TABLE register_protected (person_id TEXT PRIMARY KEY) WITHOUT ROWID;
             """)
@@ -106,6 +110,7 @@ public final class RegisterStaging {
     /// `StatementArguments` each became a `DatabaseValue` first, which measured more than half of
     /// staging a row (a fifth of a second snapshot).
     public func add(_ record: ResidentRecord, reason: String, line: Int, held: Bool) throws -> Bool {
+        if let personID = record.personID, !listed.insert(Int64(personID.rawValue)!).inserted { return false }
         let handle = insert.sqliteStatement
         sqlite3_reset(handle)
         sqlite3_bind_int64(handle, 1, Int64(line))
@@ -117,27 +122,17 @@ public final class RegisterStaging {
             index += 1
         }
         try step(handle, sql: Self.insertStaged)
-        guard db.changesCount == 1 else { return false }
-        staged += 1
         return true
     }
 
-    /// Whether finding the staged people among the residents should walk the staged rows and
-    /// look each person id up, rather than walk the residents and look each up in the staged
-    /// rows: the first for a delta, the second for a snapshot, which lists nearly everyone. A
-    /// staged row costs two lookups, a resident one read in order and one lookup in the temp
-    /// table, so the staged rows drive below a quarter of the residents.
-    private func drivenByStaged() throws -> Bool {
-        let residents = try Int.fetchOne(db, sql: "SELECT max(id) FROM resident") ?? 0
-        return staged * 4 < residents
-    }
-
     /// Runs a bound insert once and resets it for the next row.
-    private func step(_ handle: SQLiteStatement, sql: String) throws {
+    /// The statement's text is read only for an error: GRDB's `Statement.sql` trims it on every
+    /// read, which measured 4% of a first snapshot, once per new resident.
+    private func step(_ handle: SQLiteStatement, sql: @autoclosure () -> String) throws {
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
         guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql())
         }
     }
 
@@ -161,7 +156,7 @@ public final class RegisterStaging {
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     /// Built once: joining it per row measured 4% of a second snapshot.
-    private static let insertStaged = "INSERT OR IGNORE INTO temp.register_staging (line, held, reason, "
+    private static let insertStaged = "INSERT INTO temp.register_staging (line, held, reason, "
         + tracked.joined(separator: ", ") + ") VALUES (?, ?, ?, " + Array(repeating: "?", count: tracked.count).joined(separator: ", ") + ")"
 
     /// A person whose row was rejected is still listed: they must not be taken off the register
@@ -180,31 +175,45 @@ public final class RegisterStaging {
         var result = Result()
         result.inRegisterBefore = inRegisterBefore
         let listing = states.listing.map { Self.caseExpression("r.register_state", $0) } ?? "s.register_state"
-        let differs = (Self.tracked.filter { $0 != "person_id" && $0 != "register_state" }.map { "r.\($0) IS NOT s.\($0)" }
-            + ["r.register_state IS NOT \(listing)"]).joined(separator: " OR ")
+        let changed = Self.changeable.enumerated().map { bit, column in
+            "((\(column == "register_state" ? "r.register_state IS NOT \(listing)" : "r.\(column) IS NOT s.\(column)")) << \(bit))"
+        }.joined(separator: " | ")
         let renamed = Self.searchInputs.map { "r.\($0) IS NOT s.\($0)" }.joined(separator: " OR ")
+        // Every staged row with the resident it names, if any, in one pass over the staged rows:
+        // the rows that name nobody are the new residents, and the residents no row names are
+        // the ones a snapshot omits.
         try db.execute(sql: """
-            DROP TABLE IF EXISTS temp.register_matched;
-            CREATE TEMP TABLE register_matched (id INTEGER PRIMARY KEY, sid INTEGER NOT NULL, new_state TEXT NOT NULL,
-                                                differs INTEGER NOT NULL, renamed INTEGER NOT NULL);
-            INSERT INTO temp.register_matched (id, sid, new_state, differs, renamed)
-            SELECT r.id, s.sid, \(listing), \(differs), \(renamed)
-            FROM temp.register_staging s \(try drivenByStaged() ? "CROSS JOIN" : "JOIN") resident r ON r.person_id = s.person_id
-            WHERE NOT s.held;
+            DROP TABLE IF EXISTS temp.register_listed;
+            CREATE TEMP TABLE register_listed (sid INTEGER PRIMARY KEY, id INTEGER, held INTEGER NOT NULL, new_state TEXT,
+                                               changed INTEGER, renamed INTEGER);
+            INSERT INTO temp.register_listed (sid, id, held, new_state, changed, renamed)
+            SELECT s.sid, r.id, s.held, \(listing), \(changed), \(renamed)
+            FROM temp.register_staging s LEFT JOIN resident r ON r.person_id = s.person_id;
+            DROP TABLE IF EXISTS temp.register_changed;
+            CREATE TEMP TABLE register_changed (id INTEGER PRIMARY KEY, sid INTEGER NOT NULL, new_state TEXT NOT NULL,
+                                                changed INTEGER NOT NULL, renamed INTEGER NOT NULL);
+            INSERT INTO temp.register_changed SELECT id, sid, new_state, changed, renamed FROM temp.register_listed
+            WHERE id IS NOT NULL AND NOT held AND changed <> 0;
             """)
-        for row in try Row.fetchAll(db, sql: "SELECT differs, count(*) AS n FROM temp.register_matched GROUP BY differs") {
-            if row["differs"] as Bool { result.changed = row["n"] } else { result.unchanged = row["n"] }
-        }
+        result.changed = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.register_changed") ?? 0
+        result.unchanged = (try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM temp.register_listed WHERE id IS NOT NULL AND NOT held
+            """) ?? 0) - result.changed
+        // Households named for the first time: a listed resident's household already exists.
+        let household = Self.changeable.firstIndex(of: "household_id")!
         try db.execute(sql: """
             INSERT INTO household (household_id, created_at)
-            SELECT DISTINCT household_id, ? FROM temp.register_staging WHERE household_id IS NOT NULL AND NOT held
+            SELECT DISTINCT s.household_id, ? FROM temp.register_listed l CROSS JOIN temp.register_staging s ON s.sid = l.sid
+            WHERE NOT l.held AND s.household_id IS NOT NULL AND (l.id IS NULL OR l.changed & \(1 << household))
             ON CONFLICT DO NOTHING
             """, arguments: [provenance.timestamp])
         try writeChanges(provenance: provenance, index: index, searchText: searchText)
-        result.created = try insertNew(provenance: provenance, index: index, searchText: searchText)
-        try omit(provenance: provenance)
+        // Residents after this id are the file's new ones: listed, though not in `register_listed`.
+        let lastBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM resident") ?? 0
+        result.created = try insertNew(after: lastBefore, provenance: provenance, index: index, searchText: searchText)
+        try omit(upTo: lastBefore, provenance: provenance)
         for row in try Row.fetchAll(db, sql: """
-            SELECT new_state, count(*) AS n FROM temp.register_matched GROUP BY new_state
+            SELECT new_state, count(*) AS n FROM temp.register_listed WHERE id IS NOT NULL AND NOT held GROUP BY new_state
             UNION ALL SELECT s.register_state, count(*) FROM temp.register_created c JOIN temp.register_staging s ON s.sid = c.sid GROUP BY 1
             UNION ALL SELECT new_state, count(*) FROM temp.register_omitted GROUP BY new_state
             """) {
@@ -212,12 +221,12 @@ public final class RegisterStaging {
         }
         result.omitted = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.register_omitted") ?? 0
         result.touched = try Int64.fetchAll(db, sql: """
-            SELECT id FROM temp.register_matched WHERE differs UNION ALL SELECT id FROM temp.register_created
+            SELECT id FROM temp.register_changed UNION ALL SELECT id FROM temp.register_created
             UNION ALL SELECT id FROM temp.register_omitted
             """)
         try db.execute(sql: """
-            DROP TABLE temp.register_staging; DROP TABLE temp.register_protected; DROP TABLE temp.register_matched;
-            DROP TABLE temp.register_created; DROP TABLE temp.register_omitted;
+            DROP TABLE temp.register_staging; DROP TABLE temp.register_protected; DROP TABLE temp.register_listed;
+            DROP TABLE temp.register_changed; DROP TABLE temp.register_created; DROP TABLE temp.register_omitted;
             """)
         return result
     }
@@ -226,22 +235,25 @@ public final class RegisterStaging {
     /// so a person's history reads as a staff edit's would), then the rows themselves. The
     /// history is one statement over the changed residents and the field list: one statement per
     /// field read every changed resident nineteen times, which measured half of a delta.
+    ///
+    /// The rows are written a column at a time, each to the residents whose value of it
+    /// changed. SQLite rewrites every index on a column an `UPDATE` assigns, changed or not:
+    /// assigning all nineteen for an address change rewrote all seven indexes of each changed
+    /// resident, and that `UPDATE` was two of a 20,000-row delta's five seconds.
     private func writeChanges(
         provenance p: Provenance, index: SearchIndexBatch, searchText: @Sendable (ResidentRecord) -> (latin: String, japanese: String)
     ) throws {
-        let fields = Array(Self.tracked.filter { $0 != "person_id" }.enumerated())
+        let fields = Array(Self.changeable.enumerated())
         func pick(_ value: (String) -> String) -> String {
             "CASE f.column1 " + fields.map { "WHEN \($0.offset) THEN \(value($0.element))" }.joined(separator: " ") + " END"
         }
         try db.execute(sql: """
             INSERT INTO history (resident_id, entity, entity_id, field, old_value, new_value, changed_at, changed_by, source, source_ref, reason)
-            SELECT id, 'resident', 'K' || id, field, old, new, ?, ?, ?, ? || ' line ' || line, reason FROM (
-                SELECT m.id AS id, f.column1 AS n, f.column2 AS field, \(pick { "r.\($0)" }) AS old,
-                       \(pick { $0 == "register_state" ? "m.new_state" : "s.\($0)" }) AS new, s.line AS line, s.reason AS reason
-                FROM temp.register_matched m CROSS JOIN resident r ON r.id = m.id CROSS JOIN temp.register_staging s ON s.sid = m.sid
-                CROSS JOIN (VALUES \(fields.map { "(\($0.offset), '\($0.element)')" }.joined(separator: ", "))) f
-                WHERE m.differs)
-            WHERE old IS NOT new ORDER BY id, n
+            SELECT m.id, 'resident', 'K' || m.id, f.column2, \(pick { "r.\($0)" }),
+                   \(pick { $0 == "register_state" ? "m.new_state" : "s.\($0)" }), ?, ?, ?, ? || ' line ' || s.line, s.reason
+            FROM temp.register_changed m CROSS JOIN resident r ON r.id = m.id CROSS JOIN temp.register_staging s ON s.sid = m.sid
+            CROSS JOIN (VALUES \(fields.map { "(\($0.offset), '\($0.element)')" }.joined(separator: ", "))) f
+            WHERE m.changed & (1 << f.column1) ORDER BY m.id, f.column1
             """, arguments: [p.timestamp, p.login, p.source, p.reference])
         // New search text for renamed residents, the old one noted for the index.
         try db.execute(sql: """
@@ -250,23 +262,27 @@ public final class RegisterStaging {
             """)
         let renamed = try Row.fetchCursor(db, sql: """
             SELECT m.id AS id, r.search_latin AS old_latin, r.search_japanese AS old_japanese, \(Self.stagedColumns)
-            FROM temp.register_matched m CROSS JOIN resident r ON r.id = m.id CROSS JOIN temp.register_staging s ON s.sid = m.sid
-            WHERE m.differs AND m.renamed
+            FROM temp.register_changed m CROSS JOIN resident r ON r.id = m.id CROSS JOIN temp.register_staging s ON s.sid = m.sid
+            WHERE m.renamed
             """)
         try Self.inChunks(renamed, recordAt: 3, searchText: searchText) { row, text in
             try index.note(id: row[0], old: (row[1], row[2]), in: db)
             try db.cachedStatement(sql: "INSERT INTO temp.register_search (id, latin, japanese) VALUES (?, ?, ?)")
                 .execute(arguments: [row[0], text.latin, text.japanese])
         }
-        let assignments = (Self.tracked.filter { $0 != "person_id" && $0 != "register_state" }.map { "\($0) = s.\($0)" } + [
-            "register_state = m.new_state", "register_sequence = ?", "updated_at = ?",
-            "search_latin = coalesce(x.latin, resident.search_latin)",
-            "search_japanese = coalesce(x.japanese, resident.search_japanese)",
-        ]).joined(separator: ", ")
+        for (bit, column) in fields {
+            let value = column == "register_state" ? "m.new_state" : "s.\(column)"
+            try db.execute(sql: """
+                UPDATE OR FAIL resident SET \(column) = \(value)
+                FROM temp.register_changed m CROSS JOIN temp.register_staging s ON s.sid = m.sid
+                WHERE resident.id = +m.id AND m.changed & \(1 << bit)
+                """)
+        }
         try db.execute(sql: """
-            UPDATE resident SET \(assignments)
-            FROM temp.register_matched m JOIN temp.register_staging s ON s.sid = m.sid LEFT JOIN temp.register_search x ON x.id = m.id
-            WHERE resident.id = +m.id AND m.differs
+            UPDATE OR FAIL resident SET register_sequence = ?, updated_at = ?,
+                search_latin = coalesce(x.latin, resident.search_latin), search_japanese = coalesce(x.japanese, resident.search_japanese)
+            FROM temp.register_changed m LEFT JOIN temp.register_search x ON x.id = m.id
+            WHERE resident.id = +m.id
             """, arguments: [p.sequence, p.timestamp])
         try db.execute(sql: "DROP TABLE temp.register_search")
     }
@@ -274,7 +290,7 @@ public final class RegisterStaging {
     /// New residents, in file order, with their search text and a `(created)` history row that
     /// holds their first values; their search-index entries are written in one statement.
     private func insertNew(
-        provenance p: Provenance, index: SearchIndexBatch, searchText: @Sendable (ResidentRecord) -> (latin: String, japanese: String)
+        after lastBefore: Int64, provenance p: Provenance, index: SearchIndexBatch, searchText: @Sendable (ResidentRecord) -> (latin: String, japanese: String)
     ) throws -> Int {
         try db.execute(sql: """
             DROP TABLE IF EXISTS temp.register_created;
@@ -284,10 +300,10 @@ public final class RegisterStaging {
         // transaction is the only writer. Ids rise with `sid`, so the inserts below read the
         // rows in `sid` order, which is the table's own: ordered by id, SQLite sorted a million
         // rows (each with its history summary) in a temp B-tree first.
-        var next = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM resident") ?? 0) + 1
+        var next = lastBefore + 1
         let fresh = try Row.fetchCursor(db, sql: """
-            SELECT s.sid AS sid, \(Self.stagedColumns) FROM temp.register_staging s
-            WHERE NOT s.held AND NOT EXISTS (SELECT 1 FROM resident r WHERE r.person_id = s.person_id) ORDER BY s.sid
+            SELECT s.sid AS sid, \(Self.stagedColumns) FROM temp.register_listed l CROSS JOIN temp.register_staging s ON s.sid = l.sid
+            WHERE l.id IS NULL AND NOT l.held ORDER BY l.sid
             """)
         // Bound with SQLite's own calls, as the staged rows are: one row per new resident.
         let created = try db.makeStatement(sql: "INSERT INTO temp.register_created (sid, id, latin, japanese) VALUES (?, ?, ?, ?)")
@@ -319,26 +335,28 @@ public final class RegisterStaging {
     }
 
     /// Residents in the register whom the snapshot does not list (nor a rejected row names).
-    private func omit(provenance p: Provenance) throws {
+    private func omit(upTo lastBefore: Int64, provenance p: Provenance) throws {
         try db.execute(sql: """
             DROP TABLE IF EXISTS temp.register_omitted;
             CREATE TEMP TABLE register_omitted (id INTEGER PRIMARY KEY, old_state TEXT NOT NULL, new_state TEXT NOT NULL);
             """)
         guard !states.omission.isEmpty else { return }
+        // Built once, sorted, after the staged rows found their residents.
+        try db.execute(sql: "CREATE INDEX temp.register_listed_resident ON register_listed(id)")
         let inRegister = Self.inRegister(states)
         let omission = Self.caseExpression("r.register_state", states.omission)
         try db.execute(sql: """
             INSERT INTO temp.register_omitted (id, old_state, new_state)
             SELECT r.id, r.register_state, \(omission) FROM resident r
-            WHERE r.person_id IS NOT NULL AND r.register_state IN (\(inRegister))
-              AND NOT EXISTS (SELECT 1 FROM temp.register_staging s WHERE s.person_id = r.person_id)
+            WHERE r.id <= ? AND r.person_id IS NOT NULL AND r.register_state IN (\(inRegister))
+              AND NOT EXISTS (SELECT 1 FROM temp.register_listed l WHERE l.id = r.id)
               AND NOT EXISTS (SELECT 1 FROM temp.register_protected x WHERE x.person_id = r.person_id);
-            """)
+            """, arguments: [lastBefore])
         try db.execute(sql: """
             INSERT INTO history (resident_id, entity, entity_id, field, old_value, new_value, changed_at, changed_by, source, source_ref, reason)
             SELECT o.id, 'resident', 'K' || o.id, 'register_state', o.old_state, o.new_state, ?, ?, ?, ?, 'absent from snapshot'
             FROM temp.register_omitted o ORDER BY o.id;
-            UPDATE resident SET register_state = o.new_state, updated_at = ? FROM temp.register_omitted o WHERE resident.id = +o.id;
+            UPDATE OR FAIL resident SET register_state = o.new_state, updated_at = ? FROM temp.register_omitted o WHERE resident.id = +o.id;
             """, arguments: [p.timestamp, p.login, p.source, p.reference, p.timestamp])
     }
 
