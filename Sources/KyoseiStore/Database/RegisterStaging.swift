@@ -265,10 +265,12 @@ public final class RegisterStaging {
             FROM temp.register_changed m CROSS JOIN resident r ON r.id = m.id CROSS JOIN temp.register_staging s ON s.sid = m.sid
             WHERE m.renamed
             """)
-        try Self.inChunks(renamed, recordAt: 3, searchText: searchText) { row, text in
-            try index.note(id: row[0], old: (row[1], row[2]), in: db)
+        try Self.inChunks(renamed, recordAt: 3, searchText: searchText) { row in
+            (id: row[0] as Int64, old: (row[1] as String, row[2] as String))
+        } write: { renamed, text in
+            try index.note(id: renamed.id, old: renamed.old, in: db)
             try db.cachedStatement(sql: "INSERT INTO temp.register_search (id, latin, japanese) VALUES (?, ?, ?)")
-                .execute(arguments: [row[0], text.latin, text.japanese])
+                .execute(arguments: [renamed.id, text.latin, text.japanese])
         }
         for (bit, column) in fields {
             let value = column == "register_state" ? "m.new_state" : "s.\(column)"
@@ -308,9 +310,9 @@ public final class RegisterStaging {
         // Bound with SQLite's own calls, as the staged rows are: one row per new resident.
         let created = try db.makeStatement(sql: "INSERT INTO temp.register_created (sid, id, latin, japanese) VALUES (?, ?, ?, ?)")
         let handle = created.sqliteStatement
-        try Self.inChunks(fresh, recordAt: 1, searchText: searchText) { row, text in
+        try Self.inChunks(fresh, recordAt: 1, searchText: searchText) { row in row[0] as Int64 } write: { sid, text in
             sqlite3_reset(handle)
-            sqlite3_bind_int64(handle, 1, row[0])
+            sqlite3_bind_int64(handle, 1, sid)
             sqlite3_bind_int64(handle, 2, next)
             Self.bind(text.latin, at: 3, to: handle)
             Self.bind(text.japanese, at: 4, to: handle)
@@ -381,21 +383,25 @@ public final class RegisterStaging {
     }
 
     /// Reads rows a chunk at a time, computes their search text on every core, and hands each
-    /// row with its text to `write` on this connection, in order.
-    private static func inChunks(
+    /// row's `key` (what `write` needs besides the text) with its text to `write` on this
+    /// connection, in order. Records and keys are decoded from the cursor's own statement: from
+    /// copied rows every value went through a `DatabaseValue` first (7% of a first snapshot).
+    private static func inChunks<Key>(
         _ cursor: RowCursor, recordAt offset: Int, searchText: @Sendable (ResidentRecord) -> (latin: String, japanese: String),
-        write: (Row, (latin: String, japanese: String)) throws -> Void
+        key: (Row) throws -> Key, write: (Key, (latin: String, japanese: String)) throws -> Void
     ) throws {
-        var rows: [Row] = []
+        var keys: [Key] = []
+        var records: [ResidentRecord] = []
         func flush() throws {
-            let records = try rows.map { try ResidentRecord(trackedRow: $0, at: offset) }
             let texts = Self.compute(records, searchText)
-            for (row, text) in zip(rows, texts) { try write(row, text) }
-            rows.removeAll(keepingCapacity: true)
+            for (key, text) in zip(keys, texts) { try write(key, text) }
+            keys.removeAll(keepingCapacity: true)
+            records.removeAll(keepingCapacity: true)
         }
         while let row = try cursor.next() {
-            rows.append(row.copy())
-            if rows.count == 8192 { try flush() }
+            keys.append(try key(row))
+            records.append(try ResidentRecord(trackedRow: row, at: offset))
+            if records.count == 8192 { try flush() }
         }
         try flush()
     }
