@@ -70,7 +70,9 @@ struct RegisterImport: ImportKind {
             counts: RegisterCounts(sequence: manifest.sequence, kind: manifest.kind.rawValue))
         let snapshot = manifest.kind == .snapshot
         let sets = try RegisterSets(
-            staging: RegisterStaging(states: snapshot ? RegisterSets.snapshotRules : RegisterSets.deltaRules, in: db),
+            staging: RegisterStaging(
+                states: snapshot ? RegisterSets.snapshotRules : RegisterSets.deltaRules, searchText: RegisterSets.searchText,
+                textWhileStaging: suspended != nil, in: db),
             limitPercent: snapshot ? context.settings.maxLeftRegisterPercent : nil,
             provenance: RegisterStaging.Provenance(
                 login: staff.login, timestamp: timestamp, sequence: manifest.sequence,
@@ -106,6 +108,12 @@ struct RegisterSets {
             .map { ($0.rawValue, $0.afterSnapshotOmission().rawValue) }))
     /// A delta row's state is the one its event leads to, which `RegisterReconciler.record` stages.
     static let deltaRules = RegisterStaging.StateRules(listing: nil, omission: [:])
+    /// The search columns of a new or renamed resident, as a staff edit writes them.
+    static let searchText: RegisterStaging.SearchText = {
+        var record = $0
+        ResidentSearchText.refresh(&record)
+        return (record.searchLatin, record.searchJapanese)
+    }
 }
 
 struct RegisterRun: ImportRun {
@@ -145,11 +153,7 @@ struct RegisterRun: ImportRun {
     /// index last, in one go.
     func finish(in db: Database) throws -> ImportTally {
         if isSnapshot { try reconciler.settleDeferred() }
-        let result = try sets.staging.apply(provenance: sets.provenance, index: reconciler.index) {
-            var record = $0
-            ResidentSearchText.refresh(&record)
-            return (record.searchLatin, record.searchJapanese)
-        }
+        let result = try sets.staging.apply(provenance: sets.provenance, index: reconciler.index)
         for item in sets.again { try reconciler.apply(item.row, line: item.line) }
         try reconciler.finish()
         try suspended?.restore(in: db)

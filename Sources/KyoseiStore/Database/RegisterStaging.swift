@@ -67,8 +67,15 @@ public final class RegisterStaging {
         }
     }
 
+    /// A record's search columns, worked out in Swift for new and renamed residents.
+    public typealias SearchText = @Sendable (ResidentRecord) -> (latin: String, japanese: String)
+
     private let db: Database
     private let states: StateRules
+    private let searchText: SearchText
+    /// Set for a snapshot into an empty city, where every staged row is a new resident.
+    private let ahead: SearchTextAhead?
+    private let insertText: Statement
     private let inRegisterBefore: Int
     private let insert: Statement
     /// The person ids staged so far, as numbers (they are eleven digits): a unique index on the
@@ -81,10 +88,14 @@ public final class RegisterStaging {
     /// Columns whose change changes the search text.
     private static let searchInputs = ["name_latin", "name_kanji", "common_name", "name_kana", "nationality"]
 
-    /// Counts the residents in the register now, before any row of the file is applied.
-    public init(states: StateRules, in db: Database) throws {
+    /// Counts the residents in the register now, before any row of the file is applied. With
+    /// `textWhileStaging` (a snapshot into an empty city) the search text of each staged row is
+    /// worked out on other threads while the file is read (`SearchTextAhead`).
+    public init(states: StateRules, searchText: @escaping SearchText, textWhileStaging: Bool, in db: Database) throws {
         self.db = db
         self.states = states
+        self.searchText = searchText
+        ahead = textWhileStaging ? SearchTextAhead(searchText: searchText) : nil
         inRegisterBefore = states.omission.isEmpty ? 0 : try Int.fetchOne(db, sql: """
             SELECT count(*) FROM resident WHERE person_id IS NOT NULL AND register_state IN (\(Self.inRegister(states)))
             """) ?? 0
@@ -97,8 +108,11 @@ public final class RegisterStaging {
                 sid INTEGER PRIMARY KEY, line INTEGER NOT NULL, held INTEGER NOT NULL, reason TEXT NOT NULL, \(columns));
             DROP TABLE IF EXISTS temp.register_protected;
             CREATE TEMP TABLE register_protected (person_id TEXT PRIMARY KEY) WITHOUT ROWID;
+            DROP TABLE IF EXISTS temp.register_text;
+            CREATE TEMP TABLE register_text (sid INTEGER PRIMARY KEY, latin TEXT NOT NULL, japanese TEXT NOT NULL);
             """)
         insert = try db.makeStatement(sql: Self.insertStaged)
+        insertText = try db.makeStatement(sql: Self.insertTextSQL)
     }
 
     /// Stages one listed person. `held` rows are someone else's to apply (they may be a walk-in,
@@ -122,6 +136,7 @@ public final class RegisterStaging {
             index += 1
         }
         try step(handle, sql: Self.insertStaged)
+        if let ahead, !held, ahead.add(sid: db.lastInsertedRowID, record: record) { try store(ahead.collect()) }
         return true
     }
 
@@ -159,19 +174,32 @@ public final class RegisterStaging {
     private static let insertStaged = "INSERT INTO temp.register_staging (line, held, reason, "
         + tracked.joined(separator: ", ") + ") VALUES (?, ?, ?, " + Array(repeating: "?", count: tracked.count).joined(separator: ", ") + ")"
 
+    private static let insertTextSQL = "INSERT INTO temp.register_text (sid, latin, japanese) VALUES (?, ?, ?)"
+
+    /// Keeps staged rows' search text for `insertNew`.
+    private func store(_ texts: [(sid: Int64, text: (latin: String, japanese: String))]) throws {
+        for item in texts { try store(sid: item.sid, text: item.text) }
+    }
+
+    private func store(sid: Int64, text: (latin: String, japanese: String)) throws {
+        let handle = insertText.sqliteStatement
+        sqlite3_reset(handle)
+        sqlite3_bind_int64(handle, 1, sid)
+        Self.bind(text.latin, at: 2, to: handle)
+        Self.bind(text.japanese, at: 3, to: handle)
+        try step(handle, sql: Self.insertTextSQL)
+    }
+
     /// A person whose row was rejected is still listed: they must not be taken off the register
     /// because their row had a bad value.
     public func protect(personID: String) throws {
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.register_protected (person_id) VALUES (?)").execute(arguments: [personID])
     }
 
-    /// Applies the staged rows. `searchText` gives a record's search columns; it runs in Swift,
-    /// for new residents and renamed ones only, on every core. `index` takes the search-index
+    /// Applies the staged rows. The search text of new residents (unless worked out while
+    /// staging) and renamed ones is computed here, on every core. `index` takes the search-index
     /// changes of existing residents, written with the rest at the end of the import.
-    public func apply(
-        provenance: Provenance, index: SearchIndexBatch,
-        searchText: @Sendable (ResidentRecord) -> (latin: String, japanese: String)
-    ) throws -> Result {
+    public func apply(provenance: Provenance, index: SearchIndexBatch) throws -> Result {
         var result = Result()
         result.inRegisterBefore = inRegisterBefore
         let listing = states.listing.map { Self.caseExpression("r.register_state", $0) } ?? "s.register_state"
@@ -207,10 +235,13 @@ public final class RegisterStaging {
             WHERE NOT l.held AND s.household_id IS NOT NULL AND (l.id IS NULL OR l.changed & \(1 << household))
             ON CONFLICT DO NOTHING
             """, arguments: [provenance.timestamp])
-        try writeChanges(provenance: provenance, index: index, searchText: searchText)
+        if let ahead { try store(ahead.collect(all: true)) }
+        // Every row is staged: the person ids' memory goes back before the sets' statements.
+        listed = []
+        try writeChanges(provenance: provenance, index: index)
         // Residents after this id are the file's new ones: listed, though not in `register_listed`.
         let lastBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM resident") ?? 0
-        result.created = try insertNew(after: lastBefore, provenance: provenance, index: index, searchText: searchText)
+        result.created = try insertNew(after: lastBefore, provenance: provenance, index: index)
         try omit(upTo: lastBefore, provenance: provenance)
         for row in try Row.fetchAll(db, sql: """
             SELECT new_state, count(*) AS n FROM temp.register_listed WHERE id IS NOT NULL AND NOT held GROUP BY new_state
@@ -225,7 +256,7 @@ public final class RegisterStaging {
             UNION ALL SELECT id FROM temp.register_omitted
             """)
         try db.execute(sql: """
-            DROP TABLE temp.register_staging; DROP TABLE temp.register_protected; DROP TABLE temp.register_listed;
+            DROP TABLE temp.register_staging; DROP TABLE temp.register_protected; DROP TABLE temp.register_listed; DROP TABLE temp.register_text;
             DROP TABLE temp.register_changed; DROP TABLE temp.register_created; DROP TABLE temp.register_omitted;
             """)
         return result
@@ -241,7 +272,7 @@ public final class RegisterStaging {
     /// assigning all nineteen for an address change rewrote all seven indexes of each changed
     /// resident, and that `UPDATE` was two of a 20,000-row delta's five seconds.
     private func writeChanges(
-        provenance p: Provenance, index: SearchIndexBatch, searchText: @Sendable (ResidentRecord) -> (latin: String, japanese: String)
+        provenance p: Provenance, index: SearchIndexBatch
     ) throws {
         let fields = Array(Self.changeable.enumerated())
         func pick(_ value: (String) -> String) -> String {
@@ -265,7 +296,7 @@ public final class RegisterStaging {
             FROM temp.register_changed m CROSS JOIN resident r ON r.id = m.id CROSS JOIN temp.register_staging s ON s.sid = m.sid
             WHERE m.renamed
             """)
-        try Self.inChunks(renamed, recordAt: 3, searchText: searchText) { row in
+        try inChunks(renamed, recordAt: 3) { row in
             (id: row[0] as Int64, old: (row[1] as String, row[2] as String))
         } write: { renamed, text in
             try index.note(id: renamed.id, old: renamed.old, in: db)
@@ -291,41 +322,31 @@ public final class RegisterStaging {
 
     /// New residents, in file order, with their search text and a `(created)` history row that
     /// holds their first values; their search-index entries are written in one statement.
-    private func insertNew(
-        after lastBefore: Int64, provenance p: Provenance, index: SearchIndexBatch, searchText: @Sendable (ResidentRecord) -> (latin: String, japanese: String)
-    ) throws -> Int {
-        try db.execute(sql: """
-            DROP TABLE IF EXISTS temp.register_created;
-            CREATE TEMP TABLE register_created (sid INTEGER PRIMARY KEY, id INTEGER NOT NULL, latin TEXT NOT NULL, japanese TEXT NOT NULL);
+    private func insertNew(after lastBefore: Int64, provenance p: Provenance, index: SearchIndexBatch) throws -> Int {
+        // Search text for the new residents whose text was not worked out while staging.
+        let fresh = try Row.fetchCursor(db, sql: """
+            SELECT s.sid AS sid, \(Self.stagedColumns) FROM temp.register_listed l CROSS JOIN temp.register_staging s ON s.sid = l.sid
+            WHERE l.id IS NULL AND NOT l.held AND NOT EXISTS (SELECT 1 FROM temp.register_text t WHERE t.sid = l.sid) ORDER BY l.sid
             """)
+        try inChunks(fresh, recordAt: 1) { row in row[0] as Int64 } write: { sid, text in try store(sid: sid, text: text) }
         // Kyosei ids are given here, in file order, as the row-by-row path gave them: this
         // transaction is the only writer. Ids rise with `sid`, so the inserts below read the
         // rows in `sid` order, which is the table's own: ordered by id, SQLite sorted a million
         // rows (each with its history summary) in a temp B-tree first.
-        var next = lastBefore + 1
-        let fresh = try Row.fetchCursor(db, sql: """
-            SELECT s.sid AS sid, \(Self.stagedColumns) FROM temp.register_listed l CROSS JOIN temp.register_staging s ON s.sid = l.sid
-            WHERE l.id IS NULL AND NOT l.held ORDER BY l.sid
-            """)
-        // Bound with SQLite's own calls, as the staged rows are: one row per new resident.
-        let created = try db.makeStatement(sql: "INSERT INTO temp.register_created (sid, id, latin, japanese) VALUES (?, ?, ?, ?)")
-        let handle = created.sqliteStatement
-        try Self.inChunks(fresh, recordAt: 1, searchText: searchText) { row in row[0] as Int64 } write: { sid, text in
-            sqlite3_reset(handle)
-            sqlite3_bind_int64(handle, 1, sid)
-            sqlite3_bind_int64(handle, 2, next)
-            Self.bind(text.latin, at: 3, to: handle)
-            Self.bind(text.japanese, at: 4, to: handle)
-            try step(handle, sql: created.sql)
-            next += 1
-        }
+        try db.execute(sql: """
+            DROP TABLE IF EXISTS temp.register_created;
+            CREATE TEMP TABLE register_created (sid INTEGER PRIMARY KEY, id INTEGER NOT NULL);
+            INSERT INTO temp.register_created (sid, id)
+            SELECT sid, ? + row_number() OVER (ORDER BY sid) FROM temp.register_listed WHERE id IS NULL AND NOT held ORDER BY sid;
+            """, arguments: [lastBefore])
         let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.register_created") ?? 0
         guard count > 0 else { return 0 }
         let columns = Self.tracked.joined(separator: ", ")
         try db.execute(sql: """
             INSERT INTO resident (id, \(columns), search_latin, search_japanese, register_sequence, created_at, updated_at)
-            SELECT c.id, \(Self.tracked.map { "s.\($0)" }.joined(separator: ", ")), c.latin, c.japanese, ?, ?, ?
-            FROM temp.register_created c CROSS JOIN temp.register_staging s ON s.sid = c.sid ORDER BY c.sid
+            SELECT c.id, \(Self.tracked.map { "s.\($0)" }.joined(separator: ", ")), t.latin, t.japanese, ?, ?, ?
+            FROM temp.register_created c CROSS JOIN temp.register_staging s ON s.sid = c.sid CROSS JOIN temp.register_text t ON t.sid = c.sid
+            ORDER BY c.sid
             """, arguments: [p.sequence, p.timestamp, p.timestamp])
         try index.noteNew(selecting: "SELECT id FROM temp.register_created", in: db)
         try db.execute(sql: """
@@ -386,8 +407,8 @@ public final class RegisterStaging {
     /// row's `key` (what `write` needs besides the text) with its text to `write` on this
     /// connection, in order. Records and keys are decoded from the cursor's own statement: from
     /// copied rows every value went through a `DatabaseValue` first (7% of a first snapshot).
-    private static func inChunks<Key>(
-        _ cursor: RowCursor, recordAt offset: Int, searchText: @Sendable (ResidentRecord) -> (latin: String, japanese: String),
+    private func inChunks<Key>(
+        _ cursor: RowCursor, recordAt offset: Int,
         key: (Row) throws -> Key, write: (Key, (latin: String, japanese: String)) throws -> Void
     ) throws {
         var keys: [Key] = []
