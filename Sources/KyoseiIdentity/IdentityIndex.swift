@@ -107,8 +107,8 @@ public final class IdentityIndex: @unchecked Sendable {
 
     private func add(_ record: IdentityRecord, reading: Reading) {
         let language = reading.language
-        let latin = reading.latin.map(store)
-        var kana = reading.kana.map(store)
+        let latin = reading.latin.map { keys.store($0) }
+        var kana = reading.kana.map { keys.store($0) }
         if kana.map(\.key) == latin.map(\.key) { kana = [] }
         let number = UInt32(records.count)
         let dateSex = Self.dateSex(record.birthDate, record.sex)
@@ -319,13 +319,6 @@ public final class IdentityIndex: @unchecked Sendable {
             }
         }
         return best
-    }
-
-    private func store(_ part: NameParser.Part) -> StoredPart {
-        var stored = StoredPart(key: keys.intern(part.key), joined: part.joined.map { keys.intern($0) } ?? StoredPart.none,
-                                spoken: part.spoken.map { keys.intern($0) } ?? StoredPart.none)
-        if !part.alternates.isEmpty { stored.alternates = keys.internAlternates(part.alternates, besides: stored.key) }
-        return stored
     }
 
     // MARK: - Blocking keys

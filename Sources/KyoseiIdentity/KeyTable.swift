@@ -36,6 +36,14 @@ struct KeyTable: Sendable {
         return set
     }
 
+    /// A part as the index keeps it, its keys numbered.
+    mutating func store(_ part: NameParser.Part) -> StoredPart {
+        var stored = StoredPart(key: intern(part.key), joined: part.joined.map { intern($0) } ?? StoredPart.none,
+                                spoken: part.spoken.map { intern($0) } ?? StoredPart.none)
+        if !part.alternates.isEmpty { stored.alternates = internAlternates(part.alternates, besides: stored.key) }
+        return stored
+    }
+
     func number(of key: PhoneticKey) -> UInt32? { numbers[key] }
 
     /// The first three consonants by class (K/G, S/Z, T/D, N/M, B/P/W, H/R): a key that a

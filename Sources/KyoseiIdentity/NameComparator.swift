@@ -37,7 +37,7 @@ struct NameComparator {
                 let part = query[r]
                 for c in 0..<columns {
                     let stored = candidate[candidate.startIndex + c]
-                    let s = similarity(part, stored, tag: set << 60 | UInt64(r) << 40, cache: &cache)
+                    let s = similarity(part, stored, tag: Self.slots(set: set, place: r), cache: &cache)
                     guard s >= MatchWeights.closeLevel else { continue }
                     // Insertion in descending similarity; ties keep the row-major order.
                     var i = count
@@ -257,6 +257,14 @@ struct NameComparator {
         var row: UInt8
         var column: UInt8
     }
+
+    /// The slots a row's part keeps its similarities under in the row's cache: its reading
+    /// set (`set`, up to 17: katakana 0, or the Latin as read in one language) in bits 58–62,
+    /// its place in bits 40–45, bit 39 for its joined spelling, the key's number below. With
+    /// the set in the top four bits, Italian (16) fell on the katakana's slots and Polish (17)
+    /// on the Portuguese (1): a row carrying both names against an Italian resident was given
+    /// the katakana part's similarity for the Latin part's.
+    static func slots(set: UInt64, place: Int) -> UInt64 { set << 58 | UInt64(place) << 40 }
 
     private func similarity(_ part: QueryPart, _ stored: StoredPart, tag: UInt64, cache: inout SimilarityCache) -> Double {
         if let number = part.number, number == stored.key || number == stored.joined || number == stored.spoken {
