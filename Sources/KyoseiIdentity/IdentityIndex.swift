@@ -107,8 +107,8 @@ public final class IdentityIndex: @unchecked Sendable {
 
     private func add(_ record: IdentityRecord, reading: Reading) {
         let language = reading.language
-        let latin = reading.latin.map(store)
-        var kana = reading.kana.map(store)
+        let latin = reading.latin.map { keys.store($0) }
+        var kana = reading.kana.map { keys.store($0) }
         if kana.map(\.key) == latin.map(\.key) { kana = [] }
         let number = UInt32(records.count)
         let dateSex = Self.dateSex(record.birthDate, record.sex)
@@ -151,20 +151,22 @@ public final class IdentityIndex: @unchecked Sendable {
         let dateSex = Self.dateSex(query.birthDate, query.sex)
         let queryCard = query.cardNumber.map { Self.hash($0.rawValue) }
 
-        func consider(_ number: UInt32, date: ComparisonVector.BirthDate) {
-            guard !scored.contains(where: { $0.number == number }) else { return }
+        /// `unseen`: the caller knows the resident is not among those scored (a block lists
+        /// each resident once), which spares a look through a block of 70 for each of the 70.
+        func consider(_ number: UInt32, date: ComparisonVector.BirthDate, unseen: Bool = false) {
+            guard unseen || !scored.contains(where: { $0.number == number }) else { return }
             let record = records[Int(number)]
-            let name = nameEvidence(record, &prepared, comparator)
+            let (name, pairing) = nameEvidence(record, &prepared, comparator)
             var card = ComparisonVector.Card.missing
             if let queryCard, record.cardHash != 0 { card = queryCard == record.cardHash ? .equal : .conflict }
             let level = Self.level(name)
-            scored.append(Candidate(number: number, nameLevel: level, date: date, card: card,
+            scored.append(Candidate(number: number, pairing: pairing, nameLevel: level, date: date, card: card,
                                     sexAgrees: record.dateSex & 3 == dateSex & 3,
                                     name: name.score + parameters.nameOffset[level.rawValue],
                                     dateWeight: parameters.birthDate[date.rawValue], cardWeight: parameters.card[card.rawValue]))
         }
 
-        for number in byDate[dateSex] ?? [] { consider(number, date: .exact) }
+        for number in byDate[dateSex] ?? [] { consider(number, date: .exact, unseen: true) }
         if (scored.map(\.total).max() ?? -.infinity) < MatchWeights.reviewThreshold {
             let months = Set([query.birthDate.month, query.birthDate.day].filter { $0 <= 12 })
             for skeleton in prepared.skeletons {
@@ -216,6 +218,8 @@ public final class IdentityIndex: @unchecked Sendable {
 
     private struct Candidate {
         let number: UInt32
+        /// Which of the row's names met which of the resident's for the name score (nil: neither has one).
+        let pairing: Pairing?
         let nameLevel: ComparisonVector.Name
         let date: ComparisonVector.BirthDate
         let card: ComparisonVector.Card
@@ -279,53 +283,59 @@ public final class IdentityIndex: @unchecked Sendable {
 
     private func explain(_ candidate: Candidate, _ prepared: inout PreparedQuery,
                          _ comparator: NameComparator) -> CandidateComparison {
-        let name = nameEvidence(records[Int(candidate.number)], &prepared, comparator, explain: true)
+        // Only the pairing that gave the score is compared again, now part by part: the
+        // comparison is the same, so it comes to the same evidence.
+        let names = candidate.pairing.flatMap {
+            compare($0, records[Int(candidate.number)], &prepared, comparator, explain: true)?.parts
+        }
         return CandidateComparison(
             residentID: records[Int(candidate.number)].id,
             vector: ComparisonVector(name: candidate.nameLevel, birthDate: candidate.date,
                                      sex: candidate.sexAgrees ? .agree : .disagree, card: candidate.card,
                                      nationality: .missing),
-            names: name.parts, nameWeight: candidate.name, birthDateWeight: candidate.dateWeight, sexWeight: 0,
+            names: names ?? [], nameWeight: candidate.name, birthDateWeight: candidate.dateWeight, sexWeight: 0,
             cardWeight: candidate.cardWeight, nationalityWeight: 0)
     }
 
     // MARK: - Names
 
-    /// The best of the row's katakana and Latin parts against the resident's Latin name and
-    /// katakana reading.
-    private func nameEvidence(_ record: StoredRecord, _ query: inout PreparedQuery,
-                              _ comparator: NameComparator, explain: Bool = false) -> NameComparator.Evidence {
-        let start = Int(record.partsStart)
-        let latin = parts[start..<start + Int(record.latinParts)]
-        let kana = parts[start + Int(record.latinParts)..<start + Int(record.latinParts) + Int(record.kanaParts)]
-        var best = NameComparator.Evidence(score: -20, agreed: 0, unmatchedQuery: 0)
-        var found = false
-        func keep(_ evidence: NameComparator.Evidence) {
-            if !found || evidence.score > best.score { best = evidence }
-            found = true
-        }
-        if !query.kana.isEmpty {
-            keep(comparator.compare(query.kana, latin, set: 0, cache: &query.similarities, explain: explain))
-            if !kana.isEmpty {
-                keep(comparator.compare(query.kana, kana, set: 0, cache: &query.similarities, explain: explain))
-            }
-        }
-        if query.hasLatin {
-            let latinQuery = query.latin(in: record.language, keys: keys)
-            let set = UInt64(record.language.rawValue) + 1
-            keep(comparator.compare(latinQuery, latin, set: set, cache: &query.similarities, explain: explain))
-            if !kana.isEmpty {
-                keep(comparator.compare(latinQuery, kana, set: set, cache: &query.similarities, explain: explain))
-            }
-        }
-        return best
+    /// The four ways a row's name meets a resident's: the row's katakana or Latin parts against
+    /// the resident's Latin name or katakana reading, in the order they are tried.
+    private enum Pairing: CaseIterable {
+        case kanaWithLatin, kanaWithKana, latinWithLatin, latinWithKana
     }
 
-    private func store(_ part: NameParser.Part) -> StoredPart {
-        var stored = StoredPart(key: keys.intern(part.key), joined: part.joined.map { keys.intern($0) } ?? StoredPart.none,
-                                spoken: part.spoken.map { keys.intern($0) } ?? StoredPart.none)
-        if !part.alternates.isEmpty { stored.alternates = keys.internAlternates(part.alternates, besides: stored.key) }
-        return stored
+    /// The best of the pairings the row and the resident have (the first of equals), and which it was.
+    private func nameEvidence(_ record: StoredRecord, _ query: inout PreparedQuery,
+                              _ comparator: NameComparator) -> (NameComparator.Evidence, Pairing?) {
+        var best = NameComparator.Evidence(score: -20, agreed: 0, unmatchedQuery: 0)
+        var chosen: Pairing?
+        for pairing in Pairing.allCases {
+            guard let evidence = compare(pairing, record, &query, comparator, explain: false) else { continue }
+            if chosen == nil || evidence.score > best.score { (best, chosen) = (evidence, pairing) }
+        }
+        return (best, chosen)
+    }
+
+    /// One pairing's evidence, nil where the row or the resident lacks that name.
+    private func compare(_ pairing: Pairing, _ record: StoredRecord, _ query: inout PreparedQuery,
+                         _ comparator: NameComparator, explain: Bool) -> NameComparator.Evidence? {
+        let start = Int(record.partsStart), latinEnd = Int(record.partsStart) + Int(record.latinParts)
+        let latin = parts[start..<latinEnd]
+        let kana = parts[latinEnd..<latinEnd + Int(record.kanaParts)]
+        // A resident's Latin name is compared even when empty, as their katakana is not.
+        let withKana = pairing == .kanaWithKana || pairing == .latinWithKana
+        guard !withKana || !kana.isEmpty else { return nil }
+        let resident = withKana ? kana : latin
+        switch pairing {
+        case .kanaWithLatin, .kanaWithKana:
+            guard !query.kana.isEmpty else { return nil }
+            return comparator.compare(query.kana, resident, set: 0, cache: &query.similarities, explain: explain)
+        case .latinWithLatin, .latinWithKana:
+            guard query.hasLatin else { return nil }
+            return comparator.compare(query.latin(in: record.language, keys: keys), resident,
+                                      set: UInt64(record.language.rawValue) + 1, cache: &query.similarities, explain: explain)
+        }
     }
 
     // MARK: - Blocking keys

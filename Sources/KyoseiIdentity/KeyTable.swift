@@ -5,6 +5,10 @@ struct KeyTable: Sendable {
     private(set) var keys: [[UInt8]] = []
     /// The consonant-class skeleton of each key, for the second blocking pass.
     private(set) var skeletons: [UInt16] = []
+    /// Each key's first letter as a run of parts may start with it (`NameComparator.startBits`)
+    /// and its length, for the screen that spares a stranger the search for runs.
+    private(set) var starts: [UInt32] = []
+    private(set) var lengths: [UInt32] = []
     /// Sets of other readings of one spelling (`NameParser.Part.alternates`: the letters read
     /// as romaji, a second tradition), each stored once and numbered, set 0 empty: a part
     /// carries its set's number, since a million residents share a few tens of thousands of
@@ -12,6 +16,9 @@ struct KeyTable: Sendable {
     /// (CHAN read in Polish, FANG in pinyin) are read differently letter by letter.
     private(set) var alternateSets: [[UInt32]] = [[]]
     private var alternateSetNumbers: [[UInt32]: UInt32] = [[]: 0]
+    /// Of each set, its keys' `starts` together and its shortest key's length (none: `UInt32.max`).
+    private(set) var alternateStarts: [UInt32] = [0]
+    private(set) var alternateShortest: [UInt32] = [.max]
 
     mutating func intern(_ key: PhoneticKey) -> UInt32 {
         if let number = numbers[key] { return number }
@@ -19,6 +26,8 @@ struct KeyTable: Sendable {
         numbers[key] = number
         keys.append(key.bytes)
         skeletons.append(Self.skeleton(key.bytes))
+        starts.append(key.bytes.first.map(NameComparator.startBits) ?? 0)
+        lengths.append(UInt32(key.bytes.count))
         return number
     }
 
@@ -33,7 +42,17 @@ struct KeyTable: Sendable {
         let set = UInt32(alternateSets.count)
         alternateSets.append(numbers)
         alternateSetNumbers[numbers] = set
+        alternateStarts.append(numbers.reduce(0) { $0 | starts[Int($1)] })
+        alternateShortest.append(numbers.map { lengths[Int($0)] }.min() ?? .max)
         return set
+    }
+
+    /// A part as the index keeps it, its keys numbered.
+    mutating func store(_ part: NameParser.Part) -> StoredPart {
+        var stored = StoredPart(key: intern(part.key), joined: part.joined.map { intern($0) } ?? StoredPart.none,
+                                spoken: part.spoken.map { intern($0) } ?? StoredPart.none)
+        if !part.alternates.isEmpty { stored.alternates = internAlternates(part.alternates, besides: stored.key) }
+        return stored
     }
 
     func number(of key: PhoneticKey) -> UInt32? { numbers[key] }

@@ -31,13 +31,25 @@ struct NameComparator {
                  cache: inout SimilarityCache, explain: Bool = false) -> Evidence {
         let rows = min(query.count, 64), columns = min(candidate.count, 64)
         guard rows > 0, columns > 0 else { return Evidence(score: -20, agreed: 0, unmatchedQuery: rows) }
+        if !explain, sharesNothing(query, candidate, rows: rows, columns: columns, set: set, cache: &cache) {
+            // What the alignment below comes to when nothing aligns: every roster part is
+            // missing from a resident who has parts of their own.
+            var evidence = Evidence(score: 0, agreed: 0, unmatchedQuery: 0)
+            for r in 0..<rows where !query[r].isParticle {
+                evidence.score += MatchWeights.disagreeingPart
+                evidence.unmatchedQuery += 1
+            }
+            evidence.score += max(Double(columns) * MatchWeights.unmatchedCandidatePart, MatchWeights.unmatchedCandidateFloor)
+            evidence.score = min(evidence.score, -20)
+            return evidence
+        }
         return withUnsafeTemporaryAllocation(of: Pair.self, capacity: rows * columns) { pairs in
             var count = 0
             for r in 0..<rows {
                 let part = query[r]
                 for c in 0..<columns {
                     let stored = candidate[candidate.startIndex + c]
-                    let s = similarity(part, stored, tag: set << 60 | UInt64(r) << 40, cache: &cache)
+                    let s = similarity(part, stored, set: set, place: r, cache: &cache)
                     guard s >= MatchWeights.closeLevel else { continue }
                     // Insertion in descending similarity; ties keep the row-major order.
                     var i = count
@@ -118,6 +130,75 @@ struct NameComparator {
         }
     }
 
+    /// Whether `compare` would align nothing: no pair of parts reaches the close level and no
+    /// run of parts (`joinedRun`) can even start, since none begins with a sound of the part's
+    /// first letter's class with the room to stay near its length. At a million residents a
+    /// birth date and sex bring in about 70 residents, most of them strangers to the row; about
+    /// half of those pass this screen (in the rest a run could start), and their evidence
+    /// follows from how many parts each side has, without the alignment.
+    /// Every test here is one `joinedRun` makes before it builds a join, so the answer is
+    /// exact: true only where the alignment finds nothing.
+    func sharesNothing(_ query: [QueryPart], _ candidate: ArraySlice<StoredPart>, rows: Int, columns: Int,
+                       set: UInt64, cache: inout SimilarityCache) -> Bool {
+        let start = candidate.startIndex
+        for c in 0..<columns {
+            let stored = candidate[start + c]
+            for r in 0..<rows where similarity(query[r], stored, set: set, place: r, cache: &cache) >= MatchWeights.closeLevel {
+                return false
+            }
+        }
+        // A run of the resident's parts for a roster part: two adjacent parts, the first with a
+        // reading that may start alike, whose shortest readings together fit the part's length.
+        for r in 0..<rows where !query[r].isParticle {
+            guard let first = query[r].key.first else { continue }
+            let wanted = Self.wantedBits(first), longest = 8 * query[r].key.count / 5
+            var shortest = shortestReading(.stored(candidate[start]))
+            for c in 0..<(columns - 1) {
+                let next = shortestReading(.stored(candidate[start + c + 1]))
+                if startBits(.stored(candidate[start + c])) & wanted != 0, shortest + next <= longest { return false }
+                shortest = next
+            }
+        }
+        // A run of the roster's parts for a resident's part, read by its key alone (whose
+        // first letter's bits the table keeps: `mayStartAlike` is symmetric).
+        for c in 0..<columns {
+            let key = candidate[start + c].key
+            let starts = keys.starts[Int(key)], longest = 8 * Int(keys.lengths[Int(key)]) / 5
+            for r in 0..<(rows - 1) {
+                guard let head = query[r].key.first, Self.wantedBits(head) & starts != 0 else { continue }
+                if query[r].key.count + query[r + 1].key.count <= longest { return false }
+            }
+        }
+        return true
+    }
+
+    /// `startBits` of the first letter of each of a part's readings (`forEachReading`), read
+    /// from the key table rather than from the keys.
+    private func startBits(_ readings: Readings) -> UInt32 {
+        switch readings {
+        case .written(let key):
+            return key.first.map(Self.startBits) ?? 0
+        case .stored(let stored):
+            var bits = keys.starts[Int(stored.key)] | keys.alternateStarts[Int(stored.alternates)]
+            if stored.spoken != StoredPart.none { bits |= keys.starts[Int(stored.spoken)] }
+            if stored.joined != StoredPart.none { bits |= keys.starts[Int(stored.joined)] }
+            return bits
+        }
+    }
+
+    /// The length of a part's shortest reading.
+    private func shortestReading(_ readings: Readings) -> Int {
+        switch readings {
+        case .written(let key):
+            return key.count
+        case .stored(let stored):
+            var least = min(keys.lengths[Int(stored.key)], keys.alternateShortest[Int(stored.alternates)])
+            if stored.spoken != StoredPart.none { least = min(least, keys.lengths[Int(stored.spoken)]) }
+            if stored.joined != StoredPart.none { least = min(least, keys.lengths[Int(stored.joined)]) }
+            return Int(least)
+        }
+    }
+
     /// A part's keys as a run may join them: a stored part's own, its sound, its spelling joined
     /// to the particles before it (ダホザ for DA ROSA: a partner runs DA ROSA LIMA together as
     /// ダホザリマ) and its other readings; a roster part's one key. Named rather than listed,
@@ -166,20 +247,15 @@ struct NameComparator {
                 spelling.removeLast(reading.count)
             }
         }
+        let wanted = Self.wantedBits(first)
         for start in 0..<count where free & (1 << UInt64(start)) != 0 {
-            var startsAlike = false, shortest = Int.max
-            forEachReading(readings(start)) { head in
-                startsAlike = startsAlike || head.first.map { Self.mayStartAlike($0, first) } ?? false
-                shortest = min(shortest, head.count)
-            }
-            guard startsAlike else { continue }
+            guard startBits(readings(start)) & wanted != 0 else { continue }
+            var shortest = shortestReading(readings(start))
             parts.removeAll(keepingCapacity: true)
             parts.append(readings(start))
             var bits: UInt64 = 1 << UInt64(start)
             for end in (start + 1)..<min(count, start + 4) where free & (1 << UInt64(end)) != 0 && bits & (1 << UInt64(end - 1)) != 0 {
-                var least = Int.max
-                forEachReading(readings(end)) { least = min(least, $0.count) }
-                shortest += least
+                shortest += shortestReading(readings(end))
                 if shortest > longest { break }
                 parts.append(readings(end))
                 bits |= 1 << UInt64(end)
@@ -228,10 +304,23 @@ struct NameComparator {
 
     /// Whether two names may start with these letters and still be one name: the same sound
     /// class, or W against a vowel (ウエルドン, large エ, for WELDON, where ウェ would give WE).
-    private static func mayStartAlike(_ a: UInt8, _ b: UInt8) -> Bool {
+    static func mayStartAlike(_ a: UInt8, _ b: UInt8) -> Bool {
         let w = UInt8(ascii: "W")
         return soundClass(a) == soundClass(b) || (a == w && PhoneticKey.isVowel(b)) || (b == w && PhoneticKey.isVowel(a))
     }
+
+    /// `mayStartAlike` as bits, so that a part's readings are tested at once: `mayStartAlike(a, b)`
+    /// exactly when `startBits(a) & wantedBits(b)` is not 0. A letter sets its sound class, and
+    /// one bit each for being W and being a vowel, which the other side wants the other way round.
+    static func startBits(_ c: UInt8) -> UInt32 {
+        classBit(c) | (c == UInt8(ascii: "W") ? 1 << 30 : 0) | (PhoneticKey.isVowel(c) ? 1 << 31 : 0)
+    }
+
+    static func wantedBits(_ c: UInt8) -> UInt32 {
+        classBit(c) | (PhoneticKey.isVowel(c) ? 1 << 30 : 0) | (c == UInt8(ascii: "W") ? 1 << 31 : 0)
+    }
+
+    private static func classBit(_ c: UInt8) -> UInt32 { 1 << UInt32(soundClass(c) & 0x1F) }
 
     /// Letters a katakana spelling turns into one another at the start of a name: voicing, R
     /// heard as H, V and W as B, and any vowel for any other.
@@ -258,7 +347,17 @@ struct NameComparator {
         var column: UInt8
     }
 
-    private func similarity(_ part: QueryPart, _ stored: StoredPart, tag: UInt64, cache: inout SimilarityCache) -> Double {
+    /// The slots a row's part keeps its similarities under in the row's cache: its reading
+    /// set (`set`, up to 17: katakana 0, or the Latin as read in one language) in bits 58–62,
+    /// its place in bits 40–45, bit 39 for its joined spelling, the key's number below. With
+    /// the set in the top four bits, Italian (16) fell on the katakana's slots and Polish (17)
+    /// on the Portuguese (1): a row carrying both names against an Italian resident was given
+    /// the katakana part's similarity for the Latin part's.
+    private static func slots(set: UInt64, place: Int) -> UInt64 { set << 58 | UInt64(place) << 40 }
+
+    private func similarity(_ part: QueryPart, _ stored: StoredPart, set: UInt64, place: Int,
+                            cache: inout SimilarityCache) -> Double {
+        let tag = Self.slots(set: set, place: place)
         if let number = part.number, number == stored.key || number == stored.joined || number == stored.spoken {
             return 1
         }
