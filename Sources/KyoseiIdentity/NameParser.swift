@@ -13,7 +13,7 @@ enum NameParser {
     }
 
     /// `alternates` false leaves the other readings out, for the search index, which does not
-    /// use them: working them out was a fifth of a new resident's search text.
+    /// use them: working them out was a tenth of a new resident's search text.
     static func latinParts(_ text: String, language: SpellingLanguage, alternates: Bool = true) -> [Part] {
         let tokens = NameNormalizer.latinTokens(text)
         let particles = language.particles
