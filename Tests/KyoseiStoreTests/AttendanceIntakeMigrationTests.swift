@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 import KyoseiStore
 import Testing
@@ -18,11 +17,8 @@ import Testing
     }
 
     @Test func filesAndTheirRejectsKeepTheirIdsAndForeignKeysStillHold() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kyosei-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let queue = try DatabaseQueue(path: folder.appendingPathComponent("old.sqlite").path)
-        try AppDatabase.migrator.migrate(queue, upTo: "010_language")
+        let old = try OldDatabase(migratedUpTo: "010_language")
+        let queue = old.queue
         try queue.write { db in
             try db.execute(sql: file("REGISTER", sequence: 7, hash: "a"))
             try db.execute(sql: file("SCHOOL", sequence: nil, hash: "b"))

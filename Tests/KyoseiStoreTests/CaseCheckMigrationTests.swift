@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 import KyoseiDomain
 import KyoseiStore
@@ -16,11 +15,8 @@ import Testing
     }
 
     @Test func rowsAndIndexesComeThroughAndEveryRuleAdmitsExactlyTheDomainsCodes() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kyosei-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let queue = try DatabaseQueue(path: folder.appendingPathComponent("old.sqlite").path)
-        try AppDatabase.migrator.migrate(queue, upTo: "020_certificate_withdrawal")
+        let old = try OldDatabase(migratedUpTo: "020_certificate_withdrawal")
+        let queue = old.queue
         func indexes(_ db: Database) throws -> [String] {
             try String.fetchAll(db, sql: """
                 SELECT name || ':' || coalesce(sql, '') FROM sqlite_master

@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 import KyoseiStore
 import Testing
@@ -7,11 +6,8 @@ import Testing
 /// come through with their ids and references, and the outcome is still checked.
 @Suite struct HomeVisitMigrationTests {
     @Test func confirmationsKeepTheirIdsAndTheNewOutcomeIsAdmitted() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kyosei-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let queue = try DatabaseQueue(path: folder.appendingPathComponent("old.sqlite").path)
-        try AppDatabase.migrator.migrate(queue, upTo: "014_insurance_facts")
+        let old = try OldDatabase(migratedUpTo: "014_insurance_facts")
+        let queue = old.queue
         func confirm(_ outcome: String, in db: Database) throws {
             try db.execute(sql: """
                 INSERT INTO school_confirmation(resident_id, outcome, note, confirmed_at, confirmed_by)
