@@ -108,6 +108,8 @@ let package = Package(
             dependencies: ["EmbedFiles"],
             path: "Sources/EmbedFilesPlugin"
         ),
+        // What the test targets share: where they write their files.
+        .target(name: "KyoseiTestSupport", path: "Tests/KyoseiTestSupport"),
         .testTarget(
             name: "KyoseiDomainTests",
             dependencies: ["KyoseiDomain", .product(name: "PropertyBased", package: "swift-property-based")]
@@ -118,16 +120,16 @@ let package = Package(
         ),
         .testTarget(
             name: "KyoseiIntakeTests",
-            dependencies: ["KyoseiIntake", "KyoseiSampleData", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["KyoseiIntake", "KyoseiSampleData", "KyoseiTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "KyoseiStoreTests",
-            dependencies: ["KyoseiStore", "KyoseiDomain", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["KyoseiStore", "KyoseiDomain", "KyoseiTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "KyoseiServicesTests",
             dependencies: [
-                "KyoseiServices", "KyoseiReports", "KyoseiSampleData", .product(name: "GRDB", package: "GRDB.swift"),
+                "KyoseiServices", "KyoseiReports", "KyoseiSampleData", "KyoseiTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
@@ -138,7 +140,7 @@ let package = Package(
         .testTarget(
             name: "KyoseiAPITests",
             dependencies: [
-                "KyoseiAPI", "KyoseiServices", "KyoseiDomain",
+                "KyoseiAPI", "KyoseiServices", "KyoseiDomain", "KyoseiTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
@@ -147,7 +149,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["KyoseiSampleData"]
+            dependencies: ["KyoseiSampleData", "KyoseiTestSupport"]
         ),
     ]
 )

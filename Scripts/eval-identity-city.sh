@@ -22,15 +22,16 @@ config=${CONFIG:-release}
 seed=${SEED:-17}
 show=${SHOW:-0}
 
+work=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-city-XXXXXX")
+if [ -n "${KEEP:-}" ]; then echo "work folder: $work" >&2; else trap 'rm -rf "$work"' EXIT; fi
 if [ -n "${KYOSEI:-}" ]; then
-    bin=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-bin-XXXXXX")
+    bin="$work/bin"
+    mkdir "$bin"
     ln -s "$(realpath "$KYOSEI")" "$bin/kyosei"
 else
     swift build -c "$config" --scratch-path "$scratch" --product kyosei >&2
     bin=$(swift build -c "$config" --scratch-path "$scratch" --show-bin-path)
 fi
-work=$(mktemp -d "${TMPDIR:-/tmp}/kyosei-city-XXXXXX")
-if [ -n "${KEEP:-}" ]; then echo "work folder: $work" >&2; else trap 'rm -rf "$work"' EXIT; fi
 
 for residents in "${sizes[@]}"; do
     dir="$work/$residents"

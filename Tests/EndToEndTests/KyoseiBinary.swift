@@ -1,4 +1,5 @@
 import Foundation
+import KyoseiTestSupport
 
 /// Runs the real `kyosei` executable that `swift build` put beside the test bundle, in a
 /// temporary folder of its own, with a fixed clock so dates in the output are stable.
@@ -24,8 +25,7 @@ struct KyoseiBinary {
     }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("kyosei-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try TestFolder.make("kyosei-e2e")
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("KYOSEI_") }
         env["KYOSEI_DB"] = folder.appendingPathComponent("kyosei.sqlite").path
         env["KYOSEI_NOW"] = "2026-11-23T02:00:00Z"

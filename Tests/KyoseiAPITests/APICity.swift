@@ -4,6 +4,7 @@ import HTTPTypes
 import KyoseiAPI
 import KyoseiDomain
 import KyoseiServices
+import KyoseiTestSupport
 import Logging
 import OpenAPIRuntime
 
@@ -26,8 +27,7 @@ struct APICity {
 
     /// `founder` defaults to this process's login, who is then the caller of every request.
     init(founder: String = APICity.ownLogin, settings: Settings = Settings(municipalityCode: APICity.municipality)) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("kyosei-api-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try TestFolder.make("kyosei-api")
         context = try Startup.initialize(
             databasePath: folder.appendingPathComponent("kyosei.sqlite").path, settings: settings, founder: founder,
             displayName: nil, clock: .fixed(Date(timeIntervalSince1970: 1_795_000_000)), logger: Logger(label: "test"))

@@ -1,12 +1,12 @@
 import Foundation
+import KyoseiTestSupport
 
 /// A fresh folder per test, so tests write real files and run in parallel without meeting.
 final class TemporaryFolder {
     let url: URL
 
     init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("kyosei-intake-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        url = try TestFolder.make("kyosei-intake")
     }
 
     deinit { try? FileManager.default.removeItem(at: url) }

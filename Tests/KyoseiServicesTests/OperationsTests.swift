@@ -3,6 +3,7 @@ import GRDB
 import KyoseiDomain
 import KyoseiServices
 import KyoseiStore
+import KyoseiTestSupport
 import Logging
 import Testing
 
@@ -246,8 +247,7 @@ private func mode(_ path: String) -> Int { Int(PrivateFileMode.mode(of: path) ??
     /// the city names a staff group; the group reads the backups it is given, and a group that
     /// does not exist is refused there.
     @Test func aStaffGroupNeverReadsTheDatabaseButMayReadBackups() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kyosei-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestFolder.make("kyosei-test")
         let path = folder.appendingPathComponent("kyosei.sqlite").path
         let settings = Settings(municipalityCode: TestCity.municipality, staffGroup: "root")
         let context = try Startup.initialize(databasePath: path, settings: settings, founder: "founder", displayName: nil,

@@ -1,6 +1,7 @@
 import Foundation
 import KyoseiDomain
 import KyoseiServices
+import KyoseiTestSupport
 import Testing
 
 /// Environment variables are process-wide, so these tests run one at a time.
@@ -22,7 +23,7 @@ import Testing
     /// A city may correct a dated step in its own file; a step that overlaps another, or has
     /// no source, is refused with the key named.
     @Test func datedStepsLoadFromACityFileAndAreChecked() async throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kyosei-\(UUID().uuidString).json")
+        let file = try TestFolder.make("kyosei-settings").appendingPathComponent("city.json")
         try Data(#"{"insurance": {"employment_weekly_hours": ["20 until 2029-03-31 | city review 2026", "10 from 2029-04-01 | city review 2026 | review"]}}"#.utf8).write(to: file)
         let city = try await SettingsLoader.load(configFile: file.path).law.employmentInsuranceWeeklyHours
         #expect(city.value(on: try LocalDate("2028-10-01")) == 20)
@@ -60,7 +61,7 @@ import Testing
     }
 
     @Test func aCityFileAndTheEnvironmentOverride() async throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kyosei-\(UUID().uuidString).json")
+        let file = try TestFolder.make("kyosei-settings").appendingPathComponent("city.json")
         try Data(#"{"municipality": {"code": "232114"}, "rules": {"stay_expiry_window_days": 90}}"#.utf8).write(to: file)
         let fromFile = try await SettingsLoader.load(configFile: file.path)
         #expect(fromFile.municipalityCode.rawValue == "232114")
@@ -93,7 +94,7 @@ import Testing
         #expect(defaults.languageNewcomerWindowDays == 180)
         #expect(defaults.languageWaitlistPriority == [.newcomer, .gradeOneNextApril])
         #expect(defaults.autoResolveRules.contains("LANGUAGE_REFERRAL"))
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kyosei-\(UUID().uuidString).json")
+        let file = try TestFolder.make("kyosei-settings").appendingPathComponent("city.json")
         try Data(#"{"language": {"completion_percent": 75, "waitlist_priority": ["GRADE1_NEXT_APRIL"]}}"#.utf8).write(to: file)
         let city = try await SettingsLoader.load(configFile: file.path)
         #expect(city.languageCompletionPercent == 75 && city.languageWaitlistPriority == [.gradeOneNextApril])

@@ -1,6 +1,7 @@
 import Foundation
 import KyoseiDomain
 import KyoseiServices
+import KyoseiTestSupport
 import Logging
 import Testing
 
@@ -15,8 +16,7 @@ struct TestCity {
 
     init(clock: KyoseiClock = .fixed(Date(timeIntervalSince1970: 1_795_000_000)),
          law: LegalThresholds = .enacted) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("kyosei-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try TestFolder.make("kyosei-test")
         path = folder.appendingPathComponent("kyosei.sqlite").path
         context = try Startup.initialize(
             databasePath: path, settings: Settings(municipalityCode: Self.municipality, law: law), founder: "founder",

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KyoseiStore
+import KyoseiTestSupport
 
 /// A database file in a folder of its own, migrated only up to a given migration, so that a
 /// migration test can write rows as an older Kyosei did and then run the rest; the folder goes
@@ -10,8 +11,7 @@ final class OldDatabase {
     private let folder: URL
 
     init(migratedUpTo migration: String) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("kyosei-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try TestFolder.make("kyosei-store")
         queue = try DatabaseQueue(path: folder.appendingPathComponent("old.sqlite").path)
         try AppDatabase.migrator.migrate(queue, upTo: migration)
     }
