@@ -18,11 +18,12 @@ public enum NameNormalizer {
     /// Latin text folded to upper-case ASCII letters, digits and single spaces. Compatibility
     /// decomposition also brings a Japanese keyboard's full-width ＮＧＵＹＥＮ to NGUYEN.
     public static func foldLatin(_ text: String) -> String {
+        // The register writes ASCII: that is folded byte by byte, and decomposition (slow in
+        // Foundation on Linux) is left for the rest.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(text) }
         var out = String.UnicodeScalarView()
         var lastWasSpace = true
-        // The register writes ASCII; decomposition (slow in Foundation on Linux) only when needed.
-        let source = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.decomposedStringWithCompatibilityMapping
-        for scalar in source.unicodeScalars {
+        for scalar in text.decomposedStringWithCompatibilityMapping.unicodeScalars {
             let v = scalar.value
             if (0x0300...0x036F).contains(v) { continue }
             if let replacement = specialLetters[v] {
@@ -44,6 +45,29 @@ public enum NameNormalizer {
         var s = String(out)
         if s.hasSuffix(" ") { s.removeLast() }
         return s
+    }
+
+    /// `foldLatin` of ASCII text, on its bytes: through Unicode scalars it was a tenth of a new
+    /// resident's search text.
+    private static func foldASCII(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var lastWasSpace = true
+        for byte in text.utf8 {
+            switch byte {
+            case 0x61...0x7A:
+                out.append(byte - 0x20)
+                lastWasSpace = false
+            case 0x41...0x5A, 0x30...0x39:
+                out.append(byte)
+                lastWasSpace = false
+            default:
+                if !lastWasSpace { out.append(0x20) }
+                lastWasSpace = true
+            }
+        }
+        if out.last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Letters that canonical decomposition does not split into base + mark.
@@ -114,6 +138,22 @@ public enum NameNormalizer {
     /// name parts, so the search index stores grams: any fragment of two or more characters is
     /// found as a phrase of its grams, and a single character as a gram prefix.
     public static func bigrams(_ folded: String) -> [String] {
+        // Kana and kanji without marks or selectors are a character per scalar: sliced by
+        // scalar, without breaking the text into graphemes first (a twelfth of a new
+        // resident's search text).
+        if folded.unicodeScalars.allSatisfy({ scalar in
+            let v = scalar.value
+            return (0x3041...0x3098).contains(v) || (0x309B...0x30FF).contains(v) || (0x4E00...0x9FFF).contains(v)
+        }) {
+            let scalars = Array(folded.unicodeScalars)
+            guard scalars.count > 1 else { return scalars.map { String($0) } }
+            return (0..<(scalars.count - 1)).map { i in
+                var gram = String.UnicodeScalarView()
+                gram.append(scalars[i])
+                gram.append(scalars[i + 1])
+                return String(gram)
+            }
+        }
         let chars = Array(folded)
         guard chars.count > 1 else { return chars.map { String($0) } }
         return (0..<(chars.count - 1)).map { String(chars[$0...$0 + 1]) }

@@ -17,16 +17,12 @@ enum NameParser {
     static func latinParts(_ text: String, language: SpellingLanguage, alternates: Bool = true) -> [Part] {
         let tokens = NameNormalizer.latinTokens(text)
         let particles = language.particles
-        return parts(tokens, isParticle: { particles.contains($0) }) { PhoneticKey(latin: $0, language: language) }
+        return parts(tokens, isParticle: { particles.contains($0) }) { TokenReadings.of($0, language: language).key }
             .map { token, part in
+                let readings = TokenReadings.of(token, language: language)
                 var part = part
-                if language.readsBySound, let sound = SpokenReading.key(token).map(PhoneticKey.init(reducing:)),
-                   sound != part.key {
-                    part.spoken = sound
-                }
-                if alternates {
-                    part.alternates = alternateReadings(token, language: language).filter { $0 != part.key && $0 != part.spoken }
-                }
+                part.spoken = readings.spoken
+                if alternates { part.alternates = readings.alternates }
                 return part
             }
     }

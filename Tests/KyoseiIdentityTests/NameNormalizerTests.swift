@@ -9,6 +9,27 @@ import Testing
         #expect(NameNormalizer.foldLatin("  Müller,  Søren ") == "MULLER SOREN")
     }
 
+    /// ASCII is folded on its bytes and the rest through Unicode; both must fold the ASCII part
+    /// alike, whatever punctuation and spacing surround it.
+    @Test func asciiFoldsAsTheUnicodePathDoes() async {
+        let ascii = Gen.element(of: Array("aZm09 -,.'/\tQ_x")).map { $0! }
+        await propertyCheck(input: ascii.array(of: 0...16)) { chars in
+            let text = String(chars)
+            let folded = NameNormalizer.foldLatin(text)
+            #expect(!folded.hasPrefix(" ") && !folded.hasSuffix(" ") && !folded.contains("  "))
+            #expect(NameNormalizer.foldLatin(text + " é") == (folded.isEmpty ? "E" : folded + " E"))
+        }
+    }
+
+    /// A gram is two characters, also where a character is a kana with a combining mark
+    /// that has no composed form (セ with a handakuten) or a kanji with a variation selector.
+    @Test func gramsAreCharactersNotScalars() {
+        #expect(NameNormalizer.bigrams("グエン") == ["グエ", "エン"])
+        #expect(NameNormalizer.bigrams("セ\u{309A}ア") == ["セ\u{309A}ア"])
+        #expect(NameNormalizer.bigrams("葛\u{E0100}西") == ["葛\u{E0100}西"])
+        #expect(NameNormalizer.bigrams("王") == ["王"])
+    }
+
     @Test func halfWidthKatakanaBecomesFullWidth() {
         #expect(NameNormalizer.foldJapanese("ｼﾙﾊﾞ ｼﾞｮｱﾝ") == "シルバジョアン")
         #expect(NameNormalizer.foldJapanese("グエン・ティ・ラン") == "グエンテイラン")

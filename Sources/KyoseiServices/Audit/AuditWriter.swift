@@ -42,13 +42,16 @@ enum AuditWriter {
         let last = try AuditEntryRecord.chainEnd(in: db)
         let previousSeq = last?.seq ?? 0
         let previousHash = last?.hash ?? genesis
+        let subjects = Array(Set(entry.residentIDs)).sorted()
         var record = AuditEntryRecord(
             seq: previousSeq + 1, at: timestamp, staffLogin: login, action: entry.action, entity: entry.entity,
-            recordIDs: recordIDsText(entry.residentIDs),
+            recordIDs: recordIDsText(sortedSubjects: subjects),
             detail: entry.detail, previousHash: previousHash, hash: "", spoolID: spoolID)
         record.hash = hash(previous: previousHash, canonical: record.canonicalText)
         try record.insert(db)
-        for id in Set(entry.residentIDs) {
+        // In order of the table's key: a first snapshot's million subjects, taken in a set's
+        // order, were random inserts into a B-tree larger than the page cache.
+        for id in subjects {
             try AuditSubjectRecord(seq: record.seq, residentID: id).insertCached(db)
         }
         return record
@@ -60,14 +63,30 @@ enum AuditWriter {
     static let listedLimit = 50
 
     static func recordIDsText(_ ids: [Int64]) -> String {
-        let unique = Array(Set(ids)).sorted()
+        recordIDsText(sortedSubjects: Array(Set(ids)).sorted())
+    }
+
+    private static func recordIDsText(sortedSubjects unique: [Int64]) -> String {
         guard unique.count > listedLimit else { return unique.map { "K\($0)" }.joined(separator: ",") }
         return "\(unique.count) residents sha256:\(digest(unique))"
     }
 
+    /// SHA-256 of `K<id>,` for each id, fed a buffer at a time: a `Data` per id was a second
+    /// of a first snapshot's million.
     static func digest(_ sortedIDs: [Int64]) -> String {
         var hasher = SHA256()
-        for id in sortedIDs { hasher.update(data: Data("K\(id),".utf8)) }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 16)
+        for id in sortedIDs {
+            buffer.append(UInt8(ascii: "K"))
+            buffer.append(contentsOf: String(id).utf8)
+            buffer.append(UInt8(ascii: ","))
+            if buffer.count >= (1 << 16) - 32 {
+                hasher.update(data: buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        hasher.update(data: buffer)
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 

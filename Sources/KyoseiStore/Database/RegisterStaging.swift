@@ -70,11 +70,20 @@ public final class RegisterStaging {
     /// A record's search columns, worked out in Swift for new and renamed residents.
     public typealias SearchText = @Sendable (ResidentRecord) -> (latin: String, japanese: String)
 
+    /// What a new resident's row and its `(created)` history row take from Swift: the search
+    /// columns and `ResidentRecord.creationSummary`. Written in SQL, the summary's twenty
+    /// concatenations were most of the nine seconds that a first snapshot's history took.
+    struct NewText: Sendable {
+        let latin: String
+        let japanese: String
+        let summary: String
+    }
+
     private let db: Database
     private let states: StateRules
     private let searchText: SearchText
     /// Set for a snapshot into an empty city, where every staged row is a new resident.
-    private let ahead: SearchTextAhead?
+    private let ahead: SearchTextAhead<NewText>?
     private let insertText: Statement
     private let inRegisterBefore: Int
     private let insert: Statement
@@ -95,7 +104,7 @@ public final class RegisterStaging {
         self.db = db
         self.states = states
         self.searchText = searchText
-        ahead = textWhileStaging ? SearchTextAhead(searchText: searchText) : nil
+        ahead = textWhileStaging ? SearchTextAhead(searchText: Self.newText(searchText)) : nil
         inRegisterBefore = states.omission.isEmpty ? 0 : try Int.fetchOne(db, sql: """
             SELECT count(*) FROM resident WHERE person_id IS NOT NULL AND register_state IN (\(Self.inRegister(states)))
             """) ?? 0
@@ -109,7 +118,7 @@ public final class RegisterStaging {
             DROP TABLE IF EXISTS temp.register_protected;
             CREATE TEMP TABLE register_protected (person_id TEXT PRIMARY KEY) WITHOUT ROWID;
             DROP TABLE IF EXISTS temp.register_text;
-            CREATE TEMP TABLE register_text (sid INTEGER PRIMARY KEY, latin TEXT NOT NULL, japanese TEXT NOT NULL);
+            CREATE TEMP TABLE register_text (sid INTEGER PRIMARY KEY, latin TEXT NOT NULL, japanese TEXT NOT NULL, summary TEXT NOT NULL);
             """)
         insert = try db.makeStatement(sql: Self.insertStaged)
         insertText = try db.makeStatement(sql: Self.insertTextSQL)
@@ -174,19 +183,27 @@ public final class RegisterStaging {
     private static let insertStaged = "INSERT INTO temp.register_staging (line, held, reason, "
         + tracked.joined(separator: ", ") + ") VALUES (?, ?, ?, " + Array(repeating: "?", count: tracked.count).joined(separator: ", ") + ")"
 
-    private static let insertTextSQL = "INSERT INTO temp.register_text (sid, latin, japanese) VALUES (?, ?, ?)"
+    private static let insertTextSQL = "INSERT INTO temp.register_text (sid, latin, japanese, summary) VALUES (?, ?, ?, ?)"
 
-    /// Keeps staged rows' search text for `insertNew`.
-    private func store(_ texts: [(sid: Int64, text: (latin: String, japanese: String))]) throws {
+    private static func newText(_ searchText: @escaping SearchText) -> @Sendable (ResidentRecord) -> NewText {
+        { record in
+            let text = searchText(record)
+            return NewText(latin: text.latin, japanese: text.japanese, summary: record.creationSummary)
+        }
+    }
+
+    /// Keeps new residents' text for `insertNew`.
+    private func store(_ texts: [(sid: Int64, text: NewText)]) throws {
         for item in texts { try store(sid: item.sid, text: item.text) }
     }
 
-    private func store(sid: Int64, text: (latin: String, japanese: String)) throws {
+    private func store(sid: Int64, text: NewText) throws {
         let handle = insertText.sqliteStatement
         sqlite3_reset(handle)
         sqlite3_bind_int64(handle, 1, sid)
         Self.bind(text.latin, at: 2, to: handle)
         Self.bind(text.japanese, at: 3, to: handle)
+        Self.bind(text.summary, at: 4, to: handle)
         try step(handle, sql: Self.insertTextSQL)
     }
 
@@ -296,7 +313,7 @@ public final class RegisterStaging {
             FROM temp.register_changed m CROSS JOIN resident r ON r.id = m.id CROSS JOIN temp.register_staging s ON s.sid = m.sid
             WHERE m.renamed
             """)
-        try inChunks(renamed, recordAt: 3) { row in
+        try inChunks(renamed, recordAt: 3, work: searchText) { row in
             (id: row[0] as Int64, old: (row[1] as String, row[2] as String))
         } write: { renamed, text in
             try index.note(id: renamed.id, old: renamed.old, in: db)
@@ -328,7 +345,9 @@ public final class RegisterStaging {
             SELECT s.sid AS sid, \(Self.stagedColumns) FROM temp.register_listed l CROSS JOIN temp.register_staging s ON s.sid = l.sid
             WHERE l.id IS NULL AND NOT l.held AND NOT EXISTS (SELECT 1 FROM temp.register_text t WHERE t.sid = l.sid) ORDER BY l.sid
             """)
-        try inChunks(fresh, recordAt: 1) { row in row[0] as Int64 } write: { sid, text in try store(sid: sid, text: text) }
+        try inChunks(fresh, recordAt: 1, work: Self.newText(searchText)) { row in row[0] as Int64 } write: { sid, text in
+            try store(sid: sid, text: text)
+        }
         // Kyosei ids are given here, in file order, as the row-by-row path gave them: this
         // transaction is the only writer. Ids rise with `sid`, so the inserts below read the
         // rows in `sid` order, which is the table's own: ordered by id, SQLite sorted a million
@@ -351,8 +370,9 @@ public final class RegisterStaging {
         try index.noteNew(selecting: "SELECT id FROM temp.register_created", in: db)
         try db.execute(sql: """
             INSERT INTO history (resident_id, entity, entity_id, field, old_value, new_value, changed_at, changed_by, source, source_ref, reason)
-            SELECT c.id, 'resident', 'K' || c.id, '(created)', NULL, \(Self.creationSummary("s")), ?, ?, ?, ? || ' line ' || s.line, s.reason
-            FROM temp.register_created c CROSS JOIN temp.register_staging s ON s.sid = c.sid ORDER BY c.sid
+            SELECT c.id, 'resident', 'K' || c.id, '(created)', NULL, t.summary, ?, ?, ?, ? || ' line ' || s.line, s.reason
+            FROM temp.register_created c CROSS JOIN temp.register_staging s ON s.sid = c.sid CROSS JOIN temp.register_text t ON t.sid = c.sid
+            ORDER BY c.sid
             """, arguments: [p.timestamp, p.login, p.source, p.reference])
         return count
     }
@@ -386,12 +406,6 @@ public final class RegisterStaging {
     /// The staged row's tracked columns in their order, for `ResidentRecord(trackedRow:at:)`.
     private static let stagedColumns = tracked.map { "s.\($0)" }.joined(separator: ", ")
 
-    /// `field=value` pairs of the non-empty tracked fields, as `ResidentRecord.creationSummary` writes them.
-    private static func creationSummary(_ table: String) -> String {
-        let parts = tracked.map { "coalesce('; \($0)=' || \(table).\($0), '')" }.joined(separator: " || ")
-        return "substr(\(parts), 3)"
-    }
-
     /// The states an omission moves, as an SQL list: who counts as in the register.
     private static func inRegister(_ states: StateRules) -> String {
         states.omission.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
@@ -403,18 +417,18 @@ public final class RegisterStaging {
         return "CASE \(column) \(whens) ELSE \(column) END"
     }
 
-    /// Reads rows a chunk at a time, computes their search text on every core, and hands each
-    /// row's `key` (what `write` needs besides the text) with its text to `write` on this
-    /// connection, in order. Records and keys are decoded from the cursor's own statement: from
-    /// copied rows every value went through a `DatabaseValue` first (7% of a first snapshot).
-    private func inChunks<Key>(
-        _ cursor: RowCursor, recordAt offset: Int,
-        key: (Row) throws -> Key, write: (Key, (latin: String, japanese: String)) throws -> Void
+    /// Reads rows a chunk at a time, does `work` on their records on every core, and hands each
+    /// row's `key` (what `write` needs besides the work's result) with that result to `write` on
+    /// this connection, in order. Records and keys are decoded from the cursor's own statement:
+    /// from copied rows every value went through a `DatabaseValue` first (7% of a first snapshot).
+    private func inChunks<Key, Text: Sendable>(
+        _ cursor: RowCursor, recordAt offset: Int, work: @escaping @Sendable (ResidentRecord) -> Text,
+        key: (Row) throws -> Key, write: (Key, Text) throws -> Void
     ) throws {
         var keys: [Key] = []
         var records: [ResidentRecord] = []
         func flush() throws {
-            let texts = Self.compute(records, searchText)
+            let texts = Self.compute(records, work)
             for (key, text) in zip(keys, texts) { try write(key, text) }
             keys.removeAll(keepingCapacity: true)
             records.removeAll(keepingCapacity: true)
@@ -427,29 +441,27 @@ public final class RegisterStaging {
         try flush()
     }
 
-    private static func compute(
-        _ records: [ResidentRecord], _ searchText: @Sendable (ResidentRecord) -> (latin: String, japanese: String)
-    ) -> [(latin: String, japanese: String)] {
+    private static func compute<Text: Sendable>(_ records: [ResidentRecord], _ work: @Sendable (ResidentRecord) -> Text) -> [Text] {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, records.count / 512))
         let slice = (records.count + workers - 1) / max(workers, 1)
-        let results = UnsafeResults(count: records.count)
+        let results = UnsafeResults<Text>(count: records.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let start = worker * slice
-            for i in start..<min(start + slice, records.count) { results.set(i, searchText(records[i])) }
+            for i in start..<min(start + slice, records.count) { results.set(i, work(records[i])) }
         }
         return results.values
     }
 }
 
 /// Results written by index from several threads, each index by one thread only.
-private final class UnsafeResults: @unchecked Sendable {
-    private var storage: [(latin: String, japanese: String)]
+private final class UnsafeResults<Value>: @unchecked Sendable {
+    private var storage: [Value?]
 
-    init(count: Int) { storage = Array(repeating: ("", ""), count: count) }
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ value: (latin: String, japanese: String)) {
+    func set(_ index: Int, _ value: Value) {
         storage.withUnsafeMutableBufferPointer { $0[index] = value }
     }
 
-    var values: [(latin: String, japanese: String)] { storage }
+    var values: [Value] { storage.map { $0! } }
 }

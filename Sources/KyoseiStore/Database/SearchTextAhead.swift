@@ -1,18 +1,17 @@
 import Dispatch
 import Synchronization
 
-/// The search text of a first snapshot's residents, worked out on other threads while the file
-/// is still being read and staged. Into an empty city every listed person is new, and their
-/// search text was a third of the import's CPU, computed after the last row on both cores while
-/// the writer waited; during staging the writer and the file's reader leave most of a core idle.
+/// What a first snapshot's residents need worked out in Swift (their search text, and their
+/// `(created)` history summary), done on other threads while the file is still being read and
+/// staged. Into an empty city every listed person is new, and their search text was a third of
+/// the import's CPU, computed after the last row on both cores while the writer waited; during
+/// staging the writer and the file's reader leave most of a core idle.
 ///
 /// Rows are sent in batches to the global queue, at most two batches at a time (the writer
 /// waits for one to finish before it sends a third), so a slow machine holds a few batches of
 /// records in memory, not the file. Finished texts come back to the writer's thread, which
 /// stores them as they come.
-final class SearchTextAhead {
-    typealias Text = (latin: String, japanese: String)
-
+final class SearchTextAhead<Text: Sendable> {
     private final class Finished: Sendable {
         let texts = Mutex<[(sid: Int64, text: Text)]>([])
     }
@@ -22,7 +21,7 @@ final class SearchTextAhead {
     private let group = DispatchGroup()
     private let finished = Finished()
     private var batch: [(sid: Int64, record: ResidentRecord)] = []
-    private static let batchSize = 2048
+    private static var batchSize: Int { 2048 }
 
     init(searchText: @escaping @Sendable (ResidentRecord) -> Text) {
         self.searchText = searchText
