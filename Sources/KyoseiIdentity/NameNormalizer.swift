@@ -12,7 +12,8 @@ public enum NameNormalizer {
     /// Latin name → upper-case ASCII tokens: diacritics stripped (JOÃO → JOAO, ĐẶNG → DANG),
     /// punctuation treated as a break, so any order and any accent finds the same person.
     public static func latinTokens(_ text: String) -> [String] {
-        foldLatin(text).split(separator: " ").map(String.init)
+        // Folded text is ASCII: split on its bytes, not on characters.
+        foldLatin(text).utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Latin text folded to upper-case ASCII letters, digits and single spaces. Compatibility

@@ -95,15 +95,15 @@ public enum PhoneticSearch {
     }
 
     static func coarse(_ key: PhoneticKey) -> String {
-        var out = marker
-        var last: Character?
+        var out = Array(marker.utf8)
+        var last: UInt8 = 0
         for byte in key.bytes {
-            let cls: Character
+            let cls: UInt8
             switch byte {
-            case UInt8(ascii: "K"), UInt8(ascii: "G"): cls = "K"
-            case UInt8(ascii: "S"), UInt8(ascii: "Z"), UInt8(ascii: "T"), UInt8(ascii: "D"): cls = "S"
-            case UInt8(ascii: "N"), UInt8(ascii: "M"): cls = "N"
-            case UInt8(ascii: "B"), UInt8(ascii: "P"): cls = "B"
+            case UInt8(ascii: "K"), UInt8(ascii: "G"): cls = UInt8(ascii: "K")
+            case UInt8(ascii: "S"), UInt8(ascii: "Z"), UInt8(ascii: "T"), UInt8(ascii: "D"): cls = UInt8(ascii: "S")
+            case UInt8(ascii: "N"), UInt8(ascii: "M"): cls = UInt8(ascii: "N")
+            case UInt8(ascii: "B"), UInt8(ascii: "P"): cls = UInt8(ascii: "B")
             default: continue
             }
             guard cls != last else { continue }
@@ -111,6 +111,7 @@ public enum PhoneticSearch {
             last = cls
         }
         // A part of vowels and glides alone (LEE as イ, YU as ユ) still needs a token of its own.
-        return out == marker ? marker + "V" : out
+        if out.count == marker.utf8.count { out.append(UInt8(ascii: "V")) }
+        return String(decoding: out, as: UTF8.self)
     }
 }
