@@ -17,9 +17,8 @@ enum NameParser {
     static func latinParts(_ text: String, language: SpellingLanguage, alternates: Bool = true) -> [Part] {
         let tokens = NameNormalizer.latinTokens(text)
         let particles = language.particles
-        return parts(tokens, isParticle: { particles.contains($0) }) { TokenReadings.of($0, language: language).key }
-            .map { token, part in
-                let readings = TokenReadings.of(token, language: language)
+        return parts(tokens, isParticle: { particles.contains($0) }, read: { TokenReadings.of($0, language: language) }, key: \.key)
+            .map { readings, part in
                 var part = part
                 part.spoken = readings.spoken
                 if alternates { part.alternates = readings.alternates }
@@ -39,9 +38,8 @@ enum NameParser {
     }
 
     static func kanaParts(_ text: String) -> [Part] {
-        parts(KatakanaNormalizer.tokens(text), isParticle: { particleKeys.contains(PhoneticKey(normalizedKana: $0)) }) {
-            PhoneticKey(normalizedKana: $0)
-        }.map(\.1)
+        parts(KatakanaNormalizer.tokens(text), isParticle: { particleKeys.contains(PhoneticKey(normalizedKana: $0)) },
+              read: PhoneticKey.init(normalizedKana:), key: { $0 }).map(\.1)
     }
 
     /// The keys of particles as any romance or English spelling and any katakana writes them.
@@ -53,17 +51,20 @@ enum NameParser {
         return keys
     }()
 
-    private static func parts(_ tokens: [String], isParticle: (String) -> Bool,
-                              key: (String) -> PhoneticKey) -> [(String, Part)] {
-        var parts: [(String, Part)] = []
+    /// Each part with what `read` made of its token (read once: a Latin token's readings come
+    /// from a store behind a lock), and its key and joined key taken from such readings.
+    private static func parts<Reading>(_ tokens: [String], isParticle: (String) -> Bool,
+                                       read: (String) -> Reading, key: (Reading) -> PhoneticKey) -> [(Reading, Part)] {
+        var parts: [(Reading, Part)] = []
         var pending: [String] = []
         for (index, token) in tokens.enumerated() {
             if index < tokens.count - 1, isParticle(token) {
                 pending.append(token)
                 continue
             }
-            let joined = pending.isEmpty ? nil : key((pending + [token]).joined())
-            parts.append((token, Part(key: key(token), joined: joined)))
+            let joined = pending.isEmpty ? nil : key(read((pending + [token]).joined()))
+            let reading = read(token)
+            parts.append((reading, Part(key: key(reading), joined: joined)))
             pending = []
         }
         return parts

@@ -104,7 +104,7 @@ public final class RegisterStaging {
         self.db = db
         self.states = states
         self.searchText = searchText
-        ahead = textWhileStaging ? SearchTextAhead(searchText: Self.newText(searchText)) : nil
+        ahead = textWhileStaging ? SearchTextAhead(work: Self.newText(searchText)) : nil
         inRegisterBefore = states.omission.isEmpty ? 0 : try Int.fetchOne(db, sql: """
             SELECT count(*) FROM resident WHERE person_id IS NOT NULL AND register_state IN (\(Self.inRegister(states)))
             """) ?? 0

@@ -16,15 +16,15 @@ final class SearchTextAhead<Text: Sendable> {
         let texts = Mutex<[(sid: Int64, text: Text)]>([])
     }
 
-    private let searchText: @Sendable (ResidentRecord) -> Text
+    private let work: @Sendable (ResidentRecord) -> Text
     private let slots = DispatchSemaphore(value: 2)
     private let group = DispatchGroup()
     private let finished = Finished()
     private var batch: [(sid: Int64, record: ResidentRecord)] = []
     private static var batchSize: Int { 2048 }
 
-    init(searchText: @escaping @Sendable (ResidentRecord) -> Text) {
-        self.searchText = searchText
+    init(work: @escaping @Sendable (ResidentRecord) -> Text) {
+        self.work = work
     }
 
     /// Takes one staged row; a full batch is sent, and then true says that texts may be ready.
@@ -50,12 +50,12 @@ final class SearchTextAhead<Text: Sendable> {
 
     private func send() {
         guard !batch.isEmpty else { return }
-        let work = batch
+        let rows = batch
         batch.removeAll(keepingCapacity: true)
         slots.wait()
-        let (searchText, finished, slots) = (searchText, finished, slots)
+        let (work, finished, slots) = (work, finished, slots)
         DispatchQueue.global().async(group: group) {
-            let texts = work.map { (sid: $0.sid, text: searchText($0.record)) }
+            let texts = rows.map { (sid: $0.sid, text: work($0.record)) }
             finished.texts.withLock { $0.append(contentsOf: texts) }
             slots.signal()
         }
