@@ -38,12 +38,14 @@ public final class RegisterStaging {
 
     /// How the export moves states, given by the domain's rules (old state → new state): a
     /// listed resident's state, and an omitted one's, for the states it changes. A delta's rows
-    /// carry the state their event leads to (`listing` nil) and omit no one (`omission` empty).
+    /// carry the state their event leads to (`listing` nil) and omit no one (`omission` empty);
+    /// only a file that lists everyone (a snapshot, with a `listing`) can omit anyone.
     public struct StateRules: Sendable {
         public var listing: [String: String]?
         public var omission: [String: String]
 
         public init(listing: [String: String]?, omission: [String: String]) {
+            precondition(omission.isEmpty || listing != nil, "only a snapshot omits residents")
             self.listing = listing
             self.omission = omission
         }
@@ -87,6 +89,8 @@ public final class RegisterStaging {
     private let insertText: Statement
     private let inRegisterBefore: Int
     private let insert: Statement
+    /// A snapshot's residents before its rows, so that a row that changes nothing is not staged.
+    private var before: KnownResidents?
     /// The person ids staged so far, as numbers (they are eleven digits): a unique index on the
     /// staged rows did the same at four seconds a million rows, its pages in the temp file.
     private var listed = Set<Int64>()
@@ -105,6 +109,7 @@ public final class RegisterStaging {
         self.states = states
         self.searchText = searchText
         ahead = textWhileStaging ? SearchTextAhead(work: Self.newText(searchText)) : nil
+        before = try states.listing.map { try KnownResidents(listing: $0, in: db) }
         inRegisterBefore = states.omission.isEmpty ? 0 : try Int.fetchOne(db, sql: """
             SELECT count(*) FROM resident WHERE person_id IS NOT NULL AND register_state IN (\(Self.inRegister(states)))
             """) ?? 0
@@ -127,13 +132,15 @@ public final class RegisterStaging {
     /// Stages one listed person. `held` rows are someone else's to apply (they may be a walk-in,
     /// which takes a decision in Swift) and only count as listed. `reason` is what the history
     /// rows give as the reason (a delta's event). False when the file already listed this person
-    /// id: nothing was staged.
+    /// id: nothing was staged. A snapshot's row that changes nothing of its resident is only
+    /// counted (`KnownResidents`).
     ///
     /// The values are bound with SQLite's own calls, straight from the record's text: through
     /// `StatementArguments` each became a `DatabaseValue` first, which measured more than half of
     /// staging a row (a fifth of a second snapshot).
     public func add(_ record: ResidentRecord, reason: String, line: Int, held: Bool) throws -> Bool {
         if let personID = record.personID, !listed.insert(Int64(personID.rawValue)!).inserted { return false }
+        if before?.list(record, held: held) == true { return true }
         let handle = insert.sqliteStatement
         sqlite3_reset(handle)
         sqlite3_bind_int64(handle, 1, Int64(line))
@@ -243,7 +250,7 @@ public final class RegisterStaging {
         result.changed = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.register_changed") ?? 0
         result.unchanged = (try Int.fetchOne(db, sql: """
             SELECT count(*) FROM temp.register_listed WHERE id IS NOT NULL AND NOT held
-            """) ?? 0) - result.changed
+            """) ?? 0) - result.changed + (before?.unchanged.reduce(0, +) ?? 0)
         // Households named for the first time: a listed resident's household already exists.
         let household = Self.changeable.firstIndex(of: "household_id")!
         try db.execute(sql: """
@@ -267,6 +274,8 @@ public final class RegisterStaging {
             """) {
             result.states[row["new_state"], default: 0] += row["n"]
         }
+        result.states.merge(before?.unchangedStates ?? [:], uniquingKeysWith: +)
+        before = nil
         result.omitted = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.register_omitted") ?? 0
         result.touched = try Int64.fetchAll(db, sql: """
             SELECT id FROM temp.register_changed UNION ALL SELECT id FROM temp.register_created
@@ -383,17 +392,20 @@ public final class RegisterStaging {
             DROP TABLE IF EXISTS temp.register_omitted;
             CREATE TEMP TABLE register_omitted (id INTEGER PRIMARY KEY, old_state TEXT NOT NULL, new_state TEXT NOT NULL);
             """)
-        guard !states.omission.isEmpty else { return }
-        // Built once, sorted, after the staged rows found their residents.
-        try db.execute(sql: "CREATE INDEX temp.register_listed_resident ON register_listed(id)")
+        guard !states.omission.isEmpty, let before else { return }
+        // The residents no row named, as the snapshot found them; their rows are read again here,
+        // in this transaction.
+        try db.execute(sql: "DROP TABLE IF EXISTS temp.register_unlisted; CREATE TEMP TABLE register_unlisted (id INTEGER PRIMARY KEY)")
+        let unlisted = try db.makeStatement(sql: "INSERT INTO temp.register_unlisted (id) VALUES (?)")
+        for id in before.unlisted(inStates: Set(states.omission.keys)) { try unlisted.execute(arguments: [id]) }
         let inRegister = Self.inRegister(states)
         let omission = Self.caseExpression("r.register_state", states.omission)
         try db.execute(sql: """
             INSERT INTO temp.register_omitted (id, old_state, new_state)
-            SELECT r.id, r.register_state, \(omission) FROM resident r
+            SELECT r.id, r.register_state, \(omission) FROM temp.register_unlisted u CROSS JOIN resident r ON r.id = u.id
             WHERE r.id <= ? AND r.person_id IS NOT NULL AND r.register_state IN (\(inRegister))
-              AND NOT EXISTS (SELECT 1 FROM temp.register_listed l WHERE l.id = r.id)
               AND NOT EXISTS (SELECT 1 FROM temp.register_protected x WHERE x.person_id = r.person_id);
+            DROP TABLE temp.register_unlisted;
             """, arguments: [lastBefore])
         try db.execute(sql: """
             INSERT INTO history (resident_id, entity, entity_id, field, old_value, new_value, changed_at, changed_by, source, source_ref, reason)
