@@ -7,9 +7,8 @@ import GRDBSQLite
 /// A second snapshot lists almost everyone unchanged (975,319 of 995,131 rows at a million
 /// residents), and staging each of them in full, then comparing it with its resident column by
 /// column in SQL, was most of the writer's time. A row whose digest equals its resident's, and
-/// whose listing leaves the resident's state as it is, changes nothing: it is only counted, and
-/// marked listed, so that the residents the snapshot omits are the ones left unmarked. Every
-/// other row is staged and compared in SQL as before, so a digest that differs only costs the
+/// whose listing leaves the resident's state as it is, changes nothing: it is only counted. The
+/// residents the snapshot omits are the ones whose person id no row listed. Every other row is staged and compared in SQL as before, so a digest that differs only costs the
 /// comparison it would have had anyway. The digest is Swift's hasher, seeded per process, over
 /// each value's length and bytes: two different rows give the same digest with a chance of
 /// about one in 2^64, and no one can choose values to make them.
@@ -18,10 +17,13 @@ struct KnownResidents {
         let id: Int64
         let digest: Int
         let state: UInt8
-        var listed = false
     }
 
-    private var entries: [String: Entry] = [:]
+    /// By person id as a number, as the staging keeps the listed ones.
+    private var entries: [Int64: Entry] = [:]
+    /// Residents whose person id is not a number: no row can name them (a listed person id is
+    /// read as one), so they are unlisted whatever the file says.
+    private var others: [Entry] = []
     /// The states met, by the number entries keep.
     private var states: [String] = []
     /// Per state number: whether a listing keeps a resident in it (no change of state).
@@ -69,18 +71,16 @@ struct KnownResidents {
                 hasher.combine(count)
                 hasher.combine(bytes: UnsafeRawBufferPointer(start: bytes, count: count))
             }
-            entries[Self.text(handle, 1)!] = Entry(id: sqlite3_column_int64(handle, 0), digest: hasher.finalize(), state: number)
+            let entry = Entry(id: sqlite3_column_int64(handle, 0), digest: hasher.finalize(), state: number)
+            if let personID = Self.text(handle, 1).flatMap({ Int64($0) }) { entries[personID] = entry } else { others.append(entry) }
         }
     }
 
-    /// Marks the resident `record` names as listed; true when the row changes nothing of theirs
-    /// (then it is counted, and need not be staged). A held row is listed but never unchanged:
-    /// it is someone else's to apply.
-    mutating func list(_ record: ResidentRecord, held: Bool) -> Bool {
-        guard let personID = record.personID?.rawValue, let index = entries.index(forKey: personID) else { return false }
-        entries.values[index].listed = true
-        let entry = entries.values[index]
-        guard !held, kept[Int(entry.state)], entry.digest == Self.digest(record) else { return false }
+    /// Whether `record`, listed, changes nothing of its resident's; such a row is counted here
+    /// and need not be staged. A held row never does: it is someone else's to apply.
+    mutating func leavesUnchanged(_ record: ResidentRecord, held: Bool) -> Bool {
+        guard !held, let personID = record.personID.flatMap({ Int64($0.rawValue) }), let entry = entries[personID],
+              kept[Int(entry.state)], entry.digest == Self.digest(record) else { return false }
         unchanged[Int(entry.state)] += 1
         return true
     }
@@ -90,10 +90,11 @@ struct KnownResidents {
         Dictionary(zip(states, unchanged).filter { $0.1 > 0 }, uniquingKeysWith: +)
     }
 
-    /// The residents no row of the file named, in `inStates`, by id.
-    func unlisted(inStates: Set<String>) -> [Int64] {
+    /// The residents in `inStates` whose person id is not in `listed`, by id.
+    func unlisted(_ listed: Set<Int64>, inStates: Set<String>) -> [Int64] {
         let wanted = states.map(inStates.contains)
-        return entries.values.filter { !$0.listed && wanted[Int($0.state)] }.map(\.id).sorted()
+        let named = entries.lazy.filter { !listed.contains($0.key) }.map(\.value)
+        return (Array(named) + others).filter { wanted[Int($0.state)] }.map(\.id).sorted()
     }
 
     private static func digest(_ record: ResidentRecord) -> Int {

@@ -140,7 +140,7 @@ public final class RegisterStaging {
     /// staging a row (a fifth of a second snapshot).
     public func add(_ record: ResidentRecord, reason: String, line: Int, held: Bool) throws -> Bool {
         if let personID = record.personID, !listed.insert(Int64(personID.rawValue)!).inserted { return false }
-        if before?.list(record, held: held) == true { return true }
+        if before?.leavesUnchanged(record, held: held) == true { return true }
         let handle = insert.sqliteStatement
         sqlite3_reset(handle)
         sqlite3_bind_int64(handle, 1, Int64(line))
@@ -260,13 +260,14 @@ public final class RegisterStaging {
             ON CONFLICT DO NOTHING
             """, arguments: [provenance.timestamp])
         if let ahead { try store(ahead.collect(all: true)) }
+        let unlisted = states.omission.isEmpty ? [] : before?.unlisted(listed, inStates: Set(states.omission.keys)) ?? []
         // Every row is staged: the person ids' memory goes back before the sets' statements.
         listed = []
         try writeChanges(provenance: provenance, index: index)
         // Residents after this id are the file's new ones: listed, though not in `register_listed`.
         let lastBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM resident") ?? 0
         result.created = try insertNew(after: lastBefore, provenance: provenance, index: index)
-        try omit(upTo: lastBefore, provenance: provenance)
+        try omit(unlisted, upTo: lastBefore, provenance: provenance)
         for row in try Row.fetchAll(db, sql: """
             SELECT new_state, count(*) AS n FROM temp.register_listed WHERE id IS NOT NULL AND NOT held GROUP BY new_state
             UNION ALL SELECT s.register_state, count(*) FROM temp.register_created c JOIN temp.register_staging s ON s.sid = c.sid GROUP BY 1
@@ -386,18 +387,17 @@ public final class RegisterStaging {
         return count
     }
 
-    /// Residents in the register whom the snapshot does not list (nor a rejected row names).
-    private func omit(upTo lastBefore: Int64, provenance p: Provenance) throws {
+    /// Residents in the register whom the snapshot does not list (nor a rejected row names):
+    /// of `unlisted`, those still in it.
+    private func omit(_ unlisted: [Int64], upTo lastBefore: Int64, provenance p: Provenance) throws {
         try db.execute(sql: """
             DROP TABLE IF EXISTS temp.register_omitted;
             CREATE TEMP TABLE register_omitted (id INTEGER PRIMARY KEY, old_state TEXT NOT NULL, new_state TEXT NOT NULL);
             """)
-        guard !states.omission.isEmpty, let before else { return }
-        // The residents no row named, as the snapshot found them; their rows are read again here,
-        // in this transaction.
+        guard !states.omission.isEmpty else { return }
         try db.execute(sql: "DROP TABLE IF EXISTS temp.register_unlisted; CREATE TEMP TABLE register_unlisted (id INTEGER PRIMARY KEY)")
-        let unlisted = try db.makeStatement(sql: "INSERT INTO temp.register_unlisted (id) VALUES (?)")
-        for id in before.unlisted(inStates: Set(states.omission.keys)) { try unlisted.execute(arguments: [id]) }
+        let insert = try db.makeStatement(sql: "INSERT INTO temp.register_unlisted (id) VALUES (?)")
+        for id in unlisted { try insert.execute(arguments: [id]) }
         let inRegister = Self.inRegister(states)
         let omission = Self.caseExpression("r.register_state", states.omission)
         try db.execute(sql: """
