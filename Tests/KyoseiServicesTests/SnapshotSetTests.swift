@@ -125,6 +125,72 @@ import Testing
         }
     }
 
+    /// A delta writes each changed resident by one statement that assigns only the columns that
+    /// changed, chosen per resident, and each new resident by one insert: whatever set of
+    /// columns a row changes, the resident ends with the row's values, one history row per
+    /// changed field, the file's sequence, and the search index following a rename; a household
+    /// named for the first time exists before a resident points to it.
+    @Test func aDeltaWritesEachResidentsOwnChangedColumns() throws {
+        let people = ["ANA", "BRUNO", "CARLA", "DIEGO", "ELENA", "FABIO"].enumerated().map { i, name in
+            RegisterExport.person(i + 1, name: "COSTA \(name)")
+        }
+        #expect(try sync.apply(try RegisterExport.write(to: city.folder, sequence: 1, rows: people), as: .register, by: city.founder).outcome == .applied)
+        let before = try residents()
+        let lastHistory = try city.context.database.writer.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM history") ?? 0 }
+        func event(_ row: [String: String], _ event: String, _ changes: [String: String] = [:]) -> [String: String] {
+            row.merging(changes.merging(["event": event, "event_date": "2026-11-20"]) { $1 }) { $1 }
+        }
+        let delta = [
+            event(people[0], "HOUSEHOLD_CHANGE", ["household_id": "3000000001", "relationship": "SPOUSE"]),
+            event(people[1], "NAME_CHANGE", ["name_latin": "MOURA BRUNO", "name_kana": "モウラ ブルノ"]),
+            event(people[2], "MOVE_OUT", ["address": "東京都新宿区西新宿2-8-1", "postal_code": "163-8001"]),
+            event(people[3], "STAY_RENEWAL", ["period_of_stay": "P5Y", "stay_expiry_date": "2031-06-30"]),
+            event(people[4], "CORRECTION"),
+            event(RegisterExport.person(7, name: "COSTA GABRIELA", sex: "2"), "BIRTH", ["household_id": "3000000001"]),
+        ]
+        let outcome = try sync.apply(try RegisterExport.write(to: city.folder, sequence: 2, kind: "delta", rows: delta), as: .register, by: city.founder)
+        #expect(outcome.outcome == .applied && outcome.rejected == 0, "\(outcome)")
+        #expect(outcome.register?.changed == 4)
+        #expect(outcome.register?.unchanged == 1)
+        #expect(outcome.register?.created == 1)
+
+        let after = try residents()
+        for (line, row) in delta.enumerated() {
+            let personID = try #require(row["person_id"])
+            let new = try #require(after[personID])
+            for (field, value) in new.trackedFields where field != "register_state" {
+                #expect(value ?? "" == row[field] ?? "", "\(personID) \(field)")
+            }
+            guard let old = before[personID] else { continue }
+            let expected = new.changes(from: old)
+            let written = try history(old.id!, after: lastHistory)
+            #expect(written.map(\.field) == expected.map(\.field), "\(personID)")
+            #expect(written.map(\.oldValue) == expected.map(\.old), "\(personID)")
+            #expect(written.map(\.newValue) == expected.map(\.new), "\(personID)")
+            #expect(written.allSatisfy { $0.sourceRef == "REG-221309-000002.csv seq 2 line \(line + 2)" && $0.reason == row["event"] })
+            if expected.isEmpty {
+                #expect(new == old, "an unchanged resident is not rewritten: \(personID)")
+            } else {
+                #expect(new.registerSequence == 2, "\(personID)")
+                #expect(new.createdAt == old.createdAt && new.id == old.id, "\(personID)")
+            }
+        }
+        #expect(try history(before["00000000001"]!.id!, after: lastHistory).map(\.field) == ["household_id", "relationship"])
+        #expect(after["00000000003"]?.registerState == .movedOut)
+        #expect(try history(before["00000000003"]!.id!, after: lastHistory).map(\.field) == ["register_state", "postal_code", "address"])
+        #expect(after["00000000006"] == before["00000000006"])
+        let born = try #require(after["00000000007"])
+        #expect(born.id == before.values.compactMap(\.id).max()! + 1)
+        #expect(try history(born.id!, after: lastHistory).map(\.field) == ["(created)"])
+        #expect(try city.residents.find("moura", by: city.founder).map(\.resident.personID?.rawValue) == ["00000000002"])
+        #expect(try city.residents.find("bruno", by: city.founder).map(\.resident.personID?.rawValue) == ["00000000002"])
+        #expect(try city.residents.find("gabriela", by: city.founder).map(\.resident.personID?.rawValue) == ["00000000007"])
+        let households = try city.context.database.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT household_id FROM resident WHERE household_id = '3000000001' ORDER BY id")
+        }
+        #expect(households.count == 2)
+    }
+
     @Test func aPossibleWalkInIsDecidedRowByRowInsideASnapshot() throws {
         let walkIn = try city.add("SANTOS MARIA", born: "1990-01-15", sex: .female, nationality: "BR", card: "AB12345678CD")
         let path = try RegisterExport.write(to: city.folder, sequence: 1, rows: [
