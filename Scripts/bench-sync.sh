@@ -10,7 +10,10 @@
 #       and household key, their history, the search index and the indexes built afterwards,
 #       in one transaction, as the import writes them (the floor of the schema, before any
 #       row is read, checked or given its search text),
-# each with rows/s and peak resident memory, the ratios (a)/(c), (b)/(c) and (a)/(e), and then the
+#   (f) the delta's rows written by SQLite alone into a copy of the city as it was before it:
+#       the rows it added and the columns it changed, bound row by row with the same connection
+#       settings, in one transaction, closed as the process closes (Scripts/lib/delta-floor.py),
+# each with rows/s and peak resident memory, the ratios (a)/(c), (b)/(c), (a)/(e) and (d)/(f), and then the
 # median latency of `resident find` by card number, Latin and katakana fragment on the
 # loaded database, and its size; then seeds 200,000 cases and times `case list --mine
 # --overdue`, `case stats` and `rules run` over the whole city; then imports 200,000
@@ -90,25 +93,31 @@ import json, sys
 o = json.load(open(sys.argv[1]))[0]
 print(f"second snapshot: {o['outcome']}, {o['changed']} changed, {o['unchanged']} unchanged, {o['created']} new, {o['left_register']} left the register")
 PY
+cp "$KYOSEI_DB" "$work/before-delta.sqlite"
+sync
 measure "$bin/kyosei" sync register "$delta" --json
 d_s=$seconds; d_cpu=$cpu; d_mb=$peak_mb
+read -r f_s f_cpu < <(python3 Scripts/lib/delta-floor.py "$work/before-delta.sqlite" "$KYOSEI_DB")
+rm -f "$work/before-delta.sqlite"
 measure sqlite3 "$work/floor.sqlite" ".mode csv" ".import '$first' reg"
 c_s=$seconds; c_cpu=$cpu; c_mb=$peak_mb
 measure sqlite3 "$work/floor-second.sqlite" ".mode csv" ".import '$second' reg"
 c2_s=$seconds; c2_cpu=$cpu
 
 python3 - "$rows_a" "$a_s" "$a_cpu" "$a_mb" "$rows_b" "$b_s" "$b_cpu" "$b_mb" \
-  "$c_s" "$c_cpu" "$c_mb" "$c2_s" "$c2_cpu" "$rows_d" "$d_s" "$d_cpu" "$d_mb" "$e_s" "$e_cpu" "$(cat /proc/loadavg)" <<'PY'
+  "$c_s" "$c_cpu" "$c_mb" "$c2_s" "$c2_cpu" "$rows_d" "$d_s" "$d_cpu" "$d_mb" "$e_s" "$e_cpu" "$f_s" "$f_cpu" "$(cat /proc/loadavg)" <<'PY'
 import sys
-ra, a, acpu, am, rb, b, bcpu, bm, c, ccpu, cm, c2, c2cpu, rd, d, dcpu, dm, e, ecpu, load = sys.argv[1:]
+ra, a, acpu, am, rb, b, bcpu, bm, c, ccpu, cm, c2, c2cpu, rd, d, dcpu, dm, e, ecpu, f, fcpu, load = sys.argv[1:]
 ra, rb, rd = int(ra), int(rb), int(rd)
-a, acpu, b, bcpu, c, ccpu, c2, c2cpu, d, dcpu, e, ecpu = map(float, (a, acpu, b, bcpu, c, ccpu, c2, c2cpu, d, dcpu, e, ecpu))
+a, acpu, b, bcpu, c, ccpu, c2, c2cpu, d, dcpu, e, ecpu, f, fcpu = map(float, (a, acpu, b, bcpu, c, ccpu, c2, c2cpu, d, dcpu, e, ecpu, f, fcpu))
 print(f"(a) snapshot into an empty database: {ra:>9,} rows in {a:7.2f} s (CPU {acpu:.2f} s) = {ra/a:>10,.0f} rows/s, peak {am} MB")
 print(f"(b) second snapshot (2% changed, 0.5% missing): {rb:>9,} rows in {b:7.2f} s (CPU {bcpu:.2f} s) = {rb/b:>10,.0f} rows/s, peak {bm} MB")
 print(f"(c) sqlite3 .import floor: {ra:>9,} rows in {c:7.2f} s (CPU {ccpu:.2f} s) = {ra/c:>10,.0f} rows/s, peak {cm} MB; the second file in {c2:.2f} s (CPU {c2cpu:.2f} s)")
 print(f"(d) delta on the loaded city: {rd:>9,} rows in {d:7.2f} s (CPU {dcpu:.2f} s) = {rd/d:>10,.0f} rows/s, peak {dm} MB")
 print(f"(e) sqlite3 alone writing those rows into Kyosei's schema: {ra:>9,} rows in {e:7.2f} s (CPU {ecpu:.2f} s) = {ra/e:>10,.0f} rows/s, {e/c:.1f}x (c)")
-print(f"ratios, wall: (a)/(c) = {a/c:.1f}x   (b)/(c) = {b/c2:.1f}x   (a)/(e) = {a/e:.1f}x;  CPU: (a)/(c) = {acpu/ccpu:.1f}x   (b)/(c) = {bcpu/c2cpu:.1f}x   (a)/(e) = {acpu/ecpu:.1f}x")
+print(f"(f) SQLite alone writing what the delta wrote: {rd:>9,} rows in {f:7.2f} s (CPU {fcpu:.2f} s)")
+print(f"ratios, wall: (a)/(c) = {a/c:.1f}x   (b)/(c) = {b/c2:.1f}x   (a)/(e) = {a/e:.1f}x   (d)/(f) = {d/f:.1f}x;  "
+      f"CPU: (a)/(c) = {acpu/ccpu:.1f}x   (b)/(c) = {bcpu/c2cpu:.1f}x   (a)/(e) = {acpu/ecpu:.1f}x   (d)/(f) = {dcpu/fcpu:.1f}x")
 print(f"load average at the end: {load}")
 PY
 [[ "$sync_only" == --sync-only ]] && exit 0
