@@ -15,7 +15,7 @@ import Testing
             let staging = try RegisterStaging(
                 states: RegisterStaging.StateRules(listing: [:], omission: [:]),
                 searchText: { ("latin-" + $0.personID!.rawValue, "japanese-" + $0.nameLatin) },
-                textWhileStaging: whileStaging, in: db)
+                textWhileStaging: whileStaging, helper: nil, in: db)
             // Person ids in no order, so that a text coming back to the wrong row shows.
             let ids = (0..<count).map { String(format: "%011d", ($0 * 7_919) % 100_003) }
             for (line, id) in ids.enumerated() {

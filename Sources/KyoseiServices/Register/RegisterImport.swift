@@ -72,7 +72,7 @@ struct RegisterImport: ImportKind {
         let sets = try RegisterSets(
             staging: RegisterStaging(
                 states: snapshot ? RegisterSets.snapshotRules : RegisterSets.deltaRules, searchText: RegisterSets.searchText,
-                textWhileStaging: suspended != nil, in: db),
+                textWhileStaging: suspended != nil, helper: RegisterStaging.Helper(pool: context.database.writer), in: db),
             limitPercent: snapshot ? context.settings.maxLeftRegisterPercent : nil,
             provenance: RegisterStaging.Provenance(
                 login: staff.login, timestamp: timestamp, sequence: manifest.sequence,

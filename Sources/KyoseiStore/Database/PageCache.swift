@@ -10,6 +10,8 @@ public enum PageCache {
     public static let standardKiB = 131_072
     /// Enough for a roster import, whose writes are appends.
     public static let importKiB = 16_384
+    /// For a connection that reads a table once, in order: each page is read and let go.
+    public static let scanKiB = 2_048
 
     public static func set(kibibytes: Int, in db: Database) throws {
         try db.execute(sql: "PRAGMA cache_size = \(-kibibytes)")

@@ -69,6 +69,20 @@ public final class RegisterStaging {
         }
     }
 
+    /// Another connection of the import's pool, which reads half of a snapshot's residents
+    /// beside the import's own (`KnownResidents`). A pool, since its readers do not wait for
+    /// the import's transaction.
+    public struct Helper: Sendable {
+        public let pool: DatabasePool
+        /// Below this many residents one connection reads them alone.
+        public let fromResidents: Int
+
+        public init(pool: DatabasePool, fromResidents: Int = 100_000) {
+            self.pool = pool
+            self.fromResidents = fromResidents
+        }
+    }
+
     /// A record's search columns, worked out in Swift for new and renamed residents.
     public typealias SearchText = @Sendable (ResidentRecord) -> (latin: String, japanese: String)
 
@@ -104,12 +118,12 @@ public final class RegisterStaging {
     /// Counts the residents in the register now, before any row of the file is applied. With
     /// `textWhileStaging` (a snapshot into an empty city) the search text of each staged row is
     /// worked out on other threads while the file is read (`SearchTextAhead`).
-    public init(states: StateRules, searchText: @escaping SearchText, textWhileStaging: Bool, in db: Database) throws {
+    public init(states: StateRules, searchText: @escaping SearchText, textWhileStaging: Bool, helper: Helper?, in db: Database) throws {
         self.db = db
         self.states = states
         self.searchText = searchText
         ahead = textWhileStaging ? SearchTextAhead(work: Self.newText(searchText)) : nil
-        before = try states.listing.map { try KnownResidents(listing: $0, in: db) }
+        before = try states.listing.map { try KnownResidents(listing: $0, in: db, helper: helper) }
         inRegisterBefore = states.omission.isEmpty ? 0 : try Int.fetchOne(db, sql: """
             SELECT count(*) FROM resident WHERE person_id IS NOT NULL AND register_state IN (\(Self.inRegister(states)))
             """) ?? 0
