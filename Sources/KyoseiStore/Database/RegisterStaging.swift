@@ -367,8 +367,8 @@ public final class RegisterStaging {
         var updates: [Int64: Statement] = [:]
         try forEachRow(sql) { rows in
             let changed = sqlite3_column_int64(rows, 1)
-            // A file cannot make more than a few hundred sets of changed columns matter; past
-            // that, statements are made again rather than kept.
+            // A register file brings a few sets of changed columns; one made to bring a new set
+            // on every row would keep a statement for each, so past 512 they are let go.
             if updates.count == 512 { updates.removeAll() }
             let update = try updates[changed] ?? makeUpdate(changed: changed, provenance: p)
             updates[changed] = update
