@@ -9,8 +9,9 @@ import GRDBSQLite
 /// residents), and staging each of them in full, then comparing it with its resident column by
 /// column in SQL, was most of the writer's time. A row whose digest equals its resident's, and
 /// whose listing leaves the resident's state as it is, changes nothing: it is only counted. The
-/// residents the snapshot omits are the ones whose person id no row listed. Every other row is staged and compared in SQL as before, so a digest that differs only costs the
-/// comparison it would have had anyway. The digest is Swift's hasher, seeded per process, over
+/// residents the snapshot omits are the ones whose person id no row listed. Every other row is
+/// staged and compared in SQL as before, so a digest that differs only costs the comparison it
+/// would have had anyway. The digest is Swift's hasher, seeded per process, over
 /// each value's length and bytes: two different rows give the same digest with a chance of
 /// about one in 2^64, and no one can choose values to make them.
 struct KnownResidents {
@@ -87,32 +88,17 @@ struct KnownResidents {
     /// One id range's residents with a person id. The state is matched and the person id read
     /// from SQLite's bytes: made into strings, they were a fifth of the reading.
     private static func part(ids: ClosedRange<Int64>, states: [[UInt8]], in db: Database) throws -> Part {
-        let sql = """
+        let statement = try db.makeStatement(sql: """
             SELECT id, person_id, register_state, \(Self.digested.joined(separator: ", ")) FROM resident
             WHERE person_id IS NOT NULL AND id BETWEEN ? AND ?
-            """
-        let statement = try db.makeStatement(sql: sql)
-        let handle = statement.sqliteStatement
-        sqlite3_bind_int64(handle, 1, ids.lowerBound)
-        sqlite3_bind_int64(handle, 2, ids.upperBound)
-        defer { sqlite3_reset(handle) }
+            """)
+        sqlite3_bind_int64(statement.sqliteStatement, 1, ids.lowerBound)
+        sqlite3_bind_int64(statement.sqliteStatement, 2, ids.upperBound)
         var part = Part()
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
-            }
+        try db.forEachRawRow(of: statement) { handle in
             let state = bytes(handle, 2).flatMap { state in states.firstIndex { $0.elementsEqual(state) } } ?? states.count
             var hasher = Hasher()
-            for column in 0..<Int32(Self.digested.count) {
-                guard let value = bytes(handle, 3 + column) else {
-                    hasher.combine(-1)
-                    continue
-                }
-                hasher.combine(value.count)
-                hasher.combine(bytes: UnsafeRawBufferPointer(value))
-            }
+            for column in 0..<Int32(Self.digested.count) { Self.combine(bytes(handle, 3 + column), into: &hasher) }
             let entry = Entry(id: sqlite3_column_int64(handle, 0), digest: hasher.finalize(), state: UInt8(state))
             if let personID = bytes(handle, 1).flatMap(number) { part.keyed.append((personID, entry)) } else { part.others.append(entry) }
         }
@@ -144,15 +130,20 @@ struct KnownResidents {
         var hasher = Hasher()
         for (_, value) in record.trackedFields.dropFirst(2) {
             guard var value else {
-                hasher.combine(-1)
+                combine(nil, into: &hasher)
                 continue
             }
-            value.withUTF8 { bytes in
-                hasher.combine(bytes.count)
-                hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-            }
+            value.withUTF8 { combine($0, into: &hasher) }
         }
         return hasher.finalize()
+    }
+
+    /// One value of a digest, as the residents' and the rows' digests both take it: its length
+    /// and bytes, or a mark for NULL.
+    private static func combine(_ value: UnsafeBufferPointer<UInt8>?, into hasher: inout Hasher) {
+        guard let value else { return hasher.combine(-1) }
+        hasher.combine(value.count)
+        hasher.combine(bytes: UnsafeRawBufferPointer(value))
     }
 
     /// A column's text as SQLite holds it, valid until the statement steps again; nil for NULL.

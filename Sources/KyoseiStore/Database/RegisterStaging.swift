@@ -365,7 +365,7 @@ public final class RegisterStaging {
             FROM temp.register_changed m CROSS JOIN temp.register_staging s ON s.sid = m.sid LEFT JOIN temp.register_search x ON x.id = m.id
             """
         var updates: [Int64: Statement] = [:]
-        try forEachRow(sql) { rows in
+        try db.forEachRawRow(of: db.makeStatement(sql: sql)) { rows in
             let changed = sqlite3_column_int64(rows, 1)
             // A register file brings a few sets of changed columns; one made to bring a new set
             // on every row would keep a statement for each, so past 512 they are let go.
@@ -382,22 +382,6 @@ public final class RegisterStaging {
             sqlite3_bind_value(handle, index + 1, sqlite3_column_value(rows, 3))
             sqlite3_bind_int64(handle, index + 4, sqlite3_column_int64(rows, 0))
             try step(handle, sql: update.sql)
-        }
-    }
-
-    /// Steps the statement `sql` and hands each row to `body` as it stands in SQLite, for values
-    /// that go from one statement to another without a stop in Swift.
-    private func forEachRow(_ sql: String, _ body: (SQLiteStatement) throws -> Void) throws {
-        let select = try db.makeStatement(sql: sql)
-        let rows = select.sqliteStatement
-        defer { sqlite3_reset(rows) }
-        while true {
-            let code = sqlite3_step(rows)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
-            }
-            try body(rows)
         }
     }
 
@@ -464,7 +448,7 @@ public final class RegisterStaging {
             sqlite3_bind_int64(handle, values + 1, Int64(p.sequence))
             Self.bind(p.timestamp, at: values + 2, to: handle)
             Self.bind(p.timestamp, at: values + 3, to: handle)
-            try forEachRow(select("")) { row in
+            try db.forEachRawRow(of: db.makeStatement(sql: select(""))) { row in
                 for column in 0..<values { sqlite3_bind_value(handle, column + 1, sqlite3_column_value(row, column)) }
                 try step(handle, sql: sql)
             }
