@@ -31,7 +31,7 @@ import Testing
         let reader = try IntakeReader(path: path, kind: kind)
         var items: [(IntakeItem<EmploymentReportRow>, String)] = []
         do throws(IntakeError) {
-            while let item = try reader.next() { items.append((item, reader.lastRecordText)) }
+            while let item = try reader.next() { items.append((item, reader.lastRecordText.description)) }
         } catch {
             return (items, error)
         }
@@ -43,7 +43,7 @@ import Testing
         let records = IntakeReadAhead(reader)
         var items: [(IntakeItem<EmploymentReportRow>, String)] = []
         do throws(IntakeError) {
-            while let next = try records.next() { items.append((next.item, next.recordText)) }
+            while let next = try records.next() { items.append((next.item, next.recordText.description)) }
         } catch {
             return (items, error)
         }

@@ -6,12 +6,16 @@ where RawValue == String {
 }
 
 extension DomainCode {
-    public init(code text: String) throws {
-        guard let value = Self(rawValue: text) else {
-            let allowed = Self.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ValidationError(field: Self.fieldName, value: text, reason: "must be one of \(allowed)")
-        }
+    /// Inlinable, so that a file's reader gets a copy made for each code type rather than one
+    /// that looks up the type's generic metadata for every field it reads.
+    @inlinable public init(code text: String) throws {
+        guard let value = Self(rawValue: text) else { throw Self.unknown(text) }
         self = value
+    }
+
+    @usableFromInline static func unknown(_ text: String) -> ValidationError {
+        let allowed = allCases.map(\.rawValue).joined(separator: ", ")
+        return ValidationError(field: fieldName, value: text, reason: "must be one of \(allowed)")
     }
 
     /// The command-line spelling: any case, with `-` for `_` (`pre-school`, `not-enrolled`, `a1`).

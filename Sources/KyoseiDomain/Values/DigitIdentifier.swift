@@ -9,7 +9,7 @@ public protocol DigitIdentifier: Hashable, Codable, Sendable, CustomStringConver
 
 extension DigitIdentifier {
     public init(_ text: String) throws {
-        guard text.count == Self.length, text.isASCIIDigits else {
+        guard text.utf8.count == Self.length, text.isASCIIDigits else {
             throw ValidationError(field: Self.fieldName, value: text, reason: "must be \(Self.length) digits")
         }
         self.init(unchecked: text)

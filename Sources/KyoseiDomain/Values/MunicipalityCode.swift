@@ -5,11 +5,13 @@ public struct MunicipalityCode: Hashable, Codable, Sendable, CustomStringConvert
 
     public init(_ text: String) throws {
         let field = "municipality code"
-        guard text.count == 6, text.isASCIIDigits else {
+        let digits = text.withUTF8Bytes { b -> (expected: Int, actual: Int)? in
+            guard b.count == 6, b.allSatisfy(\.isASCIIDigit) else { return nil }
+            return (Self.checkDigit(b.prefix(5)), Int(b[5] &- 0x30))
+        }
+        guard let (expected, actual) = digits else {
             throw ValidationError(field: field, value: text, reason: "must be 6 digits")
         }
-        let expected = Self.checkDigit(forFirstFive: String(text.prefix(5)))
-        let actual = text.asciiDigitValues[5]
         guard expected == actual else {
             throw ValidationError(field: field, value: text, reason: "check digit should be \(expected)")
         }
@@ -18,8 +20,11 @@ public struct MunicipalityCode: Hashable, Codable, Sendable, CustomStringConvert
 
     /// s = 6·d1 + 5·d2 + 4·d3 + 3·d4 + 2·d5; check = (11 − s mod 11) mod 10.
     public static func checkDigit(forFirstFive digits: String) -> Int {
-        let d = digits.asciiDigitValues
-        let s = zip(d, [6, 5, 4, 3, 2]).reduce(0) { $0 + $1.0 * $1.1 }
+        digits.withUTF8Bytes { checkDigit($0[...]) }
+    }
+
+    private static func checkDigit(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
+        let s = zip(digits, [6, 5, 4, 3, 2]).reduce(0) { $0 + Int($1.0 &- 0x30) * $1.1 }
         return (11 - s % 11) % 10
     }
 

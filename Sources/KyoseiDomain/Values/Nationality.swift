@@ -6,7 +6,11 @@ public struct Nationality: Hashable, Comparable, Codable, Sendable, CustomString
     public static let stateless = Nationality(unchecked: "XX")
 
     public init(_ text: String) throws {
-        guard text.count == 2, Self.assigned.contains(text) else {
+        let known = text.withUTF8Bytes { b in
+            b.count == 2 && b[0].isASCIIUpperCaseLetter && b[1].isASCIIUpperCaseLetter
+                && Self.table[Int(b[0] &- 0x41) * 26 + Int(b[1] &- 0x41)]
+        }
+        guard known else {
             throw ValidationError(
                 field: "nationality", value: text,
                 reason: "must be an ISO 3166-1 alpha-2 code in upper case (XX for stateless or unknown)")
@@ -28,6 +32,17 @@ public struct Nationality: Hashable, Comparable, Codable, Sendable, CustomString
         var c = encoder.singleValueContainer()
         try c.encode(rawValue)
     }
+
+    /// `assigned` by letter pair (AA is 0, AB 1, …), looked up without hashing the text: a
+    /// register file asks once a row.
+    private static let table: [Bool] = {
+        var table = [Bool](repeating: false, count: 26 * 26)
+        for code in assigned {
+            let b = Array(code.utf8)
+            table[Int(b[0] - 0x41) * 26 + Int(b[1] - 0x41)] = true
+        }
+        return table
+    }()
 
     static let assigned: Set<String> = Set("""
     AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS

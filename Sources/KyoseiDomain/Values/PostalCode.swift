@@ -3,10 +3,10 @@ public struct PostalCode: Hashable, Codable, Sendable, CustomStringConvertible {
     public let rawValue: String
 
     public init(_ text: String) throws {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 3, parts[1].count == 4,
-              String(parts[0]).isASCIIDigits, String(parts[1]).isASCIIDigits
-        else {
+        let valid = text.withUTF8Bytes { b in
+            b.count == 8 && b[3] == UInt8(ascii: "-") && b.indices.allSatisfy { $0 == 3 || b[$0].isASCIIDigit }
+        }
+        guard valid else {
             throw ValidationError(field: "postal code", value: text, reason: "must be NNN-NNNN")
         }
         rawValue = text
@@ -21,9 +21,11 @@ public struct DistrictCode: Hashable, Codable, Sendable, CustomStringConvertible
     public let rawValue: String
 
     public init(_ text: String) throws {
-        let letters = text.prefix { $0.isASCII && $0.isUppercase }
-        let digits = text.dropFirst(letters.count)
-        guard !letters.isEmpty, !digits.isEmpty, text.count <= 8, String(digits).isASCIIDigits else {
+        let valid = text.withUTF8Bytes { b in
+            let letters = b.prefix(while: \.isASCIIUpperCaseLetter).count
+            return letters > 0 && letters < b.count && b.count <= 8 && b[letters...].allSatisfy(\.isASCIIDigit)
+        }
+        guard valid else {
             throw ValidationError(field: "district code", value: text, reason: "must be upper-case letters then digits, such as D07")
         }
         rawValue = text

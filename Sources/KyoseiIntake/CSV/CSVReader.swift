@@ -97,8 +97,7 @@ public final class CSVReader {
                 let slice = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
                 fields.append(span.escaped ? unescaped(slice) : String(decoding: slice, as: UTF8.self))
             }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)
-            return CSVRecord(fields: fields, line: line, text: text)
+            return CSVRecord(fields: fields, line: line, raw: RecordText(bytes: Array(bytes[position..<end])))
         }
     }
 

@@ -5,11 +5,17 @@ public struct CSVRecord: Sendable, Equatable {
     public let fields: [String]
     public let line: Int
     /// The record's text without its line ending, decoded to UTF-8.
-    public let text: String
+    public let raw: RecordText
 
     public init(fields: [String], line: Int, text: String) {
+        self.init(fields: fields, line: line, raw: RecordText(text))
+    }
+
+    init(fields: [String], line: Int, raw: RecordText) {
         self.fields = fields
         self.line = line
-        self.text = text
+        self.raw = raw
     }
+
+    public var text: String { raw.description }
 }

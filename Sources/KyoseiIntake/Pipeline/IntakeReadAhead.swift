@@ -11,7 +11,7 @@ public final class IntakeReadAhead<Kind: FileKind> {
     public struct Item: Sendable {
         public let item: IntakeItem<Kind.Row>
         /// The raw text of the record, for a row the caller sets aside itself.
-        public let recordText: String
+        public let recordText: RecordText
     }
 
     private let channel = Channel()

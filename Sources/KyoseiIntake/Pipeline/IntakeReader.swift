@@ -13,7 +13,7 @@ public final class IntakeReader<Kind: FileKind> {
     public private(set) var recordCount = 0
     /// The raw text of the record `next()` returned last, for a row the caller sets aside itself
     /// (a person listed twice in one snapshot is only visible against the database).
-    public private(set) var lastRecordText = ""
+    public private(set) var lastRecordText = RecordText("")
     private let layout: HeaderLayout<Kind.Column>
     private let csv: CSVReader
     /// The line and field count of the record just read when it had fewer fields than the header.
@@ -56,7 +56,7 @@ public final class IntakeReader<Kind: FileKind> {
             return nil
         }
         recordCount += 1
-        lastRecordText = record.text
+        lastRecordText = record.raw
         shortRecord = record.fields.count < layout.names.count ? (record.line, record.fields.count) : nil
         return Self.evaluate(record, layout: layout, kind: kind, fileName: fileName)
     }
@@ -74,7 +74,7 @@ public final class IntakeReader<Kind: FileKind> {
         guard try csv.next() == nil else {
             throw IntakeError(file: fileName, line: line, reason: "the corrected text holds more than one record")
         }
-        let placed = CSVRecord(fields: record.fields, line: line, text: record.text)
+        let placed = CSVRecord(fields: record.fields, line: line, raw: record.raw)
         return evaluate(placed, layout: layout, kind: kind, fileName: fileName)
     }
 

@@ -19,6 +19,9 @@ public struct RowReader<Column: FileColumn> {
         // a NUL would cut the value short in any C string downstream; a quoted line break is text.
         // Every such character is ASCII, and in UTF-8 an ASCII byte is only ever that character,
         // so the bytes are searched: by scalar, the search took about 6% of reading a register file.
+        // The record's bytes hold every field's, so only a record with such a byte is searched
+        // field by field, to name the column.
+        guard record.raw.bytes.contains(where: Self.isForbiddenControl) else { return }
         for (column, position) in positions.enumerated() where position >= 0 {
             let field = record.fields[position].utf8
             if let control = field.withContiguousStorageIfAvailable({ $0.first(where: Self.isForbiddenControl) })

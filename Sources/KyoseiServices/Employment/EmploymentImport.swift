@@ -38,7 +38,7 @@ struct EmploymentRun: ImportRun {
     var recorder: EmploymentRecorder
     var rows: [(row: EmploymentReportRow, line: Int)] = []
 
-    mutating func apply(_ row: EmploymentReportRow, line: Int, recordText: String, in db: Database) throws -> Reject? {
+    mutating func apply(_ row: EmploymentReportRow, line: Int, recordText: RecordText, in db: Database) throws -> Reject? {
         rows.append((row, line))
         return nil
     }

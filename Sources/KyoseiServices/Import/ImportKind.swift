@@ -60,7 +60,7 @@ protocol ImportRun {
     associatedtype Row
     /// Applies (or holds for `finish`) one valid row; returns a reject for a row only the
     /// database shows to be wrong, which the driver keeps like the reader's own.
-    mutating func apply(_ row: Row, line: Int, recordText: String, in db: Database) throws -> Reject?
+    mutating func apply(_ row: Row, line: Int, recordText: RecordText, in db: Database) throws -> Reject?
     /// Sees every reject of the file, the reader's and its own, as it is kept.
     mutating func setAside(_ reject: Reject, header: [String], in db: Database) throws
     /// What the end of the file means for this kind (a snapshot's missing residents, a roster's

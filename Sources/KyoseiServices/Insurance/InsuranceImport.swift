@@ -93,7 +93,7 @@ struct InsuranceRun: ImportRun {
     /// The batch being resolved while the one before it is written.
     var resolving: ResolvingBatch?
 
-    mutating func apply(_ row: InsuranceRow, line: Int, recordText: String, in db: Database) throws -> Reject? {
+    mutating func apply(_ row: InsuranceRow, line: Int, recordText: RecordText, in db: Database) throws -> Reject? {
         batch.append(row)
         // The first batch is the sample the weights are estimated from, so it is larger.
         if batch.count == (resolver.parameters == nil ? ParametersSample.rows : 4096) { try flush(in: db) }

@@ -46,14 +46,14 @@ struct AttendanceRun: ImportRun {
     let fileName: String
     var touched = Set<Int64>()
 
-    mutating func apply(_ row: AttendanceRow, line: Int, recordText: String, in db: Database) throws -> Reject? {
+    mutating func apply(_ row: AttendanceRow, line: Int, recordText: RecordText, in db: Database) throws -> Reject? {
         switch try marks.record(row) {
         case .recorded(let residentID):
             touched.insert(residentID)
             counts.marked += 1
             return nil
         case .setAside(let columns, let reason):
-            return Reject(file: fileName, line: line, columns: columns, reasons: [reason], recordText: recordText)
+            return Reject(file: fileName, line: line, columns: columns, reasons: [reason], recordText: recordText.description)
         }
     }
 

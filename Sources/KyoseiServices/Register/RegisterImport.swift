@@ -124,7 +124,7 @@ struct RegisterRun: ImportRun {
 
     private var isSnapshot: Bool { sets.limitPercent != nil }
 
-    mutating func apply(_ row: RegisterRow, line: Int, recordText: String, in db: Database) throws -> Reject? {
+    mutating func apply(_ row: RegisterRow, line: Int, recordText: RecordText, in db: Database) throws -> Reject? {
         let held = reconciler.mayBeWalkIn(row)
         guard try sets.staging.add(RegisterReconciler.record(from: row), reason: row.event?.rawValue ?? "snapshot", line: line, held: held)
         else {
@@ -133,7 +133,7 @@ struct RegisterRun: ImportRun {
                 return nil
             }
             return Reject(file: name, line: line, columns: ["person_id"],
-                          reasons: ["person_id \(row.personID): is listed more than once in this snapshot"], recordText: recordText)
+                          reasons: ["person_id \(row.personID): is listed more than once in this snapshot"], recordText: recordText.description)
         }
         if held { try reconciler.apply(row, line: line) } else { sets.staged[row.event?.rawValue ?? "SNAPSHOT", default: 0] += 1 }
         return nil

@@ -56,7 +56,7 @@ struct SchoolRun: ImportRun {
     /// Rows held until the weights are estimated from them (`ParametersSample`); then none.
     var held: [(row: SchoolRosterRow, line: Int)] = []
 
-    mutating func apply(_ row: SchoolRosterRow, line: Int, recordText: String, in db: Database) throws -> Reject? {
+    mutating func apply(_ row: SchoolRosterRow, line: Int, recordText: RecordText, in db: Database) throws -> Reject? {
         held.append((row, line))
         if resolver.parameters != nil || held.count == ParametersSample.rows { try settle(in: db) }
         return nil
