@@ -542,14 +542,25 @@ public final class RegisterStaging {
 }
 
 /// Results written by index from several threads, each index by one thread only.
+///
+/// The slots are memory of its own, written through a pointer. They were an array, each write
+/// going through `withUnsafeMutableBufferPointer`, which moves the array out of the property
+/// for the length of the call (and copies it if it is not alone): two threads writing at once
+/// raced on the array itself, and the test suite once crashed in `malloc` with it.
 private final class UnsafeResults<Value>: @unchecked Sendable {
-    private var storage: [Value?]
+    private let storage: UnsafeMutableBufferPointer<Value?>
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
     }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Value) { storage[index] = value }
 
     var values: [Value] { storage.map { $0! } }
 }
