@@ -15,10 +15,24 @@ public protocol FileKind: Sendable {
     func checkFile(_ scan: FileScan) throws(IntakeError)
     /// How many data records the file must hold, when a manifest says so.
     var expectedRowCount: Int? { get }
+    /// Reads items from `reader` into `batch`, each with its record's text, until it holds
+    /// `count`; false once the file has ended. Kinds do not write this: the one below serves
+    /// them all. It is a requirement so that each kind gets a copy made for its own row type:
+    /// run from the generic read-ahead, the loop looked up its generic types' metadata on every
+    /// row, a sixth of reading a register file.
+    static func read(_ count: Int, from reader: IntakeReader<Self>, into batch: inout [IntakeReadAhead<Self>.Item]) throws(IntakeError) -> Bool
 }
 
 extension FileKind {
     public var columns: [Column] { Column.allCases }
     public func checkFile(_ scan: FileScan) throws(IntakeError) {}
     public var expectedRowCount: Int? { nil }
+
+    public static func read(_ count: Int, from reader: IntakeReader<Self>, into batch: inout [IntakeReadAhead<Self>.Item]) throws(IntakeError) -> Bool {
+        while batch.count < count {
+            guard let item = try reader.next() else { return false }
+            batch.append(IntakeReadAhead.Item(item: item, recordText: reader.lastRecordText))
+        }
+        return true
+    }
 }

@@ -15,8 +15,8 @@ public final class IntakeReadAhead<Kind: FileKind> {
     }
 
     private let channel = Channel()
+    /// The batch being taken, last item first.
     private var current: [Item] = []
-    private var position = 0
 
     /// Batches are this many records; at most `depth` of them wait for the caller, which bounds
     /// the memory held ahead to a few thousand rows whatever the file's size.
@@ -31,18 +31,22 @@ public final class IntakeReadAhead<Kind: FileKind> {
             let reader = handed.reader
             var batch: [Item] = []
             batch.reserveCapacity(Self.batchSize)
+            /// Hands the batch over last item first, so that the caller takes each item out of it
+            /// rather than copying it (with every string of its row) and freeing the batch after.
+            func handOver() -> Bool {
+                batch.reverse()
+                defer { batch.removeAll(keepingCapacity: true) }
+                return channel.put(batch)
+            }
             do throws(IntakeError) {
-                while let item = try reader.next() {
-                    batch.append(Item(item: item, recordText: reader.lastRecordText))
-                    if batch.count == Self.batchSize {
-                        guard channel.put(batch) else { return channel.close(nil) }
-                        batch.removeAll(keepingCapacity: true)
-                    }
+                var more = true
+                while more {
+                    more = try Kind.read(Self.batchSize, from: reader, into: &batch)
+                    if !batch.isEmpty, !handOver() { return channel.close(nil) }
                 }
-                if !batch.isEmpty, !channel.put(batch) { return channel.close(nil) }
                 channel.close(nil)
             } catch {
-                if !batch.isEmpty, !channel.put(batch) { return channel.close(nil) }
+                if !batch.isEmpty, !handOver() { return channel.close(nil) }
                 channel.close(error)
             }
         }
@@ -54,13 +58,11 @@ public final class IntakeReadAhead<Kind: FileKind> {
 
     /// The next item; nil once the file is read and whole.
     public func next() throws(IntakeError) -> Item? {
-        if position == current.count {
+        if current.isEmpty {
             guard let batch = try channel.take() else { return nil }
             current = batch
-            position = 0
         }
-        defer { position += 1 }
-        return current[position]
+        return current.popLast()
     }
 
     private struct Handed: @unchecked Sendable {

@@ -19,6 +19,8 @@ struct KnownResidents {
         let id: Int64
         let digest: Int
         let state: UInt8
+        /// Whether a row of the file has listed the resident.
+        var listed = false
     }
 
     /// The residents of an id range, as one connection read them.
@@ -28,8 +30,9 @@ struct KnownResidents {
         var others: [Entry] = []
     }
 
-    /// By person id as a number, as the staging keeps the listed ones.
-    private var entries: [Int64: Entry] = [:]
+    /// The residents whose person id is a number, found by it through `places`.
+    private var entries: [Entry] = []
+    private let places: PersonNumberTable
     /// Residents whose person id is not a number: no row can name them (a listed person id is
     /// read as one), so they are unlisted whatever the file says.
     private var others: [Entry] = []
@@ -77,12 +80,17 @@ struct KnownResidents {
         } else {
             parts = [try Self.part(ids: Int64.min...Int64.max, states: names, in: db)]
         }
+        var places = PersonNumberTable(capacity: parts.reduce(0) { $0 + $1.keyed.count })
         entries.reserveCapacity(count)
         for index in parts.indices {
-            for (personID, entry) in parts[index].keyed { entries[personID] = entry }
+            // `resident`'s unique index keeps person ids, and so their numbers, apart.
+            for (personID, entry) in parts[index].keyed where places.insert(personID, place: Int32(entries.count)) {
+                entries.append(entry)
+            }
             others += parts[index].others
             parts[index] = Part()
         }
+        self.places = places
     }
 
     /// One id range's residents with a person id. The state is matched and the person id read
@@ -105,13 +113,18 @@ struct KnownResidents {
         return part
     }
 
-    /// Whether `record`, listed, changes nothing of its resident's; such a row is counted here
-    /// and need not be staged. A held row never does: it is someone else's to apply.
-    mutating func leavesUnchanged(_ record: ResidentRecord, held: Bool) -> Bool {
-        guard !held, let personID = record.personID.flatMap({ Int64($0.rawValue) }), let entry = entries[personID],
-              kept[Int(entry.state)], entry.digest == Self.digest(record) else { return false }
+    /// A row that lists `record`, whose person id is `personNumber` as a number: nil when no
+    /// resident has it; otherwise whether a row listed the resident before, and whether this one
+    /// changes nothing of theirs (it is counted here and need not be staged). A held row always
+    /// does: it is someone else's to apply.
+    mutating func list(_ personNumber: Int64, _ record: ResidentRecord, held: Bool) -> (again: Bool, unchanged: Bool)? {
+        guard let place = places.place(of: personNumber).map(Int.init) else { return nil }
+        guard !entries[place].listed else { return (again: true, unchanged: false) }
+        entries[place].listed = true
+        let entry = entries[place]
+        guard !held, kept[Int(entry.state)], entry.digest == Self.digest(record) else { return (again: false, unchanged: false) }
         unchanged[Int(entry.state)] += 1
-        return true
+        return (again: false, unchanged: true)
     }
 
     /// The unchanged listed residents by state, for the file's outcome.
@@ -119,20 +132,20 @@ struct KnownResidents {
         Dictionary(zip(states, unchanged).filter { $0.1 > 0 }, uniquingKeysWith: +)
     }
 
-    /// The residents in `inStates` whose person id is not in `listed`, by id.
-    func unlisted(_ listed: Set<Int64>, inStates: Set<String>) -> [Int64] {
+    /// The residents in `inStates` no row listed, by id.
+    func unlisted(inStates: Set<String>) -> [Int64] {
         let wanted = states.map(inStates.contains) + [false]
-        let named = entries.lazy.filter { !listed.contains($0.key) }.map(\.value)
-        return (Array(named) + others).filter { wanted[Int($0.state)] }.map(\.id).sorted()
+        return (entries.filter { !$0.listed } + others).filter { wanted[Int($0.state)] }.map(\.id).sorted()
     }
 
     private static func digest(_ record: ResidentRecord) -> Int {
         var hasher = Hasher()
-        for (_, value) in record.trackedFields.dropFirst(2) {
-            guard var value else {
-                combine(nil, into: &hasher)
-                continue
-            }
+        var position = 0
+        record.forEachTrackedValue { value in
+            defer { position += 1 }
+            // The person id and the state are not digested (`digested`).
+            guard position >= 2 else { return }
+            guard var value else { return combine(nil, into: &hasher) }
             value.withUTF8 { combine($0, into: &hasher) }
         }
         return hasher.finalize()

@@ -105,8 +105,9 @@ public final class RegisterStaging {
     private let insert: Statement
     /// A snapshot's residents before its rows, so that a row that changes nothing is not staged.
     private var before: KnownResidents?
-    /// The person ids staged so far, as numbers (they are eleven digits): a unique index on the
-    /// staged rows did the same at four seconds a million rows, its pages in the temp file.
+    /// The person ids listed so far, as numbers (they are eleven digits), that `before` does not
+    /// know (all of a delta's): a unique index on the staged rows did the same at four seconds a
+    /// million rows, its pages in the temp file.
     private var listed = Set<Int64>()
     private static let tracked = ResidentRecord.trackedColumns
     /// The tracked columns a listing may change, in order: bit `n` of a matched resident's
@@ -153,8 +154,15 @@ public final class RegisterStaging {
     /// `StatementArguments` each became a `DatabaseValue` first, which measured more than half of
     /// staging a row (a fifth of a second snapshot).
     public func add(_ record: ResidentRecord, reason: String, line: Int, held: Bool) throws -> Bool {
-        if let personID = record.personID, !listed.insert(Int64(personID.rawValue)!).inserted { return false }
-        if before?.leavesUnchanged(record, held: held) == true { return true }
+        if let personID = record.personID {
+            let number = Int64(personID.rawValue)!
+            if let listing = before?.list(number, record, held: held) {
+                if listing.again { return false }
+                if listing.unchanged { return true }
+            } else if !listed.insert(number).inserted {
+                return false
+            }
+        }
         let handle = insert.sqliteStatement
         sqlite3_reset(handle)
         sqlite3_bind_int64(handle, 1, Int64(line))
@@ -274,7 +282,7 @@ public final class RegisterStaging {
             ON CONFLICT DO NOTHING
             """, arguments: [provenance.timestamp])
         if let ahead { try store(ahead.collect(all: true)) }
-        let unlisted = states.omission.isEmpty ? [] : before?.unlisted(listed, inStates: Set(states.omission.keys)) ?? []
+        let unlisted = states.omission.isEmpty ? [] : before?.unlisted(inStates: Set(states.omission.keys)) ?? []
         // Every row is staged: the person ids' memory goes back before the sets' statements.
         listed = []
         try writeChanges(provenance: provenance, index: index)
