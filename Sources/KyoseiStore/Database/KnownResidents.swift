@@ -115,8 +115,8 @@ struct KnownResidents {
 
     /// A row that lists `record`, whose person id is `personNumber` as a number: nil when no
     /// resident has it; otherwise whether a row listed the resident before, and whether this one
-    /// changes nothing of theirs (it is counted here and need not be staged). A held row always
-    /// does: it is someone else's to apply.
+    /// changes nothing of theirs (it is counted here and need not be staged). A held row is never
+    /// counted unchanged: it is someone else's to apply.
     mutating func list(_ personNumber: Int64, _ record: ResidentRecord, held: Bool) -> (again: Bool, unchanged: Bool)? {
         guard let place = places.place(of: personNumber).map(Int.init) else { return nil }
         guard !entries[place].listed else { return (again: true, unchanged: false) }

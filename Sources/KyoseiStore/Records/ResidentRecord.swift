@@ -118,7 +118,7 @@ public struct ResidentRecord: Codable, FetchableRecord, MutablePersistableRecord
 
     /// The tracked fields' values in `trackedColumns`' order, handed over one by one: a second
     /// snapshot digests a million records, and gathering each record's values first (an array
-    /// made and freed per row) was a third of the writer's work.
+    /// made and freed per row) was a fifth of the writer's work.
     func forEachTrackedValue(_ body: (String?) -> Void) {
         body(personID?.rawValue)
         body(registerState.rawValue)
