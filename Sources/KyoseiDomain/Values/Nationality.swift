@@ -33,18 +33,19 @@ public struct Nationality: Hashable, Comparable, Codable, Sendable, CustomString
         try c.encode(rawValue)
     }
 
-    /// `assigned` by letter pair (AA is 0, AB 1, …), looked up without hashing the text: a
-    /// register file asks once a row.
+    /// The `assigned` codes by letter pair (AA is 0, AB 1, …), looked up without hashing the
+    /// text: a register file asks once a row.
     private static let table: [Bool] = {
         var table = [Bool](repeating: false, count: 26 * 26)
-        for code in assigned {
+        for code in assigned.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
             let b = Array(code.utf8)
             table[Int(b[0] - 0x41) * 26 + Int(b[1] - 0x41)] = true
         }
         return table
     }()
 
-    static let assigned: Set<String> = Set("""
+    /// The codes ISO 3166-1 assigns, and XX.
+    private static let assigned = """
     AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
     BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE
     EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM
@@ -53,5 +54,5 @@ public struct Nationality: Hashable, Comparable, Codable, Sendable, CustomString
     NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW
     SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO
     TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW XX
-    """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+    """
 }
