@@ -9,6 +9,8 @@ struct KeyTable: Sendable {
     /// and its length, for the screen that spares a stranger the search for runs.
     private(set) var starts: [UInt32] = []
     private(set) var lengths: [UInt32] = []
+    /// How many stored name parts read each key, for `CommonKeyPairs`.
+    private(set) var uses: [UInt32] = []
     /// Sets of other readings of one spelling (`NameParser.Part.alternates`: the letters read
     /// as romaji, a second tradition), each stored once and numbered, set 0 empty: a part
     /// carries its set's number, since a million residents share a few tens of thousands of
@@ -20,6 +22,11 @@ struct KeyTable: Sendable {
     private(set) var alternateStarts: [UInt32] = [0]
     private(set) var alternateShortest: [UInt32] = [.max]
 
+    /// Which pairs of the most used keys can be near, once every resident is in (`findCommonPairs`).
+    private(set) var common = CommonKeyPairs()
+
+    mutating func findCommonPairs() { common = CommonKeyPairs(keys: self, uses: uses) }
+
     mutating func intern(_ key: PhoneticKey) -> UInt32 {
         if let number = numbers[key] { return number }
         let number = UInt32(keys.count)
@@ -28,6 +35,7 @@ struct KeyTable: Sendable {
         skeletons.append(Self.skeleton(key.bytes))
         starts.append(key.bytes.first.map(NameComparator.startBits) ?? 0)
         lengths.append(UInt32(key.bytes.count))
+        uses.append(0)
         return number
     }
 
@@ -52,6 +60,10 @@ struct KeyTable: Sendable {
         var stored = StoredPart(key: intern(part.key), joined: part.joined.map { intern($0) } ?? StoredPart.none,
                                 spoken: part.spoken.map { intern($0) } ?? StoredPart.none)
         if !part.alternates.isEmpty { stored.alternates = internAlternates(part.alternates, besides: stored.key) }
+        uses[Int(stored.key)] += 1
+        if stored.joined != StoredPart.none { uses[Int(stored.joined)] += 1 }
+        if stored.spoken != StoredPart.none { uses[Int(stored.spoken)] += 1 }
+        for number in alternateSets[Int(stored.alternates)] { uses[Int(number)] += 1 }
         return stored
     }
 

@@ -100,7 +100,7 @@ struct NameComparator {
             }
             for c in 0..<columns where exactColumns & (1 << UInt64(c)) == 0 && columnUsed & (1 << UInt64(c)) == 0 {
                 let stored = keys.keys[Int(candidate[candidate.startIndex + c].key)]
-                if let (bits, s) = joinedRun(stored, free: ~rowUsed, count: rows) { .written(query[$0].key) } {
+                if let (bits, s) = joinedRun(stored, free: ~rowUsed, count: rows, readings: { .written(query[$0].key) }) {
                     agree(rows: bits, columns: 1 << UInt64(c), similarity: s)
                 }
             }
@@ -231,75 +231,100 @@ struct NameComparator {
         guard let first = key.first else { return nil }
         // A join already longer than the part by more than 3/8 can only grow further off.
         let longest = 8 * key.count / 5
-        var best: (UInt64, Double)?
-        var parts: [Readings] = []
-        var pieces: [[UInt8]] = []
-        var spelling: [UInt8] = []
-        /// Each join of one reading a part, as long as it stays within reach.
-        func join(from index: Int, _ judge: () -> Void) {
-            guard index < parts.count else { return judge() }
-            forEachReading(parts[index]) { reading in
-                guard spelling.count + reading.count <= longest else { return }
-                pieces.append(reading)
-                spelling += reading
-                join(from: index + 1, judge)
-                pieces.removeLast()
-                spelling.removeLast(reading.count)
-            }
-        }
         let wanted = Self.wantedBits(first)
-        for start in 0..<count where free & (1 << UInt64(start)) != 0 {
-            guard startBits(readings(start)) & wanted != 0 else { continue }
-            var shortest = shortestReading(readings(start))
-            parts.removeAll(keepingCapacity: true)
-            parts.append(readings(start))
-            var bits: UInt64 = 1 << UInt64(start)
-            for end in (start + 1)..<min(count, start + 4) where free & (1 << UInt64(end)) != 0 && bits & (1 << UInt64(end - 1)) != 0 {
-                shortest += shortestReading(readings(end))
-                if shortest > longest { break }
-                parts.append(readings(end))
-                bits |= 1 << UInt64(end)
-                join(from: 0) {
-                    // Each letter of difference in length costs at least 0.4, so a join further
-                    // than 3/8 of the longer length from the part's cannot reach the exact level.
-                    guard 8 * abs(spelling.count - key.count) <= 3 * max(spelling.count, key.count) else { return }
-                    // Whole, or cut where each piece is read as its own part: two parts each a
-                    // little off (ウエルドンラッセル for WELDON RUSSELL) add up to more difference
-                    // than the whole may have, though each alone is the same name.
-                    // The cut alignments, put together, align the whole: pieces each within
-                    // 0.15 of their length put the whole within 0.3 of the longer, so a whole
-                    // below 0.7 spares the costly search for the cut.
-                    var s = KeyDistance.similarity(key, spelling, atLeast: Self.piecewiseFloor)
-                    if s < MatchWeights.exactLevel, s >= Self.piecewiseFloor {
-                        s = max(s, Self.piecewiseSimilarity(key, pieces))
+        // Called for nearly every part of every block mate, and most find no part to start a
+        // run with: the joins are built in place, on the stack, so that such a call costs only
+        // its tests (it was a sixth of the import's CPU, mostly allocation and reference counting).
+        return key.withUnsafeBufferPointer { key in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longest + 1) { spelling in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 4) { ends in
+                    var run = RunJoin(key: key, spelling: spelling.baseAddress!, ends: ends.baseAddress!, longest: longest)
+                    for start in 0..<count where free & (1 << UInt64(start)) != 0 {
+                        guard startBits(readings(start)) & wanted != 0 else { continue }
+                        var shortest = shortestReading(readings(start))
+                        var bits: UInt64 = 1 << UInt64(start)
+                        for end in (start + 1)..<min(count, start + 4)
+                        where free & (1 << UInt64(end)) != 0 && bits & (1 << UInt64(end - 1)) != 0 {
+                            shortest += shortestReading(readings(end))
+                            if shortest > longest { break }
+                            bits |= 1 << UInt64(end)
+                            join(&run, parts: start...end, index: start, length: 0, bits: bits, readings: readings)
+                        }
                     }
-                    if s >= MatchWeights.exactLevel, s > (best?.1 ?? 0) { best = (bits, s) }
+                    return run.best
                 }
             }
         }
-        return best
+    }
+
+    /// A join `joinedRun` is building: the part's key, the spelling so far and where each of
+    /// its pieces ends, and the best run found.
+    private struct RunJoin {
+        let key: UnsafeBufferPointer<UInt8>
+        let spelling: UnsafeMutablePointer<UInt8>
+        let ends: UnsafeMutablePointer<Int>
+        let longest: Int
+        var best: (UInt64, Double)?
+    }
+
+    /// Each join of one reading a part of `parts`, from `index` on, as long as it stays within
+    /// reach, judged whole and cut.
+    private func join(_ run: inout RunJoin, parts: ClosedRange<Int>, index: Int, length: Int, bits: UInt64,
+                      readings: (Int) -> Readings) {
+        guard index <= parts.upperBound else { return judge(&run, length: length, pieces: parts.count, bits: bits) }
+        forEachReading(readings(index)) { reading in
+            guard length + reading.count <= run.longest else { return }
+            reading.withUnsafeBufferPointer { (run.spelling + length).update(from: $0.baseAddress!, count: $0.count) }
+            run.ends[index - parts.lowerBound] = length + reading.count
+            join(&run, parts: parts, index: index + 1, length: length + reading.count, bits: bits, readings: readings)
+        }
+    }
+
+    private func judge(_ run: inout RunJoin, length: Int, pieces: Int, bits: UInt64) {
+        let key = run.key
+        // Each letter of difference in length costs at least 0.4, so a join further than 3/8
+        // of the longer length from the part's cannot reach the exact level.
+        guard 8 * abs(length - key.count) <= 3 * max(length, key.count) else { return }
+        // Whole, or cut where each piece is read as its own part: two parts each a little off
+        // (ウエルドンラッセル for WELDON RUSSELL) add up to more difference than the whole may
+        // have, though each alone is the same name. The cut alignments, put together, align the
+        // whole: pieces each within 0.15 of their length put the whole within 0.3 of the longer,
+        // so a whole below 0.7 spares the costly search for the cut.
+        let spelling = UnsafeBufferPointer(start: run.spelling, count: length)
+        var s = KeyDistance.similarity(key, spelling, atLeast: Self.piecewiseFloor)
+        if s < MatchWeights.exactLevel, s >= Self.piecewiseFloor {
+            s = max(s, Self.piecewiseSimilarity(key, spelling, ends: run.ends, pieces: pieces))
+        }
+        if s >= MatchWeights.exactLevel, s > (run.best?.1 ?? 0) { run.best = (bits, s) }
     }
 
     /// Below this whole similarity no cut brings every piece to the exact level (see `joinedRun`).
     static let piecewiseFloor = 1 - 2 * (1 - MatchWeights.exactLevel) - 1e-9
 
-    /// The best cut of `key` into as many pieces as `pieces`, each compared with its own piece:
-    /// the least of those similarities, at the cut where it is greatest.
-    static func piecewiseSimilarity(_ key: [UInt8], _ pieces: [[UInt8]]) -> Double {
+    /// The best cut of `key` into `pieces` pieces, each compared with its own piece of
+    /// `spelling` (piece `i` ends at `ends[i]`): the least of those similarities, at the cut
+    /// where it is greatest.
+    static func piecewiseSimilarity(_ key: UnsafeBufferPointer<UInt8>, _ spelling: UnsafeBufferPointer<UInt8>,
+                                    ends: UnsafePointer<Int>, pieces: Int) -> Double {
         var best = 0.0
-        func cut(from: Int, piece: Int, worst: Double) {
-            if piece == pieces.count - 1 {
-                best = max(best, min(worst, KeyDistance.similarity(Array(key[from...]), pieces[piece])))
-                return
-            }
-            guard from + 1 < key.count else { return }
-            for end in (from + 1)..<key.count {
-                let s = min(worst, KeyDistance.similarity(Array(key[from..<end]), pieces[piece]))
-                if s > best { cut(from: end, piece: piece + 1, worst: s) }
-            }
-        }
-        cut(from: 0, piece: 0, worst: 1)
+        cut(key, from: 0, spelling, ends: ends, piece: 0, of: pieces, worst: 1, best: &best)
         return best
+    }
+
+    /// A similarity below the best cut so far cannot better it, so each is worked out only as
+    /// far as it might (`KeyDistance.similarity(_:_:atLeast:)`).
+    private static func cut(_ key: UnsafeBufferPointer<UInt8>, from: Int, _ spelling: UnsafeBufferPointer<UInt8>,
+                            ends: UnsafePointer<Int>, piece: Int, of pieces: Int, worst: Double, best: inout Double) {
+        let own = UnsafeBufferPointer(rebasing: spelling[(piece == 0 ? 0 : ends[piece - 1])..<ends[piece]])
+        if piece == pieces - 1 {
+            best = max(best, min(worst, KeyDistance.similarity(UnsafeBufferPointer(rebasing: key[from...]), own, atLeast: best)))
+            return
+        }
+        guard from + 1 < key.count else { return }
+        for end in (from + 1)..<key.count {
+            let s = min(worst, KeyDistance.similarity(UnsafeBufferPointer(rebasing: key[from..<end]), own, atLeast: best))
+            if s > best { cut(key, from: end, spelling, ends: ends, piece: piece + 1, of: pieces, worst: s, best: &best) }
+        }
     }
 
     /// Whether two names may start with these letters and still be one name: the same sound
@@ -361,24 +386,28 @@ struct NameComparator {
         if let number = part.number, number == stored.key || number == stored.joined || number == stored.spoken {
             return 1
         }
-        var best = similarity(part.key, stored.key, tag: tag, cache: &cache)
+        var best = similarity(part.key, part.number, stored.key, tag: tag, cache: &cache)
         for alternate in keys.alternateSets[Int(stored.alternates)] {
             if part.number == alternate { return 1 }
-            best = max(best, similarity(part.key, alternate, tag: tag, cache: &cache))
+            best = max(best, similarity(part.key, part.number, alternate, tag: tag, cache: &cache))
         }
         if stored.joined != StoredPart.none {
-            best = max(best, similarity(part.key, stored.joined, tag: tag, cache: &cache))
+            best = max(best, similarity(part.key, part.number, stored.joined, tag: tag, cache: &cache))
         }
         if stored.spoken != StoredPart.none {
-            best = max(best, similarity(part.key, stored.spoken, tag: tag, cache: &cache))
+            best = max(best, similarity(part.key, part.number, stored.spoken, tag: tag, cache: &cache))
         }
         if let joined = part.joined {
-            best = max(best, similarity(joined, stored.key, tag: tag | 1 << 39, cache: &cache))
+            best = max(best, similarity(joined, nil, stored.key, tag: tag | 1 << 39, cache: &cache))
         }
         return best
     }
 
-    private func similarity(_ key: [UInt8], _ number: UInt32, tag: UInt64, cache: inout SimilarityCache) -> Double {
+    /// `key` is numbered `keyNumber` where the index knows it.
+    private func similarity(_ key: [UInt8], _ keyNumber: UInt32?, _ number: UInt32, tag: UInt64,
+                            cache: inout SimilarityCache) -> Double {
+        // Two common keys that are not near: any value below the close level will do.
+        if let keyNumber, !keys.common.mayBeNear(keyNumber, number) { return 0 }
         let slot = tag | UInt64(number)
         if let known = cache.value(slot) { return known }
         // Below the close level a pair is not aligned, whatever its similarity.

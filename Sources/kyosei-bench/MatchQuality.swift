@@ -30,6 +30,7 @@ struct MatchQuality: AsyncParsableCommand {
                 if showWrong > 0 { names[Int64(twin.personID.rawValue) ?? 0] = twin.nameLatin }
             }
         }
+        index.compact()
         var shown = 0, shownMissed = 0
         print("indexed \(index.count) residents in \(Self.seconds(since: start)) s; peak \(Self.peakMegabytes()) MB")
 

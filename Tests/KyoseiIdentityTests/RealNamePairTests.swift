@@ -38,6 +38,7 @@ import Testing
     static let index: IdentityIndex = {
         let index = IdentityIndex()
         for resident in city.residents { index.add(resident.record) }
+        index.compact()
         return index
     }()
 

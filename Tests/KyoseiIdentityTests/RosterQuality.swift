@@ -20,6 +20,8 @@ struct RosterQuality {
             index.add(record(resident))
             if let twin = city.partnerTwin(of: resident) { index.add(record(twin)) }
         }
+        // As the import leaves it: lists trimmed and common key pairs worked out.
+        index.compact()
         return index
     }
 
