@@ -58,12 +58,37 @@ public struct CandidateComparison: Sendable, Codable {
     public var total: Double { nameWeight + birthDateWeight + sexWeight + cardWeight + nationalityWeight }
 
     /// One line for a match report: each field's level and weight, the name part by part.
+    /// Built piece by piece into one string: a report writes two a row, and interpolating them
+    /// took a twentieth of a roster import.
     public var summary: String {
-        func w(_ x: Double) -> String { FixedPoint.signed(x, places: 1) }
-        let parts = names.map { "\($0.query ?? "-")~\($0.resident ?? "-") \(w($0.weight))" }.joined(separator: ", ")
-        return "K\(residentID) \(w(total)): name \(vector.name) \(w(nameWeight)) [\(parts)]; birth date \(vector.birthDate) "
-            + "\(w(birthDateWeight)); sex \(vector.sex) \(w(sexWeight)); card \(vector.card) \(w(cardWeight)); "
-            + "nationality \(vector.nationality) \(w(nationalityWeight))"
+        var line = "K"
+        line.reserveCapacity(192)
+        func weight(_ x: Double) { FixedPoint.append(x, places: 1, signed: true, to: &line) }
+        func field(_ label: String, _ level: some CustomStringConvertible, _ x: Double) {
+            line += label
+            line += level.description
+            line += " "
+            weight(x)
+        }
+        line += String(residentID)
+        line += " "
+        weight(total)
+        field(": name ", vector.name, nameWeight)
+        line += " ["
+        for (i, part) in names.enumerated() {
+            if i > 0 { line += ", " }
+            line += part.query ?? "-"
+            line += "~"
+            line += part.resident ?? "-"
+            line += " "
+            weight(part.weight)
+        }
+        line += "]"
+        field("; birth date ", vector.birthDate, birthDateWeight)
+        field("; sex ", vector.sex, sexWeight)
+        field("; card ", vector.card, cardWeight)
+        field("; nationality ", vector.nationality, nationalityWeight)
+        return line
     }
 }
 

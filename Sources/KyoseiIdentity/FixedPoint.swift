@@ -5,19 +5,39 @@
 public enum FixedPoint {
     /// `x` to `places` (0 to 4) decimal places.
     public static func text(_ x: Double, places: Int) -> String {
-        guard x.isFinite, abs(x) < 1e12, (0...4).contains(places) else { return String(format: "%.\(places)f", x) }
-        var scale = 1.0
-        for _ in 0..<places { scale *= 10 }
-        var digits = String(Int64((abs(x) * scale).rounded(.toNearestOrEven)))
-        if places > 0 {
-            if digits.count <= places { digits = String(repeating: "0", count: places + 1 - digits.count) + digits }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
-        }
-        return x.sign == .minus ? "-" + digits : digits
+        var text = ""
+        append(x, places: places, to: &text)
+        return text
     }
 
     /// `x` to `places` decimal places with its sign, `+` included.
     public static func signed(_ x: Double, places: Int) -> String {
-        x >= 0 ? "+" + text(x, places: places) : text(x, places: places)
+        var text = ""
+        append(x, places: places, signed: true, to: &text)
+        return text
+    }
+
+    /// `text` (or `signed`) added to the end of `out`: a report line is built in one string.
+    public static func append(_ x: Double, places: Int, signed: Bool = false, to out: inout String) {
+        if signed, x >= 0 { out += "+" }
+        guard x.isFinite, abs(x) < 1e12, (0...4).contains(places) else { return out += String(format: "%.\(places)f", x) }
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        var n = UInt64((abs(x) * scale).rounded(.toNearestOrEven))
+        // The digits from the last, at least one before the point.
+        var digits: [UInt8] = []
+        digits.reserveCapacity(places + 14)
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(n % 10))
+            n /= 10
+        } while n > 0 || digits.count <= places
+        if x.sign == .minus { out += "-" }
+        var text: [UInt8] = []
+        text.reserveCapacity(digits.count + 1)
+        for (i, digit) in digits.enumerated().reversed() {
+            text.append(digit)
+            if i == places, places > 0 { text.append(UInt8(ascii: ".")) }
+        }
+        out += String(decoding: text, as: UTF8.self)
     }
 }

@@ -144,7 +144,11 @@ public final class IdentityIndex: @unchecked Sendable {
         let scored = candidates(query, &prepared, comparator, parameters)
         // Ties go to the resident listed first: the blocks are walked through hashed sets, whose
         // order changes from run to run, and the same roster must give the same links every night.
-        return decide(scored.sorted { $0.total != $1.total ? $0.total > $1.total : $0.number < $1.number }, query, parameters)
+        // The explanation compares again with the row's parts as read here: reading a row's
+        // katakana again cost as much as explaining it. Its similarities are let go, since a
+        // decision may wait a while for its explanation (a batch of thousands of rows at once).
+        prepared.similarities = SimilarityCache(capacity: 16)
+        return decide(scored.sorted { $0.total != $1.total ? $0.total > $1.total : $0.number < $1.number }, prepared, parameters)
     }
 
     /// Every resident the blocks bring in for `query`, scored.
@@ -236,10 +240,10 @@ public final class IdentityIndex: @unchecked Sendable {
     /// `MATCHED` also needs every part the roster writes to be the resident's (a part they lack
     /// is how a sibling or a namesake looks) unless the card agrees, and never a card that
     /// differs, whatever weights the roster's estimate gives those levels.
-    private func decide(_ ranked: [Candidate], _ query: IdentityQuery, _ parameters: MatchParameters) -> MatchDecision {
+    private func decide(_ ranked: [Candidate], _ prepared: PreparedQuery, _ parameters: MatchParameters) -> MatchDecision {
         let (first, second) = (ranked.first, ranked.dropFirst().first)
         let explanation: @Sendable () -> MatchExplanation = { [self] in
-            var prepared = PreparedQuery(query, keys: keys)
+            var prepared = prepared
             let comparator = NameComparator(keys: keys, frequency: frequency)
             return MatchExplanation(best: first.map { explain($0, &prepared, comparator) },
                                     runnerUp: second.map { explain($0, &prepared, comparator) },

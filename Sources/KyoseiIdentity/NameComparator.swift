@@ -76,8 +76,8 @@ struct NameComparator {
                 evidence.agreed += 1
                 if similarity < MatchWeights.exactLevel { evidence.close += 1 }
                 if explain {
-                    evidence.parts.append(PartWeight(query: Self.text(rowBits, query.map(\.key)),
-                                                     resident: Self.text(columnBits, candidate.map { keys.keys[Int($0.key)] }),
+                    evidence.parts.append(PartWeight(query: queryText(rowBits, query),
+                                                     resident: residentText(columnBits, candidate),
                                                      similarity: similarity, weight: weight))
                 }
             }
@@ -115,14 +115,14 @@ struct NameComparator {
                 evidence.score += weight
                 evidence.unmatchedQuery += 1
                 if explain {
-                    evidence.parts.append(PartWeight(query: Self.text(1 << UInt64(r), query.map(\.key)), resident: nil,
+                    evidence.parts.append(PartWeight(query: queryText(1 << UInt64(r), query), resident: nil,
                                                      similarity: 0, weight: weight))
                 }
             }
             let left = max(Double(missing) * MatchWeights.unmatchedCandidatePart, MatchWeights.unmatchedCandidateFloor)
             evidence.score += left
             if explain, missing > 0 {
-                evidence.parts.append(PartWeight(query: nil, resident: Self.text(~columnUsed, candidate.map { keys.keys[Int($0.key)] }),
+                evidence.parts.append(PartWeight(query: nil, resident: residentText(~columnUsed, candidate),
                                                  similarity: 0, weight: left))
             }
             if evidence.agreed == 0 { evidence.score = min(evidence.score, -20) }
@@ -361,9 +361,22 @@ struct NameComparator {
         }
     }
 
-    private static func text(_ bits: UInt64, _ keys: [[UInt8]]) -> String {
-        keys.prefix(64).enumerated().filter { bits & (1 << UInt64($0.offset)) != 0 }
-            .map { String(decoding: $0.element, as: UTF8.self) }.joined(separator: "+")
+    /// The keys of the parts `bits` names, joined by `+`, for an explanation.
+    private func queryText(_ bits: UInt64, _ query: [QueryPart]) -> String {
+        Self.text(bits, count: query.count) { query[$0].key }
+    }
+
+    private func residentText(_ bits: UInt64, _ candidate: ArraySlice<StoredPart>) -> String {
+        Self.text(bits, count: candidate.count) { keys.keys[Int(candidate[candidate.startIndex + $0].key)] }
+    }
+
+    private static func text(_ bits: UInt64, count: Int, _ key: (Int) -> [UInt8]) -> String {
+        var text: [UInt8] = []
+        for i in 0..<min(count, 64) where bits & (1 << UInt64(i)) != 0 {
+            if !text.isEmpty { text.append(UInt8(ascii: "+")) }
+            text += key(i)
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     private struct Pair {

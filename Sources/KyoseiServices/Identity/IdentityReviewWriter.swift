@@ -39,7 +39,7 @@ struct IdentityReviewWriter {
             reason: question.reason, sourceRef: question.sourceRef, createdAt: timestamp,
             subjectEntity: source.subjectEntity, subjectID: question.subjectID, source: source,
             subjectKey: question.subjectKey, explanation: try question.explanation.map(Self.json))
-        try review.insert(db)
+        try review.insertCached(db)
         if let subject = question.subjectID { asked[subject] = review.reviewID }
         return review.reviewID
     }

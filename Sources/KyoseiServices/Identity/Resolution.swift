@@ -36,19 +36,19 @@ struct Resolution: Sendable {
                   reason: decision.reason, decision: decision)
     }
 
-    /// `render` of each resolution's explanation (nil for a resolution without one), for many
-    /// at once on every core: worked out one by one on the import's thread, the explanations and
-    /// their text cost more than the matching did.
-    static func explainAll(_ resolutions: [Resolution], _ render: @Sendable (MatchExplanation?) -> String) -> [String] {
-        var rendered = [String](repeating: "", count: resolutions.count)
+    /// `explain` of each resolution, for many at once on every core: worked out one by one on
+    /// the import's thread, the explanations and their text cost more than the matching did.
+    static func explainAll<Explained: Sendable>(_ resolutions: [Resolution],
+                                                _ explain: @Sendable (Resolution) -> Explained) -> [Explained] {
+        guard !resolutions.isEmpty else { return [] }
         let pieces = max(1, min(resolutions.count / 16, ProcessInfo.processInfo.activeProcessorCount * 8))
-        rendered.withUnsafeMutableBufferPointer { buffer in
+        return [Explained](unsafeUninitializedCapacity: resolutions.count) { buffer, count in
             nonisolated(unsafe) let out = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: pieces) { piece in
                 let range = (resolutions.count * piece / pieces)..<(resolutions.count * (piece + 1) / pieces)
-                for i in range { (out + i).pointee = render(resolutions[i].decision?.explanation) }
+                for i in range { (out + i).initialize(to: explain(resolutions[i])) }
             }
+            count = resolutions.count
         }
-        return rendered
     }
 }

@@ -142,9 +142,9 @@ struct InsuranceRun: ImportRun {
         let (rows, pending) = (resolved.rows, resolved.pending)
         let answers = resolved.wait()
         let resolutions = try answers?.resolutions ?? resolved.people.map { try resolver.resolve($0, in: db) }
-        let explanations = answers?.explanations
-        var resolutionFor: [Int: (resolution: Resolution, why: String?)] = [:]
-        for (n, i) in pending.enumerated() { resolutionFor[i] = (resolutions[n], explanations?[n]) }
+        let explained = answers?.explained
+        var resolutionFor: [Int: (resolution: Resolution, explained: Explained?)] = [:]
+        for (n, i) in pending.enumerated() { resolutionFor[i] = (resolutions[n], explained?[n]) }
         for (i, row) in rows.enumerated() {
             var member = members.find(insurer: row.insurerNumber, member: row.memberNumber)
             var review: ReviewID?
@@ -155,11 +155,13 @@ struct InsuranceRun: ImportRun {
                 // A member listed twice in one batch was not pending when the batch was matched.
                 let resolution = try resolutionFor[i]?.resolution ?? resolver.resolve(IncomingPerson(row), in: db)
                 member = RosterLink.deciding(member, by: resolution, refusing: member?.refused(by: reviews) ?? [], counting: &counts)
+                let explained = resolutionFor[i]?.explained
                 if member!.outcome == .review {
                     member = try members.save(member!, row: row, fileID: fileID, in: db)
-                    review = try raiseReview(member: member!, row: row, resolution: resolution, in: db)
+                    review = try raiseReview(member: member!, row: row, resolution: resolution,
+                                             explanation: explained?.explanation ?? resolution.decision?.explanation, in: db)
                 }
-                why = resolutionFor[i]?.why ?? (report == nil ? nil : MatchReportWriter.why(resolution.decision?.explanation))
+                why = explained?.why ?? (report == nil ? nil : MatchReportWriter.why(resolution.decision?.explanation))
             }
             member = try members.save(member!, row: row, fileID: fileID, in: db)
             try MemberTable.saveEnrollment(member: member!, row: row, fileID: fileID, in: db)
@@ -172,13 +174,20 @@ struct InsuranceRun: ImportRun {
     }
 
     private mutating func raiseReview(member: MemberTable.Entry, row: InsuranceRow, resolution: Resolution,
-                                      in db: Database) throws -> ReviewID? {
+                                      explanation: MatchExplanation?, in db: Database) throws -> ReviewID? {
         guard let best = resolution.candidates.first, let id = member.id else { return nil }
         return try reviews.raise(IdentityQuestion(
             residentID: best, candidates: resolution.candidates,
             reason: "\(row.scheme) member \(row.memberNumber) (\(row.nameKana), born \(row.birthDate)): \(resolution.reason)",
-            sourceRef: fileName, subjectID: String(id), explanation: resolution.decision?.explanation), in: db)
+            sourceRef: fileName, subjectID: String(id), explanation: explanation), in: db)
     }
+}
+
+/// What the import's other threads work out to explain a row: the comparison, kept for a row
+/// that goes to review (its question carries it), and the report's cells.
+struct Explained: Sendable {
+    let explanation: MatchExplanation?
+    let why: String?
 }
 
 /// A batch of roster rows whose people are being resolved, and their report cells explained,
@@ -190,7 +199,7 @@ final class ResolvingBatch: @unchecked Sendable {
     let people: [IncomingPerson]
     private let done = DispatchSemaphore(value: 0)
     /// Written once on the worker before `done` is signalled, read after it.
-    private var answers: (resolutions: [Resolution], explanations: [String]?)?
+    private var answers: (resolutions: [Resolution], explained: [Explained])?
 
     init(rows: [InsuranceRow], pending: [Int], people: [IncomingPerson], resolver: IdentityResolver, explaining: Bool) {
         self.rows = rows
@@ -198,15 +207,20 @@ final class ResolvingBatch: @unchecked Sendable {
         self.people = people
         DispatchQueue.global().async { [self] in
             if let resolutions = resolver.scoreAll(people) {
-                answers = (resolutions, explaining ? Resolution.explainAll(resolutions) { MatchReportWriter.why($0) } : nil)
+                // Each row is explained once: for the report, and for its review.
+                answers = (resolutions, Resolution.explainAll(resolutions) { resolution in
+                    let explanation = explaining || resolution.outcome == .review ? resolution.decision?.explanation : nil
+                    return Explained(explanation: resolution.outcome == .review ? explanation : nil,
+                                     why: explaining ? MatchReportWriter.why(explanation) : nil)
+                })
             }
             done.signal()
         }
     }
 
-    /// The resolutions in the order of `people`, and their report cells when asked for; nil
-    /// for a policy that must look people up in the database.
-    func wait() -> (resolutions: [Resolution], explanations: [String]?)? {
+    /// The resolutions in the order of `people`, and what explains them; nil for a policy that
+    /// must look people up in the database.
+    func wait() -> (resolutions: [Resolution], explained: [Explained])? {
         done.wait()
         return answers
     }

@@ -165,48 +165,15 @@ public final class RegisterStaging {
         }
         let handle = insert.sqliteStatement
         sqlite3_reset(handle)
-        sqlite3_bind_int64(handle, 1, Int64(line))
-        sqlite3_bind_int64(handle, 2, held ? 1 : 0)
-        Self.bind(reason, at: 3, to: handle)
-        var index: CInt = 4
-        for field in record.trackedFields {
-            Self.bind(field.value, at: index, to: handle)
-            index += 1
-        }
-        try step(handle, sql: Self.insertStaged)
+        var binder = SQLiteBinder(handle)
+        binder.integer(Int64(line))
+        binder.flag(held)
+        binder.text(reason)
+        for field in record.trackedFields { binder.text(field.value) }
+        try db.step(handle, sql: Self.insertStaged)
         if let ahead, !held, ahead.add(sid: db.lastInsertedRowID, record: record) { try store(ahead.collect()) }
         return true
     }
-
-    /// Runs a bound insert once and resets it for the next row.
-    /// The statement's text is read only for an error: GRDB's `Statement.sql` trims it on every
-    /// read, which measured 4% of a first snapshot, once per new resident.
-    private func step(_ handle: SQLiteStatement, sql: @autoclosure () -> String) throws {
-        let code = sqlite3_step(handle)
-        sqlite3_reset(handle)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql())
-        }
-    }
-
-    /// Binds text SQLite copies at once (`SQLITE_TRANSIENT`), or NULL; empty text stays text.
-    private static func bind(_ text: String?, at index: CInt, to handle: SQLiteStatement) {
-        guard var text else {
-            sqlite3_bind_null(handle, index)
-            return
-        }
-        text.withUTF8 { bytes in
-            guard let start = bytes.baseAddress, !bytes.isEmpty else {
-                _ = sqlite3_bind_text(handle, index, "", 0, transient)
-                return
-            }
-            _ = UnsafeRawPointer(start).withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                sqlite3_bind_text(handle, index, $0, CInt(bytes.count), transient)
-            }
-        }
-    }
-
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     /// Built once: joining it per row measured 4% of a second snapshot.
     private static let insertStaged = "INSERT INTO temp.register_staging (line, held, reason, "
@@ -229,11 +196,12 @@ public final class RegisterStaging {
     private func store(sid: Int64, text: NewText) throws {
         let handle = insertText.sqliteStatement
         sqlite3_reset(handle)
-        sqlite3_bind_int64(handle, 1, sid)
-        Self.bind(text.latin, at: 2, to: handle)
-        Self.bind(text.japanese, at: 3, to: handle)
-        Self.bind(text.summary, at: 4, to: handle)
-        try step(handle, sql: Self.insertTextSQL)
+        var binder = SQLiteBinder(handle)
+        binder.integer(sid)
+        binder.text(text.latin)
+        binder.text(text.japanese)
+        binder.text(text.summary)
+        try db.step(handle, sql: Self.insertTextSQL)
     }
 
     /// A person whose row was rejected is still listed: they must not be taken off the register
@@ -389,7 +357,7 @@ public final class RegisterStaging {
             sqlite3_bind_value(handle, index, sqlite3_column_value(rows, 2))
             sqlite3_bind_value(handle, index + 1, sqlite3_column_value(rows, 3))
             sqlite3_bind_int64(handle, index + 4, sqlite3_column_int64(rows, 0))
-            try step(handle, sql: update.sql)
+            try db.step(handle, sql: update.sql)
         }
     }
 
@@ -404,8 +372,9 @@ public final class RegisterStaging {
             """)
         let handle = update.sqliteStatement
         let first = CInt(assigned.count + 3)
-        sqlite3_bind_int64(handle, first, Int64(p.sequence))
-        Self.bind(p.timestamp, at: first + 1, to: handle)
+        var binder = SQLiteBinder(handle, from: first)
+        binder.integer(Int64(p.sequence))
+        binder.text(p.timestamp)
         return update
     }
 
@@ -453,12 +422,13 @@ public final class RegisterStaging {
             let insert = try db.makeStatement(sql: sql)
             let handle = insert.sqliteStatement
             let values = CInt(Self.tracked.count + 3)
-            sqlite3_bind_int64(handle, values + 1, Int64(p.sequence))
-            Self.bind(p.timestamp, at: values + 2, to: handle)
-            Self.bind(p.timestamp, at: values + 3, to: handle)
+            var binder = SQLiteBinder(handle, from: values + 1)
+            binder.integer(Int64(p.sequence))
+            binder.text(p.timestamp)
+            binder.text(p.timestamp)
             try db.forEachRawRow(of: db.makeStatement(sql: select(""))) { row in
                 for column in 0..<values { sqlite3_bind_value(handle, column + 1, sqlite3_column_value(row, column)) }
-                try step(handle, sql: sql)
+                try db.step(handle, sql: sql)
             }
         }
         try index.noteNew(selecting: "SELECT id FROM temp.register_created", in: db)

@@ -54,14 +54,22 @@ public struct EnrollmentRecord: Codable, FetchableRecord, MutablePersistableReco
     /// row replaces what an earlier one said of that period, and a period listed again is no
     /// longer ended. Cached: every roster row writes one.
     public func upsertStated(_ db: Database) throws {
-        try db.cachedStatement(sql: """
+        try db.runCached("""
             INSERT INTO enrollment (member_id, resident_id, scheme, member_type, enrolled_from, enrolled_until,
                 agreement_exempt, file_id, ended_by_file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)
             ON CONFLICT (member_id, enrolled_from) DO UPDATE SET resident_id = excluded.resident_id,
                 member_type = excluded.member_type, enrolled_until = excluded.enrolled_until,
                 agreement_exempt = excluded.agreement_exempt, file_id = excluded.file_id, ended_by_file_id = NULL
-            """).execute(arguments: [memberID, residentID, scheme, memberType, enrolledFrom, enrolledUntil, agreementExempt,
-                                     fileID])
+            """) {
+            $0.integer(memberID)
+            $0.integer(residentID)
+            $0.code(scheme)
+            $0.code(memberType)
+            $0.stored(enrolledFrom)
+            $0.stored(enrolledUntil)
+            $0.flag(agreementExempt)
+            $0.integer(fileID)
+        }
     }
 
     /// Enrollments of one source's members still open after `date`: what the source listed until

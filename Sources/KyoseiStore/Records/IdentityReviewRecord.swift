@@ -46,6 +46,28 @@ public struct IdentityReviewRecord: Codable, FetchableRecord, MutablePersistable
         self.explanation = explanation
     }
 
+    /// Inserts a question as raised, undecided. Cached: a roster may raise one for every
+    /// twentieth row, and the record's coding measured more than the insert.
+    public mutating func insertCached(_ db: Database) throws {
+        try db.runCached("""
+            INSERT INTO identity_review (resident_id, candidate_ids, reason, source_ref, state, created_at, subject_entity,
+                subject_id, source, subject_key, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """) {
+            $0.integer(residentID)
+            $0.text(candidateIDs)
+            $0.text(reason)
+            $0.text(sourceRef)
+            $0.code(state)
+            $0.text(createdAt)
+            $0.text(subjectEntity)
+            $0.text(subjectID)
+            $0.code(source)
+            $0.text(subjectKey)
+            $0.text(explanation)
+        }
+        id = db.lastInsertedRowID
+    }
+
     /// The id staff see and type (`R12`).
     public var reviewID: ReviewID? { id.flatMap { try? ReviewID($0) } }
 

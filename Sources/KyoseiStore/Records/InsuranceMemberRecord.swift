@@ -80,12 +80,19 @@ public struct InsuranceMemberRecord: Codable, FetchableRecord, MutablePersistabl
 
     /// Inserts the member as a roster first names them. Cached: every roster row may add one.
     public mutating func insertCached(_ db: Database) throws {
-        try db.cachedStatement(sql: """
+        try db.runCached("""
             INSERT INTO insurance_member (scheme, source, insurer_number, member_number, resident_id, match_outcome,
                 match_score, name_kana, birth_date, sex, residence_card_number, first_file_id, last_file_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [scheme, source, insurerNumber, memberNumber, residentID, matchOutcome, matchScore,
-                                     nameKana, birthDate, sex, residenceCardNumber, firstFileID, lastFileID])
+            """) {
+            $0.code(scheme)
+            $0.text(source)
+            $0.text(insurerNumber)
+            $0.text(memberNumber)
+            bindStated(&$0)
+            $0.integer(firstFileID)
+            $0.integer(lastFileID)
+        }
         id = db.lastInsertedRowID
     }
 
@@ -94,11 +101,25 @@ public struct InsuranceMemberRecord: Codable, FetchableRecord, MutablePersistabl
     /// row updates one.
     public func updateStated(_ db: Database) throws {
         guard let id else { throw DatabaseError(message: "cannot update an insurance member that has no id") }
-        try db.cachedStatement(sql: """
+        try db.runCached("""
             UPDATE insurance_member SET resident_id = ?, match_outcome = ?, match_score = ?, name_kana = ?, birth_date = ?,
                 sex = ?, residence_card_number = coalesce(?, residence_card_number), last_file_id = ? WHERE id = ?
-            """).execute(arguments: [residentID, matchOutcome, matchScore, nameKana, birthDate, sex, residenceCardNumber,
-                                     lastFileID, id])
+            """) {
+            bindStated(&$0)
+            $0.integer(lastFileID)
+            $0.integer(id)
+        }
+    }
+
+    /// What each roster states of the member, in the order both statements take it.
+    private func bindStated(_ binder: inout SQLiteBinder) {
+        binder.integer(residentID)
+        binder.code(matchOutcome)
+        binder.real(matchScore)
+        binder.text(nameKana)
+        binder.stored(birthDate)
+        binder.code(sex)
+        binder.stored(residenceCardNumber)
     }
 
     /// Staff confirmed member `id` as `resident` at the review desk: the member and the

@@ -108,18 +108,31 @@ extension ResidentRecord {
 
 extension HistoryRecord {
     public mutating func insertCached(_ db: Database) throws {
-        try db.cachedStatement(sql: """
+        try db.runCached("""
             INSERT INTO history (resident_id, entity, entity_id, field, old_value, new_value, changed_at, changed_by,
                                  source, source_ref, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [residentID, entity, entityID, field, oldValue, newValue, changedAt, changedBy,
-                                     source.rawValue, sourceRef, reason])
+            """) {
+            $0.integer(residentID)
+            $0.text(entity)
+            $0.text(entityID)
+            $0.text(field)
+            $0.text(oldValue)
+            $0.text(newValue)
+            $0.text(changedAt)
+            $0.text(changedBy)
+            $0.code(source)
+            $0.text(sourceRef)
+            $0.text(reason)
+        }
         id = db.lastInsertedRowID
     }
 }
 
 extension AuditSubjectRecord {
     public func insertCached(_ db: Database) throws {
-        try db.cachedStatement(sql: "INSERT INTO audit_subject (seq, resident_id) VALUES (?, ?)")
-            .execute(arguments: [seq, residentID])
+        try db.runCached("INSERT INTO audit_subject (seq, resident_id) VALUES (?, ?)") {
+            $0.integer(seq)
+            $0.integer(residentID)
+        }
     }
 }
