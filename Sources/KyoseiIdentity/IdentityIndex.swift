@@ -59,11 +59,26 @@ public final class IdentityIndex: @unchecked Sendable {
 
     /// Adds many residents, as `add` one by one would: their names are read (spelling rules,
     /// sounds, other readings: most of the cost of indexing) on every core, then stored in order.
-    public func addAll(_ records: [IdentityRecord]) {
+    public func addAll(_ records: [IdentityRecord]) { add(Self.read(records)) }
+
+    /// Residents whose names are read (`read`), to be stored in order (`add`): a caller can
+    /// have the next batch read on other threads while it stores one.
+    public struct ReadResidents: Sendable {
+        fileprivate let records: [IdentityRecord]
+        fileprivate let readings: [Reading]
+    }
+
+    /// Reads the residents' names on every core; it touches no index, so it may run while
+    /// residents read before are being added.
+    public static func read(_ records: [IdentityRecord]) -> ReadResidents {
         let workers = ProcessInfo.processInfo.activeProcessorCount
-        guard workers > 1, records.count >= 256 else { return records.forEach { add($0) } }
-        let readings = Self.inPieces(records.count, pieces: min(records.count / 64, workers * 4)) { Reading(records[$0]) }
-        for (record, reading) in zip(records, readings) { add(record, reading: reading) }
+        guard workers > 1, records.count >= 256 else { return ReadResidents(records: records, readings: records.map(Reading.init)) }
+        return ReadResidents(records: records,
+                             readings: inPieces(records.count, pieces: min(records.count / 64, workers * 4)) { Reading(records[$0]) })
+    }
+
+    public func add(_ residents: ReadResidents) {
+        for (record, reading) in zip(residents.records, residents.readings) { add(record, reading: reading) }
     }
 
     /// Call it once every resident is added. It gives back the room the residents' lists keep
@@ -96,7 +111,7 @@ public final class IdentityIndex: @unchecked Sendable {
     }
 
     /// A resident's name parts as read before they are stored.
-    private struct Reading {
+    fileprivate struct Reading: Sendable {
         let language: SpellingLanguage
         let latin: [NameParser.Part]
         let kana: [NameParser.Part]

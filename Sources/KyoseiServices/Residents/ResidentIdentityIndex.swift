@@ -1,3 +1,4 @@
+import Dispatch
 import GRDB
 import KyoseiDomain
 import KyoseiIdentity
@@ -11,8 +12,16 @@ enum ResidentIdentityIndex {
         let index = IdentityIndex()
         var personIDs = PersonIDs()
         let cursor = try ResidentRecord.identityFields().fetchCursor(db)
-        // Residents are added a batch at a time, their names read on every core.
+        // Residents are added a batch at a time, their names read on the other threads while
+        // this one reads the next batch from the database and stores the batch before: in turn,
+        // the two took 10 s of a million-resident roster import, the other core idle for most.
         var batch: [IdentityRecord] = []
+        var reading: ReadingBatch?
+        func store(_ batch: [IdentityRecord]) {
+            let next = ReadingBatch(batch)
+            if let reading { index.add(reading.wait()) }
+            reading = next
+        }
         while let row = try cursor.next() {
             guard let birth = try? LocalDate(row["birth_date"] as String), let sex = Sex(rawValue: row["sex"]) else { continue }
             let id: Int64 = row["id"]
@@ -22,12 +31,32 @@ enum ResidentIdentityIndex {
                 nationality: try? Nationality(row["nationality"] as String),
                 cardNumber: (row["residence_card_number"] as String?).flatMap { try? ResidenceCardNumber($0) }))
             if batch.count == 8192 {
-                index.addAll(batch)
+                store(batch)
                 batch.removeAll(keepingCapacity: true)
             }
         }
-        index.addAll(batch)
+        store(batch)
+        if let reading { index.add(reading.wait()) }
         index.compact()
         return (index, personIDs)
+    }
+}
+
+/// A batch of residents whose names are being read on other threads (`IdentityIndex.read`).
+private final class ReadingBatch: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    /// Written once on the worker before `done` is signalled, read after it.
+    private var read: IdentityIndex.ReadResidents?
+
+    init(_ records: [IdentityRecord]) {
+        DispatchQueue.global().async { [self] in
+            read = IdentityIndex.read(records)
+            done.signal()
+        }
+    }
+
+    func wait() -> IdentityIndex.ReadResidents {
+        done.wait()
+        return read!
     }
 }
