@@ -47,7 +47,7 @@ public final class IdentityIndex: @unchecked Sendable {
     private var keys = KeyTable()
     private var frequency = NameFrequency()
     private var byDate: [Int32: [UInt32]] = [:]
-    private var bySkeleton: [UInt64: [UInt32]] = [:]
+    private var bySkeleton = BlockLists()
     private var byCard: [UInt64: UInt32] = [:]
 
     public init() {}
@@ -88,6 +88,7 @@ public final class IdentityIndex: @unchecked Sendable {
     /// matching most of its distance tables.
     public func compact() {
         keys.findCommonPairs()
+        bySkeleton.flatten()
         func exact<T>(_ list: [T]) -> [T] {
             var copy: [T] = []
             copy.reserveCapacity(list.count)
@@ -145,7 +146,7 @@ public final class IdentityIndex: @unchecked Sendable {
                                                   record.birthDate.month, record.sex))
             }
         }
-        for skeleton in skeletons { bySkeleton[skeleton, default: []].append(number) }
+        for skeleton in skeletons { bySkeleton.append(number, to: skeleton) }
         if let card = record.cardNumber { byCard[Self.hash(card.rawValue)] = number }
     }
 
@@ -194,7 +195,8 @@ public final class IdentityIndex: @unchecked Sendable {
             for skeleton in prepared.skeletons {
                 for month in months {
                     let key = Self.skeletonKey(skeleton, query.birthDate.year, month, query.sex)
-                    for number in bySkeleton[key] ?? [] where records[Int(number)].dateSex != dateSex {
+                    bySkeleton.forEach(in: key) { number in
+                        guard records[Int(number)].dateSex != dateSex else { return }
                         let date = LocalDate(dayNumber: Int(records[Int(number)].dateSex >> 2))
                         if Self.isNearMiss(date, query.birthDate) { consider(number, date: .near) }
                     }
