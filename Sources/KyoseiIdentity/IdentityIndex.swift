@@ -28,8 +28,9 @@ import KyoseiDomain
 ///   family name and sometimes a birth date, and a close second sends the row to `REVIEW`
 ///   with both. Below the review threshold the row is `UNMATCHED`.
 ///
-/// Add every resident, then match; `match` only reads, so rows may be matched concurrently
-/// once adding is over (adding while matching is not supported).
+/// Add every resident, call `compact()` (matching is then faster, never different), then match;
+/// `match` only reads, so rows may be matched concurrently once adding is over (adding while
+/// matching is not supported).
 ///
 /// ```swift
 /// let index = IdentityIndex()
