@@ -84,9 +84,9 @@ public final class IdentityIndex: @unchecked Sendable {
 
     /// Call it once every resident is added. It gives back the room the residents' lists keep
     /// for more: a list grows by doubling, so up to half of it is room, and at a million
-    /// residents the name parts alone kept about 50 MB of it for the whole import. And it works
-    /// out which of the most used keys are near one another (`CommonKeyPairs`), which spares
-    /// matching most of its distance tables.
+    /// residents the name parts alone kept about 50 MB of it for the whole import. It keeps the
+    /// second pass's lists flat (`BlockLists`). And it works out which of the most used keys are
+    /// near one another (`CommonKeyPairs`), which spares matching most of its distance tables.
     public func compact() {
         keys.findCommonPairs()
         bySkeleton.flatten()

@@ -274,7 +274,9 @@ struct NameComparator {
         guard index <= parts.upperBound else { return judge(&run, length: length, pieces: parts.count, bits: bits) }
         forEachReading(readings(index)) { reading in
             guard length + reading.count <= run.longest else { return }
-            reading.withUnsafeBufferPointer { (run.spelling + length).update(from: $0.baseAddress!, count: $0.count) }
+            reading.withUnsafeBufferPointer {
+                if let start = $0.baseAddress { (run.spelling + length).update(from: start, count: $0.count) }
+            }
             run.ends[index - parts.lowerBound] = length + reading.count
             join(&run, parts: parts, index: index + 1, length: length + reading.count, bits: bits, readings: readings)
         }
