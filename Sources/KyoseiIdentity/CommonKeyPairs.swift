@@ -16,7 +16,7 @@ struct CommonKeyPairs: Sendable {
     static let notCommon = UInt16.max
 
     /// The keys that stand for the most name parts, at most `limit` of them (under
-    /// `notCommon`): 4,096 keys take 2 MB, and at a million residents about 1.5 s of one core.
+    /// `notCommon`): 4,096 keys take 2 MB, and at a million residents under a second of CPU.
     init(keys: KeyTable, uses: [UInt32], limit: Int = 4096) {
         let common = uses.indices.sorted { uses[$0] != uses[$1] ? uses[$0] > uses[$1] : $0 < $1 }.prefix(limit)
         let size = (common.count + 63) / 64 * 64
