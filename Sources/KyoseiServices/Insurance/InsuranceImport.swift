@@ -192,36 +192,29 @@ struct Explained: Sendable {
 
 /// A batch of roster rows whose people are being resolved, and their report cells explained,
 /// on other threads (the scored policy needs no connection); `wait` hands the answers over.
-final class ResolvingBatch: @unchecked Sendable {
+final class ResolvingBatch: Sendable {
     let rows: [InsuranceRow]
     /// The rows' positions whose members were not linked when the batch was read, and their people.
     let pending: [Int]
     let people: [IncomingPerson]
-    private let done = DispatchSemaphore(value: 0)
-    /// Written once on the worker before `done` is signalled, read after it.
-    private var answers: (resolutions: [Resolution], explained: [Explained])?
+    private let answers: BackgroundWork<(resolutions: [Resolution], explained: [Explained])?>
 
     init(rows: [InsuranceRow], pending: [Int], people: [IncomingPerson], resolver: IdentityResolver, explaining: Bool) {
         self.rows = rows
         self.pending = pending
         self.people = people
-        DispatchQueue.global().async { [self] in
-            if let resolutions = resolver.scoreAll(people) {
-                // Each row is explained once: for the report, and for its review.
-                answers = (resolutions, Resolution.explainAll(resolutions) { resolution in
-                    let explanation = explaining || resolution.outcome == .review ? resolution.decision?.explanation : nil
-                    return Explained(explanation: resolution.outcome == .review ? explanation : nil,
-                                     why: explaining ? MatchReportWriter.why(explanation) : nil)
-                })
-            }
-            done.signal()
+        answers = BackgroundWork {
+            guard let resolutions = resolver.scoreAll(people) else { return nil }
+            // Each row is explained once: for the report, and for its review.
+            return (resolutions, Resolution.explainAll(resolutions) { resolution in
+                let explanation = explaining || resolution.outcome == .review ? resolution.decision?.explanation : nil
+                return Explained(explanation: resolution.outcome == .review ? explanation : nil,
+                                 why: explaining ? MatchReportWriter.why(explanation) : nil)
+            })
         }
     }
 
     /// The resolutions in the order of `people`, and what explains them; nil for a policy that
     /// must look people up in the database.
-    func wait() -> (resolutions: [Resolution], explained: [Explained])? {
-        done.wait()
-        return answers
-    }
+    func wait() -> (resolutions: [Resolution], explained: [Explained])? { answers.wait() }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import GRDB
 import KyoseiDomain
 import KyoseiIdentity
@@ -16,9 +15,9 @@ enum ResidentIdentityIndex {
         // this one reads the next batch from the database and stores the batch before: in turn,
         // the two took 10 s of a million-resident roster import, the other core idle for most.
         var batch: [IdentityRecord] = []
-        var reading: ReadingBatch?
+        var reading: BackgroundWork<IdentityIndex.ReadResidents>?
         func store(_ batch: [IdentityRecord]) {
-            let next = ReadingBatch(batch)
+            let next = BackgroundWork { IdentityIndex.read(batch) }
             if let reading { index.add(reading.wait()) }
             reading = next
         }
@@ -42,21 +41,3 @@ enum ResidentIdentityIndex {
     }
 }
 
-/// A batch of residents whose names are being read on other threads (`IdentityIndex.read`).
-private final class ReadingBatch: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    /// Written once on the worker before `done` is signalled, read after it.
-    private var read: IdentityIndex.ReadResidents?
-
-    init(_ records: [IdentityRecord]) {
-        DispatchQueue.global().async { [self] in
-            read = IdentityIndex.read(records)
-            done.signal()
-        }
-    }
-
-    func wait() -> IdentityIndex.ReadResidents {
-        done.wait()
-        return read!
-    }
-}

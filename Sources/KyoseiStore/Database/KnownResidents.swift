@@ -100,8 +100,9 @@ struct KnownResidents {
             SELECT id, person_id, register_state, \(Self.digested.joined(separator: ", ")) FROM resident
             WHERE person_id IS NOT NULL AND id BETWEEN ? AND ?
             """)
-        sqlite3_bind_int64(statement.sqliteStatement, 1, ids.lowerBound)
-        sqlite3_bind_int64(statement.sqliteStatement, 2, ids.upperBound)
+        var range = SQLiteBinder(statement.sqliteStatement)
+        range.integer(ids.lowerBound)
+        range.integer(ids.upperBound)
         var part = Part()
         try db.forEachRawRow(of: statement) { handle in
             let state = bytes(handle, 2).flatMap { state in states.firstIndex { $0.elementsEqual(state) } } ?? states.count

@@ -4,7 +4,9 @@ import GRDBSQLite
 /// Binds values straight into a statement's parameters, in order, for the writes a large import
 /// makes a row at a time. Through GRDB's `StatementArguments` each value became a boxed
 /// `DatabaseValue` first: at a million roster rows that was a third of the writing thread.
-/// Each value is bound as GRDB binds it, so what is stored is the same.
+/// Each value is bound as GRDB binds it, so what is stored is the same, but for text holding a
+/// NUL: GRDB's binding ends text at its first NUL, while this one binds its length and keeps it
+/// whole (the intake refuses such text before it gets here).
 struct SQLiteBinder {
     let handle: SQLiteStatement
     private var index: CInt
