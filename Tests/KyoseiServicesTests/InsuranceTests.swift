@@ -118,6 +118,35 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: city.folder.appendingPathComponent("r.csv").path))
     }
 
+    /// A member first listed by a roster has its enrollment inserted plainly; listed again in the
+    /// same roster, the period is the one already written, replaced, and a second period is added.
+    @Test func aMemberListedTwiceInOneRosterKeepsOneEnrollmentPerPeriod() throws {
+        let roster = try sample.writeInsuranceRoster(to: city.folder, scheme: .nhi, source: "CITY", date: try LocalDate("2026-11-01"))
+        var lines = try String(contentsOf: roster.csvURL, encoding: .utf8).split(separator: "\r\n").map(String.init)
+        var again = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let member = again[2]
+        again[3] = "DEPENDENT"
+        var later = again
+        later[8] = "2026-10-15"
+        // Once in the middle of the first batch and once in a later batch.
+        lines.insert(again.joined(separator: ","), at: 3)
+        lines.append(later.joined(separator: ","))
+        try (lines.joined(separator: "\r\n") + "\r\n").write(to: roster.csvURL, atomically: true, encoding: .utf8)
+        let outcome = try insurance.apply(roster.csvURL.path, as: .insurance(), by: city.founder)
+        #expect(outcome.outcome == .applied)
+        #expect(outcome.applied == lines.count - 1)
+        #expect(try count("SELECT count(*) FROM insurance_member WHERE member_number = '\(member)'") == 1)
+        #expect(try count("""
+            SELECT count(*) FROM enrollment JOIN insurance_member m ON m.id = enrollment.member_id
+            WHERE m.member_number = '\(member)'
+            """) == 2)
+        #expect(try count("""
+            SELECT count(*) FROM enrollment JOIN insurance_member m ON m.id = enrollment.member_id
+            WHERE m.member_number = '\(member)' AND member_type = 'DEPENDENT'
+            """) == 2)
+        #expect(try count("SELECT count(*) FROM enrollment") == lines.count - 2)
+    }
+
     @Test func membersARosterNoLongerListsEndOnItsDate() throws {
         let first = try sample.writeInsuranceRoster(to: city.folder, scheme: .ehi, source: "KENPO1", date: try LocalDate("2026-10-01"), share: 0.5)
         _ = try insurance.apply(first.csvURL.path, as: .insurance(), by: city.founder)

@@ -147,24 +147,26 @@ struct InsuranceRun: ImportRun {
         for (n, i) in pending.enumerated() { resolutionFor[i] = (resolutions[n], explained?[n]) }
         for (i, row) in rows.enumerated() {
             var member = members.find(insurer: row.insurerNumber, member: row.memberNumber)
+            let new = member?.id == nil
             var review: ReviewID?
             var why: String?
             if member?.residentID != nil {
                 counts.known += 1
+                member = try members.save(member!, row: row, fileID: fileID, in: db)
             } else {
                 // A member listed twice in one batch was not pending when the batch was matched.
                 let resolution = try resolutionFor[i]?.resolution ?? resolver.resolve(IncomingPerson(row), in: db)
                 member = RosterLink.deciding(member, by: resolution, refusing: member?.refused(by: reviews) ?? [], counting: &counts)
                 let explained = resolutionFor[i]?.explained
+                // Saved before a review is raised, which names the member by its id.
+                member = try members.save(member!, row: row, fileID: fileID, in: db)
                 if member!.outcome == .review {
-                    member = try members.save(member!, row: row, fileID: fileID, in: db)
                     review = try raiseReview(member: member!, row: row, resolution: resolution,
                                              explanation: explained?.explanation ?? resolution.decision?.explanation, in: db)
                 }
                 why = explained?.why ?? (report == nil ? nil : MatchReportWriter.why(resolution.decision?.explanation))
             }
-            member = try members.save(member!, row: row, fileID: fileID, in: db)
-            try MemberTable.saveEnrollment(member: member!, row: row, fileID: fileID, in: db)
+            try MemberTable.saveEnrollment(member: member!, new: new, row: row, fileID: fileID, in: db)
             if let resident = member!.residentID { matchedResidents.append(resident) }
             try report?.write(memberNumber: row.memberNumber, outcome: member!.outcome.rawValue,
                               personID: member!.residentID.flatMap { personIDs[$0] }, score: member!.score,

@@ -67,11 +67,12 @@ struct MemberTable {
     }
 
     /// One enrollment per member and start date: the roster's row replaces what it said before.
-    static func saveEnrollment(member: Entry, row: InsuranceRow, fileID: Int64, in db: Database) throws {
+    /// `new`: the member was first saved for this row, so it has no enrollment to replace.
+    static func saveEnrollment(member: Entry, new: Bool, row: InsuranceRow, fileID: Int64, in db: Database) throws {
         try EnrollmentRecord(
             memberID: member.id!, residentID: member.residentID, scheme: row.scheme, memberType: row.memberType,
             enrolledFrom: row.enrolledFrom, enrolledUntil: row.enrolledUntil, agreementExempt: row.agreementExempt, fileID: fileID
-        ).upsertStated(db)
+        ).upsertStated(new: new, db)
     }
 }
 
