@@ -24,20 +24,24 @@ public enum FixedPoint {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         var n = UInt64((abs(x) * scale).rounded(.toNearestOrEven))
-        // The digits from the last, at least one before the point.
-        var digits: [UInt8] = []
-        digits.reserveCapacity(places + 14)
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(n % 10))
-            n /= 10
-        } while n > 0 || digits.count <= places
         if x.sign == .minus { out += "-" }
-        var text: [UInt8] = []
-        text.reserveCapacity(digits.count + 1)
-        for (i, digit) in digits.enumerated().reversed() {
-            text.append(digit)
-            if i == places, places > 0 { text.append(UInt8(ascii: ".")) }
+        // The digits from the last, at least one before the point, on the stack: a weight's text
+        // is a few bytes, a string Swift keeps inline, where the two arrays this took each time
+        // were a fifth of explaining a row for the match report.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var start = buffer.count
+            var written = 0
+            repeat {
+                if written == places, places > 0 {
+                    start -= 1
+                    buffer[start] = UInt8(ascii: ".")
+                }
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(n % 10)
+                n /= 10
+                written += 1
+            } while n > 0 || written <= places
+            out += String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
         }
-        out += String(decoding: text, as: UTF8.self)
     }
 }
