@@ -27,7 +27,7 @@ public enum FixedPoint {
         if x.sign == .minus { out += "-" }
         // The digits from the last, at least one before the point, on the stack: a weight's text
         // is a few bytes, a string Swift keeps inline, where the two arrays this took each time
-        // were a fifth of explaining a row for the match report.
+        // were a quarter of explaining a row for the match report.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
             var start = buffer.count
             var written = 0

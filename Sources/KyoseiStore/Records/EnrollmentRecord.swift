@@ -59,16 +59,7 @@ public struct EnrollmentRecord: Codable, FetchableRecord, MutablePersistableReco
     /// temporary file until the transaction ends: a first roster of 958,115 rows at 1,000,000
     /// residents wrote 14.8 GB for a change of 0.5 GB, and spent 9-10 s of its 73-87 s on it.
     public func upsertStated(new: Bool, _ db: Database) throws {
-        let insert = """
-            INSERT INTO enrollment (member_id, resident_id, scheme, member_type, enrolled_from, enrolled_until,
-                agreement_exempt, file_id, ended_by_file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)
-            """
-        try db.runCached(new ? insert : insert + """
-
-            ON CONFLICT (member_id, enrolled_from) DO UPDATE SET resident_id = excluded.resident_id,
-                member_type = excluded.member_type, enrolled_until = excluded.enrolled_until,
-                agreement_exempt = excluded.agreement_exempt, file_id = excluded.file_id, ended_by_file_id = NULL
-            """) {
+        try db.runCached(new ? Self.insertSQL : Self.upsertSQL) {
             $0.integer(memberID)
             $0.integer(residentID)
             $0.code(scheme)
@@ -79,6 +70,17 @@ public struct EnrollmentRecord: Codable, FetchableRecord, MutablePersistableReco
             $0.integer(fileID)
         }
     }
+
+    private static let insertSQL = """
+        INSERT INTO enrollment (member_id, resident_id, scheme, member_type, enrolled_from, enrolled_until,
+            agreement_exempt, file_id, ended_by_file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)
+        """
+    private static let upsertSQL = insertSQL + """
+
+        ON CONFLICT (member_id, enrolled_from) DO UPDATE SET resident_id = excluded.resident_id,
+            member_type = excluded.member_type, enrolled_until = excluded.enrolled_until,
+            agreement_exempt = excluded.agreement_exempt, file_id = excluded.file_id, ended_by_file_id = NULL
+        """
 
     /// Enrollments of one source's members still open after `date`: what the source listed until
     /// now, against which a roster's endings are weighed.
