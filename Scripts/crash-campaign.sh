@@ -3,8 +3,9 @@
 # changed snapshots and deltas, every other one with bad rows) and sends `kill -9` at a random
 # moment of each apply. After each kill `kyosei doctor` must pass, and a canonical dump of the
 # data must equal either the dump before the file or the dump after it (the same file applied
-# to completion, separately, on a copy taken just before). Register files only: this branch has
-# no import command for insurance, school or employment files (see `kyosei --help`).
+# to completion, separately, on a copy taken just before). Register files only: insurance,
+# school and employment files go through the same import driver and its one transaction, and are
+# not killed here.
 #
 # The dump is every table, every row, ordered by all its columns, except the audit log
 # (`audit_log`, `audit_subject`): doctor and every other call append to it, so it differs from
