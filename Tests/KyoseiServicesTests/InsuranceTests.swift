@@ -128,7 +128,8 @@ import Testing
         again[3] = "DEPENDENT"
         var later = again
         later[8] = "2026-10-15"
-        // Once in the middle of the first batch and once in a later batch.
+        // The same period again two rows on, and a later period at the end of the file; the
+        // roster is one batch, so each copy meets the member as the rows before it saved them.
         lines.insert(again.joined(separator: ","), at: 3)
         lines.append(later.joined(separator: ","))
         try (lines.joined(separator: "\r\n") + "\r\n").write(to: roster.csvURL, atomically: true, encoding: .utf8)
