@@ -40,4 +40,3 @@ enum ResidentIdentityIndex {
         return (index, personIDs)
     }
 }
-
