@@ -43,6 +43,12 @@ struct BlockLists {
         return low < keys.count && keys[low] == key ? low : nil
     }
 
+    /// Gives each resident the number `renumbered[old]`.
+    mutating func renumber(_ renumbered: [UInt32]) {
+        for i in numbers.indices { numbers[i] = renumbered[Int(numbers[i])] }
+        growing = growing.mapValues { $0.map { renumbered[Int($0)] } }
+    }
+
     /// Each resident listed under `key`, in the order they were added.
     func forEach(in key: UInt64, _ body: (UInt32) -> Void) {
         if let i = Self.find(key, in: keys) {

@@ -82,22 +82,52 @@ public final class IdentityIndex: @unchecked Sendable {
         for (record, reading) in zip(residents.records, residents.readings) { add(record, reading: reading) }
     }
 
-    /// Call it once every resident is added. It gives back the room the residents' lists keep
-    /// for more: a list grows by doubling, so up to half of it is room, and at a million
-    /// residents the name parts alone kept about 50 MB of it for the whole import. It keeps the
-    /// second pass's lists flat (`BlockLists`). And it works out which of the most used keys are
-    /// near one another (`CommonKeyPairs`), which spares matching most of its distance tables.
+    /// Call it once every resident is added. It puts the residents in block order (`inBlockOrder`)
+    /// and gives back the room their lists kept for more: a list grows by doubling, so up to half
+    /// of it is room, and at a million residents the name parts alone kept about 50 MB of it for
+    /// the whole import. It keeps the second pass's lists flat (`BlockLists`). And it works out
+    /// which of the most used keys are near one another (`CommonKeyPairs`), which spares matching
+    /// most of its distance tables.
     public func compact() {
         keys.findCommonPairs()
         bySkeleton.flatten()
-        func exact<T>(_ list: [T]) -> [T] {
-            var copy: [T] = []
-            copy.reserveCapacity(list.count)
-            copy.append(contentsOf: list)
-            return copy
+        inBlockOrder()
+    }
+
+    /// Stores the residents by birth date and sex, in the order they were added within each, and
+    /// numbers them again. A row's block is then one stretch of memory: with the residents in the
+    /// order they were added, each resident of a block was a cache miss for its record and
+    /// another for its name, and at a million residents waiting on them was a third of matching.
+    private func inBlockOrder() {
+        var renumbered = [UInt32](repeating: 0, count: records.count)
+        var ordered: [StoredRecord] = [], orderedParts: [StoredPart] = []
+        ordered.reserveCapacity(records.count)
+        orderedParts.reserveCapacity(parts.count)
+        for dateSex in byDate.keys.sorted() {
+            for number in byDate[dateSex]! {
+                var record = records[Int(number)]
+                let start = Int(record.partsStart)
+                record.partsStart = UInt32(orderedParts.count)
+                orderedParts += parts[start..<start + Int(record.latinParts) + Int(record.kanaParts)]
+                renumbered[Int(number)] = UInt32(ordered.count)
+                ordered.append(record)
+            }
         }
-        records = exact(records)
-        parts = exact(parts)
+        records = ordered
+        parts = orderedParts
+        // By position, not by key: a walk over the keys holds the dictionary, which the first
+        // change then copies whole.
+        var date = byDate.values.startIndex
+        while date != byDate.values.endIndex {
+            for i in byDate.values[date].indices { byDate.values[date][i] = renumbered[Int(byDate.values[date][i])] }
+            byDate.values.formIndex(after: &date)
+        }
+        var card = byCard.values.startIndex
+        while card != byCard.values.endIndex {
+            byCard.values[card] = renumbered[Int(byCard.values[card])]
+            byCard.values.formIndex(after: &card)
+        }
+        bySkeleton.renumber(renumbered)
     }
 
     /// `transform` of each of `0..<count`, in order, worked out in `pieces` runs spread over the cores.
@@ -134,7 +164,7 @@ public final class IdentityIndex: @unchecked Sendable {
         let dateSex = Self.dateSex(record.birthDate, record.sex)
         records.append(StoredRecord(
             id: record.id, cardHash: record.cardNumber.map { Self.hash($0.rawValue) } ?? 0,
-            partsStart: UInt32(parts.count), dateSex: dateSex,
+            partsStart: UInt32(parts.count), listed: number, dateSex: dateSex,
             latinParts: UInt8(min(latin.count, 255)), kanaParts: UInt8(min(kana.count, 255)), language: language))
         parts.append(contentsOf: latin.prefix(255))
         parts.append(contentsOf: kana.prefix(255))
@@ -165,7 +195,7 @@ public final class IdentityIndex: @unchecked Sendable {
         // katakana again cost as much as explaining it. Its similarities are let go, since a
         // decision may wait a while for its explanation (a batch of thousands of rows at once).
         prepared.similarities = SimilarityCache(capacity: 16)
-        return decide(scored.sorted { $0.total != $1.total ? $0.total > $1.total : $0.number < $1.number }, prepared, parameters)
+        return decide(scored.sorted { $0.total != $1.total ? $0.total > $1.total : $0.listed < $1.listed }, prepared, parameters)
     }
 
     /// Every resident the blocks bring in for `query`, scored.
@@ -184,7 +214,7 @@ public final class IdentityIndex: @unchecked Sendable {
             var card = ComparisonVector.Card.missing
             if let queryCard, record.cardHash != 0 { card = queryCard == record.cardHash ? .equal : .conflict }
             let level = Self.level(name)
-            scored.append(Candidate(number: number, pairing: pairing, nameLevel: level, date: date, card: card,
+            scored.append(Candidate(number: number, listed: record.listed, pairing: pairing, nameLevel: level, date: date, card: card,
                                     sexAgrees: record.dateSex & 3 == dateSex & 3,
                                     name: name.score + parameters.nameOffset[level.rawValue],
                                     dateWeight: parameters.birthDate[date.rawValue], cardWeight: parameters.card[card.rawValue]))
@@ -243,6 +273,8 @@ public final class IdentityIndex: @unchecked Sendable {
 
     private struct Candidate {
         let number: UInt32
+        /// Where the resident was in the order they were added (`StoredRecord.listed`).
+        let listed: UInt32
         /// Which of the row's names met which of the resident's for the name score (nil: neither has one).
         let pairing: Pairing?
         let nameLevel: ComparisonVector.Name

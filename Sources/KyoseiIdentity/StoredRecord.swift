@@ -3,7 +3,10 @@
 struct StoredRecord: Sendable {
     let id: Int64
     let cardHash: UInt64
-    let partsStart: UInt32
+    var partsStart: UInt32
+    /// Its number when it was added: the index keeps residents in block order, while ties go to
+    /// the resident added first.
+    let listed: UInt32
     let dateSex: Int32
     let latinParts: UInt8
     let kanaParts: UInt8
