@@ -33,6 +33,17 @@ import Testing
         }
     }
 
+    /// The record is written byte by byte, its formula starts found by the first byte: it must be
+    /// the plain record of the cells as `neutralised` reads them, by scalar.
+    @Test func aRecordOfCellsIsTheRecordOfTheirValues() async {
+        let cells = Self.cell.array(of: 1...5).map { texts in
+            texts.enumerated().map { $0.offset % 3 == 2 ? SpreadsheetCell.computed($0.element) : .text($0.element) }
+        }
+        await propertyCheck(count: 300, input: cells) { cells in
+            #expect(CSVWriter.record(cells: cells) == CSVWriter.record(cells.map(\.value)))
+        }
+    }
+
     @Test func figuresKyoseiComputedStayNumbers() async {
         await propertyCheck(count: 200, input: Gen.int(in: -1_000_000...1_000_000)) { figure in
             #expect(SpreadsheetCell.computed(String(figure)).value == String(figure))

@@ -39,7 +39,7 @@ import Testing
             #expect(cells[1] == decision.outcome.rawValue, "\(row[2])")
             #expect(cells[2] == (decision.residentID.flatMap { personIDs[$0] } ?? ""), "\(row[2])")
             #expect(cells[3] == FixedPoint.text(decision.score, places: 2), "\(row[2])")
-            #expect(line.hasSuffix("," + MatchReportWriter.why(decision.explanation)), "\(row[2])")
+            #expect(line.hasSuffix("," + String(decoding: MatchReportWriter.why(decision.explanation), as: UTF8.self)), "\(row[2])")
         }
     }
 }

@@ -15,6 +15,7 @@ public enum SpreadsheetCell: Sendable, Equatable {
 
     /// The characters that open a formula when they begin a cell.
     static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+    static let formulaStartBytes = formulaStarts.map { UInt8($0.value) }
 
     /// `text` as a spreadsheet will show it as text: with a leading `'` when it begins a formula.
     public static func neutralised(_ text: String) -> String {
@@ -34,6 +35,22 @@ public enum SpreadsheetCell: Sendable, Equatable {
 extension CSVWriter {
     /// One record of a file for people, every text cell neutralised, without its line ending.
     public static func record(cells: [SpreadsheetCell]) -> String {
-        record(cells.map(\.value))
+        var bytes: [UInt8] = []
+        append(cells: cells, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `record(cells:)` appended to `bytes`, without a string made for each cell on the way.
+    public static func append(cells: [SpreadsheetCell], to bytes: inout [UInt8]) {
+        appendRecord(count: cells.count, isEmpty: cells.count == 1 && cells[0].value.isEmpty, to: &bytes) { i, bytes in
+            switch cells[i] {
+            case .text(let text):
+                // A formula start is one ASCII byte, and no other scalar's UTF-8 begins with one.
+                let opensFormula = text.utf8.first.map { SpreadsheetCell.formulaStartBytes.contains($0) } ?? false
+                append(field: text, lead: opensFormula ? UInt8(ascii: "'") : nil, to: &bytes)
+            case .computed(let figure):
+                append(field: figure, to: &bytes)
+            }
+        }
     }
 }

@@ -149,7 +149,7 @@ struct InsuranceRun: ImportRun {
             var member = members.find(insurer: row.insurerNumber, member: row.memberNumber)
             let new = member?.id == nil
             var review: ReviewID?
-            var why: String?
+            var why: [UInt8]?
             if member?.residentID != nil {
                 counts.known += 1
                 member = try members.save(member!, row: row, fileID: fileID, in: db)
@@ -189,7 +189,7 @@ struct InsuranceRun: ImportRun {
 /// that goes to review (its question carries it), and the report's cells.
 struct Explained: Sendable {
     let explanation: MatchExplanation?
-    let why: String?
+    let why: [UInt8]?
 }
 
 /// A batch of roster rows whose people are being resolved, and their report cells explained,

@@ -29,17 +29,22 @@ final class MatchReportWriter {
         } catch let error as PrivateFileError {
             throw ServiceError.usage("Cannot write the match report \(path): \(error.description)")
         }
-        buffer += Array((CSVWriter.record(cells: ["member_number", "outcome", "person_id", "score", "review_id", "best", "runner_up", "weights"].map(SpreadsheetCell.text)) + "\r\n").utf8)
+        CSVWriter.append(cells: ["member_number", "outcome", "person_id", "score", "review_id", "best", "runner_up", "weights"]
+            .map(SpreadsheetCell.text), to: &buffer)
+        buffer += [0x0D, 0x0A]
     }
 
     /// A row's line; `why` is its explanation as `why(_:)` wrote it.
     func write(memberNumber: String, outcome: String, personID: String?, score: Double?, review: ReviewID?,
-               why: String) throws {
+               why: [UInt8]) throws {
         let cells: [SpreadsheetCell] = [
             .text(memberNumber), .text(outcome), .text(personID ?? ""), .computed(score.map { FixedPoint.text($0, places: 2) } ?? ""),
             .text(review?.description ?? ""),
         ]
-        buffer += (CSVWriter.record(cells: cells) + "," + why + "\r\n").utf8
+        CSVWriter.append(cells: cells, to: &buffer)
+        buffer.append(0x2C)
+        buffer += why
+        buffer += [0x0D, 0x0A]
         if buffer.count >= 1 << 20 {
             try handle.write(contentsOf: buffer)
             buffer.removeAll(keepingCapacity: true)
@@ -49,9 +54,11 @@ final class MatchReportWriter {
     /// The cells that explain a row (the best candidate, the runner-up, where the weights came
     /// from), written apart from the rest of its line so that an import can write them for a
     /// batch of rows on every core (`Resolution.explainAll`).
-    static func why(_ explanation: MatchExplanation?) -> String {
-        CSVWriter.record(cells: [.text(explanation?.best?.summary ?? ""), .text(explanation?.runnerUp?.summary ?? ""),
-                                 .text(explanation?.parameters ?? "")])
+    static func why(_ explanation: MatchExplanation?) -> [UInt8] {
+        var cells: [UInt8] = []
+        CSVWriter.append(cells: [.text(explanation?.best?.summary ?? ""), .text(explanation?.runnerUp?.summary ?? ""),
+                                 .text(explanation?.parameters ?? "")], to: &cells)
+        return cells
     }
 
     func finish(keep: Bool) throws {
