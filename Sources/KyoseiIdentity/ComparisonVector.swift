@@ -58,37 +58,47 @@ public struct CandidateComparison: Sendable, Codable {
     public var total: Double { nameWeight + birthDateWeight + sexWeight + cardWeight + nationalityWeight }
 
     /// One line for a match report: each field's level and weight, the name part by part.
-    /// Built piece by piece into one string: a report writes two a row, and interpolating them
-    /// took a twentieth of a roster import.
     public var summary: String {
-        var line = "K"
-        line.reserveCapacity(192)
+        var line: [UInt8] = []
+        appendSummary(to: &line)
+        return String(decoding: line, as: UTF8.self)
+    }
+
+    /// `summary` added to the end of `line` as UTF-8. Built piece by piece into bytes: a report
+    /// writes two a row, and interpolating them took a twentieth of a roster import, appending
+    /// to a string still a fortieth.
+    public func appendSummary(to line: inout [UInt8]) {
+        line.reserveCapacity(line.count + 192)
+        func text(_ piece: String) {
+            var piece = piece
+            piece.withUTF8 { line.append(contentsOf: $0) }
+        }
         func weight(_ x: Double) { FixedPoint.append(x, places: 1, signed: true, to: &line) }
         func field(_ label: String, _ level: some CustomStringConvertible, _ x: Double) {
-            line += label
-            line += level.description
-            line += " "
+            text(label)
+            text(level.description)
+            line.append(UInt8(ascii: " "))
             weight(x)
         }
-        line += String(residentID)
-        line += " "
+        line.append(UInt8(ascii: "K"))
+        text(String(residentID))
+        line.append(UInt8(ascii: " "))
         weight(total)
         field(": name ", vector.name, nameWeight)
-        line += " ["
+        text(" [")
         for (i, part) in names.enumerated() {
-            if i > 0 { line += ", " }
-            line += part.query ?? "-"
-            line += "~"
-            line += part.resident ?? "-"
-            line += " "
+            if i > 0 { text(", ") }
+            text(part.query ?? "-")
+            line.append(UInt8(ascii: "~"))
+            text(part.resident ?? "-")
+            line.append(UInt8(ascii: " "))
             weight(part.weight)
         }
-        line += "]"
+        line.append(UInt8(ascii: "]"))
         field("; birth date ", vector.birthDate, birthDateWeight)
         field("; sex ", vector.sex, sexWeight)
         field("; card ", vector.card, cardWeight)
         field("; nationality ", vector.nationality, nationalityWeight)
-        return line
     }
 }
 

@@ -19,15 +19,26 @@ public enum FixedPoint {
 
     /// `text` (or `signed`) added to the end of `out`: a report line is built in one string.
     public static func append(_ x: Double, places: Int, signed: Bool = false, to out: inout String) {
-        if signed, x >= 0 { out += "+" }
-        guard x.isFinite, abs(x) < 1e12, (0...4).contains(places) else { return out += String(format: "%.\(places)f", x) }
+        write(x, places: places, signed: signed) { out += String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `text` (or `signed`) added to the end of `out` as UTF-8, for a line built as bytes.
+    public static func append(_ x: Double, places: Int, signed: Bool = false, to out: inout [UInt8]) {
+        write(x, places: places, signed: signed) { out.append(contentsOf: $0) }
+    }
+
+    /// Hands the text to `body` in one piece, or two where the text is Foundation's.
+    private static func write(_ x: Double, places: Int, signed: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard x.isFinite, abs(x) < 1e12, (0...4).contains(places) else {
+            var text = (signed && x >= 0 ? "+" : "") + String(format: "%.\(places)f", x)
+            return text.withUTF8(body)
+        }
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         var n = UInt64((abs(x) * scale).rounded(.toNearestOrEven))
-        if x.sign == .minus { out += "-" }
-        // The digits from the last, at least one before the point, on the stack: a weight's text
-        // is a few bytes, a string Swift keeps inline, where the two arrays this took each time
-        // were a quarter of explaining a row for the match report.
+        // The digits from the last, at least one before the point, then the sign, on the stack: a
+        // weight's text is a few bytes, where the two arrays this took each time were a quarter of
+        // explaining a row for the match report.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
             var start = buffer.count
             var written = 0
@@ -41,7 +52,16 @@ public enum FixedPoint {
                 n /= 10
                 written += 1
             } while n > 0 || written <= places
-            out += String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+            if x.sign == .minus {
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            // Before a minus too, for -0.0, as `signed`'s test of `x >= 0` has it.
+            if signed, x >= 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "+")
+            }
+            body(UnsafeBufferPointer(rebasing: buffer[start...]))
         }
     }
 }

@@ -42,4 +42,11 @@ import Testing
             #expect(line.hasSuffix("," + String(decoding: MatchReportWriter.why(decision.explanation), as: UTF8.self)), "\(row[2])")
         }
     }
+
+    /// A row with nothing to explain (a member the roster lists twice, matched by its first row)
+    /// still has its three cells, empty: not one quoted empty cell, which a record of a single
+    /// field would be.
+    @Test func aRowWithoutAnExplanationHasThreeEmptyCells() {
+        #expect(String(decoding: MatchReportWriter.why(nil), as: UTF8.self) == ",,")
+    }
 }

@@ -29,20 +29,30 @@ public enum CSVWriter {
     /// `field(value)` appended to `bytes`, after `lead` (inside the quotes, if any) when given.
     static func append(field value: String, lead: UInt8? = nil, to bytes: inout [UInt8]) {
         var value = value
-        value.withUTF8 { text in
-            let needsQuotes = text.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-            if needsQuotes { bytes.append(0x22) }
-            if let lead { bytes.append(lead) }
-            if needsQuotes {
-                for byte in text {
-                    if byte == 0x22 { bytes.append(byte) }
-                    bytes.append(byte)
-                }
-                bytes.append(0x22)
-            } else {
-                bytes.append(contentsOf: text)
+        value.withUTF8 { append(field: $0, lead: lead, to: &bytes) }
+    }
+
+    /// A field given as UTF-8, appended as `append(field:lead:to:)` appends a string.
+    static func append(field text: UnsafeBufferPointer<UInt8>, lead: UInt8? = nil, to bytes: inout [UInt8]) {
+        var needsQuotes = false, hasQuote = false
+        for byte in text where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+            needsQuotes = true
+            if byte == 0x22 {
+                hasQuote = true
+                break
             }
         }
+        if needsQuotes { bytes.append(0x22) }
+        if let lead { bytes.append(lead) }
+        if hasQuote {
+            for byte in text {
+                if byte == 0x22 { bytes.append(byte) }
+                bytes.append(byte)
+            }
+        } else {
+            bytes.append(contentsOf: text)
+        }
+        if needsQuotes { bytes.append(0x22) }
     }
 
     /// Fields `0..<count` joined by commas, each appended by `field`; `isEmpty`: the record is

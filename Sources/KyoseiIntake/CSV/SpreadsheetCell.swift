@@ -44,13 +44,18 @@ extension CSVWriter {
     public static func append(cells: [SpreadsheetCell], to bytes: inout [UInt8]) {
         appendRecord(count: cells.count, isEmpty: cells.count == 1 && cells[0].value.isEmpty, to: &bytes) { i, bytes in
             switch cells[i] {
-            case .text(let text):
-                // A formula start is one ASCII byte, and no other scalar's UTF-8 begins with one.
-                let opensFormula = text.utf8.first.map { SpreadsheetCell.formulaStartBytes.contains($0) } ?? false
-                append(field: text, lead: opensFormula ? UInt8(ascii: "'") : nil, to: &bytes)
+            case .text(var text):
+                text.withUTF8 { append(text: $0, to: &bytes) }
             case .computed(let figure):
                 append(field: figure, to: &bytes)
             }
         }
+    }
+
+    /// A text cell given as UTF-8, neutralised and appended as `append(cells:to:)` appends one.
+    public static func append(text: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        // A formula start is one ASCII byte, and no other scalar's UTF-8 begins with one.
+        let opensFormula = text.first.map { SpreadsheetCell.formulaStartBytes.contains($0) } ?? false
+        append(field: text, lead: opensFormula ? UInt8(ascii: "'") : nil, to: &bytes)
     }
 }

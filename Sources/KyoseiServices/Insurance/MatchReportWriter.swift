@@ -55,9 +55,16 @@ final class MatchReportWriter {
     /// from), written apart from the rest of its line so that an import can write them for a
     /// batch of rows on every core (`Resolution.explainAll`).
     static func why(_ explanation: MatchExplanation?) -> [UInt8] {
-        var cells: [UInt8] = []
-        CSVWriter.append(cells: [.text(explanation?.best?.summary ?? ""), .text(explanation?.runnerUp?.summary ?? ""),
-                                 .text(explanation?.parameters ?? "")], to: &cells)
+        var cells: [UInt8] = [], text: [UInt8] = []
+        cells.reserveCapacity(512)
+        for candidate in [explanation?.best, explanation?.runnerUp] {
+            text.removeAll(keepingCapacity: true)
+            candidate?.appendSummary(to: &text)
+            text.withUnsafeBufferPointer { CSVWriter.append(text: $0, to: &cells) }
+            cells.append(UInt8(ascii: ","))
+        }
+        var parameters = explanation?.parameters ?? ""
+        parameters.withUTF8 { CSVWriter.append(text: $0, to: &cells) }
         return cells
     }
 
