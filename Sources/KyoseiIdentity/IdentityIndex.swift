@@ -248,25 +248,36 @@ public final class IdentityIndex: @unchecked Sendable {
 
     /// The weights tonight's roster supports, estimated over the pairs its blocks compare (see
     /// `ParameterEstimator`); at most `sample` rows, spread evenly, are compared for it.
+    /// The rows' candidates are found on every core (on one, this held up the start of a
+    /// roster's matching for a second) and counted in the rows' order, so that the sums, and
+    /// the weights, are the same to the bit.
     public func estimate(_ queries: [IdentityQuery], sample: Int = 20_000) -> MatchParameters {
         let comparator = NameComparator(keys: keys, frequency: frequency)
-        var estimator = ParameterEstimator()
         let step = max(1, queries.count / max(1, sample))
-        for query in stride(from: 0, to: queries.count, by: step).map({ queries[$0] }) {
-            var prepared = PreparedQuery(query, keys: keys)
-            for candidate in candidates(query, &prepared, comparator, .handSet) where candidate.date == .exact {
-                estimator.add(name: candidate.nameLevel, card: candidate.card, handNameScore: candidate.name)
-            }
+        let sampled = stride(from: 0, to: queries.count, by: step).map { queries[$0] }
+        let pairs = Self.inPieces(sampled.count, pieces: Self.pieces(sampled.count)) { row in
+            var prepared = PreparedQuery(sampled[row], keys: keys)
+            return candidates(sampled[row], &prepared, comparator, .handSet).filter { $0.date == .exact }
+                .map { (name: $0.nameLevel, card: $0.card, score: $0.name) }
         }
+        var estimator = ParameterEstimator()
+        for pair in pairs.joined() { estimator.add(name: pair.name, card: pair.card, handNameScore: pair.score) }
         return estimator.estimate()
+    }
+
+    /// How many runs `inPieces` splits `count` rows into: a few for each core, one where one
+    /// core or few rows would not repay the threads.
+    private static func pieces(_ count: Int) -> Int {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        return workers > 1 && count >= 64 ? min(count / 16, workers * 8) : 1
     }
 
     /// `match` for many rows at once, spread over the machine's cores; the decisions come back
     /// in the order of the rows. The import calls it a batch at a time.
     public func matchAll(_ queries: [IdentityQuery], using parameters: MatchParameters = .handSet) -> [MatchDecision] {
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        guard workers > 1, queries.count >= 64 else { return queries.map { match($0, using: parameters) } }
-        return Self.inPieces(queries.count, pieces: min(queries.count / 16, workers * 8)) { match(queries[$0], using: parameters) }
+        let pieces = Self.pieces(queries.count)
+        guard pieces > 1 else { return queries.map { match($0, using: parameters) } }
+        return Self.inPieces(queries.count, pieces: pieces) { match(queries[$0], using: parameters) }
     }
 
     // MARK: - Deciding

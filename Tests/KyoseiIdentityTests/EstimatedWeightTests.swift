@@ -36,6 +36,15 @@ import Testing
         #expect(try JSONDecoder().decode(MatchParameters.self, from: stored) == parameters)
     }
 
+    /// The rows are compared on every core; the weights must not depend on which thread
+    /// finished first, or the same roster could link differently from one night to the next.
+    @Test func theSameRosterGivesTheSameWeightsToTheBit() {
+        let queries = RealNamePairTests.city.rows.map(\.query)
+        let first = RealNamePairTests.index.estimate(queries)
+        #expect(first.source.hasPrefix("estimated"))
+        for _ in 0..<3 { #expect(RealNamePairTests.index.estimate(queries) == first) }
+    }
+
     @Test func aTinyRosterKeepsTheHandSetWeights() throws {
         let index = IdentityIndex()
         let date = try LocalDate("1990-01-01")
