@@ -27,7 +27,7 @@ public enum FixedPoint {
         write(x, places: places, signed: signed) { out.append(contentsOf: $0) }
     }
 
-    /// Hands the text to `body` in one piece, or two where the text is Foundation's.
+    /// Hands the text to `body` in one piece, from the stack (or from Foundation past its range).
     private static func write(_ x: Double, places: Int, signed: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         guard x.isFinite, abs(x) < 1e12, (0...4).contains(places) else {
             var text = (signed && x >= 0 ? "+" : "") + String(format: "%.\(places)f", x)

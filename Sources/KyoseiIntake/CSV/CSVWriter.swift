@@ -20,7 +20,7 @@ public enum CSVWriter {
     }
 
     /// `record(fields)` appended to `bytes`.
-    public static func append(record fields: [String], to bytes: inout [UInt8]) {
+    static func append(record fields: [String], to bytes: inout [UInt8]) {
         appendRecord(count: fields.count, isEmpty: fields.count == 1 && fields[0].isEmpty, to: &bytes) {
             append(field: fields[$0], to: &$1)
         }
