@@ -96,4 +96,30 @@ import Testing
         }
         #expect(queries.count > 2_000 && matched * 2 > queries.count, "\(matched) of \(queries.count) matched")
     }
+
+    /// Residents added after `compact()` (kept in block order) go after the reordered ones, and
+    /// a second `compact()` orders them all again: every row is decided as by an index never
+    /// compacted, cards and the second pass's lists included.
+    @Test func residentsAddedAfterCompactingAreFoundAsIfNeverCompacted() throws {
+        let city = SampleCity(residents: 1_500, seed: 17, asOf: try LocalDate("2026-04-01"))
+        var records: [IdentityRecord] = []
+        city.forEachResident { records.append(RosterQuality.record($0)) }
+        let plain = IdentityIndex(), twice = IdentityIndex()
+        for record in records { plain.add(record) }
+        for record in records.prefix(records.count / 2) { twice.add(record) }
+        twice.compact()
+        for record in records.dropFirst(records.count / 2) { twice.add(record) }
+        let queries = city.partnerRoster(share: 0.4, nonResidentShare: 0.05, seed: 3).map(RosterQuality.query)
+        func expectSame(_ stage: String) {
+            for query in queries {
+                let a = plain.match(query), b = twice.match(query)
+                #expect(a.outcome == b.outcome && a.residentID == b.residentID && a.candidates == b.candidates
+                        && a.score == b.score, "\(stage): \(query.nameKana ?? "")")
+            }
+        }
+        expectSame("added after compacting")
+        twice.compact()
+        expectSame("compacted again")
+        #expect(queries.count > 300)
+    }
 }
