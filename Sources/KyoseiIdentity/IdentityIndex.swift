@@ -50,6 +50,9 @@ public final class IdentityIndex: @unchecked Sendable {
     private var byDate: [Int32: [UInt32]] = [:]
     private var bySkeleton = BlockLists()
     private var byCard: [UInt64: UInt32] = [:]
+    /// The comparator every row is matched with, made by `compact`; adding a resident lets it
+    /// go. One per row copied the key table's arrays, a retain and a release each, twice a row.
+    private var comparator: NameComparator?
 
     public init() {}
 
@@ -92,7 +95,10 @@ public final class IdentityIndex: @unchecked Sendable {
         keys.findCommonPairs()
         bySkeleton.flatten()
         inBlockOrder()
+        comparator = NameComparator(keys: keys, frequency: frequency)
     }
+
+    private var comparing: NameComparator { comparator ?? NameComparator(keys: keys, frequency: frequency) }
 
     /// Stores the residents by birth date and sex, in the order they were added within each, and
     /// numbers them again. A row's block is then one stretch of memory: with the residents in the
@@ -156,6 +162,8 @@ public final class IdentityIndex: @unchecked Sendable {
     }
 
     private func add(_ record: IdentityRecord, reading: Reading) {
+        // Before the key table changes, so that its arrays are not copied for the comparator's sake.
+        comparator = nil
         let language = reading.language
         let latin = reading.latin.map { keys.store($0) }
         var kana = reading.kana.map { keys.store($0) }
@@ -187,7 +195,7 @@ public final class IdentityIndex: @unchecked Sendable {
     /// Decides with `parameters`, as estimated from the night's roster by `estimate`.
     public func match(_ query: IdentityQuery, using parameters: MatchParameters) -> MatchDecision {
         var prepared = PreparedQuery(query, keys: keys)
-        let comparator = NameComparator(keys: keys, frequency: frequency)
+        let comparator = comparing
         let scored = candidates(query, &prepared, comparator, parameters)
         // Ties go to the resident listed first: the blocks are walked through hashed sets, whose
         // order changes from run to run, and the same roster must give the same links every night.
@@ -252,7 +260,7 @@ public final class IdentityIndex: @unchecked Sendable {
     /// roster's matching for a second) and counted in the rows' order, so that the sums, and
     /// the weights, are the same to the bit.
     public func estimate(_ queries: [IdentityQuery], sample: Int = 20_000) -> MatchParameters {
-        let comparator = NameComparator(keys: keys, frequency: frequency)
+        let comparator = comparing
         let step = max(1, queries.count / max(1, sample))
         let sampled = stride(from: 0, to: queries.count, by: step).map { queries[$0] }
         let pairs = Self.inPieces(sampled.count, pieces: Self.pieces(sampled.count)) { row in
@@ -305,7 +313,7 @@ public final class IdentityIndex: @unchecked Sendable {
         let (first, second) = (ranked.first, ranked.dropFirst().first)
         let explanation: @Sendable () -> MatchExplanation = { [self] in
             var prepared = prepared
-            let comparator = NameComparator(keys: keys, frequency: frequency)
+            let comparator = comparing
             return MatchExplanation(best: first.map { explain($0, &prepared, comparator) },
                                     runnerUp: second.map { explain($0, &prepared, comparator) },
                                     parameters: parameters.source)
