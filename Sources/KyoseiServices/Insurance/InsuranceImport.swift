@@ -104,13 +104,17 @@ struct InsuranceRun: ImportRun {
         // The last rows read, then the batch still resolving.
         while !batch.isEmpty || resolving != nil { try flush(in: db) }
         try ParametersSample.store(resolver.parameters, file: fileID, in: db)
-        // Each ending is in its resident's history, as the roster's absence said it.
-        let unlisted = EnrollmentRecord.unlisted(scheme: scheme, source: source, on: date, byFile: fileID)
-        try HistoryWriter.recordEach(
-            .enrollment, field: "enrolled_until", to: date.description, selecting: unlisted.sql, arguments: unlisted.arguments,
-            by: stamp.login, at: stamp.timestamp, source: ChangeSource(.fileImport, reference: fileName, reason: "not on the roster"),
-            in: db)
-        counts.ended = try EnrollmentRecord.endUnlisted(scheme: scheme, source: source, on: date, byFile: fileID, in: db)
+        // Only an enrollment open before the roster can end: with none (a source's first
+        // roster), the two scans by member for them are spared, a second at a million members.
+        if openBefore > 0 {
+            // Each ending is in its resident's history, as the roster's absence said it.
+            let unlisted = EnrollmentRecord.unlisted(scheme: scheme, source: source, on: date, byFile: fileID)
+            try HistoryWriter.recordEach(
+                .enrollment, field: "enrolled_until", to: date.description, selecting: unlisted.sql, arguments: unlisted.arguments,
+                by: stamp.login, at: stamp.timestamp, source: ChangeSource(.fileImport, reference: fileName, reason: "not on the roster"),
+                in: db)
+            counts.ended = try EnrollmentRecord.endUnlisted(scheme: scheme, source: source, on: date, byFile: fileID, in: db)
+        }
         return ImportTally(
             applied: applied, details: .roster(counts), touched: matchedResidents,
             auditDetail: "matched=\(counts.matched) review=\(counts.review) unmatched=\(counts.unmatched) ended=\(counts.ended)",
