@@ -51,9 +51,7 @@ enum AuditWriter {
         try record.insert(db)
         // In order of the table's key: a first snapshot's million subjects, taken in a set's
         // order, were random inserts into a B-tree larger than the page cache.
-        for id in subjects {
-            try AuditSubjectRecord(seq: record.seq, residentID: id).insertCached(db)
-        }
+        try AuditSubjectRecord.insert(seq: record.seq, residentIDs: subjects, in: db)
         return record
     }
 
