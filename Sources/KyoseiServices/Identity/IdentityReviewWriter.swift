@@ -38,15 +38,9 @@ struct IdentityReviewWriter {
             residentID: question.residentID, candidateIDs: question.candidates.map { "K\($0)" }.joined(separator: ","),
             reason: question.reason, sourceRef: question.sourceRef, createdAt: timestamp,
             subjectEntity: source.subjectEntity, subjectID: question.subjectID, source: source,
-            subjectKey: question.subjectKey, explanation: try question.explanation.map(Self.json))
+            subjectKey: question.subjectKey, explanation: try question.explanation?.json())
         try review.insertCached(db)
         if let subject = question.subjectID { asked[subject] = review.reviewID }
         return review.reviewID
-    }
-
-    static func json(_ explanation: MatchExplanation) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(explanation), as: UTF8.self)
     }
 }
