@@ -10,7 +10,7 @@ import KyoseiIdentity
 struct IdentityResolver {
     let policy: IdentityPolicy
     /// Every resident, indexed for the scored policy; nil for the others, which look up the database.
-    private let index: IdentityIndex?
+    private var index: IdentityIndex?
     /// The weights the scored policy decides with, once learned from the file (`learn`).
     private(set) var parameters: MatchParameters?
 
@@ -38,6 +38,11 @@ struct IdentityResolver {
     mutating func learn(from people: [IncomingPerson]) {
         parameters = index.map { $0.estimate(people.map(\.query)) } ?? .handSet
     }
+
+    /// Lets the scored policy's index go once a file's people are all resolved (nothing may be
+    /// resolved after): at a million residents it is the largest part of an import's memory,
+    /// and held through the file's audit and commit it put their allocations on top of it.
+    mutating func letGoOfResidents() { index = nil }
 
     func resolve(_ person: IncomingPerson, in db: Database) throws -> Resolution {
         switch policy {

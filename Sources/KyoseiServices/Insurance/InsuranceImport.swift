@@ -78,7 +78,7 @@ struct InsuranceRun: ImportRun {
     let limitPercent: Int
     /// The scored policy; its weights are learned from the first batch.
     var resolver: IdentityResolver
-    let personIDs: PersonIDs
+    var personIDs: PersonIDs
     /// Whose connection's page cache the run made small (`PageCache.importKiB`) and gives back in `close`.
     let database: AppDatabase
     /// Who applied the roster, when and which file: for the history rows of links and endings.
@@ -104,6 +104,11 @@ struct InsuranceRun: ImportRun {
         // The last rows read, then the batch still resolving.
         while !batch.isEmpty || resolving != nil { try flush(in: db) }
         try ParametersSample.store(resolver.parameters, file: fileID, in: db)
+        // Every row is written: what matched them goes before the endings, the audit and the
+        // commit, which at a million residents set the import's peak with it still held.
+        resolver.letGoOfResidents()
+        members.letGo()
+        personIDs = PersonIDs()
         // Only an enrollment open before the roster can end: with none (a source's first
         // roster), the two scans by member for them are spared, a second at a million members.
         if openBefore > 0 {

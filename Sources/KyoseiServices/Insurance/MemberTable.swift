@@ -45,6 +45,13 @@ struct MemberTable {
         }
     }
 
+    /// Lets the table go once the roster's last row is saved (nothing may be found after): at a
+    /// million members it holds 100 MB, which the import's audit and commit need for themselves.
+    mutating func letGo() {
+        positions = [:]
+        links = []
+    }
+
     /// Inserts or updates the member as this roster states them; returns it with its id.
     mutating func save(_ entry: Entry, row: InsuranceRow, fileID: Int64, in db: Database) throws -> Entry {
         var saved = entry
