@@ -32,12 +32,12 @@ extension CandidateComparison {
         json.key("nameWeight")
         try json.number(nameWeight)
         json.key("names")
-        json.openArray()
+        json.open(array: true)
         for part in names {
             json.element()
             try part.write(to: &json)
         }
-        json.closeArray()
+        json.close(array: true)
         json.key("nationalityWeight")
         try json.number(nationalityWeight)
         json.key("residentID")
@@ -89,23 +89,14 @@ private struct JSONText {
 
     init() { bytes.reserveCapacity(1024) }
 
-    mutating func open() {
-        bytes.append(UInt8(ascii: "{"))
+    /// An object, or with `array` an array.
+    mutating func open(array: Bool = false) {
+        bytes.append(UInt8(ascii: array ? "[" : "{"))
         first = true
     }
 
-    mutating func close() {
-        bytes.append(UInt8(ascii: "}"))
-        first = false
-    }
-
-    mutating func openArray() {
-        bytes.append(UInt8(ascii: "["))
-        first = true
-    }
-
-    mutating func closeArray() {
-        bytes.append(UInt8(ascii: "]"))
+    mutating func close(array: Bool = false) {
+        bytes.append(UInt8(ascii: array ? "]" : "}"))
         first = false
     }
 
