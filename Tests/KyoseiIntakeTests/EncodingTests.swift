@@ -52,6 +52,19 @@ import Testing
         }
     }
 
+    /// A roster's tables are sized from the line feeds before a row is read: every one counts,
+    /// in UTF-8 and in CP932 (whose second bytes are never 0x0A), whatever the chunks.
+    @Test func lineFeedsAreCountedInEitherEncodingWhateverTheChunks() throws {
+        let folder = try TemporaryFolder()
+        let text = Self.japanese + "a,\"two\nlines\"\nlast line without a line feed"
+        for bytes in [Array(text.utf8), try Transcoder.encode(text, to: "CP932")] {
+            let path = try folder.write("a.csv", bytes: bytes)
+            for chunkSize in [1, 2, 3, 7, 1 << 20] {
+                #expect(try FileScan.scan(path: path, chunkSize: chunkSize).lineFeeds == 5, "chunk size \(chunkSize)")
+            }
+        }
+    }
+
     @Test func overrideReadsAFileAsTheGivenEncoding() throws {
         let folder = try TemporaryFolder()
         let path = try folder.write("a.csv", bytes: try Transcoder.encode(Self.japanese, to: "CP932"))

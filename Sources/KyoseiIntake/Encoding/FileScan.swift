@@ -9,6 +9,9 @@ public struct FileScan: Sendable, Equatable {
     /// Lower-case hex SHA-256 of the file's bytes as they are on disk (BOM included).
     public let sha256: String
     public let byteCount: Int
+    /// How many line feeds it holds: no fewer than the rows under its header (a quoted field
+    /// may hold more), so that a caller can size a table for its rows before reading them.
+    public let lineFeeds: Int
     public let encoding: TextEncoding
     public let hasByteOrderMark: Bool
     let stamp: FileStamp
@@ -32,12 +35,14 @@ public struct FileScan: Sendable, Equatable {
         let checkUTF8 = override != .cp932
         var head: [UInt8] = []
         var total = 0
+        var lineFeeds = 0
         while true {
             let chunk = try reader.read(upTo: chunkSize)
             if chunk.isEmpty { break }
             hasher.update(data: chunk)
             if head.count < 3 { head.append(contentsOf: chunk.prefix(3 - head.count)) }
             if checkUTF8 { chunk.withUnsafeBufferPointer { utf8.feed($0) } }
+            lineFeeds += chunk.withUnsafeBufferPointer { bytes in bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
             try cp932.feed(chunk, at: total)
             total += chunk.count
         }
@@ -78,6 +83,7 @@ public struct FileScan: Sendable, Equatable {
                 return hex.count == 1 ? "0" + hex : hex
             }.joined(),
             byteCount: total,
+            lineFeeds: lineFeeds,
             encoding: encoding,
             hasByteOrderMark: encoding == .utf8 && head == [0xEF, 0xBB, 0xBF],
             stamp: after)

@@ -18,6 +18,8 @@ struct InsuranceImport: ImportKind {
     let asOf: LocalDate?
     let matchReport: String?
     private var roster: (scheme: InsuranceScheme, source: String, date: LocalDate)?
+    /// The roster's line feeds, which its rows do not outnumber, to size the member table.
+    private var rowsAtMost = 0
 
     init(asOf: LocalDate?, matchReport: String?) {
         self.asOf = asOf
@@ -31,7 +33,9 @@ struct InsuranceImport: ImportKind {
             throw IntakeError(file: name, reason: "is not an insurance roster (INS-<scheme>-<source>-<date>.csv)")
         }
         roster = (scheme, source, asOf ?? fileDate)
-        return try IntakeReader(path: path, kind: InsuranceRosterKind(scheme: scheme))
+        let reader = try IntakeReader(path: path, kind: InsuranceRosterKind(scheme: scheme))
+        rowsAtMost = reader.scan.lineFeeds
+        return reader
     }
 
     func check(in db: Database) throws {
@@ -54,7 +58,7 @@ struct InsuranceImport: ImportKind {
             scheme: roster.scheme, source: roster.source, date: roster.date, fileID: file.id!, fileName: name,
             openBefore: open, limitPercent: context.settings.maxEndedEnrollmentsPercent,
             resolver: .scored(index), personIDs: personIDs, database: context.database,
-            stamp: stamp, members: try MemberTable(scheme: roster.scheme, source: roster.source, stamp: stamp, in: db),
+            stamp: stamp, members: try MemberTable(scheme: roster.scheme, source: roster.source, stamp: stamp, rows: rowsAtMost, in: db),
             reviews: try IdentityReviewWriter(source: .insurance, timestamp: context.clock.timestamp(), in: db),
             report: try matchReport.map { try MatchReportWriter(path: $0) })
     }

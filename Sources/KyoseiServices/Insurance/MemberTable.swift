@@ -20,12 +20,20 @@ struct MemberTable {
     /// Who applied the roster, when, and which file, for the history rows.
     private let stamp: HistoryStamp
 
-    init(scheme: InsuranceScheme, source: String, stamp: HistoryStamp, in db: Database) throws {
+    /// `rows`: at least the roster's rows (`FileScan.lineFeeds`). The table is sized for the
+    /// source's members or the roster's rows, whichever are more, before it is filled: grown by
+    /// doubling, a million members had their last 40 MB table and the new 75 MB one side by
+    /// side, the peak of the whole import.
+    init(scheme: InsuranceScheme, source: String, stamp: HistoryStamp, rows: Int, in db: Database) throws {
         self.scheme = scheme
         self.source = source
         self.stamp = stamp
         typealias C = InsuranceMemberRecord.Columns
-        let rows = try InsuranceMemberRecord.links(scheme: scheme, source: source).fetchCursor(db)
+        let members = InsuranceMemberRecord.links(scheme: scheme, source: source)
+        let expected = max(try members.fetchCount(db), rows)
+        positions.reserveCapacity(expected)
+        links.reserveCapacity(expected)
+        let rows = try members.fetchCursor(db)
         while let row = try rows.next() {
             keep(Entry(id: row[C.id], residentID: row[C.residentID], outcome: row[C.matchOutcome], score: row[C.matchScore]),
                  for: RosterLink.Key(row[C.insurerNumber], row[C.memberNumber]))
