@@ -7,11 +7,16 @@
 /// A class, read by every matching thread at once: the many closures of one comparison each
 /// capture it, and as a struct each capture copied the key table's dozen arrays, a retain and
 /// a release each (a twentieth of the import's CPU at a million residents).
-final class NameComparator: Sendable {
-    struct QueryPart {
-        let key: [UInt8]
+///
+/// It keeps its own copy of every key's bytes and of the sets of other readings, in buffers
+/// written once here and only read after (hence `@unchecked Sendable`): read from the key
+/// table's arrays of arrays, each key handed to a comparison was a retain and a release.
+final class NameComparator: @unchecked Sendable {
+    /// A row's part. Its keys point into the row's `QueryBytes`, which outlive it and never change.
+    struct QueryPart: @unchecked Sendable {
+        let key: UnsafeBufferPointer<UInt8>
         let number: UInt32?
-        let joined: [UInt8]?
+        let joined: UnsafeBufferPointer<UInt8>?
         let isParticle: Bool
     }
 
@@ -28,9 +33,48 @@ final class NameComparator: Sendable {
     let keys: KeyTable
     let frequency: NameFrequency
 
+    /// Every key's bytes, key `n` from `keyStarts[n]` to `keyStarts[n + 1]`.
+    private let keyBytes: UnsafeMutableBufferPointer<UInt8>
+    private let keyStarts: UnsafeMutableBufferPointer<Int>
+    /// Each set of other readings (`KeyTable.alternateSets`), set `n` from `setStarts[n]` to `setStarts[n + 1]`.
+    private let setNumbers: UnsafeMutableBufferPointer<UInt32>
+    private let setStarts: UnsafeMutableBufferPointer<Int>
+
     init(keys: KeyTable, frequency: NameFrequency) {
         self.keys = keys
         self.frequency = frequency
+        (keyBytes, keyStarts) = Self.flatten(keys.keys)
+        (setNumbers, setStarts) = Self.flatten(keys.alternateSets)
+    }
+
+    deinit {
+        keyBytes.deallocate()
+        keyStarts.deallocate()
+        setNumbers.deallocate()
+        setStarts.deallocate()
+    }
+
+    private static func flatten<T>(_ lists: [[T]]) -> (UnsafeMutableBufferPointer<T>, UnsafeMutableBufferPointer<Int>) {
+        let starts = UnsafeMutableBufferPointer<Int>.allocate(capacity: lists.count + 1)
+        var total = 0
+        for (i, list) in lists.enumerated() {
+            starts[i] = total
+            total += list.count
+        }
+        starts[lists.count] = total
+        let items = UnsafeMutableBufferPointer<T>.allocate(capacity: max(total, 1))
+        for (i, list) in lists.enumerated() { _ = UnsafeMutableBufferPointer(rebasing: items[starts[i]...]).initialize(from: list) }
+        return (items, starts)
+    }
+
+    /// Key `number`'s bytes.
+    func key(_ number: UInt32) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: keyBytes[keyStarts[Int(number)]..<keyStarts[Int(number) + 1]])
+    }
+
+    /// The keys of the other readings of a stored part's spelling.
+    private func alternates(_ stored: StoredPart) -> UnsafeBufferPointer<UInt32> {
+        UnsafeBufferPointer(rebasing: setNumbers[setStarts[Int(stored.alternates)]..<setStarts[Int(stored.alternates) + 1]])
     }
 
     /// `cache` remembers part-to-key similarities across the candidates of one row (a block
@@ -108,7 +152,7 @@ final class NameComparator: Sendable {
                 }
             }
             for c in 0..<columns where exactColumns & (1 << UInt64(c)) == 0 && columnUsed & (1 << UInt64(c)) == 0 {
-                let stored = keys.keys[Int(candidate[candidate.startIndex + c].key)]
+                let stored = key(candidate[candidate.startIndex + c].key)
                 if let (bits, s) = joinedRun(stored, free: ~rowUsed, count: rows, readings: { .written(query[$0].key) }) {
                     agree(rows: bits, columns: 1 << UInt64(c), similarity: s)
                 }
@@ -215,18 +259,18 @@ final class NameComparator: Sendable {
     /// look for runs it served.
     private enum Readings {
         case stored(StoredPart)
-        case written([UInt8])
+        case written(UnsafeBufferPointer<UInt8>)
     }
 
-    private func forEachReading(_ readings: Readings, _ body: ([UInt8]) -> Void) {
+    private func forEachReading(_ readings: Readings, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         switch readings {
         case .written(let key):
             body(key)
         case .stored(let stored):
-            body(keys.keys[Int(stored.key)])
-            if stored.spoken != StoredPart.none { body(keys.keys[Int(stored.spoken)]) }
-            if stored.joined != StoredPart.none { body(keys.keys[Int(stored.joined)]) }
-            for number in keys.alternateSets[Int(stored.alternates)] { body(keys.keys[Int(number)]) }
+            body(key(stored.key))
+            if stored.spoken != StoredPart.none { body(key(stored.spoken)) }
+            if stored.joined != StoredPart.none { body(key(stored.joined)) }
+            for number in alternates(stored) { body(key(number)) }
         }
     }
 
@@ -236,7 +280,8 @@ final class NameComparator: Sendable {
     /// Most block mates share nothing with the row, and looking for runs in each of them
     /// tripled the matching time: a run must start with a sound of the part's first letter's
     /// class, and its length must leave the exact level within reach, before a join is built.
-    private func joinedRun(_ key: [UInt8], free: UInt64, count: Int, readings: (Int) -> Readings) -> (UInt64, Double)? {
+    private func joinedRun(_ key: UnsafeBufferPointer<UInt8>, free: UInt64, count: Int,
+                           readings: (Int) -> Readings) -> (UInt64, Double)? {
         guard let first = key.first else { return nil }
         // A join already longer than the part by more than 3/8 can only grow further off.
         let longest = 8 * key.count / 5
@@ -244,24 +289,22 @@ final class NameComparator: Sendable {
         // Called for nearly every part of every block mate, and most find no part to start a
         // run with: the joins are built in place, on the stack, so that such a call costs only
         // its tests (it was a sixth of the import's CPU, mostly allocation and reference counting).
-        return key.withUnsafeBufferPointer { key in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longest + 1) { spelling in
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: 4) { ends in
-                    var run = RunJoin(key: key, spelling: spelling.baseAddress!, ends: ends.baseAddress!, longest: longest)
-                    for start in 0..<count where free & (1 << UInt64(start)) != 0 {
-                        guard startBits(readings(start)) & wanted != 0 else { continue }
-                        var shortest = shortestReading(readings(start))
-                        var bits: UInt64 = 1 << UInt64(start)
-                        for end in (start + 1)..<min(count, start + 4)
-                        where free & (1 << UInt64(end)) != 0 && bits & (1 << UInt64(end - 1)) != 0 {
-                            shortest += shortestReading(readings(end))
-                            if shortest > longest { break }
-                            bits |= 1 << UInt64(end)
-                            join(&run, parts: start...end, index: start, length: 0, bits: bits, readings: readings)
-                        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longest + 1) { spelling in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 4) { ends in
+                var run = RunJoin(key: key, spelling: spelling.baseAddress!, ends: ends.baseAddress!, longest: longest)
+                for start in 0..<count where free & (1 << UInt64(start)) != 0 {
+                    guard startBits(readings(start)) & wanted != 0 else { continue }
+                    var shortest = shortestReading(readings(start))
+                    var bits: UInt64 = 1 << UInt64(start)
+                    for end in (start + 1)..<min(count, start + 4)
+                    where free & (1 << UInt64(end)) != 0 && bits & (1 << UInt64(end - 1)) != 0 {
+                        shortest += shortestReading(readings(end))
+                        if shortest > longest { break }
+                        bits |= 1 << UInt64(end)
+                        join(&run, parts: start...end, index: start, length: 0, bits: bits, readings: readings)
                     }
-                    return run.best
                 }
+                return run.best
             }
         }
     }
@@ -283,9 +326,7 @@ final class NameComparator: Sendable {
         guard index <= parts.upperBound else { return judge(&run, length: length, pieces: parts.count, bits: bits) }
         forEachReading(readings(index)) { reading in
             guard length + reading.count <= run.longest else { return }
-            reading.withUnsafeBufferPointer {
-                if let start = $0.baseAddress { (run.spelling + length).update(from: start, count: $0.count) }
-            }
+            if let start = reading.baseAddress { (run.spelling + length).update(from: start, count: reading.count) }
             run.ends[index - parts.lowerBound] = length + reading.count
             join(&run, parts: parts, index: index + 1, length: length + reading.count, bits: bits, readings: readings)
         }
@@ -374,11 +415,11 @@ final class NameComparator: Sendable {
 
     /// The keys of the parts `bits` names, joined by `+`, for an explanation.
     private func queryText(_ bits: UInt64, _ query: [QueryPart]) -> String {
-        Self.text(bits, count: query.count) { query[$0].key }
+        Self.text(bits, count: query.count) { Array(query[$0].key) }
     }
 
     private func residentText(_ bits: UInt64, _ candidate: ArraySlice<StoredPart>) -> String {
-        Self.text(bits, count: candidate.count) { keys.keys[Int(candidate[candidate.startIndex + $0].key)] }
+        Self.text(bits, count: candidate.count) { Array(key(candidate[candidate.startIndex + $0].key)) }
     }
 
     private static func text(_ bits: UInt64, count: Int, _ key: (Int) -> [UInt8]) -> String {
@@ -411,7 +452,7 @@ final class NameComparator: Sendable {
             return 1
         }
         var best = similarity(part.key, part.number, stored.key, tag: tag, cache: &cache)
-        for alternate in keys.alternateSets[Int(stored.alternates)] {
+        for alternate in alternates(stored) {
             if part.number == alternate { return 1 }
             best = max(best, similarity(part.key, part.number, alternate, tag: tag, cache: &cache))
         }
@@ -428,14 +469,14 @@ final class NameComparator: Sendable {
     }
 
     /// `key` is numbered `keyNumber` where the index knows it.
-    private func similarity(_ key: [UInt8], _ keyNumber: UInt32?, _ number: UInt32, tag: UInt64,
+    private func similarity(_ key: UnsafeBufferPointer<UInt8>, _ keyNumber: UInt32?, _ number: UInt32, tag: UInt64,
                             cache: inout SimilarityCache) -> Double {
         // Two common keys that are not near: any value below the close level will do.
         if let keyNumber, !keys.common.mayBeNear(keyNumber, number) { return 0 }
         let slot = tag | UInt64(number)
         if let known = cache.value(slot) { return known }
         // Below the close level a pair is not aligned, whatever its similarity.
-        let value = KeyDistance.similarity(key, keys.keys[Int(number)], atLeast: MatchWeights.closeLevel)
+        let value = KeyDistance.similarity(key, self.key(number), atLeast: MatchWeights.closeLevel)
         cache.set(slot, value)
         return value
     }

@@ -40,6 +40,8 @@ import Testing
                 counts.compared += 1
             }
         }
+        // Its parts point into its bytes.
+        withExtendedLifetime(prepared) {}
         return counts
     }
 
