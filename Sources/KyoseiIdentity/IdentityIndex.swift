@@ -194,23 +194,30 @@ public final class IdentityIndex: @unchecked Sendable {
 
     /// Decides with `parameters`, as estimated from the night's roster by `estimate`.
     public func match(_ query: IdentityQuery, using parameters: MatchParameters) -> MatchDecision {
-        var prepared = PreparedQuery(query, keys: keys)
         let comparator = comparing
-        let scored = candidates(query, &prepared, comparator, parameters)
+        // The comparator's table, not the index's: handing over a class's stored struct copies
+        // it, a retain and a release for each of its arrays.
+        var prepared = PreparedQuery(query, keys: comparator.keys)
+        var scored = candidates(query, &prepared, comparator, parameters)
         // Ties go to the resident listed first: the blocks are walked through hashed sets, whose
         // order changes from run to run, and the same roster must give the same links every night.
         // The explanation compares again with the row's parts as read here: reading a row's
         // katakana again cost as much as explaining it. Its similarities are let go, since a
         // decision may wait a while for its explanation (a batch of thousands of rows at once).
         prepared.similarities = SimilarityCache(capacity: 16)
-        return decide(scored.sorted { $0.total != $1.total ? $0.total > $1.total : $0.listed < $1.listed }, prepared, parameters)
+        scored.sort { $0.total != $1.total ? $0.total > $1.total : $0.listed < $1.listed }
+        return decide(scored, prepared, parameters)
     }
 
     /// Every resident the blocks bring in for `query`, scored.
     private func candidates(_ query: IdentityQuery, _ prepared: inout PreparedQuery, _ comparator: NameComparator,
                             _ parameters: MatchParameters) -> [Candidate] {
-        var scored: [Candidate] = []
         let dateSex = Self.dateSex(query.birthDate, query.sex)
+        var scored: [Candidate] = []
+        // A block is about 70 at a million residents; grown by doubling, the list was reallocated
+        // seven times a row.
+        let block = byDate[dateSex] ?? []
+        scored.reserveCapacity(block.count + 8)
         let queryCard = query.cardNumber.map { Self.hash($0.rawValue) }
 
         /// `unseen`: the caller knows the resident is not among those scored (a block lists
@@ -228,7 +235,7 @@ public final class IdentityIndex: @unchecked Sendable {
                                     dateWeight: parameters.birthDate[date.rawValue], cardWeight: parameters.card[card.rawValue]))
         }
 
-        for number in byDate[dateSex] ?? [] { consider(number, date: .exact, unseen: true) }
+        for number in block { consider(number, date: .exact, unseen: true) }
         if (scored.map(\.total).max() ?? -.infinity) < MatchWeights.reviewThreshold {
             let months = Set([query.birthDate.month, query.birthDate.day].filter { $0 <= 12 })
             for skeleton in prepared.skeletons {
@@ -264,7 +271,7 @@ public final class IdentityIndex: @unchecked Sendable {
         let step = max(1, queries.count / max(1, sample))
         let sampled = stride(from: 0, to: queries.count, by: step).map { queries[$0] }
         let pairs = Self.inPieces(sampled.count, pieces: Self.pieces(sampled.count)) { row in
-            var prepared = PreparedQuery(sampled[row], keys: keys)
+            var prepared = PreparedQuery(sampled[row], keys: comparator.keys)
             return candidates(sampled[row], &prepared, comparator, .handSet).filter { $0.date == .exact }
                 .map { (name: $0.nameLevel, card: $0.card, score: $0.name) }
         }
@@ -409,7 +416,7 @@ public final class IdentityIndex: @unchecked Sendable {
             return comparator.compare(query.kana, resident, set: 0, cache: &query.similarities, explain: explain)
         case .latinWithLatin, .latinWithKana:
             guard query.hasLatin else { return nil }
-            return comparator.compare(query.latin(in: record.language, keys: keys), resident,
+            return comparator.compare(query.latin(in: record.language, keys: comparator.keys), resident,
                                       set: UInt64(record.language.rawValue) + 1, cache: &query.similarities, explain: explain)
         }
     }
