@@ -20,10 +20,13 @@ enum ResidentIdentityIndex {
         var reading: BackgroundWork<IdentityIndex.ReadResidents>?
         var storing: BackgroundWork<Void>?
         func storeRead() {
-            guard let read = reading else { return }
+            // Waited for here, not on the thread that stores it: a pool thread blocked waiting
+            // is one fewer for reading names, and with two cores the first seconds, while the
+            // names are new, ran on one.
+            guard let read = reading?.wait() else { return }
             // One batch stored at a time, in order; waiting here keeps one batch in each stage.
             storing?.wait()
-            storing = BackgroundWork { index.add(read.wait()) }
+            storing = BackgroundWork { index.add(read) }
         }
         func store(_ batch: [IdentityRecord]) {
             let next = BackgroundWork { IdentityIndex.read(batch) }
