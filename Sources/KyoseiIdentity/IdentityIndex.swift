@@ -98,6 +98,7 @@ public final class IdentityIndex: @unchecked Sendable {
         comparator = NameComparator(keys: keys, frequency: frequency)
     }
 
+    /// An index never compacted (the review desk compares one resident) makes one per use.
     private var comparing: NameComparator { comparator ?? NameComparator(keys: keys, frequency: frequency) }
 
     /// Stores the residents by birth date and sex, in the order they were added within each, and

@@ -68,7 +68,7 @@ final class NameComparator: @unchecked Sendable {
     }
 
     /// Key `number`'s bytes.
-    func key(_ number: UInt32) -> UnsafeBufferPointer<UInt8> {
+    private func key(_ number: UInt32) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: keyBytes[keyStarts[Int(number)]..<keyStarts[Int(number) + 1]])
     }
 
