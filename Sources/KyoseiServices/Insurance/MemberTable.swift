@@ -33,8 +33,8 @@ struct MemberTable {
         let expected = max(try members.fetchCount(db), rows)
         positions.reserveCapacity(expected)
         links.reserveCapacity(expected)
-        let rows = try members.fetchCursor(db)
-        while let row = try rows.next() {
+        let cursor = try members.fetchCursor(db)
+        while let row = try cursor.next() {
             keep(Entry(id: row[C.id], residentID: row[C.residentID], outcome: row[C.matchOutcome], score: row[C.matchScore]),
                  for: RosterLink.Key(row[C.insurerNumber], row[C.memberNumber]))
         }
