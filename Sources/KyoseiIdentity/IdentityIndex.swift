@@ -195,6 +195,12 @@ public final class IdentityIndex: @unchecked Sendable {
 
     /// Decides with `parameters`, as estimated from the night's roster by `estimate`.
     public func match(_ query: IdentityQuery, using parameters: MatchParameters) -> MatchDecision {
+        match(query, using: parameters, explaining: false)
+    }
+
+    /// With `explaining`, the decision's explanation is worked out at once, with the
+    /// similarities the decision was made with at hand; otherwise it is worked out when asked.
+    private func match(_ query: IdentityQuery, using parameters: MatchParameters, explaining: Bool) -> MatchDecision {
         let comparator = comparing
         // The comparator's table, not the index's: handing over a class's stored struct copies
         // it, a retain and a release for each of its arrays.
@@ -202,12 +208,29 @@ public final class IdentityIndex: @unchecked Sendable {
         var scored = candidates(query, &prepared, comparator, parameters)
         // Ties go to the resident listed first: the blocks are walked through hashed sets, whose
         // order changes from run to run, and the same roster must give the same links every night.
+        scored.sort { $0.total != $1.total ? $0.total > $1.total : $0.listed < $1.listed }
+        let (first, second) = (scored.first, scored.dropFirst().first)
+        if explaining {
+            // Asked later, the comparisons were worked out a second time from an empty cache: a
+            // match report explains every row, and that was a twentieth of the import's CPU.
+            let explanation = explain(first, second, &prepared, comparator, parameters)
+            return decide(scored, parameters) { explanation }
+        }
         // The explanation compares again with the row's parts as read here: reading a row's
         // katakana again cost as much as explaining it. Its similarities are let go, since a
         // decision may wait a while for its explanation (a batch of thousands of rows at once).
         prepared.similarities = SimilarityCache(capacity: 16)
-        scored.sort { $0.total != $1.total ? $0.total > $1.total : $0.listed < $1.listed }
-        return decide(scored, prepared, parameters)
+        return decide(scored, parameters) { [self, prepared] in
+            var prepared = prepared
+            return explain(first, second, &prepared, comparing, parameters)
+        }
+    }
+
+    private func explain(_ first: Candidate?, _ second: Candidate?, _ prepared: inout PreparedQuery,
+                         _ comparator: NameComparator, _ parameters: MatchParameters) -> MatchExplanation {
+        MatchExplanation(best: first.map { explain($0, &prepared, comparator) },
+                         runnerUp: second.map { explain($0, &prepared, comparator) },
+                         parameters: parameters.source)
     }
 
     /// Every resident the blocks bring in for `query`, scored.
@@ -289,11 +312,13 @@ public final class IdentityIndex: @unchecked Sendable {
     }
 
     /// `match` for many rows at once, spread over the machine's cores; the decisions come back
-    /// in the order of the rows. The import calls it a batch at a time.
-    public func matchAll(_ queries: [IdentityQuery], using parameters: MatchParameters = .handSet) -> [MatchDecision] {
+    /// in the order of the rows. The import calls it a batch at a time. With `explaining` (a
+    /// caller that will explain every row), each explanation is worked out with its decision.
+    public func matchAll(_ queries: [IdentityQuery], using parameters: MatchParameters = .handSet,
+                         explaining: Bool = false) -> [MatchDecision] {
         let pieces = Self.pieces(queries.count)
-        guard pieces > 1 else { return queries.map { match($0, using: parameters) } }
-        return Self.inPieces(queries.count, pieces: pieces) { match(queries[$0], using: parameters) }
+        guard pieces > 1 else { return queries.map { match($0, using: parameters, explaining: explaining) } }
+        return Self.inPieces(queries.count, pieces: pieces) { match(queries[$0], using: parameters, explaining: explaining) }
     }
 
     // MARK: - Deciding
@@ -317,15 +342,8 @@ public final class IdentityIndex: @unchecked Sendable {
     /// `MATCHED` also needs every part the roster writes to be the resident's (a part they lack
     /// is how a sibling or a namesake looks) unless the card agrees, and never a card that
     /// differs, whatever weights the roster's estimate gives those levels.
-    private func decide(_ ranked: [Candidate], _ prepared: PreparedQuery, _ parameters: MatchParameters) -> MatchDecision {
-        let (first, second) = (ranked.first, ranked.dropFirst().first)
-        let explanation: @Sendable () -> MatchExplanation = { [self] in
-            var prepared = prepared
-            let comparator = comparing
-            return MatchExplanation(best: first.map { explain($0, &prepared, comparator) },
-                                    runnerUp: second.map { explain($0, &prepared, comparator) },
-                                    parameters: parameters.source)
-        }
+    private func decide(_ ranked: [Candidate], _ parameters: MatchParameters,
+                        explanation: @escaping @Sendable () -> MatchExplanation) -> MatchDecision {
         // A card number is issued to one person: with the birth date and sex it settles who the
         // row is, whatever spelling the partner gave the name.
         if let best = ranked.first, best.card == .equal, best.date == .exact, best.sexAgrees {

@@ -48,3 +48,41 @@ import Testing
         #expect(differs > 60)
     }
 }
+
+/// A run of the row's parts for a resident's part (ジョアン ペドロ for ジョアンペドロ) is looked for
+/// once per key in a row (`NameComparator.rowRun`) and then read from the row's cache: the
+/// residents of a block compared in turn with the one cache are scored and explained as each
+/// compared with a cache of its own.
+@Suite struct RowRunMemoTests {
+    @Test func aRunReadFromTheRowsCacheIsTheRunLookedFor() {
+        var keys = KeyTable()
+        let residents = ["ソウザ ジョアンペドロ", "ジョアンペドロ ソウザ", "ソウザ ジョアン", "リマ ジョアンペドロ", "ソウザ マリアジョゼ",
+                         "ジョアンペドロ", "ソウザ ジョアンペドロ"].map { NameParser.kanaParts($0).map { keys.store($0) } }
+        let comparator = NameComparator(keys: keys, frequency: NameFrequency())
+        var runs = 0
+        // The last row's katakana and Latin are different people: each set of the row's parts
+        // finds its own runs.
+        for (kana, latin) in [("ソウザ ジョアン ペドロ", "SOUZA JOAO PEDRO"), ("ジョアン ペドロ ソウザ", nil), ("マリア ジョゼ ソウザ", nil),
+                              ("ソウザ ジョアン ペドロ", "SOUZA MARIA JOSE")] {
+            var prepared = PreparedQuery(IdentityQuery(nameKana: kana, nameLatin: latin, birthDate: try! LocalDate("1990-01-01"),
+                                                       sex: .male, cardNumber: nil), keys: keys)
+            let rowSets = [(prepared.kana, UInt64(0)), (prepared.latin(in: .portuguese, keys: keys), UInt64(SpellingLanguage.portuguese.rawValue) + 1)]
+            var shared = SimilarityCache()
+            for candidate in residents + residents {
+                for (rows, set) in rowSets where !rows.isEmpty {
+                    var own = SimilarityCache()
+                    let alone = comparator.compare(rows, candidate[...], set: set, cache: &own, explain: true)
+                    let scored = comparator.compare(rows, candidate[...], set: set, cache: &shared)
+                    let explained = comparator.compare(rows, candidate[...], set: set, cache: &shared, explain: true)
+                    #expect(scored.score == alone.score && scored.agreed == alone.agreed && scored.close == alone.close
+                            && scored.unmatchedQuery == alone.unmatchedQuery, "\(kana)")
+                    #expect(explained.parts == alone.parts && explained.score == alone.score, "\(kana)")
+                    runs += alone.parts.filter { $0.query?.contains("+") == true }.count
+                }
+            }
+            withExtendedLifetime(prepared) {}
+        }
+        // Both the katakana and the Latin rows run together for ジョアンペドロ and マリアジョゼ.
+        #expect(runs >= 20, "\(runs) runs")
+    }
+}

@@ -55,8 +55,9 @@ struct IdentityResolver {
     /// The scored policy for many people at once, on every core, answers in their order; nil for
     /// the other policies, which look each person up in the database. It needs no connection,
     /// so an import can resolve a batch on other threads while its own writes the one before.
-    func scoreAll(_ people: [IncomingPerson]) -> [Resolution]? {
+    /// `explaining`: the caller will explain every resolution (a match report).
+    func scoreAll(_ people: [IncomingPerson], explaining: Bool = false) -> [Resolution]? {
         guard policy == .scored, let index else { return nil }
-        return index.matchAll(people.map(\.query), using: parameters ?? .handSet).map(Resolution.init)
+        return index.matchAll(people.map(\.query), using: parameters ?? .handSet, explaining: explaining).map(Resolution.init)
     }
 }
