@@ -54,13 +54,22 @@ struct PreparedQuery {
 /// Latin in a language the first did not: what is kept is never changed, and keeping is locked.
 final class QueryBytes: @unchecked Sendable {
     private var blocks: [UnsafeMutableBufferPointer<UInt8>] = []
+    /// Bytes taken from the last block. Keys are short (a row's all fit in one block but for
+    /// the longest names), and a block each was an allocation for every key of every row.
+    private var used = 0
     private let lock = NSLock()
 
     func keep(_ bytes: [UInt8]) -> UnsafeBufferPointer<UInt8> {
-        let block = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
-        _ = block.initialize(from: bytes)
-        lock.withLock { blocks.append(block) }
-        return UnsafeBufferPointer(rebasing: block[..<bytes.count])
+        lock.withLock {
+            if blocks.isEmpty || used + bytes.count > blocks[blocks.count - 1].count {
+                blocks.append(.allocate(capacity: max(bytes.count, 128)))
+                used = 0
+            }
+            let kept = UnsafeMutableBufferPointer(rebasing: blocks[blocks.count - 1][used..<used + bytes.count])
+            _ = kept.initialize(from: bytes)
+            used += bytes.count
+            return UnsafeBufferPointer(kept)
+        }
     }
 
     deinit {
