@@ -29,9 +29,24 @@ enum KeyDistance {
         return max(0, 1 - distance / Double(longest) - shortPenalty)
     }
 
-    /// The weighted distance, or nil once it must exceed `limit`: no cell of a row is less than
-    /// the least of the row before it, since no cost is negative.
+    /// The weighted distance, or nil once it must exceed `limit`.
     private static func distance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, upTo limit: Double) -> Double? {
+        table(a, b, upTo: limit).map { Double($0) }
+    }
+
+    /// Whether `piece` is within `limit` of some beginning of `key` (the whole of it, or none
+    /// of it, included): the least cost of aligning `piece` with `key[..<j]` for any `j`, the
+    /// least of the table's last row. A spelling that begins with `piece` is at least that far
+    /// from `key`, since no cost is negative, so a join of parts whose first piece fails this
+    /// cannot come within `limit` of the key.
+    static func mayBegin(_ piece: UnsafeBufferPointer<UInt8>, _ key: UnsafeBufferPointer<UInt8>, within limit: Double) -> Bool {
+        table(piece, key, upTo: limit) != nil
+    }
+
+    /// The table of distances from each beginning of `a` to each beginning of `b`, a row per
+    /// letter of `a`; its last cell, or nil once a whole row exceeds `limit`: no cell of a row
+    /// is less than the least of the row before it, since no cost is negative.
+    private static func table(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, upTo limit: Double) -> Float? {
         let n = a.count, m = b.count
         // Read through pointers, each row of substitutions found once per letter of `a` and
         // each letter of `b`'s insertion once per call: this function is a tenth of a roster
@@ -39,7 +54,7 @@ enum KeyDistance {
         // are the same.
         return indelTable.withUnsafeBufferPointer { indelCosts in
             substitutionTable.withUnsafeBufferPointer { substitutionCosts in
-                withUnsafeTemporaryAllocation(of: Float.self, capacity: 3 * (m + 1)) { buffer -> Double? in
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: 3 * (m + 1)) { buffer -> Float? in
                     let base = buffer.baseAddress!
                     var previous = base
                     var current = base + (m + 1)
@@ -66,7 +81,7 @@ enum KeyDistance {
                         if Double(least) > limit { return nil }
                         swap(&previous, &current)
                     }
-                    return Double(previous[m])
+                    return previous[m]
                 }
             }
         }

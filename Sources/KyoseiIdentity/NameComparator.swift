@@ -144,9 +144,13 @@ final class NameComparator: @unchecked Sendable {
                 exactColumns |= 1 << pair.column
             }
             for r in 0..<rows where exactRows & (1 << UInt64(r)) == 0 && !query[r].isParticle {
-                let run = joinedRun(query[r].key, free: ~columnUsed, count: columns) {
-                    .stored(candidate[candidate.startIndex + $0])
-                }
+                let run = joinedRun(query[r].key, free: ~columnUsed, count: columns,
+                                    readings: { .stored(candidate[candidate.startIndex + $0]) },
+                                    mayStart: { _, number, piece in
+                                        // The resident's reading, for this part of the row.
+                                        mayBegin(piece, query[r].key, slot: Self.slots(set: set, place: r) | 1 << 36 | UInt64(number!),
+                                                 cache: &cache)
+                                    })
                 if let (bits, s) = run {
                     agree(rows: 1 << UInt64(r), columns: bits, similarity: s)
                 }
@@ -155,7 +159,9 @@ final class NameComparator: @unchecked Sendable {
                 let number = candidate[candidate.startIndex + c].key
                 let run = rowUsed == 0
                     ? rowRun(for: number, query, rows: rows, set: set, cache: &cache)
-                    : joinedRun(key(number), free: ~rowUsed, count: rows, readings: { .written(query[$0].key) })
+                    : joinedRun(key(number), free: ~rowUsed, count: rows, readings: { .written(query[$0].key) },
+                                mayStart: { start, _, piece in mayBegin(piece, self.key(number), slot: Self.rowStartSlot(set, start, number),
+                                                                        cache: &cache) })
                 if let (bits, s) = run {
                     agree(rows: bits, columns: 1 << UInt64(c), similarity: s)
                 }
@@ -265,15 +271,16 @@ final class NameComparator: @unchecked Sendable {
         case written(UnsafeBufferPointer<UInt8>)
     }
 
-    private func forEachReading(_ readings: Readings, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// Each reading's bytes, and its key's number where the table has one (a stored part's).
+    private func forEachReading(_ readings: Readings, _ body: (UInt32?, UnsafeBufferPointer<UInt8>) -> Void) {
         switch readings {
         case .written(let key):
-            body(key)
+            body(nil, key)
         case .stored(let stored):
-            body(key(stored.key))
-            if stored.spoken != StoredPart.none { body(key(stored.spoken)) }
-            if stored.joined != StoredPart.none { body(key(stored.joined)) }
-            for number in alternates(stored) { body(key(number)) }
+            body(stored.key, key(stored.key))
+            if stored.spoken != StoredPart.none { body(stored.spoken, key(stored.spoken)) }
+            if stored.joined != StoredPart.none { body(stored.joined, key(stored.joined)) }
+            for number in alternates(stored) { body(number, key(number)) }
         }
     }
 
@@ -288,10 +295,39 @@ final class NameComparator: @unchecked Sendable {
             guard known >= 0 else { return nil }
             return (cache.value(slot | 1 << 37)!.bitPattern, known)
         }
-        let run = joinedRun(key(number), free: ~0, count: rows, readings: { .written(query[$0].key) })
+        let run = joinedRun(key(number), free: ~0, count: rows, readings: { .written(query[$0].key) },
+                            mayStart: { start, _, piece in mayBegin(piece, key(number), slot: Self.rowStartSlot(set, start, number),
+                                                                    cache: &cache) })
         cache.set(slot, run?.1 ?? -1)
         if let run { cache.set(slot | 1 << 37, Double(bitPattern: run.0)) }
         return run
+    }
+
+    /// Where the row's part at `place` is remembered as a possible start of a run for the
+    /// resident's key `number` (`mayBegin`): bit 35. A resident's reading as a start of a run
+    /// for the row's part is under bit 36.
+    private static func rowStartSlot(_ set: UInt64, _ place: Int, _ number: UInt32) -> UInt64 {
+        slots(set: set, place: place) | 1 << 35 | UInt64(number)
+    }
+
+    /// Whether a join that begins with `piece` may reach the exact level against `key`
+    /// (`KeyDistance.mayBegin`), remembered under `slot`. A join that reaches it whole is within
+    /// 0.15 of its longer length, at most the run's longest (`joinedRun`), of the key; one that
+    /// reaches it cut has its first piece within 0.15 of that piece's cut of the key: either
+    /// way its first piece is that near a beginning of the key. At a million residents three in
+    /// five of the joins judged began with a piece that was not, and their tables were most of
+    /// the time spent looking for runs.
+    private func mayBegin(_ piece: UnsafeBufferPointer<UInt8>, _ key: UnsafeBufferPointer<UInt8>, slot: UInt64,
+                          cache: inout SimilarityCache) -> Bool {
+        if let known = cache.value(slot) { return known > 0 }
+        let may = KeyDistance.mayBegin(piece, key, within: Self.beginningLimit(key.count))
+        cache.set(slot, may ? 1 : 0)
+        return may
+    }
+
+    /// The distance `mayBegin` allows a first piece from a beginning of a key of `count` letters.
+    static func beginningLimit(_ count: Int) -> Double {
+        (1 - MatchWeights.exactLevel) * Double(8 * count / 5) + 1e-6
     }
 
     /// The best run of two to four adjacent free parts on the other side whose keys, joined,
@@ -300,8 +336,10 @@ final class NameComparator: @unchecked Sendable {
     /// Most block mates share nothing with the row, and looking for runs in each of them
     /// tripled the matching time: a run must start with a sound of the part's first letter's
     /// class, and its length must leave the exact level within reach, before a join is built.
-    private func joinedRun(_ key: UnsafeBufferPointer<UInt8>, free: UInt64, count: Int,
-                           readings: (Int) -> Readings) -> (UInt64, Double)? {
+    /// `mayStart(start, number, reading)` tells whether a join may begin with that reading of
+    /// the part at `start` (`mayBegin`).
+    private func joinedRun(_ key: UnsafeBufferPointer<UInt8>, free: UInt64, count: Int, readings: (Int) -> Readings,
+                           mayStart: (Int, UInt32?, UnsafeBufferPointer<UInt8>) -> Bool) -> (UInt64, Double)? {
         guard let first = key.first else { return nil }
         // A join already longer than the part by more than 3/8 can only grow further off.
         let longest = 8 * key.count / 5
@@ -321,7 +359,7 @@ final class NameComparator: @unchecked Sendable {
                         shortest += shortestReading(readings(end))
                         if shortest > longest { break }
                         bits |= 1 << UInt64(end)
-                        join(&run, parts: start...end, index: start, length: 0, bits: bits, readings: readings)
+                        join(&run, parts: start...end, index: start, length: 0, bits: bits, readings: readings, mayStart: mayStart)
                     }
                 }
                 return run.best
@@ -342,13 +380,15 @@ final class NameComparator: @unchecked Sendable {
     /// Each join of one reading a part of `parts`, from `index` on, as long as it stays within
     /// reach, judged whole and cut.
     private func join(_ run: inout RunJoin, parts: ClosedRange<Int>, index: Int, length: Int, bits: UInt64,
-                      readings: (Int) -> Readings) {
+                      readings: (Int) -> Readings, mayStart: (Int, UInt32?, UnsafeBufferPointer<UInt8>) -> Bool) {
         guard index <= parts.upperBound else { return judge(&run, length: length, pieces: parts.count, bits: bits) }
-        forEachReading(readings(index)) { reading in
+        forEachReading(readings(index)) { number, reading in
             guard length + reading.count <= run.longest else { return }
+            guard index > parts.lowerBound || mayStart(index, number, reading) else { return }
             if let start = reading.baseAddress { (run.spelling + length).update(from: start, count: reading.count) }
             run.ends[index - parts.lowerBound] = length + reading.count
-            join(&run, parts: parts, index: index + 1, length: length + reading.count, bits: bits, readings: readings)
+            join(&run, parts: parts, index: index + 1, length: length + reading.count, bits: bits, readings: readings,
+                 mayStart: mayStart)
         }
     }
 
@@ -460,7 +500,7 @@ final class NameComparator: @unchecked Sendable {
     /// The slots a row's part keeps its similarities under in the row's cache: its reading
     /// set (`set`, up to 17: katakana 0, or the Latin as read in one language) in bits 58–62,
     /// its place in bits 40–45, bit 39 for its joined spelling, the key's number below (a key
-    /// number fits in 32 bits, which leaves bits 37 and 38 to `rowRun`). With
+    /// number fits in 32 bits, which leaves bits 37 and 38 to `rowRun`, 35 and 36 to `mayBegin`). With
     /// the set in the top four bits, Italian (16) fell on the katakana's slots and Polish (17)
     /// on the Portuguese (1): a row carrying both names against an Italian resident was given
     /// the katakana part's similarity for the Latin part's.

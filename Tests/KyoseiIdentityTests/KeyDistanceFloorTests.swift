@@ -51,6 +51,61 @@ import Testing
         #expect(narrower > keys.count)
     }
 
+    /// A join of parts is judged only where its first piece may begin the key
+    /// (`KeyDistance.mayBegin` within `NameComparator.beginningLimit`): every join that reaches
+    /// the exact level, whole or cut, must pass. Joins here are two keys run together against
+    /// the two as one name, each a little changed the way spellings differ (a vowel in or out,
+    /// a voiced consonant, R for H), and strangers besides.
+    @Test func aJoinThatReachesTheExactLevelMayBeginTheKey() throws {
+        let keys = Array(try Self.sampleKeys().prefix(120))
+        var random = SplitMix(17)
+        var reached = 0, refused = 0
+        for a in keys {
+            for b in keys {
+                for (key, first, second) in [(a + b, a, b), (a + b, Self.changed(a, &random), Self.changed(b, &random)),
+                                             (Self.changed(a + b, &random), a, b), (a + b, b, a)] {
+                    let join = first + second
+                    guard !key.isEmpty, join.count <= 8 * key.count / 5 else { continue }
+                    let exact = key.withUnsafeBufferPointer { k in
+                        join.withUnsafeBufferPointer { j in
+                            [first.count, join.count].withUnsafeBufferPointer { ends in
+                                max(KeyDistance.similarity(k, j, atLeast: 0),
+                                    NameComparator.piecewiseSimilarity(k, j, ends: ends.baseAddress!, pieces: 2)) >= MatchWeights.exactLevel
+                            }
+                        }
+                    }
+                    let may = key.withUnsafeBufferPointer { k in
+                        first.withUnsafeBufferPointer { KeyDistance.mayBegin($0, k, within: NameComparator.beginningLimit(k.count)) }
+                    }
+                    if exact {
+                        reached += 1
+                        #expect(may, "\(String(decoding: first, as: UTF8.self))+\(String(decoding: second, as: UTF8.self)) ~ \(String(decoding: key, as: UTF8.self))")
+                    } else if !may {
+                        refused += 1
+                    }
+                }
+            }
+        }
+        // Both answers were given many times.
+        #expect(reached > 10_000 && refused > 5_000, "reached \(reached), refused \(refused)")
+    }
+
+    /// One or two of the changes katakana spellings make to a key.
+    private static func changed(_ key: [UInt8], _ random: inout SplitMix) -> [UInt8] {
+        var key = key
+        let swaps: [UInt8: UInt8] = [0x4B: 0x47, 0x47: 0x4B, 0x53: 0x5A, 0x54: 0x44, 0x44: 0x54, 0x42: 0x50, 0x52: 0x48,
+                                     0x48: 0x52, 0x45: 0x49, 0x49: 0x45, 0x4F: 0x55, 0x55: 0x4F]
+        for _ in 0..<(1 + random.below(2)) where !key.isEmpty {
+            let at = random.below(key.count)
+            switch random.below(3) {
+            case 0: key[at] = swaps[key[at]] ?? key[at]
+            case 1: key.insert([0x55, 0x4F, 0x49][random.below(3)], at: at)
+            default: if key.count > 2, PhoneticKey.isVowel(key[at]) { key.remove(at: at) }
+            }
+        }
+        return key
+    }
+
     private static func sampleKeys() throws -> [[UInt8]] {
         let city = SampleCity(residents: 300, seed: 7, asOf: try LocalDate("2026-04-01"))
         var keys: [[UInt8]] = []
