@@ -147,9 +147,10 @@ final class NameComparator: @unchecked Sendable {
                 let run = joinedRun(query[r].key, free: ~columnUsed, count: columns,
                                     readings: { .stored(candidate[candidate.startIndex + $0]) },
                                     mayStart: { _, number, piece in
-                                        // The resident's reading, for this part of the row.
-                                        mayBegin(piece, query[r].key, slot: Self.slots(set: set, place: r) | 1 << 36 | UInt64(number!),
-                                                 cache: &cache)
+                                        // A resident's reading, for this part of the row; every stored reading has a number.
+                                        guard let number else { return true }
+                                        return mayBegin(piece, query[r].key, slot: Self.slots(set: set, place: r) | 1 << 36 | UInt64(number),
+                                                        cache: &cache)
                                     })
                 if let (bits, s) = run {
                     agree(rows: 1 << UInt64(r), columns: bits, similarity: s)
