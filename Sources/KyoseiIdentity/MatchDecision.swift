@@ -12,7 +12,9 @@ public struct MatchDecision: Sendable {
     public let reason: String
     /// The comparison vector and per-field weights of the best candidate and the runner-up,
     /// worked out when asked (it took a third of the matching time when every row carried
-    /// it), from the index as it is then: ask before adding residents to it.
+    /// it), from the index as it is then: ask before adding residents to it. A caller that
+    /// explains every row has them worked out with the decisions
+    /// (`IdentityIndex.matchAll(_:using:explaining:)`).
     public var explanation: MatchExplanation { explain() }
     private let explain: @Sendable () -> MatchExplanation
 
