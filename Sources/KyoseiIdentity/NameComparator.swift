@@ -157,12 +157,8 @@ final class NameComparator: @unchecked Sendable {
                 }
             }
             for c in 0..<columns where exactColumns & (1 << UInt64(c)) == 0 && columnUsed & (1 << UInt64(c)) == 0 {
-                let number = candidate[candidate.startIndex + c].key
-                let run = rowUsed == 0
-                    ? rowRun(for: number, query, rows: rows, set: set, cache: &cache)
-                    : joinedRun(key(number), free: ~rowUsed, count: rows, readings: { .written(query[$0].key) },
-                                mayStart: { start, _, piece in mayBegin(piece, self.key(number), slot: Self.rowStartSlot(set, start, number),
-                                                                        cache: &cache) })
+                let run = rowRun(for: candidate[candidate.startIndex + c].key, query, rows: rows, used: rowUsed, set: set,
+                                 cache: &cache)
                 if let (bits, s) = run {
                     agree(rows: bits, columns: 1 << UInt64(c), similarity: s)
                 }
@@ -285,22 +281,25 @@ final class NameComparator: @unchecked Sendable {
         }
     }
 
-    /// `joinedRun` of the row's parts, every one of them free, for a resident's key: it depends
-    /// on the key alone, so it is remembered with the row's similarities (`slots`, bit 38, and
-    /// bit 37 for the run's parts). A block's residents share given and family names, and at a
-    /// million residents 28% of these runs were looked for again for a key already tried.
-    private func rowRun(for number: UInt32, _ query: [QueryPart], rows: Int, set: UInt64,
+    /// `joinedRun` of the row's parts not `used` yet for a resident's key. With every part free
+    /// (nearly always) it depends on the key alone, so it is remembered with the row's
+    /// similarities (`slots`, bit 38, and bit 37 for the run's parts). A block's residents share
+    /// given and family names, and at a million residents 28% of these runs were looked for
+    /// again for a key already tried.
+    private func rowRun(for number: UInt32, _ query: [QueryPart], rows: Int, used: UInt64, set: UInt64,
                         cache: inout SimilarityCache) -> (UInt64, Double)? {
         let slot = Self.slots(set: set, place: 0) | 1 << 38 | UInt64(number)
-        if let known = cache.value(slot) {
+        if used == 0, let known = cache.value(slot) {
             guard known >= 0 else { return nil }
             return (cache.value(slot | 1 << 37)!.bitPattern, known)
         }
-        let run = joinedRun(key(number), free: ~0, count: rows, readings: { .written(query[$0].key) },
+        let run = joinedRun(key(number), free: ~used, count: rows, readings: { .written(query[$0].key) },
                             mayStart: { start, _, piece in mayBegin(piece, key(number), slot: Self.rowStartSlot(set, start, number),
                                                                     cache: &cache) })
-        cache.set(slot, run?.1 ?? -1)
-        if let run { cache.set(slot | 1 << 37, Double(bitPattern: run.0)) }
+        if used == 0 {
+            cache.set(slot, run?.1 ?? -1)
+            if let run { cache.set(slot | 1 << 37, Double(bitPattern: run.0)) }
+        }
         return run
     }
 

@@ -86,3 +86,26 @@ import Testing
         #expect(runs >= 20, "\(runs) runs")
     }
 }
+
+/// The row's cache and its key bytes, past the sizes they start with: a row of a large block
+/// outgrows the cache's first 128 entries, and a row of long names its keys' first block.
+@Suite struct RowStorageTests {
+    @Test func theCacheKeepsEveryValueAsItGrows() {
+        var cache = SimilarityCache(capacity: 16)
+        let slots = (0..<2_000).map { UInt64($0) &* 0x9E37_79B9 | UInt64($0 % 18) << 58 }
+        for (n, slot) in slots.enumerated() { cache.set(slot, Double(n) / 7) }
+        for (n, slot) in slots.enumerated() { #expect(cache.value(slot) == Double(n) / 7) }
+        // Set again, a slot keeps one value: the last.
+        cache.set(slots[5], -1)
+        #expect(cache.value(slots[5]) == -1)
+        #expect(cache.value(UInt64(1) << 37) == nil)
+    }
+
+    @Test func keptKeysStayPutAcrossBlocks() {
+        let bytes = QueryBytes()
+        let keys = (0..<300).map { n in (0..<(n % 61)).map { UInt8(65 + ($0 + n) % 26) } }
+        let kept = keys.map { bytes.keep($0) }
+        for (key, kept) in zip(keys, kept) { #expect(Array(kept) == key) }
+        withExtendedLifetime(bytes) {}
+    }
+}
